@@ -1,0 +1,88 @@
+/**
+ * The engine's contract. Pure TypeScript: no Office.js, no DOM, no file system.
+ * Every host (command line, Office.js, browser page) passes cell contents in and
+ * gets results out through these shapes.
+ */
+
+/** What a spreadsheet cell can hold, as every host reports it. */
+export type CellScalar = string | number | boolean | null | CellError;
+
+/** An Excel error value (#DIV/0!, #N/A, #VALUE!, #REF!, #NAME?, #NUM!, #NULL!). */
+export interface CellError {
+  error: string;
+}
+
+/** A value cell (情况/目标) as the engine needs it: its content and, for numbers, its number format. */
+export interface ValueInput {
+  v: CellScalar;
+  /** Excel number format, e.g. "0.00%" — a number shown as a percentage is read as percent. */
+  numFmt?: string;
+}
+
+export type RuleKind = "banded" | "counted" | "categorical" | "judged";
+
+/** One band of a banded linear rule, in the rule's unit: value in [low, high] scores linearly lowScore..highScore. */
+export interface Band {
+  low: number;
+  /** null for the open top band ("≧10000万元（5分）"), which scores highScore flat from low upwards. */
+  high: number | null;
+  lowScore: number;
+  highScore: number;
+  /** the segment of rule text this band came from, as written */
+  text: string;
+}
+
+/** The result of scoring one value under one rule. */
+export type ScoreResult =
+  /** The rule decides the score. `score` is rounded like Excel's ROUND(x, 2). */
+  | { status: "exact"; score: number; value: number | null; detail?: string }
+  /** Counted rule given only a count: the score lies in [low, high]. */
+  | { status: "range"; low: number; high: number; value: number | null; detail?: string }
+  /** Judged rule: assessors enter the score by hand. */
+  | { status: "manual" }
+  /** Blank cell: no value yet. */
+  | { status: "no-value" }
+  /** The value cannot be read under this rule (unit contradicts, Excel error, unreadable text). */
+  | { status: "error"; message: string };
+
+export interface Rule {
+  kind: RuleKind;
+  /** the rule text as given */
+  text: string;
+  /** the unit the rule is written in ("万元", "%", "家", "件/万人"), or null when it names none */
+  unit: string | null;
+  /**
+   * the highest score the rule can give (banded: the top band's score; counted: its cap;
+   * categorical: the sum of its options, capped when the rule states a cap); null when the
+   * rule states no number (a judged rule in plain prose) — then the row's weight is the maximum.
+   */
+  max: number | null;
+  /** banded rules only: the bands, ordered from the lowest value up */
+  bands?: Band[];
+  /**
+   * Score a value cell. Never throws. `context.previous` is the previous year's result in the
+   * same row: a counted value that starts with "新增" ("新增 1.某孵化园 2.某院士工作站") adds to it.
+   */
+  score(input: ValueInput, context?: ScoreContext): ScoreResult;
+  /**
+   * The rule read backwards: the smallest value (in the rule's unit) whose unrounded
+   * score reaches `score`; null where no value does (score above max) or the rule
+   * cannot be read backwards (counted, categorical, judged).
+   */
+  required(score: number): number | null;
+}
+
+export interface ScoreContext {
+  previous?: ScoreResult;
+}
+
+/** A rule text the engine cannot read. `part` is the piece of text it could not read. */
+export class RuleError extends Error {
+  constructor(
+    message: string,
+    readonly part: string,
+  ) {
+    super(message);
+    this.name = "RuleError";
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * What the task pane asks of its host. Two hosts implement it: the Office.js host
+ * (src/excel/) over the open workbook, and the file host (src/filehost/) over an .xlsx
+ * opened in the browser. The pane never touches Office.js or ExcelJS itself.
+ */
+import type { Plan } from "../model/types";
+
+export type LoadResult =
+  | { ok: true; plan: Plan; /** the workbook's name when the host knows it */ source?: string }
+  | { ok: false; reason: "no-table"; message: string; lookedFor: string[] }
+  | { ok: false; reason: "error"; message: string };
+
+export interface ApplyResult {
+  /** number of score/total cells written */
+  written: number;
+  /** number of cells highlighted */
+  highlighted: number;
+}
+
+export interface PaneHost {
+  readonly kind: "excel" | "file";
+  /** Read the workbook (one batch) and compute the plan. */
+  load(): Promise<LoadResult>;
+  /** Write the plan's cells and highlights in one batch, remembering what was there for undo. */
+  apply(plan: Plan): Promise<ApplyResult>;
+  /** True after apply() until undo() restores the previous contents. */
+  canUndo(): boolean;
+  /** Restore exactly what apply() replaced (values, formats, notes). */
+  undo(): Promise<void>;
+  /** Remove the add-in's highlights, restoring the cells' own fills and notes. */
+  clearHighlights(): Promise<void>;
+  /** Select (and scroll to) a cell of the 分工表 sheet. */
+  selectCell(address: string): Promise<void>;
+  /** Insert the built-in sample 分工表 as a new sheet (or, in the file host, open it). */
+  insertSample(): Promise<void>;
+  /** Live mode: call back (debounced by the host) when the user edits the sheet. Returns an unsubscribe. */
+  subscribe?(onChanged: () => void): () => void;
+  /** File host only: the recalculated workbook as a download. */
+  download?(): Promise<void>;
+  /** Portable (分享版) workbook: scores as plain Excel formulas. Added by the portable-output work. */
+  makePortable?(options: { convertValues: boolean }): Promise<void>;
+}
