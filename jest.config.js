@@ -13,4 +13,5 @@ module.exports = {
     "\\.(css)$": "<rootDir>/test/stubs/style.js",
   },
   testTimeout: 60000,
+  reporters: ["default", "<rootDir>/test/reporters/summary-line.js"],
 };
