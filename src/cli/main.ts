@@ -1,0 +1,274 @@
+/**
+ * The `kjscore` command: template | check | recalc. bin/kjscore.js calls run().
+ * Exit 0 when every workbook was analysed; 2 with one Chinese line on stderr (never a stack
+ * trace) when one could not be, or when the command line is wrong.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { computePlan, toReport } from "../model";
+import { NoTableError } from "../model/types";
+import type { Plan } from "../model/types";
+import { readWorkbook, XlsxReadError } from "../xlsx/read";
+import { buildTemplateBuffer } from "../xlsx/template";
+import { applyPlan, PlanApplyError, writeWorkbook } from "../xlsx/write";
+import { parseArgs, UsageError } from "./args";
+import { formatPlan, score2 } from "./format";
+import { HELP, S } from "./strings";
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+export const EXIT_OK = 0;
+export const EXIT_FAIL = 2;
+
+/** A failure that is the user's to fix: printed as one line, no stack. */
+class Failure extends Error {}
+
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    const { command, positionals, options } = parseArgs(argv);
+    if (options.help) {
+      io.out(HELP);
+      return EXIT_OK;
+    }
+    if (options.version) {
+      io.out(version() + "\n");
+      return EXIT_OK;
+    }
+    switch (command) {
+      case "template":
+        return await templateCommand(positionals, options.output, options.force, io);
+      case "check":
+        return await checkCommand(positionals, options.json, io);
+      case "recalc":
+        return await recalcCommand(positionals, options.output, options.force, io);
+    }
+    throw new UsageError(S.unknownCommand(String(command)));
+  } catch (e) {
+    io.err(oneLine(e instanceof UsageError || e instanceof Failure ? e.message : messageOf(e)) + "\n");
+    debugStack(e, io);
+    return EXIT_FAIL;
+  }
+}
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"));
+    return String(pkg.version);
+  } catch {
+    return "unknown";
+  }
+}
+
+// ---------------------------------------------------------------- template
+
+async function templateCommand(positionals: string[], output: string | undefined, force: boolean, io: Io): Promise<number> {
+  if (positionals.length > 0) throw new UsageError(S.templateExtra(positionals[0]));
+  const out = output ?? "分工表模板.xlsx";
+  if (!force && fs.existsSync(out)) throw new Failure(S.outputExists(out));
+  writeFileAtomic(out, await buildTemplateBuffer());
+  io.out(S.wroteTemplate(out) + "\n");
+  return EXIT_OK;
+}
+
+// ---------------------------------------------------------------- check
+
+type Input = { file: string; bytes: () => Uint8Array | Promise<Uint8Array> } | { file: string; error: string };
+
+type Outcome = { file: string; plan: Plan } | { file: string; error: string };
+
+async function checkCommand(positionals: string[], json: boolean, io: Io): Promise<number> {
+  const inputs: Input[] = [];
+  let many = positionals.length > 1;
+  if (positionals.length === 0) {
+    inputs.push({ file: S.sampleName, bytes: () => buildTemplateBuffer() });
+  }
+  for (const p of positionals) {
+    const stat = statOrNull(p);
+    if (!stat) {
+      inputs.push({ file: p, error: S.notFound(p) });
+    } else if (stat.isDirectory()) {
+      many = true;
+      const names = xlsxIn(p);
+      if (names === null) inputs.push({ file: p, error: S.noPermission(p) });
+      else if (names.length === 0) inputs.push({ file: p, error: S.emptyFolder(p) });
+      else for (const n of names) inputs.push(fileInput(path.join(p, n)));
+    } else {
+      inputs.push(fileInput(p));
+    }
+  }
+
+  const outcomes: Outcome[] = [];
+  for (const input of inputs) {
+    if ("error" in input) {
+      outcomes.push(input);
+      continue;
+    }
+    try {
+      const { data } = await readWorkbook(await input.bytes());
+      outcomes.push({ file: input.file, plan: computePlan(data) });
+    } catch (e) {
+      debugStack(e, io);
+      outcomes.push({ file: input.file, error: messageOf(e) });
+    }
+  }
+
+  let failed = 0;
+  const texts: string[] = [];
+  const reports: unknown[] = [];
+  for (const o of outcomes) {
+    if ("error" in o) {
+      failed++;
+      io.err(oneLine(S.failedLine(o.file, o.error)) + "\n");
+      reports.push({ file: o.file, error: o.error });
+    } else if (json) {
+      reports.push(toReport(o.plan, o.file));
+    } else {
+      texts.push(formatPlan(o.plan, o.file));
+    }
+  }
+  if (json) {
+    if (many) io.out(JSON.stringify(reports, null, 2) + "\n");
+    else if (failed === 0) io.out(JSON.stringify(reports[0], null, 2) + "\n");
+  } else {
+    io.out(texts.join("\n"));
+    if (many) io.out((texts.length > 0 ? "\n" : "") + S.summary(outcomes.length, failed) + "\n");
+  }
+  return failed > 0 ? EXIT_FAIL : EXIT_OK;
+}
+
+function fileInput(file: string): Input {
+  return { file, bytes: () => readBytes(file) };
+}
+
+/** The .xlsx files directly inside a folder, without Excel's "~$" lock files, sorted by name. */
+function xlsxIn(dir: string): string[] | null {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return null;
+  }
+  return names
+    .filter((n) => n.toLowerCase().endsWith(".xlsx") && !n.startsWith("~$"))
+    .filter((n) => statOrNull(path.join(dir, n))?.isFile())
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+// ---------------------------------------------------------------- recalc
+
+async function recalcCommand(positionals: string[], output: string | undefined, force: boolean, io: Io): Promise<number> {
+  if (positionals.length === 0) throw new UsageError(S.recalcNeedsFile);
+  if (positionals.length > 1) throw new UsageError(S.recalcOneFile);
+  if (output === undefined) throw new UsageError(S.recalcNeedsOutput);
+  const file = positionals[0];
+  if (samePath(file, output)) throw new Failure(S.refuseOverwriteInput(file));
+  const bytes = readBytes(file);
+  if (!force && fs.existsSync(output)) throw new Failure(S.outputExists(output));
+
+  let plan: Plan;
+  let summary: { written: number; highlighted: number };
+  let outBytes: Uint8Array;
+  try {
+    const { workbook, data } = await readWorkbook(bytes);
+    plan = computePlan(data);
+    summary = applyPlan(workbook, plan);
+    outBytes = await writeWorkbook(workbook);
+  } catch (e) {
+    debugStack(e, io);
+    throw new Failure(S.failedLine(file, messageOf(e)));
+  }
+  writeFileAtomic(output, outBytes);
+
+  if (plan.writes.length === 0) io.out(S.noChanges + "\n");
+  else {
+    io.out(S.changesHeading + "\n");
+    for (const w of plan.writes) {
+      const before = w.before === null || w.before === "" ? "空" : typeof w.before === "number" ? score2(w.before) : typeof w.before === "object" ? w.before.error : String(w.before);
+      io.out(`  ${w.cell}：${before} → ${score2(w.after)}　${w.reason}\n`);
+    }
+  }
+  io.out(S.wroteRecalc(output, summary.written, summary.highlighted) + "\n");
+  return EXIT_OK;
+}
+
+function samePath(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  const sa = statOrNull(a);
+  const sb = statOrNull(b);
+  // hard links, symlinks, case-insensitive file systems
+  return Boolean(sa && sb && sa.dev === sb.dev && sa.ino === sb.ino);
+}
+
+// ---------------------------------------------------------------- files and errors
+
+function statOrNull(p: string): fs.Stats | null {
+  try {
+    return fs.statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+function readBytes(file: string): Uint8Array {
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    throw new Failure(fsMessage(e, file, false));
+  }
+}
+
+function writeFileAtomic(file: string, bytes: Uint8Array): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.kjscore-${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      /* nothing to clean */
+    }
+    throw new Failure(fsMessage(e, file, true));
+  }
+}
+
+function fsMessage(e: unknown, file: string, writing: boolean): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (!writing && code === "ENOENT") return S.notFound(file);
+  if (code === "EACCES" || code === "EPERM") return writing ? S.cannotWrite(file, "没有权限") : S.noPermission(file);
+  if (code === "EISDIR") return writing ? S.cannotWrite(file, "这是一个文件夹") : S.cannotRead(file, "这是一个文件夹");
+  if (writing && code === "ENOENT") return S.cannotWrite(file, "所在文件夹不存在");
+  const why = e instanceof Error ? e.message : String(e);
+  return writing ? S.cannotWrite(file, why) : S.cannotRead(file, why);
+}
+
+/** The Chinese message for anything that stops one workbook from being analysed. */
+function messageOf(e: unknown): string {
+  if (e instanceof XlsxReadError || e instanceof PlanApplyError || e instanceof Failure) return e.message;
+  if (e instanceof NoTableError || (e instanceof Error && e.name === "NoTableError")) {
+    return S.noTable((e as NoTableError).lookedFor ?? []);
+  }
+  return S.internal(e instanceof Error ? e.message : String(e));
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").trim();
+}
+
+function debugStack(e: unknown, io: Io): void {
+  if (process.env.KJSCORE_DEBUG && e instanceof Error && e.stack) io.err(e.stack + "\n");
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
