@@ -1,0 +1,184 @@
+import * as React from "react";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { Flag, FlagCode, HighlightSeverity, IndicatorPlan, Plan } from "../../model/types";
+import { type Language, type Strings, pick } from "../strings";
+import { effectiveScore, fmtRequired, fmtScore, latestActual } from "../format";
+import { SeverityIcon } from "./SeverityIcon";
+import { useShared } from "./styles";
+
+const useStyles = makeStyles({
+  groupHeading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  count: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
+  item: {
+    width: "100%",
+    height: "auto",
+    minHeight: "unset",
+    justifyContent: "flex-start",
+    textAlign: "start",
+    fontWeight: tokens.fontWeightRegular,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderLeftWidth: tokens.strokeWidthThickest,
+  },
+  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0, flexGrow: 1 },
+  top: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
+  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForegroundLink, whiteSpace: "nowrap" },
+  why: { overflowWrap: "anywhere" },
+  need: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+});
+
+type Group = "unreachable" | "gap" | "mismatch" | "error";
+const GROUP_OF: Record<FlagCode, Group> = {
+  "target-unreachable": "unreachable",
+  "target-gap": "gap",
+  "score-mismatch": "mismatch",
+  "rule-error": "error",
+  "value-error": "error",
+};
+const ORDER: Group[] = ["unreachable", "gap", "mismatch", "error"];
+// Theme tokens, so the edge reads in Office light and dark; the icon and heading carry the meaning.
+const BORDER: Record<Group, string> = {
+  unreachable: tokens.colorPaletteRedBorder2,
+  gap: tokens.colorPaletteMarigoldBorder2,
+  mismatch: tokens.colorBrandStroke1,
+  error: tokens.colorNeutralStrokeAccessible,
+};
+
+interface Item {
+  key: string;
+  cell: string;
+  name: string;
+  year: string | null;
+  why: string;
+  needs: string[];
+}
+
+const diff = (a: number, b: number) => Math.round((a - b) * 100) / 100;
+
+/** What would fix it, in numbers: the value needed, the score gap, stated → computed. */
+function needsFor(ind: IndicatorPlan, flag: Flag, t: Strings): string[] {
+  const sc = ind.scores.find((s) => s.column === flag.column);
+  const out: string[] = [];
+  const required = ind.requiredValue !== null ? t.needsValue(fmtRequired(ind.requiredValue, ind.unit)) : null;
+  if (flag.code === "target-unreachable" && sc) {
+    if (ind.max !== null && sc.stated !== null && sc.stated > ind.max) {
+      out.push(t.targetAboveMax(fmtScore(sc.stated), fmtScore(ind.max)));
+    } else if (required) {
+      out.push(required);
+    }
+    if (sc.computed !== null && sc.stated !== null && sc.computed < sc.stated) {
+      out.push(t.targetValueScores(fmtScore(sc.computed), fmtScore(sc.stated)));
+      out.push(t.scoreShort(fmtScore(diff(sc.stated, sc.computed))));
+    }
+  } else if (flag.code === "target-gap" && sc) {
+    if (required) out.push(required);
+    const latest = latestActual(ind);
+    const latestScore = latest ? effectiveScore(latest) : null;
+    if (latest && latestScore !== null && sc.stated !== null) {
+      out.push(t.scoreShort(fmtScore(diff(sc.stated, latestScore))));
+      if (latest.valueText) out.push(t.latestWas(t.yearLabel(latest.column, latest.kind), latest.valueText));
+    }
+  } else if (flag.code === "score-mismatch" && sc && sc.stated !== null && sc.computed !== null) {
+    out.push(t.mismatchDetail(fmtScore(sc.stated), fmtScore(sc.computed)));
+  }
+  return out;
+}
+
+function collect(plan: Plan, t: Strings, language: Language): Record<Group, Item[]> {
+  const groups: Record<Group, Item[]> = { unreachable: [], gap: [], mismatch: [], error: [] };
+  const seen = new Set<string>();
+  for (const ind of plan.indicators) {
+    for (const flag of ind.flags) {
+      const kind = plan.layout.years.find((y) => y.label === flag.column)?.kind ?? "actual";
+      seen.add(`${flag.cell}|${GROUP_OF[flag.code]}`);
+      groups[GROUP_OF[flag.code]].push({
+        key: `${ind.row}-${flag.code}-${flag.cell}`,
+        cell: flag.cell,
+        name: ind.name,
+        year: flag.column !== null ? t.yearLabel(flag.column, kind) : null,
+        why: pick(language, flag.message, flag.messageEn),
+        needs: needsFor(ind, flag, t),
+      });
+    }
+  }
+  // Highlights no indicator flag explains (a total cell, say) are still listed, by their note.
+  for (const h of plan.highlights) {
+    const g: Group = h.severity as HighlightSeverity;
+    if (seen.has(`${h.cell}|${g}`)) continue;
+    groups[g].push({ key: `h-${h.cell}-${g}`, cell: h.cell, name: h.cell, year: null, why: pick(language, h.note, h.noteEn), needs: [] });
+  }
+  return groups;
+}
+
+export function HighlightsView({
+  plan,
+  t,
+  language,
+  onSelect,
+}: {
+  plan: Plan;
+  t: Strings;
+  language: Language;
+  onSelect: (cell: string) => void;
+}) {
+  const s = useStyles();
+  const c = useShared();
+  const groups = collect(plan, t, language);
+  const title: Record<Group, string> = {
+    unreachable: t.groupUnreachable,
+    gap: t.groupGap,
+    mismatch: t.groupMismatch,
+    error: t.groupError,
+  };
+  const any = ORDER.some((g) => groups[g].length > 0);
+  return (
+    <section aria-labelledby="kj-hl-h">
+      <h2 id="kj-hl-h" className={c.h2}>
+        {t.highlightsHeading}
+      </h2>
+      {!any ? <p>{t.noHighlights}</p> : null}
+      {ORDER.filter((g) => groups[g].length > 0).map((g) => (
+        <section key={g} aria-labelledby={`kj-hl-${g}`} data-testid={`group-${g}`}>
+          <h3 id={`kj-hl-${g}`} className={mergeClasses(c.h3, s.groupHeading)}>
+            <SeverityIcon severity={g} />
+            <span>{title[g]}</span>
+            <span className={s.count}>{t.groupCount(groups[g].length)}</span>
+          </h3>
+          <ul className={c.list}>
+            {groups[g].map((it) => (
+              <li key={it.key}>
+                <Button
+                  appearance="subtle"
+                  className={s.item}
+                  style={{ borderLeftColor: BORDER[g] }}
+                  onClick={() => onSelect(it.cell)}
+                  title={t.goToCell(it.cell)}
+                >
+                  <span className={s.body}>
+                    <span className={s.top}>
+                      <span className={s.name}>
+                        {it.name}
+                        {it.year ? ` · ${it.year}` : ""}
+                      </span>
+                      <span className={s.cell}>
+                        <span className={c.visuallyHidden}>{t.goToCell("")}</span>
+                        {it.cell}
+                      </span>
+                    </span>
+                    <span className={s.why}>{it.why}</span>
+                    {it.needs.map((n) => (
+                      <span key={n} className={s.need}>
+                        {n}
+                      </span>
+                    ))}
+                  </span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}

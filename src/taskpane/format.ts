@@ -1,0 +1,64 @@
+/** Number formatting and small derivations the views share. Pure: no React, no host. */
+import type { CellScalar } from "../engine/types";
+import type { Grade, IndicatorPlan, Plan, ScoreCell } from "../model/types";
+
+/** A score as the sheet prints it: two decimals. */
+export function fmtScore(n: number): string {
+  return n.toFixed(2);
+}
+
+/** Points such as weights and maxima: no trailing zeros (5, 2.5, 0.3). */
+export function fmtPoints(n: number): string {
+  return String(Number(n.toFixed(2)));
+}
+
+/**
+ * A required value: rounded UP to two decimals (a value rounded down would fall just short of
+ * the score), trailing zeros dropped, unit appended as the sheet writes it ("2560万元", "0.5%").
+ */
+export function fmtRequired(value: number, unit: string | null): string {
+  const up = Math.ceil(value * 100 - 1e-6) / 100;
+  return `${String(Number(up.toFixed(2)))}${unit ?? ""}`;
+}
+
+/** A cell's content as a short display text. */
+export function fmtCell(v: CellScalar, empty: string): string {
+  if (v === null || v === "") return empty;
+  if (typeof v === "number") return String(Number(v.toFixed(6)));
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "object") return v.error;
+  return v;
+}
+
+/** The grade above the given one, and the points it starts at. */
+export function nextGrade(grade: Grade): { grade: Grade; at: number } | null {
+  if (grade === "C") return { grade: "B", at: 60 };
+  if (grade === "B") return { grade: "A", at: 80 };
+  return null;
+}
+
+/** The score a ScoreCell stands for: the rule's when it decides one, else the sheet's. */
+export function effectiveScore(s: ScoreCell): number | null {
+  return s.computed ?? s.stated;
+}
+
+/** The last actual or forecast year that has a score: what the target is measured against. */
+export function latestActual(ind: IndicatorPlan): ScoreCell | null {
+  const done = ind.scores.filter((s) => s.kind !== "target" && effectiveScore(s) !== null);
+  return done.length ? done[done.length - 1] : null;
+}
+
+export function targetCell(ind: IndicatorPlan): ScoreCell | null {
+  return ind.scores.find((s) => s.kind === "target") ?? null;
+}
+
+export function yearKind(plan: Plan, label: string | null) {
+  if (label === null) return null;
+  return plan.layout.years.find((y) => y.label === label)?.kind ?? null;
+}
+
+/** "创新投入（20分）" → "创新投入": the pane states the points itself. */
+export function categoryName(category: string): string {
+  const stripped = category.replace(/\s*[（(]\s*[\d.]+\s*分\s*[）)]\s*$/, "");
+  return stripped || category;
+}
