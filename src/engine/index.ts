@@ -1,0 +1,73 @@
+/**
+ * The scoring engine: pure TypeScript (no Office.js, no DOM, no file system).
+ * Rule text and cell contents in, scores out — see ./types for the contract.
+ */
+import { Rational } from "./decimal";
+import { normalize } from "./normalize";
+import { parseRule } from "./rules/registry";
+import { RuleError, type CellScalar, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "./types";
+
+export * from "./types";
+export { Rational, excelRound, ceilTo } from "./decimal";
+export { normalize, foldChars } from "./normalize";
+export { readValue, isPercentFormat, type ValueReading } from "./values";
+export { parseRule } from "./rules/registry";
+export type { BandedRule } from "./rules/banded";
+export type { CountedRule, CountedItem } from "./rules/counted";
+export type { CategoricalRule, CategoricalOption } from "./rules/categorical";
+
+const CACHE_LIMIT = 1000;
+const cache = new Map<string, Rule | RuleError>();
+
+/**
+ * parseRule, cached by normalised text: each distinct rule is read once (a workbook repeats the
+ * same 评分标准 over years and counties). Errors are cached too. The cache forgets its oldest
+ * entry past 1000 texts.
+ */
+export function ruleFor(text: string): Rule {
+  const key = normalize(text ?? "");
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    try {
+      hit = parseRule(text);
+    } catch (e) {
+      if (!(e instanceof RuleError)) throw e;
+      hit = e;
+    }
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(key, hit);
+  }
+  if (hit instanceof RuleError) throw hit;
+  return hit.text === text ? hit : { ...hit, text };
+}
+
+/** Scores one value under one rule text; an unreadable rule becomes an error result. Never throws. */
+export function scoreValue(value: ValueInput | CellScalar, ruleText: string, context?: ScoreContext): ScoreResult {
+  let rule: Rule;
+  try {
+    rule = ruleFor(ruleText);
+  } catch (e) {
+    return { status: "error", message: e instanceof Error ? e.message : String(e) };
+  }
+  const input: ValueInput = isValueInput(value) ? value : { v: value };
+  return rule.score(input, context);
+}
+
+function isValueInput(x: ValueInput | CellScalar): x is ValueInput {
+  return typeof x === "object" && x !== null && "v" in x;
+}
+
+export type Grade = "A" | "B" | "C";
+
+/** The province's grade of a total: A at 80 and above, B from 60 to below 80, C below 60. */
+export function gradeOf(total: number): Grade {
+  const t = Rational.fromNumber(total);
+  return t.ge(80) ? "A" : t.ge(60) ? "B" : "C";
+}
+
+/** Points still needed for the next grade up (0 at A), rounded up to 2 decimals: 61.33 → 18.67. */
+export function gapToNextGrade(total: number): number {
+  const t = Rational.fromNumber(total);
+  const next = t.ge(80) ? null : t.ge(60) ? 80 : 60;
+  return next === null ? 0 : Rational.of(next).sub(t).ceilTo(2).toNumber();
+}

@@ -1,0 +1,100 @@
+/**
+ * The one normaliser in front of every rule kind and every value: what a typist varies
+ * (full-width characters, ≧ vs >=, 至 vs ～ vs -, line breaks, thousands separators)
+ * becomes one spelling, so the parsers only ever see one form.
+ */
+
+/**
+ * Character-for-character folding (the output has the same length as the input, so offsets
+ * still point into the text as written): full-width ASCII → half-width, ideographic space → space,
+ * ≧ ≥ → "≥", ≦ ≤ → "≤", dashes and tildes (– — － ～ ~ 〜 至) → "-", ． → ".".
+ */
+export function foldChars(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0xff01 && c <= 0xff5e) {
+      out += foldOne(String.fromCharCode(c - 0xfee0));
+    } else {
+      out += foldOne(ch);
+    }
+  }
+  return out;
+}
+
+const CHAR_MAP: Record<string, string> = {
+  "\u3000": " ",
+  "\u00a0": " ",
+  "\u2002": " ",
+  "\u2003": " ",
+  "\u2009": " ",
+  "≧": "≥",
+  "≥": "≥",
+  "≦": "≤",
+  "≤": "≤",
+  "–": "-",
+  "—": "-",
+  "―": "-",
+  "‒": "-",
+  "−": "-",
+  "~": "-",
+  "〜": "-",
+  "至": "-",
+  "【": "[",
+  "】": "]",
+  "〔": "[",
+  "〕": "]",
+};
+
+function foldOne(ch: string): string {
+  return CHAR_MAP[ch] ?? ch;
+}
+
+/** Drops the thousands separators of numbers: "15,558" → "15558", "1,000,000" → "1000000". */
+export function dropThousandsSeparators(text: string): string {
+  return text.replace(/(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])(?!\.\d)/g, (m) => m.replace(/,/g, ""));
+}
+
+/**
+ * Multi-character spellings of comparisons and joiners, on folded text:
+ * ">=", "大于等于", "大于或等于", "不低于", "不少于" → "≥"; "<=", "小于等于", "不高于", "不超过" (before a number) → "≤";
+ * "to" between numbers → "-"; runs of joiners ("--") → "-".
+ */
+export function unifyWords(text: string): string {
+  return text
+    .replace(/>=|=>|大于或等于|大于等于|不低于|不少于/g, "≥")
+    .replace(/<=|=<|小于或等于|小于等于/g, "≤")
+    .replace(/(?<=[\d%\u4e00-\u9fff/)\]])\s*to\s*(?=[\d\s])/gi, "-")
+    .replace(/-{2,}/g, "-");
+}
+
+/** Removes every whitespace character (spaces, tabs, line breaks). */
+export function dropSpaces(text: string): string {
+  return text.replace(/\s+/g, "");
+}
+
+/**
+ * The full normal form used to compare and parse: folded characters, unified words,
+ * no thousands separators, no whitespace. Not length-preserving.
+ */
+export function normalize(text: string): string {
+  return dropSpaces(dropThousandsSeparators(unifyWords(foldChars(text))));
+}
+
+/** Normal form of a value cell's text: like `normalize`, but "-" stays a minus (a value names no range). */
+export function normalizeValueText(text: string): string {
+  // In a value, 至/～ would join a range the value cannot have; keep them as written so the
+  // reader reports "several numbers" instead of reading a minus sign.
+  let out = "";
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    const half = c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : ch;
+    out += half === "\u3000" ? " " : half === "【" ? "[" : half === "】" ? "]" : half;
+  }
+  return dropSpaces(dropThousandsSeparators(out));
+}
+
+/** Words that mark a threshold as "this value and above" when written after it. */
+export const AT_LEAST_SUFFIXES = ["及以上", "以上"] as const;
+/** Words that mark the bottom band ("1000万元以下"). */
+export const BELOW_SUFFIXES = ["及以下", "以下", "以内"] as const;

@@ -1,0 +1,301 @@
+/**
+ * Banded linear rules: "≧10000万元（5分）；10000-5000万元（5-4分）；5000-1000万元（4-3分）；1000万元以下（3-0分）。"
+ *
+ * At or above the top threshold the top score; inside a band linear between its end scores;
+ * "以下" runs from the value 0. The bands must join up (value and score), so the score is a
+ * continuous, non-decreasing function of the value — which is what lets `required` read it backwards.
+ */
+import { Rational } from "../decimal";
+import { dropSpaces, dropThousandsSeparators, foldChars, unifyWords } from "../normalize";
+import { readValue } from "../values";
+import { RuleError, type Band, type Rule, type ScoreResult, type ValueInput } from "../types";
+import { NUM, exact, shortDecimal, trimSegment, valueError, withUnit, type RulePlugin } from "./common";
+
+/** A banded rule, with its exact arithmetic exposed for tests and for the model's explanations. */
+export interface BandedRule extends Rule {
+  kind: "banded";
+  bands: Band[];
+  /** the unrounded score of a value in the rule's unit; null below the lowest band */
+  exactScore(value: Rational): Rational | null;
+  /** the exact smallest value whose unrounded score reaches `score` (not rounded up); null above max */
+  exactRequired(score: Rational): Rational | null;
+}
+
+interface ExactBand {
+  low: Rational;
+  high: Rational | null;
+  lowScore: Rational;
+  highScore: Rational;
+  text: string;
+  /** 1-based segment number in the rule text */
+  index: number;
+  shape: "top" | "bottom" | "range";
+}
+
+const S = String.raw`\s*`;
+/** "（5分）", "(5-4分)", "（5分-4分）", and unbracketed "5-4分" — on folded text (half-width, "-" joins). */
+const SCORE_GROUP = new RegExp(
+  String.raw`\(${S}(${NUM})${S}(?:分${S})?(?:-${S}(${NUM})${S})?分${S}\)` +
+    String.raw`|(?<![\d.])(${NUM})${S}(?:分${S})?(?:-${S}(${NUM})${S})?分(?![\u4e00-\u9fff]*\))`,
+  "g",
+);
+
+interface Segment {
+  /** as written in the rule text */
+  text: string;
+  /** folded text of the condition (before the score) */
+  condition: string;
+  scores: [string, string | undefined] | null;
+  index: number;
+}
+
+/** Cuts the rule into segments: each ends after its score group, or at "；"/"。". */
+function segments(text: string): Segment[] {
+  const folded = foldChars(text);
+  const out: Segment[] = [];
+  let start = 0;
+  const push = (end: number, condEnd: number, scores: Segment["scores"]) => {
+    const written = trimSegment(text.slice(start, end));
+    const condition = folded.slice(start, condEnd);
+    if (written !== "") out.push({ text: written, condition, scores, index: out.length + 1 });
+    start = end;
+  };
+  SCORE_GROUP.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SCORE_GROUP.exec(folded))) {
+    // a "；" or "。" before this score ends the segment before it: that segment has no score
+    const cut = /[;。]/g;
+    cut.lastIndex = start;
+    let c: RegExpExecArray | null;
+    while ((c = cut.exec(folded)) && c.index < m.index) {
+      push(c.index + 1, c.index, null);
+      cut.lastIndex = start;
+    }
+    const hi = m[1] ?? m[3];
+    const lo = m[2] ?? m[4];
+    let end = m.index + m[0].length;
+    const tail = /^[\s;,、。.]*/.exec(folded.slice(end));
+    end += tail ? tail[0].length : 0;
+    push(end, m.index, [hi, lo]);
+    SCORE_GROUP.lastIndex = end;
+  }
+  // what is left after the last score: more segments without scores, or nothing
+  const rest = /[;。]/g;
+  rest.lastIndex = start;
+  let r: RegExpExecArray | null;
+  while ((r = rest.exec(folded))) {
+    push(r.index + 1, r.index, null);
+    rest.lastIndex = start;
+  }
+  push(text.length, text.length, null);
+  return out;
+}
+
+function compact(folded: string): string {
+  return dropSpaces(dropThousandsSeparators(unifyWords(folded))).replace(/^[;,、。:]+|[;,、。:]+$/g, "");
+}
+
+const UNIT = String.raw`([^\d≥≤<>\-().]*?)`;
+const TOP = [
+  new RegExp(String.raw`^[≥>](${NUM})${UNIT}(?:及以上|以上)?$`),
+  new RegExp(String.raw`^(${NUM})${UNIT}(?:及以上|以上)$`),
+];
+const BOTTOM = [
+  new RegExp(String.raw`^(${NUM})${UNIT}(?:及以下|以下|以内)$`),
+  new RegExp(String.raw`^(?:≤|<|低于|小于|不足|不到)(${NUM})${UNIT}(?:及以下|以下)?$`),
+];
+const RANGE = new RegExp(String.raw`^(${NUM})${UNIT}-(${NUM})${UNIT}$`);
+
+function fail(seg: Segment, why: string): never {
+  throw new RuleError(`评分标准第${seg.index}段“${seg.text}”无法识别：${why}`, seg.text);
+}
+
+function unitOf(u: string): string | null {
+  return u === "" ? null : u;
+}
+
+function readBand(seg: Segment): { band: ExactBand; units: (string | null)[] } {
+  if (!seg.scores) fail(seg, "缺少分值");
+  const cond = compact(seg.condition);
+  if (cond === "") fail(seg, "缺少数值条件");
+  const [s1, s2] = seg.scores;
+  const a = Rational.parse(s1);
+  const b = s2 === undefined ? a : Rational.parse(s2);
+  const lowScore = Rational.min(a, b);
+  const highScore = Rational.max(a, b);
+  const base = { text: seg.text, index: seg.index };
+
+  for (const re of TOP) {
+    const m = re.exec(cond);
+    if (m) {
+      if (!a.eq(b)) fail(seg, "最高一档只能有一个分值");
+      return {
+        band: { ...base, shape: "top", low: Rational.parse(m[1]), high: null, lowScore: a, highScore: a },
+        units: [unitOf(m[2])],
+      };
+    }
+  }
+  for (const re of BOTTOM) {
+    const m = re.exec(cond);
+    if (m) {
+      const high = Rational.parse(m[1]);
+      if (high.isZero()) fail(seg, "“以下”一档的上限不能为0");
+      return {
+        band: { ...base, shape: "bottom", low: Rational.ZERO, high, lowScore, highScore },
+        units: [unitOf(m[2])],
+      };
+    }
+  }
+  const m = RANGE.exec(cond);
+  if (m) {
+    const x = Rational.parse(m[1]);
+    const y = Rational.parse(m[3]);
+    if (x.eq(y)) fail(seg, "区间两端相同");
+    const u1 = unitOf(m[2]);
+    const u2 = unitOf(m[4]);
+    if (u1 !== null && u2 !== null && u1 !== u2) fail(seg, `区间两端的单位“${u1}”和“${u2}”不同`);
+    return {
+      band: { ...base, shape: "range", low: Rational.min(x, y), high: Rational.max(x, y), lowScore, highScore },
+      units: [u1, u2],
+    };
+  }
+  fail(seg, "看不懂数值条件（应为“≧X”“X-Y”或“X以下”）");
+}
+
+function describe(b: ExactBand): string {
+  return `第${b.index}段“${b.text}”`;
+}
+
+function joinError(lower: ExactBand, upper: ExactBand, why: string): never {
+  const later = lower.index > upper.index ? lower : upper;
+  throw new RuleError(`评分标准${describe(lower)}与${describe(upper)}不衔接：${why}`, later.text);
+}
+
+/** Reads a banded rule; throws RuleError naming the segment it cannot read or that does not join up. */
+export function parseBanded(text: string): BandedRule {
+  const segs = segments(text);
+  if (segs.length === 0) throw new RuleError("评分标准是空的", text);
+  const read = segs.map(readBand);
+
+  let unit: string | null = null;
+  let unitFrom: Segment | null = null;
+  read.forEach(({ units }, i) => {
+    for (const u of units) {
+      if (u === null) continue;
+      if (unit === null) {
+        unit = u;
+        unitFrom = segs[i];
+      } else if (u !== unit) {
+        fail(segs[i], `单位“${u}”与${unitFrom ? `第${unitFrom.index}段` : "其他段"}的单位“${unit}”不一致`);
+      }
+    }
+  });
+
+  const bands = read.map((r) => r.band);
+  const tops = bands.filter((b) => b.shape === "top");
+  if (tops.length > 1) fail(segs[tops[1].index - 1], `已有最高一档“${tops[0].text}”`);
+  const bottoms = bands.filter((b) => b.shape === "bottom");
+  if (bottoms.length > 1) fail(segs[bottoms[1].index - 1], `已有“以下”一档“${bottoms[0].text}”`);
+
+  // ascending; the open top band sorts last
+  bands.sort((p, q) => (p.shape === "top" ? 1 : q.shape === "top" ? -1 : p.low.compare(q.low)));
+  const u = unit ?? "";
+  for (let i = 0; i + 1 < bands.length; i++) {
+    const lo = bands[i];
+    const hi = bands[i + 1];
+    const edge = lo.high!;
+    if (!edge.eq(hi.low)) {
+      joinError(lo, hi, `一段止于${withUnit(edge, u)}，另一段始于${withUnit(hi.low, u)}`);
+    }
+    if (!lo.highScore.eq(hi.lowScore)) {
+      joinError(lo, hi, `在${withUnit(edge, u)}处一段得${lo.highScore}分，另一段得${hi.lowScore}分`);
+    }
+  }
+  return makeRule(text, bands, unit);
+}
+
+function makeRule(text: string, exactBands: ExactBand[], unit: string | null): BandedRule {
+  const top = exactBands[exactBands.length - 1];
+  const maxScore = top.highScore;
+  const lowest = exactBands[0];
+  const u = unit ?? "";
+
+  function locate(v: Rational): ExactBand | null {
+    if (v.lt(lowest.low)) return null;
+    for (const b of exactBands) {
+      if (b.high === null || v.le(b.high)) return b;
+    }
+    return top; // above a closed top band: its score is the most the rule gives
+  }
+
+  function scoreIn(b: ExactBand, v: Rational): Rational {
+    if (b.high === null || v.ge(b.high)) return b.highScore;
+    if (b.lowScore.eq(b.highScore)) return b.lowScore;
+    return b.lowScore.add(v.sub(b.low).mul(b.highScore.sub(b.lowScore)).div(b.high.sub(b.low)));
+  }
+
+  function exactScore(v: Rational): Rational | null {
+    const b = locate(v);
+    return b ? scoreIn(b, v) : null;
+  }
+
+  function exactRequired(s: Rational): Rational | null {
+    if (s.gt(maxScore)) return null;
+    for (const b of exactBands) {
+      if (b.lowScore.ge(s)) return b.low;
+      if (b.high !== null && b.highScore.ge(s)) {
+        return b.low.add(s.sub(b.lowScore).mul(b.high.sub(b.low)).div(b.highScore.sub(b.lowScore)));
+      }
+      if (b.high === null && b.highScore.ge(s)) return b.low;
+    }
+    return null;
+  }
+
+  function score(input: ValueInput): ScoreResult {
+    const reading = readValue(input, unit);
+    if (reading.status !== "value") return reading;
+    const v = reading.value;
+    const b = locate(v);
+    if (!b) {
+      return valueError(`数值${withUnit(v, u)}低于评分标准的最低一档（${withUnit(lowest.low, u)}），无法得分`);
+    }
+    const s = scoreIn(b, v);
+    const rounded = s.roundHalfAwayFromZero(2);
+    const how = s.eq(rounded) ? `${rounded}分` : `${shortDecimal(s)} → ${rounded.toDecimalString(2)}分`;
+    return exact(s, v, `${withUnit(v, u)}按“${b.text}”：${how}`);
+  }
+
+  const bands: Band[] = exactBands.map((b) => ({
+    low: b.low.toNumber(),
+    high: b.high === null ? null : b.high.toNumber(),
+    lowScore: b.lowScore.toNumber(),
+    highScore: b.highScore.toNumber(),
+    text: b.text,
+  }));
+
+  return {
+    kind: "banded",
+    text,
+    unit,
+    max: maxScore.toNumber(),
+    bands,
+    score,
+    exactScore,
+    exactRequired,
+    required(target: number): number | null {
+      if (!Number.isFinite(target)) return null;
+      const v = exactRequired(Rational.fromNumber(target));
+      return v === null ? null : v.ceilTo(4).toNumber();
+    },
+  };
+}
+
+/** Looks banded: some segment sets a number against a score ("≧10000万元（5分）", "10-5家（4-3分）"). */
+export const bandedPlugin: RulePlugin = {
+  kind: "banded",
+  recognizes(norm: string): boolean {
+    if (!/分/.test(norm)) return false;
+    return /[≥≤]\d|\d(?:及以上|以上|及以下|以下|以内)|\d[^\d()]{0,8}-\d/.test(norm);
+  },
+  parse: (text: string) => parseBanded(text),
+};

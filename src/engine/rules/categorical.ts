@@ -1,0 +1,161 @@
+/**
+ * Categorical, additive rules: "独立行政科技管理部门（4分）；合署办公的（2分）；加挂科技局牌子（1分）；…"
+ * The 情况 cell names the arrangements that apply ("合署办公、成立领导小组" → 3). Matching forgives
+ * wording ("合署办公" for "合署办公的", "成立领导小组" for "成立科技创新工作领导小组") but never guesses:
+ * each part must match exactly one option.
+ */
+import { Rational } from "../decimal";
+import { dropThousandsSeparators, foldChars, unifyWords } from "../normalize";
+import { stripBrackets } from "../values";
+import { RuleError, type Rule, type ScoreResult, type ValueInput } from "../types";
+import { NUM, exact, parseCap, trimSegment, valueError, withoutCap, type RulePlugin } from "./common";
+
+export interface CategoricalOption {
+  /** the option as written, without its score ("合署办公的") */
+  name: string;
+  points: number;
+  /** the segment as written ("合署办公的（2分）") */
+  text: string;
+}
+
+export interface CategoricalRule extends Rule {
+  kind: "categorical";
+  options: CategoricalOption[];
+  cap: number | null;
+}
+
+const OPTION = new RegExp(String.raw`^([^\d]+?)(?:\((${NUM})分\)|[:,]?(${NUM})分)$`);
+
+interface ExactOption extends CategoricalOption {
+  key: string;
+  exactPoints: Rational;
+}
+
+/** What is compared: no brackets, no spaces, without the particles 的/了/已. */
+function keyOf(text: string): string {
+  return stripBrackets(foldChars(text))
+    .replace(/\s+/g, "")
+    .replace(/[的了已]/g, "")
+    .replace(/[。.,;、:]+$/g, "");
+}
+
+/** Reads a categorical rule; throws RuleError naming the segment it cannot read. */
+export function parseCategorical(text: string): CategoricalRule {
+  const folded = foldChars(text);
+  const options: ExactOption[] = [];
+  let pending = ""; // an option's name may wrap onto the next line
+  let pendingStart = 0;
+  let index = 0;
+  let start = 0;
+  const cuts = [...folded.matchAll(/[;。\n]/g)].map((m) => m.index!).concat([folded.length]);
+  for (const cut of cuts) {
+    const piece = folded.slice(start, cut);
+    if (pending === "") pendingStart = start;
+    start = cut + 1;
+    const compactPiece = withoutCap(dropThousandsSeparators(unifyWords(piece)).replace(/\s+/g, ""));
+    if (compactPiece === "" && pending === "") continue;
+    pending += compactPiece;
+    const m = OPTION.exec(pending);
+    if (!m) continue;
+    index++;
+    const written = trimSegment(text.slice(pendingStart, cut));
+    const name = m[1].replace(/[,:]+$/, "");
+    const p = Rational.parse(m[2] ?? m[3]);
+    options.push({ name, points: p.toNumber(), text: written, key: keyOf(name), exactPoints: p });
+    pending = "";
+  }
+  if (pending !== "") {
+    const written = trimSegment(text.slice(pendingStart));
+    throw new RuleError(`评分标准第${index + 1}段“${written}”无法识别：缺少分值`, written);
+  }
+  if (options.length === 0) throw new RuleError(`评分标准“${text.trim()}”无法识别：没有可选项`, text.trim());
+  const cap = parseCap(dropThousandsSeparators(unifyWords(folded)).replace(/\s+/g, ""));
+  return makeRule(text, options, cap);
+}
+
+function longestCommonRun(a: string, b: string): number {
+  let best = 0;
+  const prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = a[i - 1] === b[j - 1] ? diag + 1 : 0;
+      if (prev[j] > best) best = prev[j];
+      diag = up;
+    }
+  }
+  return best;
+}
+
+function makeRule(text: string, options: ExactOption[], cap: Rational | null): CategoricalRule {
+  const sum = options.reduce((s, o) => s.add(o.exactPoints), Rational.ZERO);
+  const max = cap !== null && cap.lt(sum) ? cap : sum;
+
+  /** The options a part names: equal, else contained either way, else sharing a run of ≥4 characters. */
+  function matches(part: string): ExactOption[] {
+    const tiers: ((o: ExactOption) => boolean)[] = [
+      (o) => o.key === part,
+      (o) => o.key.includes(part) || part.includes(o.key),
+      (o) => longestCommonRun(o.key, part) >= 4,
+    ];
+    for (const t of tiers) {
+      const hit = options.filter(t);
+      if (hit.length) return hit;
+    }
+    return [];
+  }
+
+  function score(input: ValueInput): ScoreResult {
+    const v = input.v;
+    if (v === null || v === undefined) return { status: "no-value" };
+    if (typeof v === "boolean") return valueError(`单元格是逻辑值 ${v ? "TRUE" : "FALSE"}，应写明符合哪几项`);
+    if (typeof v === "object") return valueError(`单元格是错误值 ${v.error}`);
+    if (typeof v === "number") return valueError(`单元格是数字 ${v}，应写明符合评分标准的哪几项`);
+    const t = stripBrackets(foldChars(v)).trim();
+    if (t === "") return { status: "no-value" };
+    if (/^(?:无|没有|暂无|否|均无)$/.test(t.replace(/\s/g, ""))) return exact(Rational.ZERO, null, "无");
+    const chosen = new Set<ExactOption>();
+    for (const raw of t.split(/[、,;和\n]+/)) {
+      const part = keyOf(raw);
+      if (part === "") continue;
+      const hit = matches(part);
+      const shown = raw.trim();
+      if (hit.length === 0) {
+        return valueError(`“${shown}”与评分标准的任何一项都对不上（可选：${options.map((o) => o.name).join("；")}）`);
+      }
+      if (hit.length > 1) {
+        return valueError(`“${shown}”可对应评分标准的多项（${hit.map((o) => o.name).join("、")}），请写明是哪一项`);
+      }
+      chosen.add(hit[0]);
+    }
+    if (chosen.size === 0) return { status: "no-value" };
+    const picked = options.filter((o) => chosen.has(o)); // rule order
+    let s = picked.reduce((acc, o) => acc.add(o.exactPoints), Rational.ZERO);
+    let capNote = "";
+    if (cap !== null && s.gt(cap)) {
+      s = cap;
+      capNote = `，封顶${cap}分`;
+    }
+    const detail = picked.map((o) => `${o.name}（${o.points}分）`).join("+") + `=${s}分${capNote}`;
+    return exact(s, null, detail);
+  }
+
+  return {
+    kind: "categorical",
+    text,
+    unit: null,
+    max: max.toNumber(),
+    options: options.map(({ name, points, text: t }) => ({ name, points, text: t })),
+    cap: cap === null ? null : cap.toNumber(),
+    score,
+    required: () => null,
+  };
+}
+
+/** Looks categorical: named options each with a score in brackets, no numbers in the names. */
+export const categoricalPlugin: RulePlugin = {
+  kind: "categorical",
+  recognizes: (norm) => /[^\d.]\(\d+(?:\.\d+)?分\)/.test(norm),
+  parse: (text) => parseCategorical(text),
+};

@@ -1,0 +1,73 @@
+/** What every rule kind shares: the plugin shape, the cap clause, result helpers. */
+import { Rational } from "../decimal";
+import type { Rule, RuleKind, ScoreResult } from "../types";
+
+/** One rule kind, HyperFormula-plugin style: the registry asks each in turn whether it reads a text. */
+export interface RulePlugin {
+  kind: RuleKind;
+  /** Does this text look like this kind? `norm` is `normalize(text)`. Cheap; no throwing. */
+  recognizes(norm: string, text: string): boolean;
+  /** Reads the text; throws RuleError naming the part it cannot read. */
+  parse(text: string, norm: string): Rule;
+}
+
+export const NUM = String.raw`\d+(?:\.\d+)?`;
+
+const CAP = new RegExp(
+  String.raw`(?:(?:最高|最多|累计|合计|总分)?(?:不超过|不高于|不得超过|不超出)|最高|最多|上限|封顶|满分)为?(${NUM})分`,
+);
+
+/** "最高不超过8分", "最多不超过5分", "上限8分" → 8. `norm` is normalised text. */
+export function parseCap(norm: string): Rational | null {
+  const m = CAP.exec(norm);
+  return m ? Rational.parse(m[1]) : null;
+}
+
+/** Removes the cap clause, so what is left can be read item by item. */
+export function withoutCap(norm: string): string {
+  return norm.replace(new RegExp(CAP.source, "g"), "");
+}
+
+export function exact(score: Rational, value: Rational | null, detail?: string): ScoreResult {
+  const r: ScoreResult = {
+    status: "exact",
+    score: score.roundHalfAwayFromZero(2).toNumber(),
+    value: value === null ? null : value.toNumber(),
+  };
+  if (detail) r.detail = detail;
+  return r;
+}
+
+export function range(low: Rational, high: Rational, value: Rational | null, detail?: string): ScoreResult {
+  if (low.eq(high)) return exact(low, value, detail);
+  const r: ScoreResult = {
+    status: "range",
+    low: low.roundHalfAwayFromZero(2).toNumber(),
+    high: high.roundHalfAwayFromZero(2).toNumber(),
+    value: value === null ? null : value.toNumber(),
+  };
+  if (detail) r.detail = detail;
+  return r;
+}
+
+export function valueError(message: string): ScoreResult {
+  return { status: "error", message };
+}
+
+/** Trims separators a segment was cut from: "；", "，", "。", spaces. Works on text as written. */
+export function trimSegment(text: string): string {
+  return text.replace(/^[\s;；,，、。.]+|[\s;；,，、。]+$/g, "");
+}
+
+/** Shown in messages: "2489万元", "0.35%". */
+export function withUnit(x: Rational, unit: string | null): string {
+  return x.toDecimalString() + (unit ?? "");
+}
+
+/** For explanations: exact when short ("3.37225"), else 6 places and an ellipsis ("8.333333…"). */
+export function shortDecimal(x: Rational): string {
+  const s = x.toDecimalString();
+  const dot = s.indexOf(".");
+  if (dot < 0 || s.length - dot - 1 <= 8) return s;
+  return x.toDecimalString(6) + "…";
+}

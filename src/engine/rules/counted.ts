@@ -1,0 +1,267 @@
+/**
+ * Counted rules with a cap: "国家级重点实验室每家2分，省级每家1分；…最高不超过8分。"
+ *
+ * The rule lists items (kind, level, points). A 情况 cell that names the items ("省级孵化器1家、院士工作站1家")
+ * scores exactly; one that gives only a count ("3家") or names whose kind or level cannot be told
+ * ("1.融创空间 2.稼圃麟星创天地") scores a range [lowest, highest] the text allows. "新增" adds to last year.
+ */
+import { Rational } from "../decimal";
+import { dropThousandsSeparators, foldChars, unifyWords } from "../normalize";
+import { isPercentFormat, readUnit, stripBrackets } from "../values";
+import { RuleError, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "../types";
+import { NUM, parseCap, range, trimSegment, valueError, withoutCap, type RulePlugin } from "./common";
+
+export type Level = "国家级" | "省部级" | "省级以上" | "省级" | "市级" | "县级";
+
+export interface CountedItem {
+  /** the kind as the rule names it ("重点实验室", "众创空间(星创天地)") */
+  kind: string;
+  /** names that identify the kind in a 情况 cell ("众创空间", "星创天地") */
+  aliases: string[];
+  /** null: the rule names no level ("院士工作站每家0.5分") */
+  level: Level | null;
+  points: number;
+  /** the clause as written */
+  text: string;
+}
+
+export interface CountedRule extends Rule {
+  kind: "counted";
+  items: CountedItem[];
+  cap: number | null;
+}
+
+const LEVEL = "(国家级|省部级|省级以上|省级|市级|县级)";
+const CLAUSE = new RegExp(String.raw`^${LEVEL}?([\s\S]*?)(?:每(家|项|个|所|座|处|件|人))?(${NUM})分$`);
+const COUNT_UNITS = new Set(["家", "项", "个", "所", "座", "处", "件"]);
+
+interface ExactItem extends CountedItem {
+  exactPoints: Rational;
+}
+
+function aliasesOf(kind: string): string[] {
+  const out: string[] = [];
+  for (const line of kind.split("\n")) {
+    const base = stripBrackets(line).trim();
+    if (base) out.push(base);
+    for (const m of line.matchAll(/\(([^()]*)\)/g)) {
+      const inner = m[1].replace(/^(?:含|包括|即)/, "").trim();
+      if (inner) out.push(...inner.split(/[、,]/).filter(Boolean));
+    }
+  }
+  return out;
+}
+
+/** Reads a counted rule; throws RuleError naming the clause it cannot read. */
+export function parseCounted(text: string): CountedRule {
+  const folded = foldChars(text);
+  const items: ExactItem[] = [];
+  let unit: string | null = null;
+  let prev: { kind: string; aliases: string[] } | null = null;
+  let index = 0;
+  let start = 0;
+  const cuts = [...folded.matchAll(/[,;。]/g)].map((m) => m.index!).concat([folded.length]);
+  for (const cut of cuts) {
+    const written = trimSegment(text.slice(start, cut));
+    const clause = withoutCap(
+      dropThousandsSeparators(unifyWords(folded.slice(start, cut)))
+        .replace(/[^\S\n]+/g, "")
+        .replace(/^\n+|\n+$/g, ""),
+    ).replace(/^[、:]+/, "");
+    start = cut + 1;
+    if (written === "") continue;
+    index++;
+    if (clause.replace(/\s/g, "") === "") continue; // the cap clause alone
+    const m = CLAUSE.exec(clause);
+    if (!m) {
+      throw new RuleError(`评分标准第${index}段“${written}”无法识别：${/\d/.test(clause) ? "看不懂分值" : "缺少分值"}`, written);
+    }
+    const [, level, kindText, per, points] = m;
+    let kind = kindText.replace(/^\n+|\n+$/g, "");
+    let aliases: string[];
+    if (kind === "") {
+      if (!prev) throw new RuleError(`评分标准第${index}段“${written}”无法识别：没有写明是哪一类`, written);
+      ({ kind, aliases } = prev);
+    } else {
+      aliases = aliasesOf(kind);
+      kind = kind.replace(/\n/g, "、");
+      prev = { kind, aliases };
+    }
+    if (per && unit === null) unit = per;
+    const p = Rational.parse(points);
+    items.push({
+      kind,
+      aliases,
+      level: (level as Level | undefined) ?? null,
+      points: p.toNumber(),
+      exactPoints: p,
+      text: written,
+    });
+  }
+  if (items.length === 0) throw new RuleError(`评分标准“${text.trim()}”无法识别：没有计分项`, text.trim());
+  const capR = parseCap(dropThousandsSeparators(unifyWords(folded)).replace(/\s+/g, ""));
+  return makeRule(text, items, unit, capR);
+}
+
+function levelOf(name: string): Level | null {
+  const m = /国家级|省部级|省级以上|省级|市级|县级/.exec(name);
+  return m ? (m[0] as Level) : null;
+}
+
+function levelFits(item: Level | null, named: Level): boolean {
+  if (item === null || item === named) return true;
+  const provincial = named === "省级" || named === "省部级";
+  if (item === "省级以上") return named === "国家级" || provincial || named === "省级以上";
+  if (item === "省级" || item === "省部级") return provincial;
+  return false;
+}
+
+interface Piece {
+  count: Rational;
+  low: Rational;
+  high: Rational;
+  note: string;
+}
+
+function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Rational | null): CountedRule {
+  const all = items.map((i) => i.exactPoints);
+  const minAll = all.reduce(Rational.min);
+  const maxAll = all.reduce(Rational.max);
+  const u = unit ?? "家";
+
+  /** Items a name can be: exact alias in the name, else an alias without its last character ("孵化器" → "孵化"). */
+  function kindMatches(name: string): ExactItem[] {
+    const byAlias = items.filter((i) => i.aliases.some((a) => name.includes(a)));
+    if (byAlias.length) return byAlias;
+    return items.filter((i) => i.aliases.some((a) => a.length >= 3 && name.includes(a.slice(0, -1))));
+  }
+
+  function named(name: string, count: Rational): Piece {
+    const level = levelOf(name);
+    const byKind = kindMatches(name);
+    let pool: ExactItem[];
+    let note: string;
+    if (byKind.length) {
+      pool = level ? byKind.filter((i) => levelFits(i.level, level)) : byKind;
+      const kinds = [...new Set(byKind.map((i) => i.kind))].join("/");
+      if (pool.length === 0) {
+        return { count, low: Rational.ZERO, high: Rational.ZERO, note: `${name}：${level}${kinds}不在计分之列，0分` };
+      }
+      note = level || new Set(pool.map((i) => i.level)).size === 1 ? kinds : `${kinds}，级别未写明`;
+    } else {
+      pool = level ? items.filter((i) => levelFits(i.level, level)) : items;
+      if (pool.length === 0) pool = items;
+      note = "类别未能识别";
+    }
+    const ps = pool.map((i) => i.exactPoints);
+    const low = ps.reduce(Rational.min).mul(count);
+    const high = ps.reduce(Rational.max).mul(count);
+    const times = count.eq(1) ? "" : `${count}${u}×`;
+    const pts = low.eq(high) ? `${low}分` : `${low}-${high}分`;
+    return { count, low, high, note: `${name}（${note}）：${times}${pts}` };
+  }
+
+  function countOnly(n: Rational): Piece {
+    return { count: n, low: minAll.mul(n), high: maxAll.mul(n), note: `${n}${u}，未写明类别和级别：每${u}${minAll}-${maxAll}分` };
+  }
+
+  /** One entry of a 情况 cell → its points; a string is an error message. */
+  function entry(e: string): Piece | string {
+    const lead = /^(\d+(?:\.\d+)?)(.*)$/.exec(e);
+    if (lead) {
+      const n = Rational.parse(lead[1]);
+      const rest = lead[2];
+      const ru = readUnit(rest);
+      if (ru && !(ru.base === "" || COUNT_UNITS.has(ru.base))) return `单位“${ru.text}”与评分标准的单位“${u}”不符`;
+      if (!n.isInteger()) return `数量应为整数（${lead[1]}）`;
+      const name = ru ? rest.slice(ru.text.length) : rest;
+      return name === "" ? countOnly(ru && ru.base === "" ? n.mul(ru.mult) : n) : named(name, n);
+    }
+    const tail = /^(.*?\D)(\d+)(家|项|个|所|座|处|件)?$/.exec(e);
+    if (tail) return named(tail[1], Rational.parse(tail[2]));
+    return named(e, Rational.ONE);
+  }
+
+  function entries(t: string): string[] {
+    const numbered = /^\s*1[.、)]\s*(?!\d)/.test(t);
+    const parts = numbered ? t.split(/(?:^|[\s,;、])\s*\d{1,2}[.、)](?!\d)/) : t.split(/[\s,;、]+/);
+    return parts.map((p) => p.replace(/\s+/g, "").replace(/^(?:共|合计|总计|计)/, "")).filter((p) => p !== "");
+  }
+
+  function capped(x: Rational): Rational {
+    return cap !== null && x.gt(cap) ? cap : x;
+  }
+
+  function score(input: ValueInput, context?: ScoreContext): ScoreResult {
+    const v = input.v;
+    if (v === null || v === undefined) return { status: "no-value" };
+    if (typeof v === "boolean") return valueError(`单元格是逻辑值 ${v ? "TRUE" : "FALSE"}，不是数量`);
+    if (typeof v === "object") return valueError(`单元格是错误值 ${v.error}`);
+    let pieces: Piece[];
+    let additive = false;
+    if (typeof v === "number") {
+      if (isPercentFormat(input.numFmt)) return valueError(`单元格显示为百分数，与评分标准的单位“${u}”不符`);
+      const n = Rational.fromNumber(v);
+      if (n.sign() < 0) return valueError(`数量不能为负（${n}）`);
+      if (!n.isInteger()) return valueError(`数量应为整数（${n}）`);
+      pieces = [countOnly(n)];
+    } else {
+      let t = foldChars(v).replace(/\u3000/g, " ").trim();
+      if (t === "") return { status: "no-value" };
+      if (/^新增/.test(t)) {
+        additive = true;
+        t = t.replace(/^新增[:\s]*/, "");
+      }
+      t = stripBrackets(t);
+      if (/^(?:无|没有|暂无|否)$/.test(t.replace(/\s/g, ""))) {
+        pieces = [{ count: Rational.ZERO, low: Rational.ZERO, high: Rational.ZERO, note: "无" }];
+      } else {
+        if (/-\d/.test(t)) return valueError(`数量不能为负（${v.trim()}）`);
+        pieces = [];
+        for (const e of entries(t)) {
+          const p = entry(e);
+          if (typeof p === "string") return valueError(p);
+          pieces.push(p);
+        }
+        if (pieces.length === 0) return valueError(`无法从“${v.trim()}”读出数量`);
+      }
+    }
+    const count = pieces.reduce((s, p) => s.add(p.count), Rational.ZERO);
+    let low = pieces.reduce((s, p) => s.add(p.low), Rational.ZERO);
+    let high = pieces.reduce((s, p) => s.add(p.high), Rational.ZERO);
+    const notes = pieces.map((p) => p.note);
+    if (additive) {
+      const prev = context?.previous;
+      if (!prev || (prev.status !== "exact" && prev.status !== "range")) {
+        return valueError(`“新增”要加在上一年的得分上，但上一年没有可用的得分`);
+      }
+      const pl = Rational.fromNumber(prev.status === "exact" ? prev.score : prev.low);
+      const ph = Rational.fromNumber(prev.status === "exact" ? prev.score : prev.high);
+      notes.unshift(`上一年${pl.eq(ph) ? pl : `${pl}-${ph}`}分`);
+      low = low.add(pl);
+      high = high.add(ph);
+    }
+    const sum = low.eq(high) ? `${low}分` : `${low}-${high}分`;
+    const capNote = cap !== null && high.gt(cap) ? `，封顶${cap}分` : "";
+    const detail = `${notes.join("；")}；合计${sum}${capNote}`;
+    return range(capped(low), capped(high), count, detail);
+  }
+
+  return {
+    kind: "counted",
+    text,
+    unit,
+    max: cap === null ? null : cap.toNumber(),
+    items: items.map(({ exactPoints: _exactPoints, ...rest }) => rest),
+    cap: cap === null ? null : cap.toNumber(),
+    score,
+    required: () => null,
+  };
+}
+
+/** Looks counted: points per item ("每家2分") or a level with points ("国家级创新型县3分"). */
+export const countedPlugin: RulePlugin = {
+  kind: "counted",
+  recognizes: (norm) => /每(?:家|项|个|所|座|处|件)[^()]{0,3}\d/.test(norm) || /(?:国家级|省级|省部级|市级)[^()\d]*\d+(?:\.\d+)?分/.test(norm),
+  parse: (text) => parseCounted(text),
+};

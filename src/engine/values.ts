@@ -1,0 +1,209 @@
+/**
+ * Reading a value cell (情况/目标) in a rule's unit: "2489万元", "0.35%", "28家", "1.37件/万人",
+ * plain numbers, numbers formatted as percentages, "2.23家（工商企业注册15558家）",
+ * "研发机构32家占15.14%", "1.2亿元" under a 万元 rule. A unit that contradicts the rule is an
+ * error, never a guess. Messages are Chinese; the model layer prefixes the cell address.
+ */
+import { Rational } from "./decimal";
+import { normalizeValueText } from "./normalize";
+import type { ValueInput } from "./types";
+
+export type ValueReading =
+  /** `value` is in the rule's unit; `unit` is the unit the cell was written in (null: none) */
+  | { status: "value"; value: Rational; unit: string | null }
+  | { status: "no-value" }
+  | { status: "error"; message: string };
+
+export interface ReadOptions {
+  /** accept negative numbers (no rule kind does today) */
+  allowNegative?: boolean;
+}
+
+/** A unit taken apart: multiplier × base [per divisor], e.g. 万元 = 10⁴ × 元, 件/万人 = 件 per 万人. */
+interface Unit {
+  text: string;
+  mult: Rational;
+  /** "" when the text was a bare multiplier ("1.2亿") */
+  base: string;
+  per: string | null;
+}
+
+const MULTIPLIERS: Record<string, Rational> = {
+  百万: Rational.fraction(1_000_000),
+  千万: Rational.fraction(10_000_000),
+  万: Rational.fraction(10_000),
+  亿: Rational.fraction(100_000_000),
+  千: Rational.fraction(1_000),
+};
+
+/** classifiers that all count things; "个" may stand for any of them */
+const COUNT_BASES = new Set(["家", "个", "项", "件", "所", "座", "处", "名", "位", "台", "套", "篇"]);
+
+// Longest spellings first so "人次" wins over "人" and "个百分点" over "个".
+const UNIT_PATTERN =
+  /^(百万|千万|万|亿|千)?(个百分点|百分点|人次|元|%|‰|家|个|项|件|所|座|处|人|次|篇|名|位|台|套|户|亩|吨)(?:\/(百万|千万|万|亿|千)?(人|家|户|元|亩))?/;
+
+/** Reads the unit at the start of `text` (the text right after a number), or null. */
+export function readUnit(text: string): Unit | null {
+  const m = UNIT_PATTERN.exec(text);
+  if (m) {
+    const [whole, mult, base0, perMult, perBase] = m;
+    const base = base0 === "个百分点" || base0 === "百分点" ? "%" : base0;
+    // "千" alone only multiplies money ("千元"); "3千家" is rare and "千" is also a word
+    if (mult === "千" && base !== "元") return null;
+    return {
+      text: whole,
+      mult: mult ? MULTIPLIERS[mult] : Rational.ONE,
+      base,
+      per: perBase ? (perMult ?? "") + perBase : null,
+    };
+  }
+  const bare = /^(百万|千万|万|亿)(?![\u4e00-\u9fff])/.exec(text);
+  if (bare) return { text: bare[0], mult: MULTIPLIERS[bare[1]], base: "", per: null };
+  return null;
+}
+
+/**
+ * The factor that turns a number written in `v` into the rule's unit `r`, or null when the units
+ * contradict each other.
+ */
+function conversion(v: Unit, r: Unit): Rational | null {
+  const factor = v.mult.div(r.mult);
+  if (v.base === "") return factor; // "1.2亿" under 万元: the base is the rule's
+  if (v.base === r.base) {
+    if (v.per === r.per || v.per === null) return factor; // "1.37件" under 件/万人: the typist left off the divisor
+    return null;
+  }
+  if (v.base === "‰" && r.base === "%") return factor.div(10);
+  if (v.base === "%" && r.base === "‰") return factor.mul(10);
+  if (v.base === "个" && COUNT_BASES.has(r.base) && v.per === r.per) return factor;
+  return null;
+}
+
+interface Candidate {
+  raw: string;
+  value: Rational;
+  unit: Unit | null;
+}
+
+const NUMBER = /\d+(?:\.\d+)?|\.\d+/g;
+
+function candidatesIn(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const start = m.index!;
+    const before = text[start - 1];
+    // "1.融创空间" and "v2" are not quantities; a minus counts only where no range or word joins it
+    const negative = before === "-" && !/[\d%\u4e00-\u9fffA-Za-z)]/.test(text[start - 2] ?? "");
+    const raw = (negative ? "-" : "") + m[0];
+    out.push({ raw, value: Rational.parse(raw), unit: readUnit(text.slice(start + m[0].length)) });
+  }
+  return out;
+}
+
+/** "0.00%", "0%", "#,##0.0%" show a percentage; a "%" inside quotes or after a backslash is literal. */
+export function isPercentFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const bare = numFmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  return bare.includes("%");
+}
+
+/** Removes bracketed remarks — "2.23家（工商企业注册15558家）" → "2.23家". Text must be folded to half-width brackets. */
+export function stripBrackets(text: string): string {
+  let prev: string;
+  let out = text;
+  do {
+    prev = out;
+    out = out.replace(/\([^()]*\)|\[[^[\]]*\]/g, "");
+  } while (out !== prev);
+  return out;
+}
+
+function describeUnit(unit: string | null): string {
+  return unit === null ? "（无单位）" : `“${unit}”`;
+}
+
+/**
+ * Reads one value cell in the rule's unit (`ruleUnit`, e.g. "万元", "%", "家", "件/万人", or null
+ * when the rule names none). Never throws.
+ */
+export function readValue(input: ValueInput, ruleUnit: string | null, options: ReadOptions = {}): ValueReading {
+  const v = input.v;
+  if (v === null || v === undefined) return { status: "no-value" };
+  if (typeof v === "boolean") return { status: "error", message: `单元格是逻辑值 ${v ? "TRUE" : "FALSE"}，不是数值` };
+  if (typeof v === "object") return { status: "error", message: `单元格是错误值 ${v.error}` };
+
+  const rUnit = ruleUnit === null ? null : readUnit(ruleUnit) ?? { text: ruleUnit, mult: Rational.ONE, base: ruleUnit, per: null };
+
+  let reading: ValueReading;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { status: "error", message: `无法从“${v}”读出数值` };
+    const x = Rational.fromNumber(v);
+    if (isPercentFormat(input.numFmt)) {
+      const pct = x.mul(100);
+      if (rUnit !== null && rUnit.base !== "%") {
+        return {
+          status: "error",
+          message: `单元格显示为百分数（${pct.toDecimalString()}%），与评分标准的单位“${ruleUnit}”不符`,
+        };
+      }
+      reading = { status: "value", value: pct, unit: "%" };
+    } else {
+      reading = { status: "value", value: x, unit: null };
+    }
+  } else {
+    reading = readText(v, ruleUnit, rUnit);
+  }
+  if (reading.status === "value" && reading.value.sign() < 0 && !options.allowNegative) {
+    return { status: "error", message: `数值不能为负（${reading.value.toDecimalString()}）` };
+  }
+  return reading;
+}
+
+function readText(original: string, ruleUnit: string | null, rUnit: Unit | null): ValueReading {
+  const text = normalizeValueText(original);
+  if (text === "") return { status: "no-value" };
+  const shown = original.trim();
+
+  // The bracket is context ("工商企业注册15558家"); look inside only when nothing stands outside it.
+  let candidates = candidatesIn(stripBrackets(text));
+  if (candidates.length === 0) candidates = candidatesIn(text);
+  if (candidates.length === 0) return { status: "error", message: `无法从“${shown}”读出数值` };
+
+  if (rUnit === null) {
+    if (candidates.length === 1) return { status: "value", value: candidates[0].value, unit: candidates[0].unit?.text ?? null };
+    return several(shown, candidates);
+  }
+
+  const fitting: { c: Candidate; factor: Rational }[] = [];
+  const unitless: Candidate[] = [];
+  const contradicting: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.unit === null) {
+      unitless.push(c);
+      continue;
+    }
+    const factor = conversion(c.unit, rUnit);
+    if (factor === null) contradicting.push(c);
+    else fitting.push({ c, factor });
+  }
+  if (fitting.length === 1) {
+    const { c, factor } = fitting[0];
+    return { status: "value", value: c.value.mul(factor), unit: c.unit!.text };
+  }
+  if (fitting.length > 1) return several(shown, fitting.map((f) => f.c));
+  if (unitless.length === 1) return { status: "value", value: unitless[0].value, unit: null };
+  if (unitless.length > 1) return several(shown, unitless);
+  const bad = contradicting[0];
+  return {
+    status: "error",
+    message: `单位${describeUnit(bad.unit!.text)}与评分标准的单位${describeUnit(ruleUnit)}不符`,
+  };
+}
+
+function several(shown: string, cs: Candidate[]): ValueReading {
+  return {
+    status: "error",
+    message: `“${shown}”中有多个数值（${cs.map((c) => c.raw + (c.unit?.text ?? "")).join("、")}），无法确定用哪一个`,
+  };
+}
