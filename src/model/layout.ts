@@ -1,0 +1,192 @@
+/**
+ * Finds the 分工表 in a workbook by its headers, never by fixed addresses: any sheet name,
+ * title rows above, headers over one or two rows (with line breaks inside), any years,
+ * a target pair or none, a 序号 column, blank rows between, notes below.
+ */
+import type { ColumnKind, Layout, SheetData, WorkbookData, YearColumns } from "./types";
+import { NoTableError } from "./types";
+import { SheetView, compact } from "./sheet";
+
+/** What we look for, in the words a person would recognise (used in the "not found" message). */
+export const LOOKED_FOR = ["评分标准", "二级指标", "XXXX年情况 / 工作目标", "XXXX年…得分"];
+export const LOOKED_FOR_EN = ["评分标准 (scoring rule)", "二级指标 (indicator)", "XXXX年情况 / 工作目标 (value)", "XXXX年…得分 (score)"];
+
+const HEADER_SCAN_ROWS = 40;
+const YEAR = /((?:19|20)\d{2})\s*年?/;
+
+type Role = "seq" | "category" | "name" | "weight" | "rule" | "dept";
+
+function roleOf(h: string): Role | null {
+  if (h.includes("评分标准") || h.includes("评分办法") || h.includes("计分方法") || h.includes("评分细则")) return "rule";
+  if (h.includes("一级指标")) return "category";
+  if (h.includes("二级指标") || h.includes("指标名称")) return "name";
+  if (h.includes("权重") || h === "分值" || h === "满分") return "weight";
+  if (h.includes("责任单位") || h.includes("数据提供单位") || h.includes("牵头单位")) return "dept";
+  if (h.includes("序号")) return "seq";
+  return null;
+}
+
+function isScoreHeader(h: string): boolean {
+  return h.includes("得分") || h.includes("分数");
+}
+
+function kindOf(valueHeader: string | null, scoreHeader: string): ColumnKind {
+  const all = (valueHeader ?? "") + scoreHeader;
+  if (all.includes("目标")) return "target";
+  if (all.includes("预测") || all.includes("预计")) return "forecast";
+  return "actual";
+}
+
+/** A row looks like a header row when it has header words and no numbers. */
+function looksLikeHeaderRow(view: SheetView, row: number, cols: number): boolean {
+  let words = 0;
+  for (let c = 0; c < cols; c++) {
+    const cell = view.cell(row, c);
+    if (!cell || cell.v === null || cell.v === "") continue;
+    if (typeof cell.v === "number") return false;
+    const h = compact(String(typeof cell.v === "object" ? "" : cell.v));
+    if (/情况|得分|目标|预测|分值|指标|标准|单位|年/.test(h)) words++;
+    else if (h.length > 20) return false;
+  }
+  return words > 0;
+}
+
+/** The header text of every column across the header rows, merged cells counted once. */
+function headerTexts(view: SheetView, rows: number[], cols: number): string[] {
+  const out: string[] = [];
+  for (let c = 0; c < cols; c++) {
+    const seen = new Set<string>();
+    let h = "";
+    for (const r of rows) {
+      const m = view.merge(r, c);
+      const key = m ? `${m.top},${m.left}` : `${r},${c}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      h += compact(view.text(r, c, true));
+    }
+    out.push(h);
+  }
+  return out;
+}
+
+function layoutOf(sheet: SheetData): Layout | null {
+  const view = new SheetView(sheet);
+  const cols = view.colCount;
+  const scan = Math.min(HEADER_SCAN_ROWS, view.rowCount);
+  for (let r = 0; r < scan; r++) {
+    let ruleCol = -1;
+    for (let c = 0; c < cols; c++) {
+      if (roleOf(compact(view.text(r, c))) === "rule") {
+        ruleCol = c;
+        break;
+      }
+    }
+    if (ruleCol < 0) continue;
+
+    // The header block: this row, plus the rows a vertical merge of the 评分标准 cell spans,
+    // plus one row above (years over 情况/得分) or below (情况/得分 under years) that looks like headers.
+    const rows = new Set<number>([r]);
+    const m = view.merge(r, ruleCol);
+    if (m) for (let k = m.top; k <= m.bottom; k++) rows.add(k);
+    const top = Math.min(...rows);
+    const bottom = Math.max(...rows);
+    if (top > 0 && !rows.has(top - 1) && looksLikeHeaderRow(view, top - 1, cols)) {
+      const above = headerTexts(view, [top - 1], cols);
+      if (above.some((h) => YEAR.test(h))) rows.add(top - 1);
+    }
+    if (bottom + 1 < view.rowCount && looksLikeHeaderRow(view, bottom + 1, cols)) {
+      const below = headerTexts(view, [bottom + 1], cols);
+      if (below.some((h) => /情况|得分|目标|预测/.test(h)) && !below.some((h) => h.length > 30)) rows.add(bottom + 1);
+    }
+    const headerRows = [...rows].sort((a, b) => a - b);
+    const headers = headerTexts(view, headerRows, cols);
+
+    const columns: Layout["columns"] = { seq: null, category: null, name: -1, weight: null, rule: ruleCol, dept: null };
+    const yearCols: { col: number; year: number; header: string; score: boolean }[] = [];
+    headers.forEach((h, c) => {
+      if (!h) return;
+      const y = YEAR.exec(h);
+      if (y && (isScoreHeader(h) || /情况|目标|值|完成|实际|预测|预计|数据/.test(h))) {
+        yearCols.push({ col: c, year: Number(y[1]), header: h, score: isScoreHeader(h) });
+        return;
+      }
+      const role = roleOf(h);
+      if (!role) return;
+      if (role === "name") {
+        if (columns.name < 0) columns.name = c;
+      } else if (role === "rule") {
+        columns.rule = columns.rule >= 0 ? columns.rule : c;
+      } else if (columns[role] === null) {
+        columns[role] = c;
+      }
+    });
+    if (columns.name < 0 || !yearCols.some((y) => y.score)) continue;
+
+    const years: YearColumns[] = [];
+    const used = new Set<number>();
+    for (const s of yearCols.filter((y) => y.score)) {
+      const v = yearCols
+        .filter((y) => !y.score && y.year === s.year && y.col < s.col && !used.has(y.col))
+        .sort((a, b) => b.col - a.col)[0];
+      if (v) used.add(v.col);
+      years.push({
+        label: String(s.year),
+        year: s.year,
+        kind: kindOf(v?.header ?? null, s.header),
+        valueCol: v ? v.col : null,
+        scoreCol: s.col,
+        valueHeader: v ? v.header : null,
+        scoreHeader: s.header,
+      });
+    }
+    years.sort((a, b) => a.scoreCol - b.scoreCol);
+    // Two score columns for one year (e.g. 2020 预测 and 2020 目标) get distinct labels.
+    const seenLabel = new Map<string, number>();
+    for (const y of years) {
+      const n = seenLabel.get(y.label) ?? 0;
+      seenLabel.set(y.label, n + 1);
+      if (n > 0) y.label = `${y.label}${y.kind === "target" ? "目标" : `(${n + 1})`}`;
+    }
+
+    // Rows of the table: after the headers, up to 合计得分 (or the end); blank rows skipped.
+    const first = headerRows[headerRows.length - 1] + 1;
+    let totalRow: number | null = null;
+    let totalLabelCol: number | null = null;
+    const indicatorRows: number[] = [];
+    const labelCols = Math.max(columns.rule, columns.name) + 1;
+    for (let row = first; row < view.rowCount; row++) {
+      let isTotal = false;
+      for (let c = 0; c < labelCols; c++) {
+        const t = compact(view.text(row, c));
+        if (/^(合计|总计|总分|合计得分|总得分)/.test(t)) {
+          isTotal = true;
+          totalLabelCol = c;
+          break;
+        }
+      }
+      if (isTotal) {
+        totalRow = row;
+        break;
+      }
+      const name = view.text(row, columns.name);
+      const rule = view.text(row, columns.rule);
+      if (!name && !rule) continue;
+      indicatorRows.push(row);
+    }
+    return { sheet: sheet.name, headerRows, indicatorRows, totalRow, totalLabelCol, columns, years };
+  }
+  return null;
+}
+
+/** The 分工表 of a workbook: the first sheet whose headers match (a sheet named like 分工表 first). */
+export function findTable(wb: WorkbookData): { sheet: SheetData; layout: Layout } {
+  const ordered = [...wb.sheets].sort((a, b) => Number(/分工/.test(b.name)) - Number(/分工/.test(a.name)));
+  for (const sheet of ordered) {
+    const layout = layoutOf(sheet);
+    if (layout) return { sheet, layout };
+  }
+  throw new NoTableError(
+    `未找到分工表：没有一个工作表含有表头 ${LOOKED_FOR.map((h) => `“${h}”`).join("、")}`,
+    LOOKED_FOR,
+  );
+}

@@ -1,0 +1,398 @@
+/**
+ * One plan for a 分工表: every score cell's computed score and status, totals and subtotals
+ * per year, grades, the target analysis, the flags, and exactly which cells would be
+ * written with what. Pure: the hosts read cells in, and write the plan out.
+ */
+import { excelRound, gapToNextGrade, gradeOf, ruleFor } from "../engine";
+import type { CellScalar, Rule, ScoreResult, ValueInput } from "../engine/types";
+import { RuleError } from "../engine/types";
+import { findTable } from "./layout";
+import { SheetView, address, compact, parseAddress, scalarText } from "./sheet";
+import type {
+  CellWrite,
+  Flag,
+  FlagCode,
+  Highlight,
+  HighlightSeverity,
+  IndicatorPlan,
+  Layout,
+  Plan,
+  ScoreCell,
+  SubtotalPlan,
+  TotalPlan,
+  WorkbookData,
+} from "./types";
+
+export { findTable } from "./layout";
+
+/** Sum of scores, exact: scores carry at most a few decimals, so add them as integers. */
+function exactSum(xs: number[]): number {
+  const SCALE = 1e6;
+  const units = xs.reduce((s, x) => s + Math.round(x * SCALE), 0);
+  return units / SCALE;
+}
+
+const fmt = (x: number) => String(Number(x.toFixed(6)));
+
+/** "5" / 5 / "5分" / "５" → 5; anything else → null. */
+function numberOf(v: CellScalar): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v !== "string") return null;
+  const t = v
+    .replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000]+/g, "")
+    .replace(/分$/, "");
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+}
+
+/** "创\n新\n投\n入\n（20分）" → { name: "创新投入", points: 20 } */
+function parseCategory(text: string): { name: string; points: number | null } {
+  const t = compact(text);
+  const m = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/.exec(t);
+  return { name: t.replace(/[（(][^）)]*[)）]/g, "").trim(), points: m ? Number(m[1]) : null };
+}
+
+const SEVERITY_OF: Record<FlagCode, HighlightSeverity> = {
+  "target-unreachable": "unreachable",
+  "score-mismatch": "mismatch",
+  "rule-error": "error",
+  "value-error": "error",
+  "target-gap": "gap",
+};
+const SEVERITY_RANK: HighlightSeverity[] = ["unreachable", "mismatch", "error", "gap"];
+
+function withUnit(x: number, unit: string | null): string {
+  return `${fmt(x)}${unit ?? ""}`;
+}
+
+interface RowContext {
+  view: SheetView;
+  layout: Layout;
+  row: number;
+}
+
+function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan; writes: CellWrite[] } {
+  const { view, layout, row } = ctx;
+  const cols = layout.columns;
+  const name = compact(view.text(row, cols.name));
+  const ruleText = view.text(row, cols.rule);
+  const ruleCell = address(row, cols.rule);
+  const weight = cols.weight === null ? null : numberOf(view.cell(row, cols.weight)?.v ?? null);
+  const flags: Flag[] = [];
+  const writes: CellWrite[] = [];
+
+  let rule: Rule | null = null;
+  let ruleMessage = "";
+  if (!ruleText) {
+    ruleMessage = `${ruleCell}：评分标准为空`;
+    flags.push({ code: "rule-error", column: null, cell: ruleCell, message: ruleMessage, messageEn: `${ruleCell}: the scoring rule is empty` });
+  } else {
+    try {
+      rule = ruleFor(ruleText);
+    } catch (e) {
+      const msg = e instanceof RuleError || e instanceof Error ? e.message : String(e);
+      ruleMessage = `${ruleCell}：${msg}`;
+      const part = e instanceof RuleError ? e.part : ruleText;
+      flags.push({
+        code: "rule-error",
+        column: null,
+        cell: ruleCell,
+        message: ruleMessage,
+        messageEn: `${ruleCell}: cannot read the scoring rule at “${part}”`,
+      });
+    }
+  }
+
+  let max: number | null = rule ? rule.max : null;
+  if (weight !== null) max = max === null ? weight : Math.min(max, weight);
+  const unit = rule?.unit ?? null;
+
+  const scores: ScoreCell[] = [];
+  let previous: ScoreResult | undefined;
+  for (const y of layout.years) {
+    const cell = address(row, y.scoreCol);
+    const scoreData = view.cell(row, y.scoreCol);
+    const stated = numberOf(scoreData?.v ?? null);
+    const valueData = y.valueCol === null ? undefined : view.cell(row, y.valueCol);
+    const valueCell = y.valueCol === null ? null : address(row, y.valueCol);
+    const input: ValueInput = { v: valueData?.v ?? null, numFmt: valueData?.numFmt };
+    const sc: ScoreCell = {
+      column: y.label,
+      kind: y.kind,
+      cell,
+      valueCell,
+      value: null,
+      valueText: scalarText(input.v),
+      stated,
+      computed: null,
+      range: null,
+      status: "error",
+      message: "",
+    };
+    if (!rule) {
+      sc.message = ruleMessage;
+      scores.push(sc);
+      continue;
+    }
+    const result = y.valueCol === null ? ({ status: "no-value" } as ScoreResult) : rule.score(input, { previous });
+    previous = result;
+    switch (result.status) {
+      case "exact": {
+        const computed = max !== null ? Math.min(result.score, max) : result.score;
+        sc.value = result.value;
+        sc.computed = computed;
+        if (stated === null) {
+          sc.status = "ok";
+          sc.message = `得分为空，按规则应为 ${fmt(computed)}`;
+        } else if (Math.abs(stated - computed) < 1e-9) {
+          sc.status = "ok";
+        } else {
+          sc.status = "mismatch";
+          sc.message = `填写的得分 ${fmt(stated)} 与规则不符，按规则应为 ${fmt(computed)}`;
+          flags.push({
+            code: "score-mismatch",
+            column: y.label,
+            cell,
+            message: `${cell}：${y.label}年得分填写 ${fmt(stated)}，按评分标准${sc.valueText ? `（${sc.valueText}）` : ""}应为 ${fmt(computed)}`,
+            messageEn: `${cell}: the ${y.label} score is ${fmt(stated)}, the rule gives ${fmt(computed)}`,
+          });
+        }
+        const needsWrite = stated === null || sc.status === "mismatch";
+        if (needsWrite) {
+          if (scoreData?.formula) {
+            sc.message += "（该单元格是公式，未改写）";
+          } else {
+            writes.push({
+              cell,
+              row,
+              col: y.scoreCol,
+              before: scoreData?.v ?? null,
+              after: computed,
+              reason: stated === null ? `${y.label}年得分为空，按评分标准填入 ${fmt(computed)}` : `${y.label}年得分 ${fmt(stated)} → ${fmt(computed)}（按评分标准${result.detail ? `：${result.detail}` : ""}）`,
+              reasonEn: stated === null ? `${y.label} score was empty; the rule gives ${fmt(computed)}` : `${y.label} score ${fmt(stated)} → ${fmt(computed)} (by the scoring rule)`,
+            });
+          }
+        }
+        break;
+      }
+      case "range": {
+        const low = result.low;
+        const high = max !== null ? Math.min(result.high, max) : result.high;
+        sc.value = result.value;
+        sc.range = [low, high];
+        if (stated === null) {
+          sc.status = "range";
+          sc.message = `只给出数量，得分应在 ${fmt(low)}–${fmt(high)} 之间；请按类别和级别填写，或手工填写得分`;
+        } else if (stated >= low - 1e-9 && stated <= high + 1e-9) {
+          sc.status = "range";
+          sc.message = `只给出数量，得分可在 ${fmt(low)}–${fmt(high)} 之间，保留填写的 ${fmt(stated)}`;
+        } else {
+          sc.status = "mismatch";
+          sc.message = `填写的得分 ${fmt(stated)} 不在数量允许的 ${fmt(low)}–${fmt(high)} 之内`;
+          flags.push({
+            code: "score-mismatch",
+            column: y.label,
+            cell,
+            message: `${cell}：${y.label}年得分填写 ${fmt(stated)}，但“${sc.valueText}”只能得 ${fmt(low)}–${fmt(high)} 分`,
+            messageEn: `${cell}: the ${y.label} score ${fmt(stated)} is outside what the count allows (${fmt(low)}–${fmt(high)})`,
+          });
+        }
+        break;
+      }
+      case "manual":
+        sc.status = "manual";
+        if (stated !== null && (stated < 0 || (max !== null && stated > max + 1e-9))) {
+          sc.status = "mismatch";
+          sc.message = `评估得分 ${fmt(stated)} 超出 0–${fmt(max ?? 0)} 的范围`;
+          flags.push({
+            code: "score-mismatch",
+            column: y.label,
+            cell,
+            message: `${cell}：${y.label}年评估得分 ${fmt(stated)} 超出 0–${fmt(max ?? 0)} 的范围`,
+            messageEn: `${cell}: the ${y.label} judged score ${fmt(stated)} is outside 0–${fmt(max ?? 0)}`,
+          });
+        } else {
+          sc.message = "评估打分，手工填写，不改写";
+        }
+        break;
+      case "no-value":
+        sc.status = "no-value";
+        sc.message = "尚未填写数值";
+        break;
+      case "error":
+        sc.status = "error";
+        sc.message = `${valueCell}：${result.message}`;
+        flags.push({
+          code: "value-error",
+          column: y.label,
+          cell: valueCell ?? cell,
+          message: `${valueCell}：${result.message}`,
+          messageEn: `${valueCell}: cannot read the value “${sc.valueText}” under this rule`,
+        });
+        break;
+    }
+    scores.push(sc);
+  }
+
+  // The target: what its value needs, whether it can be reached, and the gap from the latest year before it.
+  let requiredValue: number | null = null;
+  const targetIdx = layout.years.map((y) => y.kind).lastIndexOf("target");
+  if (rule && targetIdx >= 0) {
+    const t = scores[targetIdx];
+    const goal = t.stated;
+    if (goal !== null) {
+      requiredValue = rule.kind === "banded" ? rule.required(goal) : null;
+      const need = requiredValue !== null ? `；需要达到 ${withUnit(requiredValue, unit)}` : "";
+      const needEn = requiredValue !== null ? `; it needs ${withUnit(requiredValue, unit)}` : "";
+      const reasons: [string, string][] = [];
+      if (max !== null && goal > max + 1e-9) {
+        reasons.push([`目标得分 ${fmt(goal)} 超过该指标满分 ${fmt(max)}`, `the target score ${fmt(goal)} exceeds the maximum ${fmt(max)}`]);
+      } else if (t.status === "no-value" && (rule.kind === "banded" || rule.kind === "counted")) {
+        reasons.push([`未填写目标值，目标得分 ${fmt(goal)} 没有依据${need}`, `no target value is given for the target score ${fmt(goal)}${needEn}`]);
+      } else if (t.computed !== null && t.computed < goal - 1e-9) {
+        reasons.push([
+          `目标值 ${t.valueText} 只能得 ${fmt(t.computed)} 分，达不到目标得分 ${fmt(goal)}${need}`,
+          `the target value ${t.valueText} scores only ${fmt(t.computed)}, below the target score ${fmt(goal)}${needEn}`,
+        ]);
+      } else if (t.range !== null && t.range[1] < goal - 1e-9) {
+        reasons.push([
+          `目标“${t.valueText}”最多只能得 ${fmt(t.range[1])} 分，达不到目标得分 ${fmt(goal)}`,
+          `the target “${t.valueText}” scores at most ${fmt(t.range[1])}, below the target score ${fmt(goal)}`,
+        ]);
+      }
+      for (const [zh, en] of reasons) {
+        flags.push({ code: "target-unreachable", column: t.column, cell: t.cell, message: `${t.cell}：${zh}`, messageEn: `${t.cell}: ${en}` });
+      }
+
+      // Gap: the latest year before the target that has a score (actual or forecast).
+      for (let i = targetIdx - 1; i >= 0; i--) {
+        const latest = scores[i];
+        const latestScore = latest.computed ?? latest.stated;
+        if (latestScore === null) continue;
+        if (latestScore < goal - 1e-9) {
+          const gap = excelRound(goal - latestScore, 2);
+          let valueGap = "";
+          let valueGapEn = "";
+          if (requiredValue !== null && latest.value !== null) {
+            const dv = requiredValue - latest.value;
+            valueGap = `，数值需从 ${withUnit(latest.value, unit)} 提高到 ${withUnit(requiredValue, unit)}（+${withUnit(dv, unit)}）`;
+            valueGapEn = `; the value must rise from ${withUnit(latest.value, unit)} to ${withUnit(requiredValue, unit)} (+${withUnit(dv, unit)})`;
+          }
+          flags.push({
+            code: "target-gap",
+            column: t.column,
+            cell: t.cell,
+            message: `${t.cell}：${latest.column}年得分 ${fmt(latestScore)}，距${t.column}年目标得分 ${fmt(goal)} 还差 ${fmt(gap)} 分${valueGap}`,
+            messageEn: `${t.cell}: the ${latest.column} score ${fmt(latestScore)} is ${fmt(gap)} below the ${t.column} target ${fmt(goal)}${valueGapEn}`,
+          });
+        }
+        break;
+      }
+    }
+  }
+
+  return {
+    indicator: {
+      row: row + 1,
+      category,
+      name,
+      weight,
+      ruleKind: rule?.kind ?? null,
+      ruleText,
+      ruleCell,
+      max,
+      requiredValue,
+      unit,
+      scores,
+      flags,
+    },
+    writes,
+  };
+}
+
+/** Compute the plan for a workbook. Throws NoTableError when no 分工表 is found. */
+export function computePlan(wb: WorkbookData): Plan {
+  const { sheet, layout } = findTable(wb);
+  const view = new SheetView(sheet);
+  const indicators: IndicatorPlan[] = [];
+  const writes: CellWrite[] = [];
+  const categoryPoints = new Map<string, number | null>();
+
+  let category = "";
+  for (const row of layout.indicatorRows) {
+    if (layout.columns.category !== null) {
+      const t = view.text(row, layout.columns.category, true);
+      if (t) {
+        const c = parseCategory(t);
+        category = c.name;
+        if (!categoryPoints.has(c.name)) categoryPoints.set(c.name, c.points);
+      }
+    }
+    const scored = scoreRow({ view, layout, row }, category);
+    indicators.push(scored.indicator);
+    writes.push(...scored.writes);
+  }
+
+  // Totals add the computed score where there is one, the stated score otherwise.
+  const contribution = (s: ScoreCell) => s.computed ?? s.stated ?? 0;
+  const totals: TotalPlan[] = layout.years.map((y, i) => {
+    const computed = exactSum(indicators.map((ind) => contribution(ind.scores[i])));
+    const cellAddr = layout.totalRow === null ? null : address(layout.totalRow, y.scoreCol);
+    const data = layout.totalRow === null ? undefined : view.cell(layout.totalRow, y.scoreCol);
+    const stated = data ? numberOf(data.v) : null;
+    if (cellAddr !== null && layout.totalRow !== null && (stated === null || Math.abs(stated - computed) > 1e-9)) {
+      writes.push({
+        cell: cellAddr,
+        row: layout.totalRow,
+        col: y.scoreCol,
+        before: data?.v ?? null,
+        after: computed,
+        reason: `${y.label}年合计得分 ${stated === null ? "（空）" : fmt(stated)} → ${fmt(computed)}`,
+        reasonEn: `${y.label} total ${stated === null ? "(empty)" : fmt(stated)} → ${fmt(computed)}`,
+        ...(data?.formula ? { keepsFormula: data.formula } : {}),
+      });
+    }
+    return { column: y.label, kind: y.kind, cell: cellAddr, stated, computed, grade: gradeOf(computed), gapToNext: gapToNextGrade(computed) };
+  });
+
+  const subtotals: SubtotalPlan[] = [];
+  for (const ind of indicators) {
+    let sub = subtotals.find((s) => s.category === ind.category);
+    if (!sub) {
+      sub = { category: ind.category, points: categoryPoints.get(ind.category) ?? null, byColumn: {} };
+      subtotals.push(sub);
+    }
+  }
+  for (const sub of subtotals) {
+    const mine = indicators.filter((ind) => ind.category === sub.category);
+    layout.years.forEach((y, i) => {
+      sub.byColumn[y.label] = exactSum(mine.map((ind) => contribution(ind.scores[i])));
+    });
+  }
+
+  return { sheet: sheet.name, layout, indicators, totals, subtotals, writes, highlights: highlightsOf(indicators) };
+}
+
+/** One highlight per flagged cell: the most severe colour, every reason in the note. */
+function highlightsOf(indicators: IndicatorPlan[]): Highlight[] {
+  const byCell = new Map<string, { severity: HighlightSeverity; notes: string[]; notesEn: string[] }>();
+  for (const ind of indicators) {
+    for (const f of ind.flags) {
+      const sev = SEVERITY_OF[f.code];
+      const h = byCell.get(f.cell);
+      if (!h) {
+        byCell.set(f.cell, { severity: sev, notes: [f.message], notesEn: [f.messageEn] });
+      } else {
+        if (SEVERITY_RANK.indexOf(sev) < SEVERITY_RANK.indexOf(h.severity)) h.severity = sev;
+        h.notes.push(f.message);
+        h.notesEn.push(f.messageEn);
+      }
+    }
+  }
+  const out: Highlight[] = [];
+  for (const [cell, h] of byCell) {
+    const { row, col } = parseAddress(cell)!;
+    out.push({ cell, row, col, severity: h.severity, note: h.notes.join("\n"), noteEn: h.notesEn.join("\n") });
+  }
+  return out;
+}

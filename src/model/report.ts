@@ -1,0 +1,110 @@
+/**
+ * The JSON report: what `kjscore check --json` prints and other tools read.
+ * Field names are a contract; add fields freely, never rename.
+ */
+import type { ColumnKind, FlagCode, Grade, Plan, ScoreStatus } from "./types";
+import type { RuleKind } from "../engine/types";
+
+export interface ReportScore {
+  column: string;
+  kind: ColumnKind;
+  cell: string;
+  valueCell: string | null;
+  value: number | null;
+  stated: number | null;
+  computed: number | null;
+  range: [number, number] | null;
+  status: ScoreStatus;
+  message: string;
+}
+
+export interface ReportFlag {
+  code: FlagCode;
+  column: string | null;
+  cell: string;
+  message: string;
+}
+
+export interface ReportIndicator {
+  row: number;
+  category: string;
+  name: string;
+  weight: number | null;
+  ruleKind: RuleKind | null;
+  unit: string | null;
+  max: number | null;
+  requiredValue: number | null;
+  scores: ReportScore[];
+  flags: ReportFlag[];
+}
+
+export interface ReportTotal {
+  column: string;
+  kind: ColumnKind;
+  cell: string | null;
+  stated: number | null;
+  computed: number;
+  grade: Grade;
+  gapToNext: number;
+}
+
+export interface Report {
+  file: string;
+  sheet: string;
+  indicators: ReportIndicator[];
+  totals: ReportTotal[];
+  subtotals: { category: string; points: number | null; scores: Record<string, number> }[];
+  /** how many cells `kjscore recalc` would write, and how many it would highlight */
+  changes: { writes: number; highlights: number };
+  summary: Record<FlagCode, number>;
+}
+
+export function toReport(plan: Plan, file: string): Report {
+  const summary: Record<FlagCode, number> = {
+    "target-unreachable": 0,
+    "target-gap": 0,
+    "score-mismatch": 0,
+    "rule-error": 0,
+    "value-error": 0,
+  };
+  for (const ind of plan.indicators) for (const f of ind.flags) summary[f.code]++;
+  return {
+    file,
+    sheet: plan.sheet,
+    indicators: plan.indicators.map((ind) => ({
+      row: ind.row,
+      category: ind.category,
+      name: ind.name,
+      weight: ind.weight,
+      ruleKind: ind.ruleKind,
+      unit: ind.unit,
+      max: ind.max,
+      requiredValue: ind.requiredValue,
+      scores: ind.scores.map((s) => ({
+        column: s.column,
+        kind: s.kind,
+        cell: s.cell,
+        valueCell: s.valueCell,
+        value: s.value,
+        stated: s.stated,
+        computed: s.computed,
+        range: s.range,
+        status: s.status,
+        message: s.message,
+      })),
+      flags: ind.flags.map((f) => ({ code: f.code, column: f.column, cell: f.cell, message: f.message })),
+    })),
+    totals: plan.totals.map((t) => ({
+      column: t.column,
+      kind: t.kind,
+      cell: t.cell,
+      stated: t.stated,
+      computed: t.computed,
+      grade: t.grade,
+      gapToNext: t.gapToNext,
+    })),
+    subtotals: plan.subtotals.map((s) => ({ category: s.category, points: s.points, scores: s.byColumn })),
+    changes: { writes: plan.writes.length, highlights: plan.highlights.length },
+    summary,
+  };
+}
