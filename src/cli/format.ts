@@ -113,8 +113,9 @@ export function formatPlan(plan: Plan, file: string): string {
 }
 
 function flagLinesOf(ind: IndicatorPlan): string[] {
+  // the model's messages name their cell ("K3：…"); add it only when one does not
   const lines = ind.flags.map(
-    (f) => `  第${ind.row}行 ${ind.name}${f.column ? ` ${f.column}` : ""}（${f.cell}）：${f.message}`,
+    (f) => `  第${ind.row}行 ${ind.name}${f.column ? ` ${f.column}` : ""}：${f.message.includes(f.cell) ? "" : `${f.cell}：`}${f.message}`,
   );
   if (ind.requiredValue !== null && ind.flags.length > 0) {
     const v = plainNumber(ind.requiredValue);

@@ -93,7 +93,7 @@ async function checkCommand(positionals: string[], json: boolean, io: Io): Promi
   for (const p of positionals) {
     const stat = statOrNull(p);
     if (!stat) {
-      inputs.push({ file: p, error: S.notFound(p) });
+      inputs.push({ file: p, error: S.notFoundHere });
     } else if (stat.isDirectory()) {
       many = true;
       const names = xlsxIn(p);

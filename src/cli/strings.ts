@@ -19,6 +19,7 @@ export const S = {
 
   // file errors
   notFound: (f: string) => `找不到文件或文件夹：${f}`,
+  notFoundHere: "找不到这个文件或文件夹",
   noPermission: (f: string) => `没有权限读取：${f}`,
   cannotRead: (f: string, why: string) => `无法读取 ${f}：${why}`,
   cannotWrite: (f: string, why: string) => `无法写入 ${f}：${why}`,
