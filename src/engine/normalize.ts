@@ -50,6 +50,18 @@ function foldOne(ch: string): string {
   return CHAR_MAP[ch] ?? ch;
 }
 
+/**
+ * Like `unifyWords` but keeps every offset: ">=" → "≥ ", "大于等于" → "≥   ", "10 to 5" → "10 - 5".
+ * Used where a parser cuts the text as written into segments.
+ */
+export function unifyWordsSameLength(folded: string): string {
+  const pad = (m: string, to: string) => to + " ".repeat(m.length - to.length);
+  return folded
+    .replace(/>=|=>|大于或等于|大于等于|不低于|不少于/g, (m) => pad(m, "≥"))
+    .replace(/<=|=<|小于或等于|小于等于/g, (m) => pad(m, "≤"))
+    .replace(/(?<=[\d%\u4e00-\u9fff/)\]])(\s*)to(?=\s*\d)/gi, (_m, sp: string) => sp + "- ");
+}
+
 /** Drops the thousands separators of numbers: "15,558" → "15558", "1,000,000" → "1000000". */
 export function dropThousandsSeparators(text: string): string {
   return text.replace(/(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])(?!\.\d)/g, (m) => m.replace(/,/g, ""));
@@ -91,7 +103,8 @@ export function normalizeValueText(text: string): string {
     const half = c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : ch;
     out += half === "\u3000" ? " " : half === "【" ? "[" : half === "】" ? "]" : half;
   }
-  return dropSpaces(dropThousandsSeparators(out));
+  // "2489 2557" is two numbers, not 24892557
+  return dropSpaces(dropThousandsSeparators(out.replace(/(?<=\d)\s+(?=\d)/g, "、")));
 }
 
 /** Words that mark a threshold as "this value and above" when written after it. */

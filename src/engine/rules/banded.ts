@@ -6,7 +6,7 @@
  * continuous, non-decreasing function of the value — which is what lets `required` read it backwards.
  */
 import { Rational } from "../decimal";
-import { dropSpaces, dropThousandsSeparators, foldChars, unifyWords } from "../normalize";
+import { dropSpaces, dropThousandsSeparators, foldChars, unifyWords, unifyWordsSameLength } from "../normalize";
 import { readValue } from "../values";
 import { RuleError, type Band, type Rule, type ScoreResult, type ValueInput } from "../types";
 import { NUM, exact, shortDecimal, trimSegment, valueError, withUnit, type RulePlugin } from "./common";
@@ -51,7 +51,7 @@ interface Segment {
 
 /** Cuts the rule into segments: each ends after its score group, or at "；"/"。". */
 function segments(text: string): Segment[] {
-  const folded = foldChars(text);
+  const folded = unifyWordsSameLength(foldChars(text));
   const out: Segment[] = [];
   let start = 0;
   const push = (end: number, condEnd: number, scores: Segment["scores"]) => {

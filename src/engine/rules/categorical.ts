@@ -56,7 +56,14 @@ export function parseCategorical(text: string): CategoricalRule {
     if (compactPiece === "" && pending === "") continue;
     pending += compactPiece;
     const m = OPTION.exec(pending);
-    if (!m) continue;
+    if (!m) {
+      // a line break may wrap a long name; "；" and "。" end the option
+      if (cut < folded.length && folded[cut] !== "\n") {
+        const written = trimSegment(text.slice(pendingStart, cut));
+        throw new RuleError(`评分标准第${index + 1}段“${written}”无法识别：缺少分值`, written);
+      }
+      continue;
+    }
     index++;
     const written = trimSegment(text.slice(pendingStart, cut));
     const name = m[1].replace(/[,:]+$/, "");
