@@ -76,6 +76,11 @@ export function formatPlan(plan: Plan, file: string): string {
 
   const out: string[] = [];
   out.push(S.fileLine(file, plan.sheet));
+  if (plan.indicators.length === 0) {
+    const headerRow = plan.layout.headerRows[plan.layout.headerRows.length - 1] ?? 0;
+    out.push(S.noIndicators(`${plan.sheet}!A${headerRow + 1}`));
+    return out.join("\n") + "\n";
+  }
   out.push(S.legend);
   out.push("");
   out.push(line(head));

@@ -37,6 +37,7 @@ export const S = {
   changesHeading: "改写：",
   fileLine: (file: string, sheet: string) => `文件：${file}　工作表：${sheet}`,
   legend: "标记：✓ 与规则一致　✗ 与规则不符　≈ 在计数允许的范围内　✎ 人工评分　— 无数据　! 无法计算",
+  noIndicators: (at: string) => `在 ${at} 找到分工表的表头，但下面没有指标行：请在表头下逐行填写二级指标和评分标准`,
   headRow: "行",
   headName: "指标",
   headMax: "满分",
