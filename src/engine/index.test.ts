@@ -69,8 +69,8 @@ describe("parsing is quick", () => {
     t = performance.now();
     for (let i = 0; i < n; i++) rule.score({ v: "2489万元" });
     const scoreUs = ((performance.now() - t) / n) * 1000;
-    // generous bounds for slow CI machines; typical figures are ~20µs and ~10µs
-    expect(parseUs).toBeLessThan(500);
-    expect(scoreUs).toBeLessThan(200);
+    // bounds a loaded CI machine still meets; unloaded figures are ~40µs and ~10µs. A pathological regex would blow them.
+    expect(parseUs).toBeLessThan(2000);
+    expect(scoreUs).toBeLessThan(1000);
   });
 });

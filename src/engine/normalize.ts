@@ -10,16 +10,9 @@
  * ≧ ≥ → "≥", ≦ ≤ → "≤", dashes and tildes (– — － ～ ~ 〜 至) → "-", ． → ".".
  */
 export function foldChars(text: string): string {
-  let out = "";
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c >= 0xff01 && c <= 0xff5e) {
-      out += foldOne(String.fromCharCode(c - 0xfee0));
-    } else {
-      out += foldOne(ch);
-    }
-  }
-  return out;
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(FOLDED, (c) => CHAR_MAP[c]);
 }
 
 const CHAR_MAP: Record<string, string> = {
@@ -46,9 +39,7 @@ const CHAR_MAP: Record<string, string> = {
   "〕": "]",
 };
 
-function foldOne(ch: string): string {
-  return CHAR_MAP[ch] ?? ch;
-}
+const FOLDED = new RegExp(`[${Object.keys(CHAR_MAP).join("")}]`, "g");
 
 /**
  * Like `unifyWords` but keeps every offset: ">=" → "≥ ", "大于等于" → "≥   ", "10 to 5" → "10 - 5".

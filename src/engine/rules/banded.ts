@@ -95,16 +95,44 @@ function compact(folded: string): string {
   return dropSpaces(dropThousandsSeparators(unifyWords(folded))).replace(/^[;,、。:]+|[;,、。:]+$/g, "");
 }
 
-const UNIT = String.raw`([^\d≥≤<>\-().]*?)`;
-const TOP = [
-  new RegExp(String.raw`^[≥>](${NUM})${UNIT}(?:及以上|以上)?$`),
-  new RegExp(String.raw`^(${NUM})${UNIT}(?:及以上|以上)$`),
-];
-const BOTTOM = [
-  new RegExp(String.raw`^(${NUM})${UNIT}(?:及以下|以下|以内)$`),
-  new RegExp(String.raw`^(?:≤|<|低于|小于|不足|不到)(${NUM})${UNIT}(?:及以下|以下)?$`),
-];
-const RANGE = new RegExp(String.raw`^(${NUM})${UNIT}-(${NUM})${UNIT}$`);
+const LEAD_NUM = new RegExp(`^${NUM}`);
+const UNIT_TEXT = /^[^\d≥≤<>\-().]*$/;
+
+type Condition =
+  | { shape: "top" | "bottom"; at: string; unit: string }
+  | { shape: "range"; from: string; fromUnit: string; to: string; toUnit: string }
+  | null;
+
+/** "≥10000万元", "10000万元以上", "1000万元以下", "<1000万元", "10000-5000万元" — on compact text. */
+function readCondition(cond: string): Condition {
+  let shape: "top" | "bottom" | null = null;
+  let rest = cond;
+  const prefix = /^(?:[≥>]|≤|<|低于|小于|不足|不到)/.exec(rest);
+  if (prefix) {
+    shape = prefix[0] === "≥" || prefix[0] === ">" ? "top" : "bottom";
+    rest = rest.slice(prefix[0].length);
+  }
+  const suffix = /(?:及以上|以上|及以下|以下|以内)$/.exec(rest);
+  if (suffix) {
+    const s = suffix[0].includes("上") ? "top" : "bottom";
+    if (shape !== null && shape !== s) return null;
+    shape = s;
+    rest = rest.slice(0, suffix.index);
+  }
+  const n1 = LEAD_NUM.exec(rest);
+  if (!n1) return null;
+  rest = rest.slice(n1[0].length);
+  if (shape !== null) return UNIT_TEXT.test(rest) ? { shape, at: n1[0], unit: rest } : null;
+  const dash = rest.indexOf("-");
+  if (dash < 0) return null;
+  const fromUnit = rest.slice(0, dash);
+  const after = rest.slice(dash + 1);
+  const n2 = LEAD_NUM.exec(after);
+  if (!n2) return null;
+  const toUnit = after.slice(n2[0].length);
+  if (!UNIT_TEXT.test(fromUnit) || !UNIT_TEXT.test(toUnit)) return null;
+  return { shape: "range", from: n1[0], fromUnit, to: n2[0], toUnit };
+}
 
 function fail(seg: Segment, why: string): never {
   throw new RuleError(`评分标准第${seg.index}段“${seg.text}”无法识别：${why}`, seg.text);
@@ -125,34 +153,28 @@ function readBand(seg: Segment): { band: ExactBand; units: (string | null)[] } {
   const highScore = Rational.max(a, b);
   const base = { text: seg.text, index: seg.index };
 
-  for (const re of TOP) {
-    const m = re.exec(cond);
-    if (m) {
-      if (!a.eq(b)) fail(seg, "最高一档只能有一个分值");
-      return {
-        band: { ...base, shape: "top", low: Rational.parse(m[1]), high: null, lowScore: a, highScore: a },
-        units: [unitOf(m[2])],
-      };
-    }
+  const c = readCondition(cond);
+  if (c?.shape === "top") {
+    if (!a.eq(b)) fail(seg, "最高一档只能有一个分值");
+    return {
+      band: { ...base, shape: "top", low: Rational.parse(c.at), high: null, lowScore: a, highScore: a },
+      units: [unitOf(c.unit)],
+    };
   }
-  for (const re of BOTTOM) {
-    const m = re.exec(cond);
-    if (m) {
-      const high = Rational.parse(m[1]);
-      if (high.isZero()) fail(seg, "“以下”一档的上限不能为0");
-      return {
-        band: { ...base, shape: "bottom", low: Rational.ZERO, high, lowScore, highScore },
-        units: [unitOf(m[2])],
-      };
-    }
+  if (c?.shape === "bottom") {
+    const high = Rational.parse(c.at);
+    if (high.isZero()) fail(seg, "“以下”一档的上限不能为0");
+    return {
+      band: { ...base, shape: "bottom", low: Rational.ZERO, high, lowScore, highScore },
+      units: [unitOf(c.unit)],
+    };
   }
-  const m = RANGE.exec(cond);
-  if (m) {
-    const x = Rational.parse(m[1]);
-    const y = Rational.parse(m[3]);
+  if (c?.shape === "range") {
+    const x = Rational.parse(c.from);
+    const y = Rational.parse(c.to);
     if (x.eq(y)) fail(seg, "区间两端相同");
-    const u1 = unitOf(m[2]);
-    const u2 = unitOf(m[4]);
+    const u1 = unitOf(c.fromUnit);
+    const u2 = unitOf(c.toUnit);
     if (u1 !== null && u2 !== null && u1 !== u2) fail(seg, `区间两端的单位“${u1}”和“${u2}”不同`);
     return {
       band: { ...base, shape: "range", low: Rational.min(x, y), high: Rational.max(x, y), lowScore, highScore },
