@@ -1,0 +1,170 @@
+import ExcelJS from "exceljs";
+import * as xlsx from "../xlsx";
+import { computePlan } from "../model";
+import type { LoadResult } from "../host/types";
+import type { Plan } from "../model/types";
+import { NOTE_PREFIX } from "../model/highlight-style";
+import { createFileHost, outputName, type XlsxModule } from "./host";
+import { pageLanguage } from "./language";
+
+function counted() {
+  const calls = { n: 0 };
+  const loadXlsx = async (): Promise<XlsxModule> => {
+    calls.n++;
+    return xlsx;
+  };
+  return { calls, loadXlsx };
+}
+
+function planOf(r: LoadResult): Plan {
+  if (!r.ok) throw new Error(`expected a plan, got ${r.reason}: ${r.message}`);
+  return r.plan;
+}
+
+async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The score/total cells a user sees in a saved workbook, by address. */
+async function scoresIn(bytes: Uint8Array): Promise<Record<string, unknown>> {
+  const { workbook, data } = await xlsx.readWorkbook(bytes);
+  const plan = computePlan(data);
+  const ws = workbook.getWorksheet(plan.sheet)!;
+  const out: Record<string, unknown> = {};
+  for (const ind of plan.indicators) for (const s of ind.scores) out[s.cell] = ws.getCell(s.cell).value;
+  for (const t of plan.totals) if (t.cell) out[t.cell] = ws.getCell(t.cell).value;
+  return out;
+}
+
+describe("file host", () => {
+  test("shows the built-in sample's totals and grades without loading the .xlsx reader", async () => {
+    const { calls, loadXlsx } = counted();
+    const host = createFileHost({ loadXlsx });
+    const r = await host.load();
+    const plan = planOf(r);
+    expect(r.ok && r.source).toBe("示例分工表");
+    expect(plan.totals.map((t) => [t.column, t.computed, t.grade])).toEqual([
+      ["2018", 52.64, "C"],
+      ["2019", 61.33, "B"],
+      ["2020", 73.97, "B"],
+    ]);
+    expect(calls.n).toBe(0);
+    expect(host.canUndo()).toBe(false);
+  });
+
+  test("应用 on the sample writes the recalculated scores; 撤销 brings the printed ones back", async () => {
+    const { calls, loadXlsx } = counted();
+    const host = createFileHost({ loadXlsx });
+    const first = planOf(await host.load());
+    expect(first.writes.map((w) => w.after)).toEqual([2.56, 8.77, 2.83, 73.97]);
+
+    const summary = await host.apply(first);
+    expect(calls.n).toBeGreaterThan(0);
+    expect(summary.written).toBe(4);
+    expect(summary.highlighted).toBeGreaterThan(0);
+    expect(host.canUndo()).toBe(true);
+    const after = planOf(await host.load());
+    expect(after.writes).toEqual([]);
+    const ws = host.workbook()!.getWorksheet(after.sheet)!;
+    for (const w of first.writes.slice(0, 3)) expect(ws.getCell(w.cell).value).toBe(w.after);
+
+    await host.undo();
+    expect(host.canUndo()).toBe(false);
+    const undone = planOf(await host.load());
+    expect(undone.writes.map((w) => [w.before, w.after])).toEqual(first.writes.map((w) => [w.before, w.after]));
+    const ws2 = host.workbook()!.getWorksheet(undone.sheet)!;
+    expect(ws2.getCell("I5").value).toBe(2.55);
+    expect(ws2.getCell("I5").note).toBeUndefined();
+  });
+
+  test("清除标注 gives highlighted cells back their own fill and note, keeping the new scores", async () => {
+    const template = await xlsx.buildTemplate();
+    const ws = template.getWorksheet("分工表")!;
+    const plan0 = computePlan(xlsx.workbookToData(template));
+    const h = plan0.highlights[0];
+    const cell = ws.getCell(h.cell);
+    cell.note = "财政局 4 月报";
+    cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } } };
+    const host = createFileHost();
+    await host.open("县分工表.xlsx", await bytesOf(template));
+    const plan = planOf(await host.load());
+    await host.apply(plan);
+    const c = host.workbook()!.getWorksheet("分工表")!.getCell(h.cell);
+    expect(String(c.note && typeof c.note === "object" ? c.note.texts?.map((x) => x.text).join("") : c.note)).toContain(NOTE_PREFIX);
+
+    await host.clearHighlights();
+    const c2 = host.workbook()!.getWorksheet("分工表")!.getCell(h.cell);
+    expect(c2.note).toBe("财政局 4 月报");
+    expect((c2.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FF00B050");
+    const other = plan.highlights.find((x) => x.cell !== h.cell)!;
+    expect(host.workbook()!.getWorksheet("分工表")!.getCell(other.cell).note).toBeUndefined();
+    // scores stay recalculated
+    expect(planOf(await host.load()).writes).toEqual([]);
+  });
+
+  test("下载 saves the recalculated workbook as <name>-科创评分.xlsx, applied or not", async () => {
+    const saved: { name: string; bytes: Uint8Array }[] = [];
+    const host = createFileHost({ save: (bytes, name) => saved.push({ name, bytes }) });
+    const template = await xlsx.buildTemplate();
+    const expected = computePlan(xlsx.workbookToData(template));
+    await host.open("霸州市分工表.xlsx", await bytesOf(template));
+    await host.download!();
+    expect(saved[0].name).toBe("霸州市分工表-科创评分.xlsx");
+    const got = await scoresIn(saved[0].bytes);
+    for (const w of expected.writes) expect(got[w.cell]).toBe(w.after);
+    const reread = computePlan((await xlsx.readWorkbook(saved[0].bytes)).data);
+    expect(reread.writes).toEqual([]);
+    expect(reread.totals.map((t) => t.stated)).toEqual([52.64, 61.33, 73.97]);
+    // downloading did not touch the open workbook: 应用 still has the four changes to make
+    expect(planOf(await host.load()).writes).toHaveLength(4);
+
+    const sampleHost = createFileHost({ save: (bytes, name) => saved.push({ name, bytes }) });
+    await sampleHost.download!();
+    expect(saved[1].name).toBe("示例分工表-科创评分.xlsx");
+    expect(computePlan((await xlsx.readWorkbook(saved[1].bytes)).data).writes).toEqual([]);
+  });
+
+  test("a corrupt file shows a Chinese error naming the file, and the sample can be opened again", async () => {
+    const host = createFileHost();
+    let changes = 0;
+    host.subscribe!(() => changes++);
+    await host.open("损坏.xlsx", new TextEncoder().encode("这不是工作簿"));
+    const r = await host.load();
+    expect(r).toMatchObject({ ok: false, reason: "error" });
+    expect(!r.ok && r.message).toMatch(/“损坏\.xlsx”：不是有效的 \.xlsx 文件/);
+    expect(changes).toBe(1);
+    await expect(host.apply({} as Plan)).rejects.toThrow(/不是有效的/);
+
+    await host.insertSample();
+    expect(planOf(await host.load()).totals).toHaveLength(3);
+    expect(changes).toBe(2);
+  });
+
+  test("a workbook without a 分工表 says which headers were looked for", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("预算").addRow(["项目", "金额"]);
+    const host = createFileHost();
+    await host.open("预算.xlsx", await bytesOf(wb));
+    const r = await host.load();
+    expect(r).toMatchObject({ ok: false, reason: "no-table" });
+    expect(!r.ok && r.reason === "no-table" && r.lookedFor.join(" ")).toMatch(/评分标准/);
+  });
+
+  test("a plan computed for another table is refused and nothing is written", async () => {
+    const host = createFileHost();
+    const other = computePlan(xlsx.workbookToData(await xlsx.buildTemplate()));
+    other.writes[0] = { ...other.writes[0], after: 9.99 };
+    await expect(host.apply(other)).rejects.toThrow(/工作簿已变化/);
+    expect(host.canUndo()).toBe(false);
+  });
+
+  test("names and language", () => {
+    expect(outputName("县分工表.XLSX", "科创评分")).toBe("县分工表-科创评分.xlsx");
+    expect(outputName("a.b.xlsx", "分享版")).toBe("a.b-分享版.xlsx");
+    expect(pageLanguage("", "zh-CN")).toBe("zh");
+    expect(pageLanguage("", "en-US")).toBe("en");
+    expect(pageLanguage("?lang=en", "zh-CN")).toBe("en");
+    expect(pageLanguage("?lang=zh", "en-GB")).toBe("zh");
+    expect(pageLanguage("", "fr-FR")).toBe("zh");
+  });
+});

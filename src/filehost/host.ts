@@ -1,0 +1,333 @@
+/**
+ * The file host: the task pane's PaneHost over an .xlsx opened in the browser (or the
+ * built-in sample). Same plan as the Office.js host; the workbook lives in memory and
+ * leaves it only as a download the user asks for.
+ *
+ * ExcelJS is heavy, so nothing here imports it at load time: the built-in sample is shown
+ * from its WorkbookData (seedWorkbookData) and the ExcelJS adapter (src/xlsx) is imported
+ * on demand — when a file is opened, applied or downloaded. In the page bundle that import
+ * is a separate chunk.
+ */
+import type ExcelJS from "exceljs";
+import type { ApplyResult, LoadResult, PaneHost } from "../host/types";
+import { computePlan } from "../model";
+import { NoTableError, type Plan, type WorkbookData } from "../model/types";
+import { seedWorkbookData } from "../sample/workbook-data";
+import { HIGHLIGHT_FILL, NOTE_PREFIX } from "../model/highlight-style";
+import { FH, type FileHostStrings } from "./strings";
+
+/** What the host needs from src/xlsx (the module itself, loaded lazily). */
+export type XlsxModule = typeof import("../xlsx");
+
+/** What the host needs from src/portable, once that module exists. */
+export interface PortableModule {
+  makePortable(workbook: ExcelJS.Workbook, plan: Plan, options: { convertValues: boolean }): unknown;
+}
+
+export interface FileHostOptions {
+  /** Chinese or English for the host's own messages (default zh). */
+  language?: "zh" | "en";
+  /** Open the built-in sample at start (default true); otherwise start with no workbook. */
+  openSample?: boolean;
+  /** Loads the ExcelJS adapter. Default: a dynamic import of src/xlsx (its own chunk in the page). */
+  loadXlsx?: () => Promise<XlsxModule>;
+  /** Loads src/portable; when absent the host has no makePortable. */
+  loadPortable?: () => Promise<PortableModule>;
+  /** Saves bytes under a file name. Default: a Blob and an <a download> link. */
+  save?: (bytes: Uint8Array, fileName: string) => void;
+  /** Called whenever another workbook is opened (or fails to open). */
+  onOpened?: (info: OpenedInfo) => void;
+}
+
+export interface OpenedInfo {
+  /** file name as the user sees it ("示例分工表" for the sample) */
+  name: string;
+  sample: boolean;
+  ok: boolean;
+}
+
+/** The file host adds opening files to PaneHost. */
+export interface FileHost extends PaneHost {
+  readonly kind: "file";
+  /** Open a file's bytes (from the picker or a drop). Never throws: a bad file becomes the pane's error state. */
+  open(name: string, bytes: ArrayBuffer | Uint8Array): Promise<void>;
+  /** Current workbook's name. */
+  fileName(): string;
+  /** The in-memory ExcelJS workbook, once there is one (tests, preview). */
+  workbook(): ExcelJS.Workbook | null;
+}
+
+type Doc =
+  /** the built-in sample, not yet an ExcelJS workbook */
+  | { state: "sample"; name: string; data: WorkbookData; workbook: null }
+  | { state: "open"; name: string; sample: boolean; data: WorkbookData; workbook: ExcelJS.Workbook }
+  | { state: "broken"; name: string; message: string }
+  | { state: "none" };
+
+interface UndoState {
+  /** the whole workbook as it was before apply() */
+  bytes: Uint8Array;
+}
+
+/** Cell fill and note as they were before our highlight, to give them back on clearHighlights(). */
+interface SavedLook {
+  style: Partial<ExcelJS.Style>;
+  note: ExcelJS.Cell["note"];
+}
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const OUR_FILLS = new Set(Object.values(HIGHLIGHT_FILL).map((h) => "FF" + h.replace(/^#/, "").toUpperCase()));
+
+export function createFileHost(opts: FileHostOptions = {}): FileHost {
+  const t: FileHostStrings = FH[opts.language ?? "zh"];
+  const loadXlsx = opts.loadXlsx ?? (() => import(/* webpackChunkName: "xlsx" */ "../xlsx"));
+  const save = opts.save ?? saveWithLink;
+  const listeners = new Set<() => void>();
+  /** which data each plan was computed from, so apply() can tell a stale plan */
+  const planSource = new WeakMap<Plan, WorkbookData>();
+
+  let doc: Doc = opts.openSample === false ? { state: "none" } : sampleDoc(t);
+  let undoState: UndoState | null = null;
+  let saved = new Map<string, SavedLook>();
+  let savedSheet: string | null = null;
+  /** opening is serialised: a later open wins, an earlier slow one is dropped */
+  let openSeq = 0;
+
+  const changed = (ok: boolean) => {
+    if (doc.state !== "none") {
+      opts.onOpened?.({ name: doc.name, sample: doc.state === "sample" || (doc.state === "open" && doc.sample), ok });
+    }
+    for (const l of [...listeners]) l();
+  };
+
+  const setDoc = (next: Doc) => {
+    doc = next;
+    undoState = null;
+    saved = new Map();
+  };
+
+  /** The sample as a real ExcelJS workbook (built from the template), or the open file's workbook. */
+  async function materialize(): Promise<Extract<Doc, { state: "open" }>> {
+    if (doc.state === "open") return doc;
+    if (doc.state === "sample") {
+      const before = doc;
+      const x = await loadXlsx();
+      const workbook = await x.buildTemplate();
+      if (doc !== before) throw new Error(t.changedMeanwhile);
+      doc = { state: "open", name: before.name, sample: true, data: x.workbookToData(workbook), workbook };
+      return doc;
+    }
+    throw new Error(doc.state === "broken" ? doc.message : t.noWorkbook);
+  }
+
+  /** The plan to write: the pane's, or the same plan recomputed when the workbook under it was rebuilt. */
+  function planFor(d: Extract<Doc, { state: "open" }>, plan: Plan): Plan {
+    if (planSource.get(plan) === d.data) return plan;
+    const fresh = computePlan(d.data);
+    // the sample's first view comes from seedWorkbookData; its template workbook has the same
+    // indicators and scores but the total row elsewhere: same outcome, other addresses is fine
+    if (!samePlanOutcome(plan, fresh)) throw new Error(t.changedMeanwhile);
+    planSource.set(fresh, d.data);
+    return fresh;
+  }
+
+  const host: FileHost = {
+    kind: "file",
+
+    async load(): Promise<LoadResult> {
+      if (doc.state === "none") return { ok: false, reason: "no-table", message: t.noFileYet, lookedFor: [] };
+      if (doc.state === "broken") return { ok: false, reason: "error", message: doc.message };
+      const data = doc.data;
+      try {
+        const plan = computePlan(data);
+        planSource.set(plan, data);
+        return { ok: true, plan, source: doc.name };
+      } catch (e) {
+        if (e instanceof NoTableError) {
+          return { ok: false, reason: "no-table", message: `${t.inFile(doc.name)}${e.message}`, lookedFor: e.lookedFor };
+        }
+        return { ok: false, reason: "error", message: `${t.inFile(doc.name)}${messageOf(e)}` };
+      }
+    },
+
+    async apply(plan: Plan): Promise<ApplyResult> {
+      const x = await loadXlsx();
+      const d = await materialize();
+      const p = planFor(d, plan);
+      const bytes = await x.writeWorkbook(d.workbook);
+      const looks = new Map<string, SavedLook>();
+      const ws = d.workbook.getWorksheet(p.sheet);
+      for (const h of p.highlights) {
+        if (!ws || looks.has(h.cell)) continue;
+        const cell = ws.getCell(h.row + 1, h.col + 1);
+        looks.set(h.cell, saved.get(h.cell) ?? { style: clone(cell.style), note: clone(cell.note) });
+      }
+      const summary = x.applyPlan(d.workbook, p); // checks the whole plan before changing a cell
+      undoState = { bytes };
+      saved = looks;
+      savedSheet = p.sheet;
+      d.data = x.workbookToData(d.workbook);
+      return summary;
+    },
+
+    canUndo: () => undoState !== null,
+
+    async undo(): Promise<void> {
+      if (!undoState || doc.state !== "open") return;
+      const x = await loadXlsx();
+      const { workbook, data } = await x.readWorkbook(undoState.bytes);
+      doc = { ...doc, workbook, data };
+      undoState = null;
+      saved = new Map();
+    },
+
+    async clearHighlights(): Promise<void> {
+      if (doc.state !== "open") return; // the sample before any apply has no highlights
+      for (const ws of doc.workbook.worksheets) {
+        const mine = ws.name === savedSheet ? saved : null;
+        ws.eachRow({ includeEmpty: false }, (row) =>
+          row.eachCell({ includeEmpty: false }, (cell) => {
+            const look = mine?.get(cell.address);
+            if (look) {
+              // exactly the fill and note the cell had before apply()
+              cell.style = clone(look.style);
+              setNote(cell, clone(look.note));
+            } else {
+              clearOurLook(cell);
+            }
+          }),
+        );
+      }
+      saved = new Map();
+    },
+
+    async selectCell(): Promise<void> {
+      // No sheet grid on this page: the highlights list itself names the cell.
+    },
+
+    async insertSample(): Promise<void> {
+      openSeq++;
+      setDoc(sampleDoc(t));
+      changed(true);
+    },
+
+    subscribe(onChanged: () => void): () => void {
+      listeners.add(onChanged);
+      return () => listeners.delete(onChanged);
+    },
+
+    async download(): Promise<void> {
+      const x = await loadXlsx();
+      const d = await materialize();
+      // the saved file is the recalculated workbook, as `kjscore recalc` writes it, whether or not
+      // 应用 was pressed: a copy gets the current plan (no changes when it was applied already)
+      const copy = await x.readWorkbook(await x.writeWorkbook(d.workbook));
+      x.applyPlan(copy.workbook, computePlan(copy.data));
+      save(await x.writeWorkbook(copy.workbook), outputName(d.name, t.downloadSuffix));
+    },
+
+    async open(name: string, bytes: ArrayBuffer | Uint8Array): Promise<void> {
+      const seq = ++openSeq;
+      let next: Doc;
+      try {
+        const x = await loadXlsx();
+        const { workbook, data } = await x.readWorkbook(bytes);
+        next = { state: "open", name, sample: false, data, workbook };
+      } catch (e) {
+        next = { state: "broken", name, message: `${t.inFile(name)}${messageOf(e)}` };
+      }
+      if (seq !== openSeq) return;
+      setDoc(next);
+      changed(next.state === "open");
+    },
+
+    fileName: () => (doc.state === "none" ? "" : doc.name),
+    workbook: () => (doc.state === "open" ? doc.workbook : null),
+  };
+
+  if (opts.loadPortable) {
+    const loadPortable = opts.loadPortable;
+    host.makePortable = async (options) => {
+      const x = await loadXlsx();
+      const d = await materialize();
+      const copy = await x.readWorkbook(await x.writeWorkbook(d.workbook));
+      const plan = computePlan(copy.data);
+      const portable = await loadPortable();
+      const result = await portable.makePortable(copy.workbook, plan, options);
+      const out = result && typeof result === "object" && "xlsx" in (result as object) ? (result as ExcelJS.Workbook) : copy.workbook;
+      save(await x.writeWorkbook(out), outputName(d.name, t.portableSuffix));
+    };
+  }
+
+  return host;
+
+}
+
+function sampleDoc(t: FileHostStrings): Doc {
+  return { state: "sample", name: t.sampleName, data: seedWorkbookData(), workbook: null };
+}
+
+/** Our highlight taken off a cell we did not record (a file recalculated earlier): our note part and our fill. */
+function clearOurLook(cell: ExcelJS.Cell): void {
+  const text = noteText(cell.note);
+  const at = text.indexOf(NOTE_PREFIX);
+  if (at < 0) return;
+  setNote(cell, text.slice(0, at).replace(/\s+$/, "") || undefined);
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  const argb = fill && fill.type === "pattern" ? fill.fgColor?.argb?.toUpperCase() : undefined;
+  if (argb && OUR_FILLS.has(argb)) {
+    const { fill: _ours, ...rest } = cell.style;
+    cell.style = rest as Partial<ExcelJS.Style>;
+  }
+}
+
+function noteText(note: unknown): string {
+  if (typeof note === "string") return note;
+  if (note && typeof note === "object" && Array.isArray((note as ExcelJS.Comment).texts)) {
+    return ((note as ExcelJS.Comment).texts ?? []).map((r) => r.text ?? "").join("");
+  }
+  return "";
+}
+
+/** ExcelJS takes a string or a comment object; undefined removes the note. */
+function setNote(cell: ExcelJS.Cell, note: unknown): void {
+  (cell as unknown as { note: unknown }).note = note === null ? undefined : note;
+}
+
+/** Same indicators, scores and totals: two plans of one table read from differently laid-out copies. */
+export function samePlanOutcome(a: Plan, b: Plan): boolean {
+  if (a.indicators.length !== b.indicators.length || a.totals.length !== b.totals.length) return false;
+  if (a.writes.length !== b.writes.length || a.highlights.length !== b.highlights.length) return false;
+  const scores = (p: Plan) =>
+    JSON.stringify(p.indicators.map((i) => [i.name, i.scores.map((s) => [s.column, s.stated, s.computed, s.status])]));
+  const totals = (p: Plan) => JSON.stringify(p.totals.map((x) => [x.column, x.stated, x.computed]));
+  const writes = (p: Plan) => JSON.stringify(p.writes.map((w) => [w.before, w.after]));
+  return scores(a) === scores(b) && totals(a) === totals(b) && writes(a) === writes(b);
+}
+
+/** "县分工表.xlsx" → "县分工表-科创评分.xlsx" */
+export function outputName(name: string, suffix: string): string {
+  const base = name.replace(/\.(xlsx|xlsm|xls)$/i, "") || "workbook";
+  return `${base}-${suffix}.xlsx`;
+}
+
+function saveWithLink(bytes: Uint8Array, fileName: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: XLSX_MIME });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function clone<T>(v: T): T {
+  return v === undefined || v === null ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

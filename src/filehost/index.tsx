@@ -1,0 +1,50 @@
+/**
+ * The browser page (filehost.html): the task pane over a local .xlsx, no Office.js.
+ * The built-in sample is on screen at once (its cells are in the bundle, no ExcelJS needed);
+ * the .xlsx reader is a separate chunk, loaded when a file is opened, applied or downloaded.
+ */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { mountTaskpane } from "../taskpane/mount";
+import { Bar } from "./Bar";
+import { createFileHost, type OpenedInfo } from "./host";
+import { pageLanguage } from "./language";
+import { FH } from "./strings";
+
+const language = pageLanguage(window.location.search, navigator.languages?.[0] ?? navigator.language);
+const t = FH[language];
+document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
+document.title = t.pageTitle;
+
+let onOpened: (info: OpenedInfo) => void = () => undefined;
+const host = createFileHost({ language, onOpened: (info) => onOpened(info) });
+const warmUp = () => void import(/* webpackChunkName: "xlsx" */ "../xlsx").catch(() => undefined);
+
+function Header() {
+  const [name, setName] = React.useState(host.fileName());
+  const [opening, setOpening] = React.useState(false);
+  React.useEffect(() => {
+    onOpened = (info) => setName(info.name);
+  }, []);
+  const open = React.useCallback((file: File) => {
+    setOpening(true);
+    void (async () => {
+      try {
+        await host.open(file.name, await file.arrayBuffer());
+      } finally {
+        setOpening(false);
+      }
+    })();
+  }, []);
+  return <Bar t={t} fileName={name} opening={opening} onOpen={open} onWillOpen={warmUp} />;
+}
+
+const bar = document.getElementById("bar") as HTMLElement;
+const pane = document.getElementById("pane") as HTMLElement;
+mountTaskpane(pane, host, { language, theme: "light" });
+createRoot(bar).render(
+  <FluentProvider theme={webLightTheme}>
+    <Header />
+  </FluentProvider>,
+);
