@@ -3,17 +3,16 @@
  * write cells (their values) and highlight cells (their fill and note), and checks clean.
  * In-process (run() from src/cli/main), so the comparison can use the plan itself.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { run } from "../src/cli/main";
 import { computePlan } from "../src/model";
-import type { Plan } from "../src/model/types";
 import { readWorkbook } from "../src/xlsx/read";
 import { buildTemplate } from "../src/xlsx/template";
 import { writeWorkbook } from "../src/xlsx/write";
-import { diffWorkbooks, reload } from "./fixtures/xlsx/compare";
+import { expectOnlyPlanCells, reload } from "./fixtures/xlsx/compare";
 
 let dir: string;
 beforeAll(() => {
@@ -39,23 +38,6 @@ async function roundTrip(name: string, bytes: Uint8Array) {
   const plan = computePlan((await readWorkbook(bytes)).data);
   const outBytes = new Uint8Array(fs.readFileSync(output));
   return { plan, before: await reload(bytes), after: await reload(outBytes), outBytes, stdout: r.out };
-}
-
-/** Every difference is a write's value or a highlight's fill/note, and every write and highlight shows. */
-function expectOnlyPlanCells(plan: Plan, before: ExcelJS.Workbook, after: ExcelJS.Workbook) {
-  const writes = new Set(plan.writes.map((w) => w.cell));
-  const highlights = new Set(plan.highlights.map((h) => h.cell));
-  const diffs = diffWorkbooks(before, after);
-  const unexpected = diffs.filter(
-    (d) =>
-      d.sheet !== plan.sheet ||
-      !((d.aspect === "value" && writes.has(d.cell)) || ((d.aspect === "fill" || d.aspect === "note") && highlights.has(d.cell))),
-  );
-  expect(unexpected).toEqual([]);
-  const changed = (aspect: string) => new Set(diffs.filter((d) => d.aspect === aspect).map((d) => d.cell));
-  expect(changed("value")).toEqual(writes);
-  expect(changed("fill")).toEqual(highlights);
-  expect(changed("note")).toEqual(highlights);
 }
 
 describe("recalc on the template", () => {
