@@ -25,11 +25,19 @@ describe("grades: A at 80 and above, B from 60, C below", () => {
 describe("ruleFor reads each distinct rule once", () => {
   test("texts that differ only in spacing and width share one reading", () => {
     const a = ruleFor(FISCAL);
-    const b = ruleFor(FISCAL.replace(/\n/g, "").replace(/；/g, ";"));
+    const b = ruleFor(FISCAL.replace(/万元/g, " 万元 ").replace(/；/g, ";").replace(/5/g, "５"));
     expect(b.bands).toBe(a.bands);
     expect(b.text).not.toBe(a.text); // each keeps its own text as given
     expect(b.score({ v: "2489万元" })).toEqual(a.score({ v: "2489万元" }));
     expect(ruleFor(FISCAL)).toBe(a);
+  });
+
+  test("line breaks are kept apart: they can separate a categorical rule's options", () => {
+    const lines = ruleFor("合署办公的（2分）\n加挂科技局牌子（1分）");
+    const joined = ruleFor("合署办公的（2分）加挂科技局牌子（1分）");
+    expect(lines.max).toBe(3);
+    expect(joined.max).toBe(3);
+    expect(joined).not.toBe(lines);
   });
 
   test("an unreadable rule throws the same RuleError every time", () => {

@@ -3,7 +3,7 @@
  * Rule text and cell contents in, scores out — see ./types for the contract.
  */
 import { Rational } from "./decimal";
-import { normalize } from "./normalize";
+import { dropThousandsSeparators, foldChars, unifyWords } from "./normalize";
 import { parseRule } from "./rules/registry";
 import { RuleError, type CellScalar, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "./types";
 
@@ -20,12 +20,12 @@ const CACHE_LIMIT = 1000;
 const cache = new Map<string, Rule | RuleError>();
 
 /**
- * parseRule, cached by normalised text: each distinct rule is read once (a workbook repeats the
- * same 评分标准 over years and counties). Errors are cached too. The cache forgets its oldest
+ * parseRule, cached by normalised text (see cacheKey): each distinct rule is read once (a workbook
+ * repeats the same 评分标准 over years and counties). Errors are cached too. The cache forgets its oldest
  * entry past 1000 texts.
  */
 export function ruleFor(text: string): Rule {
-  const key = normalize(text ?? "");
+  const key = cacheKey(text ?? "");
   let hit = cache.get(key);
   if (hit === undefined) {
     try {
@@ -39,6 +39,17 @@ export function ruleFor(text: string): Rule {
   }
   if (hit instanceof RuleError) throw hit;
   return hit.text === text ? hit : { ...hit, text };
+}
+
+/**
+ * Folded characters and words, no spaces or thousands separators — but line breaks stay, because
+ * a categorical or counted rule may use them to separate its options.
+ */
+function cacheKey(text: string): string {
+  return dropThousandsSeparators(unifyWords(foldChars(text)))
+    .replace(/\r\n?/g, "\n")
+    .replace(/[^\S\n]+/g, "")
+    .trim();
 }
 
 /** Scores one value under one rule text; an unreadable rule becomes an error result. Never throws. */

@@ -55,7 +55,7 @@ export function unifyWordsSameLength(folded: string): string {
 
 /** Drops the thousands separators of numbers: "15,558" → "15558", "1,000,000" → "1000000". */
 export function dropThousandsSeparators(text: string): string {
-  return text.replace(/(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])(?!\.\d)/g, (m) => m.replace(/,/g, ""));
+  return text.replace(/(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])/g, (m) => m.replace(/,/g, ""));
 }
 
 /**

@@ -47,11 +47,20 @@ export function parseCategorical(text: string): CategoricalRule {
   let pendingStart = 0;
   let index = 0;
   let start = 0;
-  const cuts = [...folded.matchAll(/[;。\n]/g)].map((m) => m.index!).concat([folded.length]);
-  for (const cut of cuts) {
+  // an option ends at "；", "。", a line break, or right after its "（N分）" when the typist wrote no separator
+  const cuts = [
+    ...[...folded.matchAll(/[;。\n]/g)].map((m) => ({ at: m.index!, skip: 1 })),
+    ...[...folded.matchAll(/\(\s*\d+(?:\.\d+)?\s*分\s*\)(?![\s;。]*$)(?![\s]*[;。\n])/g)].map((m) => ({
+      at: m.index! + m[0].length,
+      skip: 0,
+    })),
+  ]
+    .sort((x, y) => x.at - y.at)
+    .concat([{ at: folded.length, skip: 0 }]);
+  for (const { at: cut, skip } of cuts) {
     const piece = folded.slice(start, cut);
     if (pending === "") pendingStart = start;
-    start = cut + 1;
+    start = cut + skip;
     const compactPiece = withoutCap(dropThousandsSeparators(unifyWords(piece)).replace(/\s+/g, ""));
     if (compactPiece === "" && pending === "") continue;
     pending += compactPiece;
