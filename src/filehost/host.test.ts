@@ -158,6 +158,20 @@ describe("file host", () => {
     expect(host.canUndo()).toBe(false);
   });
 
+  test("分享版 (values converted) downloads <name>-分享版.xlsx with banded scores and totals as formulas", async () => {
+    const saved: { name: string; bytes: Uint8Array }[] = [];
+    const host = createFileHost({ save: (bytes, name) => saved.push({ name, bytes }) });
+    await host.makePortable!({ convertValues: true });
+    expect(saved[0].name).toBe("示例分工表-分享版.xlsx");
+    const { workbook, data } = await xlsx.readWorkbook(saved[0].bytes);
+    const first = computePlan(data).indicators[0]; // 地方财政科技支出, a banded rule
+    expect(first.name).toMatch(/地方财政科技支出/);
+    const cell = workbook.getWorksheet("分工表")!.getCell(first.scores[0].cell);
+    expect(cell.formula).toMatch(/^IF\(/);
+    expect(cell.result).toBe(3.37);
+    expect(workbook.getWorksheet("分工表")!.getCell(computePlan(data).totals[0].cell!).formula).toMatch(/^SUM\(/);
+  });
+
   test("names and language", () => {
     expect(outputName("县分工表.XLSX", "科创评分")).toBe("县分工表-科创评分.xlsx");
     expect(outputName("a.b.xlsx", "分享版")).toBe("a.b-分享版.xlsx");

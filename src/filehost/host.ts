@@ -19,10 +19,8 @@ import { FH, type FileHostStrings } from "./strings";
 /** What the host needs from src/xlsx (the module itself, loaded lazily). */
 export type XlsxModule = typeof import("../xlsx");
 
-/** What the host needs from src/portable, once that module exists. */
-export interface PortableModule {
-  makePortable(workbook: ExcelJS.Workbook, plan: Plan, options: { convertValues: boolean }): unknown;
-}
+/** The 分享版 maker (src/portable), loaded lazily too. */
+export type PortableModule = Pick<typeof import("../portable"), "makePortable">;
 
 export interface FileHostOptions {
   /** Chinese or English for the host's own messages (default zh). */
@@ -31,7 +29,7 @@ export interface FileHostOptions {
   openSample?: boolean;
   /** Loads the ExcelJS adapter. Default: a dynamic import of src/xlsx (its own chunk in the page). */
   loadXlsx?: () => Promise<XlsxModule>;
-  /** Loads src/portable; when absent the host has no makePortable. */
+  /** Loads src/portable. Default: a dynamic import (its own chunk in the page). */
   loadPortable?: () => Promise<PortableModule>;
   /** Saves bytes under a file name. Default: a Blob and an <a download> link. */
   save?: (bytes: Uint8Array, fileName: string) => void;
@@ -81,6 +79,7 @@ const OUR_FILLS = new Set(Object.values(HIGHLIGHT_FILL).map((h) => "FF" + h.repl
 export function createFileHost(opts: FileHostOptions = {}): FileHost {
   const t: FileHostStrings = FH[opts.language ?? "zh"];
   const loadXlsx = opts.loadXlsx ?? (() => import(/* webpackChunkName: "xlsx" */ "../xlsx"));
+  const loadPortable = opts.loadPortable ?? (() => import(/* webpackChunkName: "portable" */ "../portable"));
   const save = opts.save ?? saveWithLink;
   const listeners = new Set<() => void>();
   /** which data each plan was computed from, so apply() can tell a stale plan */
@@ -226,6 +225,17 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       save(await x.writeWorkbook(copy.workbook), outputName(d.name, t.downloadSuffix));
     },
 
+    async makePortable(options: { convertValues: boolean }): Promise<void> {
+      const [x, portable] = await Promise.all([loadXlsx(), loadPortable()]);
+      const d = await materialize();
+      // the 分享版 is made from a recalculated copy (as 下载 saves it); the open workbook stays as it is
+      const copy = await x.readWorkbook(await x.writeWorkbook(d.workbook));
+      const plan = computePlan(copy.data);
+      x.applyPlan(copy.workbook, plan);
+      portable.makePortable(copy.workbook, plan, options);
+      save(await x.writeWorkbook(copy.workbook), outputName(d.name, t.portableSuffix));
+    },
+
     async open(name: string, bytes: ArrayBuffer | Uint8Array): Promise<void> {
       const seq = ++openSeq;
       let next: Doc;
@@ -245,22 +255,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
     workbook: () => (doc.state === "open" ? doc.workbook : null),
   };
 
-  if (opts.loadPortable) {
-    const loadPortable = opts.loadPortable;
-    host.makePortable = async (options) => {
-      const x = await loadXlsx();
-      const d = await materialize();
-      const copy = await x.readWorkbook(await x.writeWorkbook(d.workbook));
-      const plan = computePlan(copy.data);
-      const portable = await loadPortable();
-      const result = await portable.makePortable(copy.workbook, plan, options);
-      const out = result && typeof result === "object" && "xlsx" in (result as object) ? (result as ExcelJS.Workbook) : copy.workbook;
-      save(await x.writeWorkbook(out), outputName(d.name, t.portableSuffix));
-    };
-  }
-
   return host;
-
 }
 
 function sampleDoc(t: FileHostStrings): Doc {
