@@ -1,47 +1,15 @@
 import * as React from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-  Tab,
-  TabList,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from "@fluentui/react-components";
 import type { LoadResult, PaneHost } from "../host/types";
 import type { Plan } from "../model/types";
 import { STRINGS, type Language } from "./strings";
+import { PANE_CSS } from "./css";
 import { ChangesView } from "./components/ChangesView";
 import { HighlightsView } from "./components/HighlightsView";
 import { IndicatorsView } from "./components/IndicatorsView";
 import { SummaryView } from "./components/SummaryView";
 import { ErrorView, LoadingView, NoTableView } from "./components/StatusViews";
-
-const useStyles = makeStyles({
-  root: {
-    boxSizing: "border-box",
-    minWidth: "280px",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    color: tokens.colorNeutralForeground1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    overflowWrap: "anywhere",
-  },
-  header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  h1: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  source: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  tabs: { marginTop: tokens.spacingVerticalS, flexWrap: "wrap" },
-  notice: { marginTop: tokens.spacingVerticalS },
-});
+import { Tabs } from "./components/Tabs";
 
 type View = "summary" | "highlights" | "changes" | "indicators";
 
@@ -62,7 +30,6 @@ function messageOf(e: unknown): string {
 
 export function App({ host, language }: { host: PaneHost; language: Language }) {
   const t = STRINGS[language];
-  const s = useStyles();
   const [state, setState] = React.useState<State>({ phase: "loading" });
   const [refreshing, setRefreshing] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
@@ -96,6 +63,7 @@ export function App({ host, language }: { host: PaneHost; language: Language }) 
   React.useEffect(() => {
     mounted.current = true;
     void load(false);
+    // Live mode: the host debounces the sheet's change events; the pane just re-reads.
     const unsubscribe = host.subscribe?.(() => void load(true));
     return () => {
       mounted.current = false;
@@ -117,8 +85,6 @@ export function App({ host, language }: { host: PaneHost; language: Language }) 
       if (mounted.current) setBusy(false);
     }
   };
-
-  const plan = state.phase === "ready" ? state.plan : null;
 
   let body: React.ReactNode;
   if (state.phase === "loading") {
@@ -144,107 +110,96 @@ export function App({ host, language }: { host: PaneHost; language: Language }) 
     const p = state.plan;
     const flagCount = p.indicators.reduce((n, ind) => n + ind.flags.length, 0);
     body = (
-      <>
-        <TabList
-          className={s.tabs}
-          selectedValue={view}
-          onTabSelect={(_, d) => setView(d.value as View)}
-          aria-label={t.tabsLabel}
-          size="small"
-        >
-          <Tab value="summary" id="kj-tab-summary">
-            {t.tabSummary}
-          </Tab>
-          <Tab value="highlights" id="kj-tab-highlights">
-            {t.tabHighlights(flagCount)}
-          </Tab>
-          <Tab value="changes" id="kj-tab-changes">
-            {t.tabChanges(p.writes.length)}
-          </Tab>
-          <Tab value="indicators" id="kj-tab-indicators">
-            {t.tabIndicators}
-          </Tab>
-        </TabList>
-        <div role="tabpanel" aria-labelledby={`kj-tab-${view}`}>
-          {view === "summary" ? <SummaryView plan={p} t={t} /> : null}
-          {view === "highlights" ? (
-            <HighlightsView
-              plan={p}
-              t={t}
-              language={language}
-              onSelect={(cell) =>
+      <Tabs<View>
+        label={t.tabsLabel}
+        selected={view}
+        onSelect={setView}
+        items={[
+          { value: "summary", label: t.tabSummary },
+          { value: "highlights", label: t.tabHighlights(flagCount) },
+          { value: "changes", label: t.tabChanges(p.writes.length) },
+          { value: "indicators", label: t.tabIndicators },
+        ]}
+      >
+        {view === "summary" ? <SummaryView plan={p} t={t} /> : null}
+        {view === "highlights" ? (
+          <HighlightsView
+            plan={p}
+            t={t}
+            language={language}
+            onSelect={(cell) =>
+              run(async () => {
+                await host.selectCell(cell);
+                return null;
+              }, false)
+            }
+          />
+        ) : null}
+        {view === "changes" ? (
+          <ChangesView
+            plan={p}
+            t={t}
+            language={language}
+            actions={{
+              busy,
+              canUndo: host.canUndo(),
+              onApply: () =>
                 run(async () => {
-                  await host.selectCell(cell);
-                  return null;
-                }, false)
-              }
-            />
-          ) : null}
-          {view === "changes" ? (
-            <ChangesView
-              plan={p}
-              t={t}
-              language={language}
-              actions={{
-                busy,
-                canUndo: host.canUndo(),
-                onApply: () =>
-                  run(async () => {
-                    const r = await host.apply(p);
-                    return { intent: "success", text: t.applied(r.written, r.highlighted) };
-                  }, true),
-                onUndo: () =>
-                  run(async () => {
-                    await host.undo();
-                    return { intent: "success", text: t.undone };
-                  }, true),
-                onClear: () =>
-                  run(async () => {
-                    await host.clearHighlights();
-                    return { intent: "success", text: t.cleared };
-                  }, false),
-                onDownload: host.download
-                  ? () =>
-                      run(async () => {
-                        await host.download!();
-                        return null;
-                      }, false)
-                  : undefined,
-                onMakePortable: host.makePortable
-                  ? (convertValues) =>
-                      run(async () => {
-                        await host.makePortable!({ convertValues });
-                        return { intent: "success", text: t.portableDone };
-                      }, true)
-                  : undefined,
-              }}
-            />
-          ) : null}
-          {view === "indicators" ? <IndicatorsView plan={p} t={t} /> : null}
-        </div>
-      </>
+                  const r = await host.apply(p);
+                  return { intent: "success", text: t.applied(r.written, r.highlighted) };
+                }, true),
+              onUndo: () =>
+                run(async () => {
+                  await host.undo();
+                  return { intent: "success", text: t.undone };
+                }, true),
+              onClear: () =>
+                run(async () => {
+                  await host.clearHighlights();
+                  return { intent: "success", text: t.cleared };
+                }, false),
+              onDownload: host.download
+                ? () =>
+                    run(async () => {
+                      await host.download!();
+                      return null;
+                    }, false)
+                : undefined,
+              onMakePortable: host.makePortable
+                ? (convertValues) =>
+                    run(async () => {
+                      await host.makePortable!({ convertValues });
+                      return { intent: "success", text: t.portableDone };
+                    }, true)
+                : undefined,
+            }}
+          />
+        ) : null}
+        {view === "indicators" ? <IndicatorsView plan={p} t={t} /> : null}
+      </Tabs>
     );
   }
 
   return (
-    <div className={s.root} lang={language === "zh" ? "zh-CN" : "en"}>
-      <header className={s.header}>
-        <h1 className={s.h1}>{t.appTitle}</h1>
-        {plan ? (
-          <span className={s.source}>
-            {state.phase === "ready" && state.source ? `${t.source(state.source)} · ` : ""}
-            {plan.sheet}
+    <div className="kj-root" lang={language === "zh" ? "zh-CN" : "en"}>
+      <style>{PANE_CSS}</style>
+      <header className="kj-header">
+        <h1 className="kj-h1">{t.appTitle}</h1>
+        {state.phase === "ready" ? (
+          <span className="kj-muted">
+            {state.source ? `${t.source(state.source)} · ` : ""}
+            {state.plan.sheet}
           </span>
         ) : null}
         {refreshing ? <Spinner size="extra-tiny" aria-label={t.reloading} /> : null}
       </header>
-      <div role="status" aria-live="polite" className={s.notice}>
+      <div role="status" aria-live="polite" className="kj-notice">
         {notice ? (
           <MessageBar intent={notice.intent} layout="multiline">
             <MessageBarBody>{notice.text}</MessageBarBody>
             <MessageBarActions
               containerAction={
-                <Button appearance="transparent" aria-label={t.dismiss} onClick={() => setNotice(null)}>
+                <Button appearance="transparent" size="small" aria-label={t.dismiss} onClick={() => setNotice(null)}>
                   ✕
                 </Button>
               }

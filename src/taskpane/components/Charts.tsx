@@ -1,8 +1,8 @@
 import * as React from "react";
-import { tokens } from "@fluentui/react-components";
 import type { Plan } from "../../model/types";
 import type { Strings } from "../strings";
 import { categoryName, fmtPoints, fmtScore } from "../format";
+import { v } from "../css";
 
 /*
  * Hand-drawn SVG charts (no chart library: the pane has a bundle budget). Both are horizontal
@@ -19,40 +19,39 @@ const BAR_W = W - BAR_X - VALUE_W;
 const BAR_H = 12;
 const ROW_H = 18;
 
-const text = { fill: tokens.colorNeutralForeground1, fontSize: 11 } as const;
-const muted = { fill: tokens.colorNeutralForeground3, fontSize: 10 } as const;
+const text = { fill: v("colorNeutralForeground1"), fontSize: 11 } as const;
+const muted = { fill: v("colorNeutralForeground3"), fontSize: 10 } as const;
 
 function TargetPattern({ id }: { id: string }) {
   // Target years are striped so they differ from the actual years by more than colour.
   return (
     <defs>
       <pattern id={id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-        <rect width="6" height="6" style={{ fill: tokens.colorBrandBackground2 }} />
-        <rect width="3" height="6" style={{ fill: tokens.colorBrandBackground }} />
+        <rect width="6" height="6" style={{ fill: v("colorBrandBackground2") }} />
+        <rect width="3" height="6" style={{ fill: v("colorBrandBackground") }} />
       </pattern>
     </defs>
   );
 }
 
 function barFill(kind: string, patternId: string) {
-  return kind === "target" ? `url(#${patternId})` : tokens.colorBrandBackground;
+  return kind === "target" ? `url(#${patternId})` : v("colorBrandBackground");
 }
 
 export function TotalsChart({ plan, t }: { plan: Plan; t: Strings }) {
   const id = React.useId().replace(/:/g, "");
   const top = 16;
   const height = top + plan.totals.length * ROW_H + 4;
-  const x = (v: number) => BAR_X + (Math.max(0, Math.min(100, v)) / 100) * BAR_W;
+  const x = (n: number) => BAR_X + (Math.max(0, Math.min(100, n)) / 100) * BAR_W;
   const desc = t.totalsChartDesc(
     plan.totals.map((tt) => `${t.yearLabel(tt.column, tt.kind)} ${fmtScore(tt.computed)}（${tt.grade}）`).join("；"),
   );
   return (
     <svg
       viewBox={`0 0 ${W} ${height}`}
-      width="100%"
+      className="kj-chart"
       role="img"
       aria-labelledby={`${id}-t ${id}-d`}
-      style={{ display: "block", maxWidth: 520 }}
     >
       <title id={`${id}-t`}>{t.totalsChartTitle}</title>
       <desc id={`${id}-d`}>{desc}</desc>
@@ -64,7 +63,7 @@ export function TotalsChart({ plan, t }: { plan: Plan; t: Strings }) {
             <text x={LABEL_W} y={y + BAR_H - 2} textAnchor="end" style={text}>
               {t.yearLabel(tt.column, tt.kind)}
             </text>
-            <rect x={BAR_X} y={y} width={BAR_W} height={BAR_H} style={{ fill: tokens.colorNeutralBackground3 }} />
+            <rect x={BAR_X} y={y} width={BAR_W} height={BAR_H} style={{ fill: v("colorNeutralBackground3") }} />
             <rect x={BAR_X} y={y} width={x(tt.computed) - BAR_X} height={BAR_H} style={{ fill: barFill(tt.kind, `${id}-p`) }} />
             <text x={W - 2} y={y + BAR_H - 2} textAnchor="end" style={{ ...text, fontVariantNumeric: "tabular-nums" }}>
               {`${fmtScore(tt.computed)} ${tt.grade}`}
@@ -83,7 +82,7 @@ export function TotalsChart({ plan, t }: { plan: Plan; t: Strings }) {
             y1={top - 3}
             y2={height - 2}
             strokeDasharray="3 2"
-            style={{ stroke: tokens.colorNeutralForeground2, strokeWidth: 1 }}
+            style={{ stroke: v("colorNeutralForeground2"), strokeWidth: 1 }}
           />
           <text x={x(p)} y={10} textAnchor="middle" style={muted}>
             {t.gradeLine(g, p)}
@@ -111,10 +110,9 @@ export function SubtotalsChart({ plan, t }: { plan: Plan; t: Strings }) {
   return (
     <svg
       viewBox={`0 0 ${W} ${height}`}
-      width="100%"
+      className="kj-chart"
       role="img"
       aria-labelledby={`${id}-t ${id}-d`}
-      style={{ display: "block", maxWidth: 520 }}
     >
       <title id={`${id}-t`}>{t.subtotalsChartTitle}</title>
       <desc id={`${id}-d`}>{desc}</desc>
@@ -133,18 +131,18 @@ export function SubtotalsChart({ plan, t }: { plan: Plan; t: Strings }) {
               ) : null}
             </text>
             {years.map((y, i) => {
-              const v = values[i];
+              const val = values[i];
               const by = gy + 16 + i * ROW_H;
-              const w = (Math.max(0, Math.min(scale, v)) / scale) * BAR_W;
+              const w = (Math.max(0, Math.min(scale, val)) / scale) * BAR_W;
               return (
                 <g key={y.label}>
                   <text x={LABEL_W} y={by + BAR_H - 2} textAnchor="end" style={muted}>
                     {t.yearLabel(y.label, y.kind)}
                   </text>
-                  <rect x={BAR_X} y={by} width={BAR_W} height={BAR_H} style={{ fill: tokens.colorNeutralBackground3 }} />
+                  <rect x={BAR_X} y={by} width={BAR_W} height={BAR_H} style={{ fill: v("colorNeutralBackground3") }} />
                   <rect x={BAR_X} y={by} width={w} height={BAR_H} style={{ fill: barFill(y.kind, `${id}-p`) }} />
                   <text x={W - 2} y={by + BAR_H - 2} textAnchor="end" style={{ ...text, fontVariantNumeric: "tabular-nums" }}>
-                    {fmtScore(v)}
+                    {fmtScore(val)}
                   </text>
                 </g>
               );

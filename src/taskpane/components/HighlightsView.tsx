@@ -1,32 +1,9 @@
 import * as React from "react";
-import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import type { Flag, FlagCode, HighlightSeverity, IndicatorPlan, Plan } from "../../model/types";
 import { type Language, type Strings, pick } from "../strings";
 import { effectiveScore, fmtRequired, fmtScore, latestActual } from "../format";
 import { SeverityIcon } from "./SeverityIcon";
-import { useShared } from "./styles";
-
-const useStyles = makeStyles({
-  groupHeading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
-  count: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
-  item: {
-    width: "100%",
-    height: "auto",
-    minHeight: "unset",
-    justifyContent: "flex-start",
-    textAlign: "start",
-    fontWeight: tokens.fontWeightRegular,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderLeftWidth: tokens.strokeWidthThickest,
-  },
-  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0, flexGrow: 1 },
-  top: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
-  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
-  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForegroundLink, whiteSpace: "nowrap" },
-  why: { overflowWrap: "anywhere" },
-  need: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
-});
 
 type Group = "unreachable" | "gap" | "mismatch" | "error";
 const GROUP_OF: Record<FlagCode, Group> = {
@@ -37,14 +14,6 @@ const GROUP_OF: Record<FlagCode, Group> = {
   "value-error": "error",
 };
 const ORDER: Group[] = ["unreachable", "gap", "mismatch", "error"];
-// Theme tokens, so the edge reads in Office light and dark; the icon and heading carry the meaning.
-const BORDER: Record<Group, string> = {
-  unreachable: tokens.colorPaletteRedBorder2,
-  gap: tokens.colorPaletteMarigoldBorder2,
-  mismatch: tokens.colorBrandStroke1,
-  error: tokens.colorNeutralStrokeAccessible,
-};
-
 interface Item {
   key: string;
   cell: string;
@@ -122,8 +91,6 @@ export function HighlightsView({
   language: Language;
   onSelect: (cell: string) => void;
 }) {
-  const s = useStyles();
-  const c = useShared();
   const groups = collect(plan, t, language);
   const title: Record<Group, string> = {
     unreachable: t.groupUnreachable,
@@ -134,41 +101,40 @@ export function HighlightsView({
   const any = ORDER.some((g) => groups[g].length > 0);
   return (
     <section aria-labelledby="kj-hl-h">
-      <h2 id="kj-hl-h" className={c.h2}>
+      <h2 id="kj-hl-h" className="kj-h2">
         {t.highlightsHeading}
       </h2>
       {!any ? <p>{t.noHighlights}</p> : null}
       {ORDER.filter((g) => groups[g].length > 0).map((g) => (
         <section key={g} aria-labelledby={`kj-hl-${g}`} data-testid={`group-${g}`}>
-          <h3 id={`kj-hl-${g}`} className={mergeClasses(c.h3, s.groupHeading)}>
+          <h3 id={`kj-hl-${g}`} className="kj-h3 kj-group-h">
             <SeverityIcon severity={g} />
             <span>{title[g]}</span>
-            <span className={s.count}>{t.groupCount(groups[g].length)}</span>
+            <span className="kj-count">{t.groupCount(groups[g].length)}</span>
           </h3>
-          <ul className={c.list}>
+          <ul className="kj-list">
             {groups[g].map((it) => (
               <li key={it.key}>
                 <Button
                   appearance="subtle"
-                  className={s.item}
-                  style={{ borderLeftColor: BORDER[g] }}
+                  className={`kj-hl-item kj-sev-${g}`}
                   onClick={() => onSelect(it.cell)}
                   title={t.goToCell(it.cell)}
                 >
-                  <span className={s.body}>
-                    <span className={s.top}>
-                      <span className={s.name}>
+                  <span className="kj-hl-body">
+                    <span className="kj-hl-top">
+                      <span className="kj-hl-name">
                         {it.name}
                         {it.year ? ` · ${it.year}` : ""}
                       </span>
-                      <span className={s.cell}>
-                        <span className={c.visuallyHidden}>{t.goToCell("")}</span>
+                      <span className="kj-cell">
+                        <span className="kj-sr">{t.goToCell("")}</span>
                         {it.cell}
                       </span>
                     </span>
-                    <span className={s.why}>{it.why}</span>
+                    <span className="kj-hl-why">{it.why}</span>
                     {it.needs.map((n) => (
-                      <span key={n} className={s.need}>
+                      <span key={n} className="kj-hl-need">
                         {n}
                       </span>
                     ))}

@@ -1,33 +1,7 @@
 import * as React from "react";
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { IndicatorPlan, Plan, ScoreCell } from "../../model/types";
 import type { Strings } from "../strings";
 import { categoryName, fmtPoints, fmtRequired, fmtScore, targetCell } from "../format";
-import { useShared } from "./styles";
-
-const useStyles = makeStyles({
-  item: {
-    padding: `${tokens.spacingVerticalS} 0`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  head: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
-  name: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: "anywhere",
-  },
-  max: { whiteSpace: "nowrap" },
-  table: { tableLayout: "fixed", marginTop: tokens.spacingVerticalXXS },
-  yearCol: { width: "28%" },
-  scoreCol: { width: "30%" },
-  statusCol: { width: "24%" },
-  value: { overflowWrap: "anywhere" },
-  bad: { color: tokens.colorStatusDangerForeground1, fontWeight: tokens.fontWeightSemibold },
-  warn: { color: tokens.colorStatusWarningForeground1 },
-  required: { marginTop: tokens.spacingVerticalXXS, fontWeight: tokens.fontWeightSemibold },
-});
 
 function scoreText(sc: ScoreCell, t: Strings): string {
   if (sc.range) {
@@ -42,18 +16,16 @@ function scoreText(sc: ScoreCell, t: Strings): string {
 }
 
 function Indicator({ ind, t }: { ind: IndicatorPlan; t: Strings }) {
-  const s = useStyles();
-  const c = useShared();
   const target = targetCell(ind);
   return (
-    <li className={s.item} data-testid={`indicator-${ind.row}`}>
-      <div className={s.head}>
-        <h3 className={s.name}>{ind.name}</h3>
-        <span className={mergeClasses(c.muted, s.max)}>{ind.max !== null ? t.maxPoints(fmtPoints(ind.max)) : t.noMax}</span>
+    <li className="kj-ind" data-testid={`indicator-${ind.row}`}>
+      <div className="kj-ind-head">
+        <h3 className="kj-ind-name">{ind.name}</h3>
+        <span className="kj-muted kj-ind-max">{ind.max !== null ? t.maxPoints(fmtPoints(ind.max)) : t.noMax}</span>
       </div>
-      <div className={c.muted}>{categoryName(ind.category)}</div>
-      <table className={mergeClasses(c.table, s.table)}>
-        <thead className={c.visuallyHidden}>
+      <div className="kj-muted">{categoryName(ind.category)}</div>
+      <table className="kj-table">
+        <thead className="kj-sr">
           <tr>
             <th scope="col">{t.columnYear}</th>
             <th scope="col">{t.columnValue}</th>
@@ -64,17 +36,13 @@ function Indicator({ ind, t }: { ind: IndicatorPlan; t: Strings }) {
         <tbody>
           {ind.scores.map((sc) => (
             <tr key={sc.column}>
-              <th scope="row" className={s.yearCol}>
+              <th scope="row" className="kj-ind-year">
                 {t.yearLabel(sc.column, sc.kind)}
               </th>
-              <td className={s.value}>{sc.valueText}</td>
-              <td className={mergeClasses(c.num, s.scoreCol)}>{scoreText(sc, t)}</td>
+              <td>{sc.valueText}</td>
+              <td className="kj-num kj-ind-score">{scoreText(sc, t)}</td>
               <td
-                className={mergeClasses(
-                  s.statusCol,
-                  sc.status === "mismatch" || sc.status === "error" ? s.bad : undefined,
-                  sc.status === "no-value" ? s.warn : undefined,
-                )}
+                className={`kj-ind-status${sc.status === "mismatch" || sc.status === "error" ? " kj-bad" : ""}`}
               >
                 {t.status[sc.status]}
               </td>
@@ -83,7 +51,7 @@ function Indicator({ ind, t }: { ind: IndicatorPlan; t: Strings }) {
         </tbody>
       </table>
       {target && ind.requiredValue !== null ? (
-        <div className={s.required}>
+        <div className="kj-ind-required">
           {t.requiredFor(t.yearLabel(target.column, target.kind), fmtRequired(ind.requiredValue, ind.unit))}
         </div>
       ) : null}
@@ -92,13 +60,12 @@ function Indicator({ ind, t }: { ind: IndicatorPlan; t: Strings }) {
 }
 
 export function IndicatorsView({ plan, t }: { plan: Plan; t: Strings }) {
-  const c = useShared();
   return (
     <section aria-labelledby="kj-ind-h">
-      <h2 id="kj-ind-h" className={c.h2}>
+      <h2 id="kj-ind-h" className="kj-h2">
         {t.indicatorsHeading}
       </h2>
-      <ul className={c.list}>
+      <ul className="kj-list">
         {plan.indicators.map((ind) => (
           <Indicator key={ind.row} ind={ind} t={t} />
         ))}

@@ -1,19 +1,10 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
 import type { Strings } from "../strings";
-import { useShared } from "./styles";
-
-const useStyles = makeStyles({
-  center: { padding: `${tokens.spacingVerticalXXL} 0` },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalM },
-  headers: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
-  code: { fontFamily: tokens.fontFamilyBase, fontWeight: tokens.fontWeightSemibold, whiteSpace: "pre-wrap" },
-});
 
 export function LoadingView({ t }: { t: Strings }) {
-  const s = useStyles();
   return (
-    <div className={s.center}>
+    <div className="kj-center">
       <Spinner label={t.loading} labelPosition="below" />
     </div>
   );
@@ -32,11 +23,9 @@ export function NoTableView({
   onInsertSample(): void;
   onRetry(): void;
 }) {
-  const s = useStyles();
-  const c = useShared();
   return (
     <section aria-labelledby="kj-nt-h">
-      <h2 id="kj-nt-h" className={c.h2}>
+      <h2 id="kj-nt-h" className="kj-h2">
         {t.noTableTitle}
       </h2>
       <MessageBar intent="warning" layout="multiline">
@@ -44,17 +33,15 @@ export function NoTableView({
       </MessageBar>
       {lookedFor.length > 0 ? (
         <>
-          <h3 className={c.h3}>{t.lookedForHeading}</h3>
-          <ul className={s.headers} data-testid="looked-for">
+          <h3 className="kj-h3">{t.lookedForHeading}</h3>
+          <ul className="kj-looked" data-testid="looked-for">
             {lookedFor.map((h) => (
-              <li key={h}>
-                <span className={s.code}>{h}</span>
-              </li>
+              <li key={h}>{h}</li>
             ))}
           </ul>
         </>
       ) : null}
-      <div className={s.actions}>
+      <div className="kj-actions">
         <Button appearance="primary" disabled={busy} onClick={onInsertSample}>
           {busy ? t.insertingSample : t.insertSample}
         </Button>
@@ -67,7 +54,6 @@ export function NoTableView({
 }
 
 export function ErrorView({ t, message, onRetry }: { t: Strings; message: string; onRetry(): void }) {
-  const s = useStyles();
   return (
     <section>
       <MessageBar intent="error" layout="multiline">
@@ -76,7 +62,7 @@ export function ErrorView({ t, message, onRetry }: { t: Strings; message: string
           {message}
         </MessageBarBody>
       </MessageBar>
-      <div className={s.actions}>
+      <div className="kj-actions">
         <Button appearance="primary" onClick={onRetry}>
           {t.retry}
         </Button>

@@ -1,0 +1,318 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { ApplyResult, LoadResult, PaneHost } from "../host/types";
+import type { Plan } from "../model/types";
+import { computePlan } from "../model";
+import { seedWorkbookData } from "../sample/workbook-data";
+import { App } from "./App";
+import { mountTaskpane } from "./mount";
+
+/** The seed's plan, computed by the model from the seed laid out as the printed table. */
+const seedPlan = (): Plan => computePlan(seedWorkbookData());
+
+interface FakeHost extends PaneHost {
+  load: jest.Mock<Promise<LoadResult>, []>;
+  apply: jest.Mock<Promise<ApplyResult>, [Plan]>;
+  undo: jest.Mock<Promise<void>, []>;
+  clearHighlights: jest.Mock<Promise<void>, []>;
+  selectCell: jest.Mock<Promise<void>, [string]>;
+  insertSample: jest.Mock<Promise<void>, []>;
+}
+
+function fakeHost(results: LoadResult[], extra: Partial<PaneHost> = {}): FakeHost {
+  let applied = false;
+  let call = 0;
+  const host = {
+    kind: "excel" as const,
+    // Each load returns the next result; the last one repeats.
+    load: jest.fn(async () => results[Math.min(call++, results.length - 1)]),
+    apply: jest.fn(async (_plan: Plan) => {
+      applied = true;
+      return { written: 5, highlighted: 9 };
+    }),
+    canUndo: () => applied,
+    undo: jest.fn(async () => {
+      applied = false;
+    }),
+    clearHighlights: jest.fn(async () => undefined),
+    selectCell: jest.fn(async (_cell: string) => undefined),
+    insertSample: jest.fn(async () => undefined),
+    ...extra,
+  };
+  return host as unknown as FakeHost;
+}
+
+function renderPane(host: PaneHost, language: "zh" | "en" = "zh") {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={host} language={language} />
+    </FluentProvider>,
+  );
+}
+
+const ok = (plan: Plan): LoadResult => ({ ok: true, plan, source: "霸州市.xlsx" });
+const indicator = (plan: Plan, name: string) => {
+  const ind = plan.indicators.find((i) => i.name.startsWith(name));
+  if (!ind) throw new Error(`no indicator ${name}`);
+  return ind;
+};
+
+describe("the task pane over the seed's 分工表", () => {
+  test("shows a spinner while loading, then each year's total with its grade and the gap to the next", async () => {
+    const host = fakeHost([ok(seedPlan())]);
+    renderPane(host);
+    expect(screen.getByText("正在读取分工表…")).toBeTruthy();
+
+    const t2018 = await screen.findByTestId("total-2018");
+    expect(t2018.textContent).toContain("52.64");
+    expect(t2018.textContent).toContain("C级");
+    expect(t2018.textContent).toContain("距B级还差 7.36 分");
+    const t2019 = screen.getByTestId("total-2019");
+    expect(t2019.textContent).toContain("61.33");
+    expect(t2019.textContent).toContain("B级");
+    const t2020 = screen.getByTestId("total-2020");
+    expect(t2020.textContent).toContain("73.97");
+    expect(t2020.textContent).toContain("B级");
+    // the printed total (73.95) is stated, because the rule gives a different one
+    expect(t2020.textContent).toContain("表中为 73.95");
+    expect(t2018.textContent).not.toContain("表中为");
+    expect(host.load).toHaveBeenCalledTimes(1);
+  });
+
+  test("draws the totals and the subtotals as charts with a text alternative and a table", async () => {
+    const plan = seedPlan();
+    renderPane(fakeHost([ok(plan)]));
+    const totals = await screen.findByRole("img", { name: /各年合计得分与等级线/ });
+    expect(totals.textContent).toContain("52.64 C");
+    expect(totals.textContent).toContain("73.97 B");
+    const subtotals = screen.getByRole("img", { name: /各一级指标小计与分值/ });
+    for (const s of plan.subtotals) expect(subtotals.textContent).toContain(s.category);
+    const table = screen.getByRole("table");
+    const row = within(table).getByRole("row", { name: /创新投入/ });
+    expect(row.textContent).toContain("20");
+    expect(row.textContent).toContain(plan.subtotals[0].byColumn["2018"].toFixed(2));
+  });
+
+  test("lists the three score mismatches and the unreachable 2020 财政科技支出 target; clicking one selects its cell", async () => {
+    const plan = seedPlan();
+    const host = fakeHost([ok(plan)]);
+    renderPane(host);
+    fireEvent.click(await screen.findByRole("tab", { name: /提示/ }));
+
+    const mismatches = screen.getByTestId("group-mismatch");
+    expect(within(mismatches).getByRole("heading").textContent).toContain("得分不符");
+    const items = within(mismatches).getAllByRole("button");
+    expect(items).toHaveLength(3);
+    const text = items.map((b) => b.textContent).join("\n");
+    expect(text).toContain("表中 2.55 → 应为 2.56");
+    expect(text).toContain("表中 2.84 → 应为 2.83");
+    expect(text).toContain("表中 8.75 → 应为 8.77");
+
+    const unreachable = screen.getByTestId("group-unreachable");
+    expect(within(unreachable).getByRole("heading").textContent).toContain("目标无法达成");
+    const spending = within(unreachable).getByRole("button", { name: /^地方财政科技支出（万元） · 2020年目标/ });
+    expect(spending.textContent).toContain("需要 2560万元");
+
+    fireEvent.click(spending);
+    const flag = indicator(plan, "地方财政科技支出（万元）").flags.find((f) => f.code === "target-unreachable");
+    await waitFor(() => expect(host.selectCell).toHaveBeenCalledWith(flag!.cell));
+  });
+
+  test("the views are tabs: arrow keys move between them and the panel follows", async () => {
+    renderPane(fakeHost([ok(seedPlan())]));
+    const summary = await screen.findByRole("tab", { name: "总览" });
+    expect(summary.getAttribute("aria-selected")).toBe("true");
+    summary.focus();
+    fireEvent.keyDown(summary, { key: "ArrowRight" });
+    const highlights = screen.getByRole("tab", { name: /^提示/ });
+    expect(highlights.getAttribute("aria-selected")).toBe("true");
+    expect(document.activeElement).toBe(highlights);
+    expect(screen.getByRole("tabpanel", { name: /^提示/ })).toBeTruthy();
+    fireEvent.keyDown(highlights, { key: "End" });
+    expect(screen.getByRole("tab", { name: "指标" }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByRole("heading", { level: 2, name: "指标" })).toBeTruthy();
+  });
+
+  test("a highlight is a real, focusable <button> element", async () => {
+    const host = fakeHost([ok(seedPlan())]);
+    renderPane(host);
+    fireEvent.click(await screen.findByRole("tab", { name: /提示/ }));
+    const first = within(screen.getByTestId("group-mismatch")).getAllByRole("button")[0];
+    expect(first.tagName).toBe("BUTTON");
+    first.focus();
+    expect(document.activeElement).toBe(first);
+    fireEvent.click(first); // a native button turns Enter/Space into click
+    await waitFor(() => expect(host.selectCell).toHaveBeenCalledTimes(1));
+  });
+
+  test("lists the writes before writing; 应用 applies the plan and reports, 撤销 undoes", async () => {
+    const plan = seedPlan();
+    const host = fakeHost([ok(plan)]);
+    renderPane(host);
+    fireEvent.click(await screen.findByRole("tab", { name: /变更/ }));
+
+    const list = screen.getByRole("list", { name: "写入前的变更" });
+    const rows = within(list).getAllByRole("listitem");
+    expect(rows).toHaveLength(plan.writes.length);
+    expect(list.textContent).toContain("2.55 → 2.56");
+    expect(list.textContent).toContain("8.75 → 8.77");
+
+    const undo = screen.getByRole("button", { name: "撤销" }) as HTMLButtonElement;
+    expect(undo.disabled).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "应用" }));
+    await waitFor(() => expect(host.apply).toHaveBeenCalledWith(plan));
+    expect(await screen.findByText("已写入 5 个单元格，标记 9 个")).toBeTruthy();
+    await waitFor(() => expect(host.load).toHaveBeenCalledTimes(2));
+
+    await waitFor(() => expect((screen.getByRole("button", { name: "撤销" }) as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByRole("button", { name: "撤销" }));
+    await waitFor(() => expect(host.undo).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(host.load).toHaveBeenCalledTimes(3));
+
+    fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
+    await waitFor(() => expect(host.clearHighlights).toHaveBeenCalledTimes(1));
+    // no download or shareable copy unless the host offers them
+    expect(screen.queryByRole("button", { name: "下载" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "生成分享版" })).toBeNull();
+  });
+
+  test("a failing apply says so and keeps the pane usable", async () => {
+    const host = fakeHost([ok(seedPlan())]);
+    host.apply.mockRejectedValueOnce(new Error("工作表已保护"));
+    renderPane(host);
+    fireEvent.click(await screen.findByRole("tab", { name: /变更/ }));
+    fireEvent.click(screen.getByRole("button", { name: "应用" }));
+    expect(await screen.findByText("操作失败：工作表已保护")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "应用" }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  test("the file host gets 下载 and 生成分享版; converting values asks first", async () => {
+    const download = jest.fn(async () => undefined);
+    const makePortable = jest.fn(async (_o: { convertValues: boolean }) => undefined);
+    const host = fakeHost([ok(seedPlan())], { kind: "file", download, makePortable });
+    renderPane(host);
+    fireEvent.click(await screen.findByRole("tab", { name: /变更/ }));
+
+    fireEvent.click(screen.getByRole("button", { name: "下载" }));
+    await waitFor(() => expect(download).toHaveBeenCalledTimes(1));
+    const make = () => screen.getByRole("button", { name: "生成分享版" }) as HTMLButtonElement;
+    await waitFor(() => expect(make().disabled).toBe(false)); // buttons wait while an action runs
+
+    fireEvent.click(make());
+    await waitFor(() => expect(makePortable).toHaveBeenLastCalledWith({ convertValues: false }));
+
+    await waitFor(() => expect(make().disabled).toBe(false));
+    fireEvent.click(screen.getByRole("checkbox", { name: /转换为数字/ }));
+    fireEvent.click(make());
+    expect(makePortable).toHaveBeenCalledTimes(1); // not yet: it asks first
+    fireEvent.click(await screen.findByRole("button", { name: "确定生成" }));
+    await waitFor(() => expect(makePortable).toHaveBeenLastCalledWith({ convertValues: true }));
+  });
+
+  test("lists the 17 indicators with their maximum, scores and the value the target needs", async () => {
+    const plan = seedPlan();
+    renderPane(fakeHost([ok(plan)]));
+    fireEvent.click(await screen.findByRole("tab", { name: "指标" }));
+    const items = screen.getAllByTestId(/^indicator-/);
+    expect(items).toHaveLength(17);
+    const first = items[0];
+    expect(within(first).getByRole("heading").textContent).toBe("地方财政科技支出（万元）");
+    expect(first.textContent).toContain("满分 5");
+    expect(first.textContent).toContain("3.37");
+    expect(first.textContent).toContain("2020年目标需要 2560万元");
+    const rd = items.find((i) => i.textContent!.includes("规上工业企业R&D"))!;
+    expect(rd.textContent).toContain("2.55 → 2.56");
+    expect(rd.textContent).toContain("≠ 不符");
+  });
+
+  test("reloads the plan when the sheet changes, and stops listening when closed", async () => {
+    let changed: (() => void) | null = null;
+    const unsubscribe = jest.fn();
+    const host = fakeHost([ok(seedPlan())], {
+      subscribe: (cb: () => void) => {
+        changed = cb;
+        return unsubscribe;
+      },
+    });
+    const view = renderPane(host);
+    await screen.findByTestId("total-2018");
+    expect(changed).not.toBeNull();
+    act(() => changed!());
+    await waitFor(() => expect(host.load).toHaveBeenCalledTimes(2));
+    view.unmount();
+    expect(unsubscribe).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("when there is no 分工表", () => {
+  const noTable: LoadResult = {
+    ok: false,
+    reason: "no-table",
+    message: "没有找到分工表",
+    lookedFor: ["二级指标", "评分标准", "情况", "得分"],
+  };
+
+  test("says so, names the headers it looked for, and offers to insert the sample", async () => {
+    const host = fakeHost([noTable, ok(seedPlan())]);
+    renderPane(host);
+    expect(await screen.findByRole("heading", { name: "没有找到分工表" })).toBeTruthy();
+    const looked = screen.getByTestId("looked-for");
+    for (const h of ["二级指标", "评分标准", "情况", "得分"]) expect(looked.textContent).toContain(h);
+
+    fireEvent.click(screen.getByRole("button", { name: "插入示例分工表" }));
+    await waitFor(() => expect(host.insertSample).toHaveBeenCalledTimes(1));
+    // then it reloads and shows the sample's totals
+    expect((await screen.findByTestId("total-2018")).textContent).toContain("52.64");
+    expect(host.load).toHaveBeenCalledTimes(2);
+  });
+
+  test("an error shows its message and a retry", async () => {
+    const host = fakeHost([{ ok: false, reason: "error", message: "读取失败：网络断开" }, ok(seedPlan())]);
+    renderPane(host);
+    expect(await screen.findByText("读取失败：网络断开")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "重试" }));
+    expect(await screen.findByTestId("total-2019")).toBeTruthy();
+  });
+});
+
+describe("in English", () => {
+  test("the pane and the plan's messages are in English", async () => {
+    const plan = seedPlan();
+    renderPane(fakeHost([ok(plan)]), "en");
+    const t2018 = await screen.findByTestId("total-2018");
+    expect(t2018.textContent).toContain("Grade C");
+    expect(t2018.textContent).toContain("7.36 points short of grade B");
+    expect(screen.getByRole("heading", { name: "Total score" })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("tab", { name: /Highlights/ }));
+    const unreachable = screen.getByTestId("group-unreachable");
+    expect(within(unreachable).getByRole("heading").textContent).toContain("Target unreachable");
+    const flag = indicator(plan, "地方财政科技支出（万元）").flags.find((f) => f.code === "target-unreachable")!;
+    expect(unreachable.textContent).toContain(flag.messageEn);
+    expect(unreachable.textContent).not.toContain(flag.message);
+    expect(unreachable.textContent).toContain("needs 2560万元");
+    expect(screen.getByTestId("group-mismatch").textContent).toContain("sheet 2.55 → rule gives 2.56");
+
+    fireEvent.click(screen.getByRole("tab", { name: /Changes/ }));
+    expect(screen.getByRole("button", { name: "Apply" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Undo" })).toBeTruthy();
+  });
+});
+
+describe("mountTaskpane", () => {
+  test("renders into an element in the dark theme and unmounts", async () => {
+    const el = document.createElement("div");
+    document.body.appendChild(el);
+    const host = fakeHost([ok(seedPlan())]);
+    let unmount: () => void = () => undefined;
+    await act(async () => {
+      unmount = mountTaskpane(el, host, { language: "zh", theme: "dark" });
+    });
+    await waitFor(() => expect(el.textContent).toContain("52.64"));
+    act(() => unmount());
+    expect(el.textContent).toBe("");
+    el.remove();
+  });
+});
