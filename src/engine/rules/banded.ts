@@ -92,8 +92,16 @@ function segments(text: string): Segment[] {
 }
 
 function compact(folded: string): string {
-  return dropSpaces(dropThousandsSeparators(unifyWords(folded))).replace(/^[;,、。:]+|[;,、。:]+$/g, "");
+  return dropSpaces(dropThousandsSeparators(unifyWords(folded)))
+    .replace(/\((?:不)?(?:含|包含|包括)[^()]*\)/g, "") // "（含1000万元）": the bands join, so an edge scores the same either way
+    .replace(/^[;,、。:]+|[;,、。:]+$/g, "");
 }
+
+/** "最高不超过5分" written after the bands: a cap, not a band. */
+function isCapSegment(seg: Segment): boolean {
+  return seg.scores !== null && seg.scores[1] === undefined && CAP_WORDS.test(compact(seg.condition));
+}
+const CAP_WORDS = /^(?:(?:最高|最多|累计|合计|总分)?(?:不超过|不高于|不得超过)|最高|最多|上限|封顶|满分)为?$/;
 
 const LEAD_NUM = new RegExp(`^${NUM}`);
 const UNIT_TEXT = /^[^\d≥≤<>\-().]*$/;
@@ -197,7 +205,10 @@ function joinError(lower: ExactBand, upper: ExactBand, why: string): never {
 export function parseBanded(text: string): BandedRule {
   const segs = segments(text);
   if (segs.length === 0) throw new RuleError("评分标准是空的", text);
-  const read = segs.map(readBand);
+  const caps = segs.filter(isCapSegment);
+  const bandSegs = segs.filter((x) => !isCapSegment(x));
+  if (bandSegs.length === 0) throw new RuleError(`评分标准“${text.trim()}”无法识别：没有分档`, text.trim());
+  const read = bandSegs.map(readBand);
 
   let unit: string | null = null;
   let unitFrom: Segment | null = null;
@@ -206,9 +217,9 @@ export function parseBanded(text: string): BandedRule {
       if (u === null) continue;
       if (unit === null) {
         unit = u;
-        unitFrom = segs[i];
+        unitFrom = bandSegs[i];
       } else if (u !== unit) {
-        fail(segs[i], `单位“${u}”与${unitFrom ? `第${unitFrom.index}段` : "其他段"}的单位“${unit}”不一致`);
+        fail(bandSegs[i], `单位“${u}”与${unitFrom ? `第${unitFrom.index}段` : "其他段"}的单位“${unit}”不一致`);
       }
     }
   });
@@ -232,6 +243,10 @@ export function parseBanded(text: string): BandedRule {
     if (!lo.highScore.eq(hi.lowScore)) {
       joinError(lo, hi, `在${withUnit(edge, u)}处一段得${lo.highScore}分，另一段得${hi.lowScore}分`);
     }
+  }
+  const topScore = bands[bands.length - 1].highScore;
+  for (const c of caps) {
+    if (!Rational.parse(c.scores![0]).eq(topScore)) fail(c, `封顶分值与最高一档的${topScore}分不一致`);
   }
   return makeRule(text, bands, unit);
 }
