@@ -39,9 +39,11 @@
  *   F5*100.
  *
  * - Blank value cell: the engine gives no score ("尚未填写数值") and the model keeps the stated
- *   score (the total adds it). The formula does the same: IF(F5="", <the stated score>, …), or ""
- *   when the score cell was empty — so the cached result, the total and what the reader saw agree,
- *   and the score follows as soon as someone fills in the value.
+ *   score (the total adds it). For a value cell blank when the copy is made, the formula does the
+ *   same: IF(F5="", <the stated score>, …) — the cached result, the total and what the reader saw
+ *   agree, and the score follows as soon as someone fills in the value. For a value cell that has a
+ *   value now and is cleared later, IF(F5="","",…): no score, never an old number (makePortable
+ *   chooses; `blank` below).
  *
  * - Text typed into the value cell later ("3000万元"): a spreadsheet compares text as greater than
  *   any number, so F5>=10000 would silently give the top score. The first test is F5*1<…, which is

@@ -132,7 +132,8 @@ function scalar(value: unknown): CellScalar {
 function view(cell: ExcelJS.Cell): CellView {
   const numFmt = cell.numFmt || undefined;
   if (cell.type === ExcelJS.ValueType.Formula) {
-    return { v: scalar((cell.value as ExcelJS.CellFormulaValue).result), numFmt, formula: cell.formula };
+    // cell.result, not cell.value.result: ExcelJS leaves a cached 0 out of cell.value
+    return { v: scalar(cell.result), numFmt, formula: cell.formula };
   }
   return { v: scalar(cell.value), numFmt };
 }
@@ -200,8 +201,8 @@ export function planPortable(workbook: ExcelJS.Workbook, plan: Plan, options: Po
  * first to show the user what will change; `convertValues` is their answer to the offer.
  */
 export function makePortable(workbook: ExcelJS.Workbook, plan: Plan, options: PortableOptions): PortableReport {
-  const { report, values } = build(workbook, plan, options);
-  apply(workbook, report, values);
+  const { report } = build(workbook, plan, options);
+  apply(workbook, report);
   return report;
 }
 
@@ -302,7 +303,7 @@ function build(workbook: ExcelJS.Workbook, plan: Plan, options: PortableOptions)
           return;
         }
         const isValue = conv.value !== undefined;
-        const cached = scalar((cell.value as ExcelJS.CellFormulaValue).result);
+        const cached = scalar(cell.result);
         report.changes.push({
           kind: "custom-function",
           sheet: sheet.name,
@@ -344,7 +345,9 @@ function scoreFormulaFor(
   if (sc.valueCell === null) return note(ZH.keptNoValueColumn, EN.keptNoValueColumn);
   const cap = ind.weight !== null && rule.max !== null && ind.weight < rule.max ? ind.weight : null;
   const vv = view(ws.getCell(sc.valueCell));
-  const blank = sc.stated;
+  // While the value cell is blank: a blank value now keeps its stated score (as the model does);
+  // a value cleared later shows "" (no score yet), never an old number.
+  const blank = sc.status === "no-value" ? sc.stated : null;
 
   if (sc.status === "no-value") {
     return { formula: bandedFormula(rule, sc.valueCell, { blank, cap }), result: blank === null ? "" : blank };
@@ -631,7 +634,7 @@ function unshareFormulas(ws: ExcelJS.Worksheet): void {
       const v = cell.value as ExcelJS.CellFormulaValue & { sharedFormula?: string; shareType?: string; ref?: string };
       if (v.shareType === "array") return;
       if (v.sharedFormula !== undefined || v.shareType === "shared") {
-        cell.value = { formula: cell.formula, result: v.result } as ExcelJS.CellFormulaValue;
+        cell.value = { formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue;
       }
     });
   });
@@ -641,7 +644,7 @@ function resultValue(r: number | string | null | undefined): ExcelJS.CellFormula
   return r === null || r === undefined ? undefined : (r as number | string);
 }
 
-function apply(workbook: ExcelJS.Workbook, report: PortableReport, values: Map<string, PortableChange>): void {
+function apply(workbook: ExcelJS.Workbook, report: PortableReport): void {
   const formulaSheets = new Set(report.changes.filter((c) => c.kind !== "value-number").map((c) => c.sheet));
   for (const name of formulaSheets) unshareFormulas(workbook.getWorksheet(name)!);
   for (const c of report.changes) {
@@ -661,7 +664,6 @@ function apply(workbook: ExcelJS.Workbook, report: PortableReport, values: Map<s
     const ws = workbook.getWorksheet(k.sheet)!;
     addNote(ws.getCell(k.cell), ZH.noteKept(k.reason));
   }
-  void values;
 }
 
 /** Adds a line to the add-in's part of the cell's note (the user's own text stays first). */
