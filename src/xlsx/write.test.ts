@@ -90,6 +90,25 @@ describe("applyPlan writes the plan's cells and nothing else", () => {
   });
 });
 
+test("a cell no longer flagged loses our earlier highlight and note, keeps the user's", async () => {
+  const wb = await reload(await original());
+  applyPlan(wb, PLAN());
+  const copy = await reload(await writeWorkbook(wb));
+  // the next plan flags only K3: I5 was fixed
+  applyPlan(copy, plan([], [highlight("K3", 2, 10, "unreachable", "仍未填写")]));
+  const out = await reload(await writeWorkbook(copy));
+  const ws = out.getWorksheet("分工表")!;
+  const fresh = (await reload(await original())).getWorksheet("分工表")!;
+  expect(noteText(ws.getCell("I5"))).toBe("请统计局核实");
+  expect(ws.getCell("I5").fill).toEqual(fresh.getCell("I5").fill);
+  expect(noteText(ws.getCell("K3"))).toBe(`${NOTE_PREFIX}仍未填写`);
+  // and when nothing is flagged any more, the cell is as it was before KJScore wrote to it
+  applyPlan(out, plan([], []));
+  const clean = (await reload(await writeWorkbook(out))).getWorksheet("分工表")!;
+  expect(clean.getCell("K3").note).toBeUndefined();
+  expect(clean.getCell("K3").fill).toEqual(fresh.getCell("K3").fill);
+});
+
 describe("a plan that does not fit is refused before any cell changes", () => {
   async function refused(p: Plan): Promise<string> {
     const bytes = await original();

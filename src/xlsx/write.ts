@@ -68,6 +68,7 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): ApplySummary 
     list.push(h);
     byCell.set(h.cell, list);
   }
+  clearStaleHighlights(ws, byCell);
   for (const list of byCell.values()) {
     const cell = ws.getCell(list[0].row + 1, list[0].col + 1);
     const severity = SEVERITY_ORDER.find((s) => list.some((h) => h.severity === s)) ?? list[0].severity;
@@ -114,15 +115,48 @@ function setNote(cell: ExcelJS.Cell, ours: string): void {
 
 /** The user's part of a cell's note: its text without any note KJScore added before. */
 export function userNoteText(cell: ExcelJS.Cell): string {
-  const note = cell.note as unknown;
-  let text = "";
-  if (typeof note === "string") text = note;
-  else if (note && typeof note === "object" && Array.isArray((note as ExcelJS.Comment).texts)) {
-    text = ((note as ExcelJS.Comment).texts ?? []).map((t) => t.text ?? "").join("");
-  }
+  let text = noteText(cell);
   const at = text.indexOf(NOTE_PREFIX);
   if (at >= 0) text = text.slice(0, at);
   return text.replace(/\s+$/, "");
+}
+
+/**
+ * A workbook KJScore wrote before carries its highlights; a cell that is no longer flagged
+ * loses them: our part of its note goes (the user's part stays), and its fill goes when it
+ * is one of our colours. Cells without a note of ours are not touched.
+ */
+function clearStaleHighlights(ws: ExcelJS.Worksheet, current: Map<string, Highlight[]>): void {
+  const ours = new Set(Object.values(HIGHLIGHT_FILL).map((hex) => "FF" + hex.replace(/^#/, "").toUpperCase()));
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (current.has(cell.address) || !noteText(cell).includes(NOTE_PREFIX)) return;
+      const user = userNoteText(cell);
+      if (user) cell.note = user;
+      else {
+        // ExcelJS has no "remove note": drop the private _comment, and re-set the value so the
+        // value's model (which keeps the comment it was loaded with) is built afresh
+        delete (cell as unknown as { _comment?: unknown })._comment;
+        cell.value = cell.value;
+      }
+      const fill = cell.fill as ExcelJS.FillPattern | undefined;
+      const argb = (fill?.fgColor as { argb?: string } | undefined)?.argb?.toUpperCase();
+      if (fill?.type === "pattern" && fill.pattern === "solid" && argb && ours.has(argb)) {
+        const style = { ...cell.style };
+        delete style.fill;
+        cell.style = style;
+      }
+    }),
+  );
+}
+
+function noteText(cell: ExcelJS.Cell): string {
+  const note = cell.note as unknown;
+  if (typeof note === "string") return note;
+  if (note && typeof note === "object" && Array.isArray((note as ExcelJS.Comment).texts)) {
+    return ((note as ExcelJS.Comment).texts ?? []).map((t) => t.text ?? "").join("");
+  }
+  return "";
 }
 
 function stripPrefix(note: string): string {
