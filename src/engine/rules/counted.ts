@@ -112,7 +112,7 @@ function levelFits(item: Level | null, named: Level): boolean {
   if (item === null || item === named) return true;
   if (named === "省级以上") return item === "国家级" || item === "省级" || item === "省部级";
   const provincial = named === "省级" || named === "省部级";
-  if (item === "省级以上") return named === "国家级" || provincial || named === "省级以上";
+  if (item === "省级以上") return named === "国家级" || provincial;
   if (item === "省级" || item === "省部级") return provincial;
   return false;
 }
