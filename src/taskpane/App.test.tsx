@@ -222,6 +222,7 @@ describe("the task pane over the seed's 分工表", () => {
     expect(first.textContent).toContain("满分 5");
     expect(first.textContent).toContain("3.37");
     expect(first.textContent).toContain("2020年目标需要 2560万元");
+    expect(first.textContent).toContain("比2019年预测还差 3万元"); // 2557万元 in 2019
     const rd = items.find((i) => i.textContent!.includes("规上工业企业R&D"))!;
     expect(rd.textContent).toContain("2.55 → 2.56");
     expect(rd.textContent).toContain("≠ 不符");

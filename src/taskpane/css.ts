@@ -36,13 +36,13 @@ export const PANE_CSS = `
 .kj-tab[aria-selected=true]{color:var(--colorNeutralForeground1);font-weight:var(--fontWeightSemibold)}
 .kj-tab[aria-selected=true]::after{content:"";position:absolute;left:var(--spacingHorizontalS);right:var(--spacingHorizontalS);bottom:-1px;height:3px;border-radius:var(--borderRadiusCircular);background:var(--colorCompoundBrandStroke)}
 
-.kj-total{display:grid;grid-template-columns:minmax(4.5em,auto) auto 1fr;align-items:center;column-gap:var(--spacingHorizontalS);row-gap:var(--spacingVerticalXXS);padding:var(--spacingVerticalXS) 0;border-bottom:var(--strokeWidthThin) solid var(--colorNeutralStroke2)}
+.kj-total{display:grid;grid-template-columns:6.5em 4.2em 1fr;align-items:center;column-gap:var(--spacingHorizontalS);row-gap:var(--spacingVerticalXXS);padding:var(--spacingVerticalXS) 0;border-bottom:var(--strokeWidthThin) solid var(--colorNeutralStroke2)}
 .kj-total-year{font-weight:var(--fontWeightSemibold)}
 .kj-big{font-size:var(--fontSizeBase500);line-height:var(--lineHeightBase500);font-weight:var(--fontWeightSemibold)}
 .kj-total-notes{grid-column:1/-1;display:flex;flex-wrap:wrap;column-gap:var(--spacingHorizontalM)}
 .kj-warn{color:var(--colorStatusWarningForeground1)}
 .kj-bad{color:var(--colorStatusDangerForeground1);font-weight:var(--fontWeightSemibold)}
-.kj-chart{display:block;width:100%;max-width:520px;margin-top:var(--spacingVerticalS)}
+.kj-chart{display:block;width:100%;max-width:400px;margin-top:var(--spacingVerticalS)}
 
 .kj-group-h{display:flex;align-items:center;gap:var(--spacingHorizontalS)}
 .kj-count{font-weight:var(--fontWeightRegular);color:var(--colorNeutralForeground3)}

@@ -21,6 +21,16 @@ export function fmtRequired(value: number, unit: string | null): string {
   return `${String(Number(up.toFixed(2)))}${unit ?? ""}`;
 }
 
+/** How far the latest actual value is from the required one, in the rule's unit; null when unknown. */
+export function valueGap(ind: IndicatorPlan): { from: ScoreCell; gap: number } | null {
+  if (ind.requiredValue === null) return null;
+  const done = ind.scores.filter((s) => s.kind !== "target" && s.value !== null);
+  const from = done[done.length - 1];
+  if (!from) return null;
+  const required = Math.ceil(ind.requiredValue * 100 - 1e-6) / 100;
+  return { from, gap: Math.round((required - (from.value as number)) * 100) / 100 };
+}
+
 /** A cell's content as a short display text. */
 export function fmtCell(v: CellScalar, empty: string): string {
   if (v === null || v === "") return empty;

@@ -65,7 +65,6 @@ export interface Strings {
   groupCount: (n: number) => string;
   needsValue: (value: string) => string;
   needsValueNoneFound: string;
-  latestWas: (year: string, value: string) => string;
   scoreShort: (points: string) => string;
   targetAboveMax: (target: string, max: string) => string;
   targetValueScores: (score: string, target: string) => string;
@@ -102,6 +101,8 @@ export interface Strings {
   maxPoints: (max: string) => string;
   noMax: string;
   requiredFor: (year: string, value: string) => string;
+  valueGap: (year: string, gap: string) => string;
+  valueReached: (year: string) => string;
   status: Record<"ok" | "mismatch" | "manual" | "range" | "no-value" | "error", string>;
   rangeText: (low: string, high: string) => string;
   noScore: string;
@@ -166,7 +167,6 @@ export const zh: Strings = {
   groupCount: (n) => `${n} 项`,
   needsValue: (v) => `需要 ${v}`,
   needsValueNoneFound: "规则内没有能达到该得分的数值",
-  latestWas: (y, v) => `${y}为 ${v}`,
   scoreShort: (p) => `还差 ${p} 分`,
   targetAboveMax: (t, m) => `目标得分 ${t} 超过满分 ${m}`,
   targetValueScores: (s, t) => `目标值只得 ${s} 分，低于目标得分 ${t}`,
@@ -201,6 +201,8 @@ export const zh: Strings = {
   maxPoints: (m) => `满分 ${m}`,
   noMax: "满分未知",
   requiredFor: (y, v) => `${y}需要 ${v}`,
+  valueGap: (y, g) => `比${y}还差 ${g}`,
+  valueReached: (y) => `${y}已达到`,
   status: {
     ok: "✓ 一致",
     mismatch: "≠ 不符",
@@ -273,7 +275,6 @@ export const en: Strings = {
   groupCount: (n) => `${n} ${n === 1 ? "item" : "items"}`,
   needsValue: (v) => `needs ${v}`,
   needsValueNoneFound: "no value under this rule reaches that score",
-  latestWas: (y, v) => `${y}: ${v}`,
   scoreShort: (p) => `${p} points short`,
   targetAboveMax: (t, m) => `target score ${t} is above the maximum ${m}`,
   targetValueScores: (s, t) => `the target value scores only ${s}, below the target score ${t}`,
@@ -309,6 +310,8 @@ export const en: Strings = {
   maxPoints: (m) => `max ${m}`,
   noMax: "max unknown",
   requiredFor: (y, v) => `${y} needs ${v}`,
+  valueGap: (y, g) => `${g} more than ${y}`,
+  valueReached: (y) => `already reached in ${y}`,
   status: {
     ok: "✓ matches",
     mismatch: "≠ mismatch",

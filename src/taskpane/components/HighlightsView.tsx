@@ -44,10 +44,7 @@ function needsFor(ind: IndicatorPlan, flag: Flag, t: Strings): string[] {
     if (required) out.push(required);
     const latest = latestActual(ind);
     const latestScore = latest ? effectiveScore(latest) : null;
-    if (latest && latestScore !== null && sc.stated !== null) {
-      out.push(t.scoreShort(fmtScore(diff(sc.stated, latestScore))));
-      if (latest.valueText) out.push(t.latestWas(t.yearLabel(latest.column, latest.kind), latest.valueText));
-    }
+    if (latestScore !== null && sc.stated !== null) out.push(t.scoreShort(fmtScore(diff(sc.stated, latestScore))));
   } else if (flag.code === "score-mismatch" && sc && sc.stated !== null && sc.computed !== null) {
     out.push(t.mismatchDetail(fmtScore(sc.stated), fmtScore(sc.computed)));
   }
@@ -133,11 +130,7 @@ export function HighlightsView({
                       </span>
                     </span>
                     <span className="kj-hl-why">{it.why}</span>
-                    {it.needs.map((n) => (
-                      <span key={n} className="kj-hl-need">
-                        {n}
-                      </span>
-                    ))}
+                    {it.needs.length ? <span className="kj-hl-need">{it.needs.join(" · ")}</span> : null}
                   </span>
                 </Button>
               </li>

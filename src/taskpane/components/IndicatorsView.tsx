@@ -1,7 +1,7 @@
 import * as React from "react";
 import type { IndicatorPlan, Plan, ScoreCell } from "../../model/types";
 import type { Strings } from "../strings";
-import { categoryName, fmtPoints, fmtRequired, fmtScore, targetCell } from "../format";
+import { categoryName, fmtPoints, fmtRequired, fmtScore, targetCell, valueGap } from "../format";
 
 function scoreText(sc: ScoreCell, t: Strings): string {
   if (sc.range) {
@@ -17,6 +17,7 @@ function scoreText(sc: ScoreCell, t: Strings): string {
 
 function Indicator({ ind, t }: { ind: IndicatorPlan; t: Strings }) {
   const target = targetCell(ind);
+  const gap = valueGap(ind);
   return (
     <li className="kj-ind" data-testid={`indicator-${ind.row}`}>
       <div className="kj-ind-head">
@@ -53,6 +54,14 @@ function Indicator({ ind, t }: { ind: IndicatorPlan; t: Strings }) {
       {target && ind.requiredValue !== null ? (
         <div className="kj-ind-required">
           {t.requiredFor(t.yearLabel(target.column, target.kind), fmtRequired(ind.requiredValue, ind.unit))}
+          {gap ? (
+            <span className="kj-muted">
+              {" · "}
+              {gap.gap > 0
+                ? t.valueGap(t.yearLabel(gap.from.column, gap.from.kind), fmtRequired(gap.gap, ind.unit))
+                : t.valueReached(t.yearLabel(gap.from.column, gap.from.kind))}
+            </span>
+          ) : null}
         </div>
       ) : null}
     </li>
