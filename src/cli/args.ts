@@ -7,6 +7,10 @@ export interface Options {
   force: boolean;
   help: boolean;
   version: boolean;
+  /** recalc: write the 分享版 (scores as plain formulas) */
+  portable: boolean;
+  /** recalc --portable: turn text values with a unit into numbers shown as before */
+  convertValues: boolean;
 }
 
 export interface Parsed {
@@ -27,13 +31,13 @@ export class UsageError extends Error {
 const ALLOWED: Record<string, (keyof Options)[]> = {
   template: ["output", "force"],
   check: ["json"],
-  recalc: ["output", "force"],
+  recalc: ["output", "force", "portable", "convertValues"],
 };
 
 export const COMMANDS = Object.keys(ALLOWED);
 
 export function parseArgs(argv: string[]): Parsed {
-  const options: Options = { json: false, force: false, help: false, version: false };
+  const options: Options = { json: false, force: false, help: false, version: false, portable: false, convertValues: false };
   const given: { key: keyof Options; spelled: string }[] = [];
   const rest: string[] = [];
   let onlyPositionals = false;
@@ -58,6 +62,14 @@ export function parseArgs(argv: string[]): Parsed {
         if (value === undefined || value === "") throw new UsageError(S.missingValue(name));
         options.output = value;
         given.push({ key: "output", spelled: name });
+        break;
+      }
+      case "--portable":
+      case "--convert-values": {
+        if (inline !== undefined) throw new UsageError(S.noValueExpected(name));
+        const key: keyof Options = name === "--portable" ? "portable" : "convertValues";
+        options[key] = true;
+        given.push({ key, spelled: name });
         break;
       }
       case "--json":

@@ -11,6 +11,7 @@ import type { Plan } from "../model/types";
 import { readWorkbook, XlsxReadError } from "../xlsx/read";
 import { buildTemplateBuffer } from "../xlsx/template";
 import { applyPlan, PlanApplyError, writeWorkbook } from "../xlsx/write";
+import { makePortable, type PortableReport } from "../portable";
 import { parseArgs, UsageError } from "./args";
 import { formatPlan, score2 } from "./format";
 import { HELP, S } from "./strings";
@@ -48,7 +49,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       case "check":
         return await checkCommand(positionals, options.json, io);
       case "recalc":
-        return await recalcCommand(positionals, options.output, options.force, io);
+        return await recalcCommand(positionals, options.output, options.force, io, options);
     }
     throw new UsageError(S.unknownCommand(String(command)));
   } catch (e) {
@@ -164,7 +165,14 @@ function xlsxIn(dir: string): string[] | null {
 
 // ---------------------------------------------------------------- recalc
 
-async function recalcCommand(positionals: string[], output: string | undefined, force: boolean, io: Io): Promise<number> {
+async function recalcCommand(
+  positionals: string[],
+  output: string | undefined,
+  force: boolean,
+  io: Io,
+  portableOptions: { portable: boolean; convertValues: boolean } = { portable: false, convertValues: false },
+): Promise<number> {
+  if (portableOptions.convertValues && !portableOptions.portable) throw new UsageError(S.convertValuesNeedsPortable);
   if (positionals.length === 0) throw new UsageError(S.recalcNeedsFile);
   if (positionals.length > 1) throw new UsageError(S.recalcOneFile);
   if (output === undefined) throw new UsageError(S.recalcNeedsOutput);
@@ -176,10 +184,12 @@ async function recalcCommand(positionals: string[], output: string | undefined, 
   let plan: Plan;
   let summary: { written: number; highlighted: number };
   let outBytes: Uint8Array;
+  let portable: PortableReport | null = null;
   try {
     const { workbook, data } = await readWorkbook(bytes);
     plan = computePlan(data);
     summary = applyPlan(workbook, plan);
+    if (portableOptions.portable) portable = makePortable(workbook, plan, { convertValues: portableOptions.convertValues });
     outBytes = await writeWorkbook(workbook);
   } catch (e) {
     debugStack(e, io);
@@ -195,8 +205,25 @@ async function recalcCommand(positionals: string[], output: string | undefined, 
       io.out(`  ${w.cell}：${before} → ${score2(w.after)}　${w.reason}\n`);
     }
   }
+  if (portable) printPortable(portable, io);
   io.out(S.wroteRecalc(output, summary.written, summary.highlighted) + "\n");
   return EXIT_OK;
+}
+
+/** What the 分享版 changed: the value conversions first (the one change to cells the user owns). */
+function printPortable(report: PortableReport, io: Io): void {
+  io.out(S.portableHeading + "\n");
+  const values = report.changes.filter((c) => c.kind === "value-number");
+  if (values.length > 0) {
+    io.out(S.portableConverted + "\n");
+    for (const c of values) io.out(`  ${c.sheet}!${c.cell}：${c.before} → ${c.after}（格式 ${c.numFmt}）\n`);
+  }
+  if (report.offer) io.out(report.offer + S.portableOfferFlag + "\n");
+  if (report.kept.length > 0) {
+    io.out(S.portableKept + "\n");
+    for (const k of report.kept) io.out(`  ${k.sheet}!${k.cell}：${k.reason}\n`);
+  }
+  io.out(report.summary + "\n");
 }
 
 function samePath(a: string, b: string): boolean {

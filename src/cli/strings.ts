@@ -13,6 +13,7 @@ export const S = {
   recalcNeedsFile: "recalc 缺少要重算的文件：kjscore recalc 文件.xlsx -o 输出.xlsx",
   recalcOneFile: "recalc 一次只处理一个文件：kjscore recalc 文件.xlsx -o 输出.xlsx",
   recalcNeedsOutput: "recalc 缺少 -o 输出文件：kjscore recalc 文件.xlsx -o 输出.xlsx（不会改动原文件）",
+  convertValuesNeedsPortable: "--convert-values 只能与 --portable 一起用：kjscore recalc 文件.xlsx -o 输出.xlsx --portable --convert-values",
   templateExtra: (a: string) => `template 不接受文件参数：${a}（用 -o 指定输出文件）`,
   refuseOverwriteInput: (f: string) => `拒绝覆盖原文件：${f}（-o 请指定另一个文件名）`,
   outputExists: (f: string) => `输出文件已存在：${f}（换一个文件名，或加 --force 覆盖）`,
@@ -48,6 +49,10 @@ export const S = {
   subtotalHeading: "小计：",
   grade: (g: string) => `${g}级`,
   required: (v: string) => `目标所需值 ${v}`,
+  portableHeading: "分享版（得分改为普通公式，无需加载项）：",
+  portableConverted: "以下文字数值改为数字（数字格式原样显示文字，读者看到的内容不变）：",
+  portableKept: "保留为数值：",
+  portableOfferFlag: "如需转换，请加 --convert-values 重新运行。",
   summary: (files: number, failed: number) => `共 ${files} 个文件，${failed} 个无法分析`,
 } as const;
 
@@ -61,15 +66,22 @@ Usage:
       检查评分，不写任何文件。Score workbooks without writing: a table per file,
       or JSON with --json (one object for one file, an array for several files
       or a folder). A FOLDER means every .xlsx inside it. No FILE: the built-in sample.
-  kjscore recalc FILE -o OUT [--force]
+  kjscore recalc FILE -o OUT [--force] [--portable [--convert-values]]
       重算得分并标注，另存为副本。Write a copy of FILE with every computable 得分 cell
       and the 合计得分 row recalculated and the flagged cells highlighted with a note.
       FILE itself is never changed.
+      --portable: 分享版 — banded scores become plain Excel formulas (IF/ROUND/MIN),
+      totals SUM formulas, =KJSCORE(...) cells plain formulas, so recipients without
+      the add-in (Excel, WPS, LibreOffice) see and recalculate the right scores.
+      --convert-values: also turn text values with a unit ("2489万元") into numbers
+      whose number format shows the same text, so their scores can be formulas too.
 
 Options:
   -o, --output FILE   output file (template, recalc)
   --json              JSON report (check)
   --force             overwrite an existing output file (never the input)
+  --portable          recalc: write the 分享版 (scores as plain formulas)
+  --convert-values    recalc --portable: text values with units become numbers
   -h, --help          this help
   -V, --version       version
 
