@@ -1,8 +1,10 @@
 /**
- * The kjscore command as a user runs it: the compiled CLI (bin/kjscore.js → dist-cli),
- * built fresh in beforeAll so a stale dist-cli cannot hide a failure.
+ * The kjscore command as a user runs it: bin/kjscore.js over the compiled CLI. beforeAll
+ * compiles it fresh (tsconfig.cli.json, as `npm run build:cli` does) into a private copy of
+ * the package layout under test-artifacts/, so neither a stale dist-cli nor another process
+ * rebuilding dist-cli at the same moment can hide or fake a failure.
  */
-import { execSync, spawnSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
@@ -14,7 +16,8 @@ import { readWorkbook } from "../src/xlsx/read";
 import { buildTemplateBuffer } from "../src/xlsx/template";
 
 const ROOT = path.join(__dirname, "..");
-const BIN = path.join(ROOT, "bin", "kjscore.js");
+const BUILD = path.join(ROOT, "test-artifacts", `cli-${process.pid}`);
+const BIN = path.join(BUILD, "bin", "kjscore.js");
 let dir: string;
 
 function kj(...args: string[]) {
@@ -31,12 +34,22 @@ function expectOneLine(err: string) {
 }
 
 beforeAll(() => {
-  execSync("npm run build:cli", { cwd: ROOT, stdio: "pipe" });
+  fs.rmSync(BUILD, { recursive: true, force: true });
+  const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
+  try {
+    execFileSync(process.execPath, [tsc, "-p", "tsconfig.cli.json", "--outDir", path.join(BUILD, "dist-cli")], { cwd: ROOT, stdio: "pipe" });
+  } catch (e) {
+    throw new Error(`the CLI does not compile:\n${(e as { stdout?: Buffer }).stdout?.toString() ?? e}`);
+  }
+  fs.mkdirSync(path.join(BUILD, "bin"));
+  fs.copyFileSync(path.join(ROOT, "bin", "kjscore.js"), BIN);
+  fs.copyFileSync(path.join(ROOT, "package.json"), path.join(BUILD, "package.json"));
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "kjscore-cli-"));
 }, 120000);
 
 afterAll(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(BUILD, { recursive: true, force: true });
 });
 
 describe("kjscore check on the built-in sample", () => {
