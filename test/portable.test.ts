@@ -166,6 +166,8 @@ describe("custom functions", () => {
     workbook.eachSheet((s) => s.eachRow((row) => row.eachCell((c) => { if (c.type === ExcelJS.ValueType.Formula && hasCustomFunction(c.formula)) left++; })));
     expect(left).toBe(0);
     expect(report.changes.filter((c) => c.kind === "custom-function")).toHaveLength(8);
+    // C1 showed 0 (the function saw 0.205 as 0.205%); the formula reads 20.50% as the cell shows it, and says so
+    expect(report.changes.find((c) => c.cell === "C1")!.reason).toMatch(/结果由 0 变为 5.03/);
   });
 
   test("with --convert-values a KJSCORE over a text value becomes a formula and the value a number", async () => {

@@ -304,6 +304,12 @@ function build(workbook: ExcelJS.Workbook, plan: Plan, options: PortableOptions)
         }
         const isValue = conv.value !== undefined;
         const cached = scalar(cell.result);
+        // say so when the plain formula gives another number than the function showed (a value
+        // shown as a percentage: the function saw 0.0035, the formula reads 0.35%, like the model)
+        const changed =
+          typeof cached === "number" && typeof conv.result === "number" && Math.abs(cached - conv.result) > 1e-9
+            ? { zh: `；结果由 ${numberText(cached)} 变为 ${numberText(conv.result)}（按单元格显示的数值计算）`, en: `; the result changes from ${numberText(cached)} to ${numberText(conv.result)} (the value as the cell shows it)` }
+            : { zh: "", en: "" };
         report.changes.push({
           kind: "custom-function",
           sheet: sheet.name,
@@ -311,8 +317,8 @@ function build(workbook: ExcelJS.Workbook, plan: Plan, options: PortableOptions)
           before: `=${formula}`,
           after: isValue ? (typeof conv.value === "number" ? numberText(conv.value) : String(conv.value)) : `=${conv.formula}`,
           result: conv.result !== undefined ? conv.result : typeof cached === "number" || typeof cached === "string" ? cached : null,
-          reason: isValue ? ZH.customFunctionValue(formula) : ZH.customFunction(formula),
-          reasonEn: isValue ? EN.customFunctionValue(formula) : EN.customFunction(formula),
+          reason: (isValue ? ZH.customFunctionValue(formula) : ZH.customFunction(formula)) + changed.zh,
+          reasonEn: (isValue ? EN.customFunctionValue(formula) : EN.customFunction(formula)) + changed.en,
         });
       });
     });
