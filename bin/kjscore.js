@@ -11,6 +11,13 @@ try {
   }
   throw e;
 }
+// `kjscore check … | head`: the reader went away; stop quietly instead of printing a stack
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    if (e && e.code === "EPIPE") process.exit(process.exitCode || 0);
+    throw e;
+  });
+}
 main.run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -65,7 +65,8 @@ Usage:
   kjscore check [FILE|FOLDER ...] [--json]
       检查评分，不写任何文件。Score workbooks without writing: a table per file,
       or JSON with --json (one object for one file, an array for several files
-      or a folder). A FOLDER means every .xlsx inside it. No FILE: the built-in sample.
+      or a folder). A FOLDER means every .xlsx directly inside it (not subfolders;
+      Excel's ~$ lock files skipped). No FILE: the built-in sample.
   kjscore recalc FILE -o OUT [--force] [--portable [--convert-values]]
       重算得分并标注，另存为副本。Write a copy of FILE with every computable 得分 cell
       and the 合计得分 row recalculated and the flagged cells highlighted with a note.
