@@ -16,7 +16,7 @@ import { ruleFor } from "../src/engine";
 import { Rational } from "../src/engine/decimal";
 import { computePlan } from "../src/model";
 import type { Plan } from "../src/model/types";
-import { makePortable } from "../src/portable";
+import { convertTextValue, makePortable } from "../src/portable";
 import { readWorkbook, workbookToData } from "../src/xlsx/read";
 import { writeWorkbook } from "../src/xlsx/write";
 import { libreOfficeAvailable, recalcWithLibreOffice } from "./helpers/libreoffice";
@@ -28,6 +28,17 @@ const describeLO = HAVE_LO ? describe : describe.skip;
 const CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true";
 const HALF_RULE_5025 = "≧40%（6分）；40%-20%（6-5分）；20%-10%（5-2分）；10%以下（2-0分）。";
 const HALF_RULE_2675 = "≧10家（5分）；10家以下（5-0分）。";
+/** texts whose formats need care: quotes, backslashes, a prefix with digits, separators, no leading zero */
+const TRICKY: [string, number][] = [
+  ['5家\\"注"', 5],
+  ["研发机构32家占15.14%", 15.14],
+  ["15,558家（含1,000家）", 15558],
+  [".5件/万人", 0.5],
+  ["0.50%", 0.5],
+  ["0.35％", 0.35],
+  ["约 2489 万元", 2489],
+  ["1.370件/万人", 1.37],
+];
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -165,6 +176,7 @@ describeLO("portable workbook recalculated by LibreOffice", () => {
   let functions: Portable;
   let lo: { sample: ExcelJS.Workbook; generated: ExcelJS.Workbook; stale: ExcelJS.Workbook; functions: ExcelJS.Workbook };
   let sampleCsv: string[][];
+  let formatsCsv: string[][];
   let halfCells: { cell: string; expected: number }[];
 
   beforeAll(async () => {
@@ -218,8 +230,24 @@ describeLO("portable workbook recalculated by LibreOffice", () => {
       { name: "functions", bytes: functions.bytes },
     ]);
     lo = { sample: await load(out[0]), generated: await load(out[1]), stale: await load(out[2]), functions: await load(out[3]) };
-    const [csv] = await recalcWithLibreOffice([{ name: "sample", bytes: sample.bytes }], { to: CSV });
+    // tricky texts, converted, one per row of a small sheet
+    const fmtWb = new ExcelJS.Workbook();
+    const fws = fmtWb.addWorksheet("formats");
+    TRICKY.forEach(([text, value], i) => {
+      const c = convertTextValue(text, value);
+      if (!c.ok) throw new Error(`${text}: ${c.reason}`);
+      fws.getCell(i + 1, 1).value = c.number;
+      fws.getCell(i + 1, 1).numFmt = c.numFmt;
+    });
+    const [csv, fmtCsv] = await recalcWithLibreOffice(
+      [
+        { name: "sample", bytes: sample.bytes },
+        { name: "formats", bytes: await writeWorkbook(fmtWb) },
+      ],
+      { to: CSV },
+    );
     sampleCsv = parseCsv(Buffer.from(csv).toString("utf8"));
+    formatsCsv = parseCsv(Buffer.from(fmtCsv).toString("utf8"));
 
     const half = generated.plan.indicators.find((i) => i.ruleText === HALF_RULE_5025)!;
     halfCells = half.scores.slice(0, 3).map((s) => ({ cell: s.cell, expected: 5.03 }));
@@ -359,5 +387,9 @@ describeLO("portable workbook recalculated by LibreOffice", () => {
       return sampleCsv[r]?.[col];
     });
     expect(shownByLo).toEqual(conv.map((c) => c.before));
+  });
+
+  test("LibreOffice shows texts with quotes, backslashes, separators and prefixes exactly as written", () => {
+    expect(formatsCsv.slice(0, TRICKY.length).map((r) => r[0])).toEqual(TRICKY.map(([t]) => t));
   });
 });
