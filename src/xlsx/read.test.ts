@@ -35,6 +35,7 @@ describe("readWorkbook turns cells into what the model reads", () => {
       ws.getCell("J1").value = { formula: "A9", result: undefined } as unknown as ExcelJS.CellValue;
       ws.getCell("A2").value = { formula: "E1*2", result: 6.74, shareType: "shared", ref: "A2:C2" } as unknown as ExcelJS.CellValue;
       ws.getCell("B2").value = { sharedFormula: "A2", result: 1.5 } as unknown as ExcelJS.CellValue;
+      ws.getCell("K1").value = { formula: "0*A1", result: 0 };
       ws.getCell("A4").value = "创新投入（20分）";
       ws.mergeCells("A4:A6");
       ws.getCell("B5").numFmt = "0.00"; // styled but empty
@@ -56,6 +57,8 @@ describe("readWorkbook turns cells into what the model reads", () => {
   test("formulas give their text and cached result; shared formulas are translated", () => {
     expect(cells("E1")).toEqual({ v: 3.37, formula: "ROUND(3.37225,2)", numFmt: "0.00" });
     expect(cells("J1")).toEqual({ v: null, formula: "A9" });
+    // a cached 0 survives (ExcelJS keeps it only in cell.result after a load)
+    expect(cells("K1")).toEqual({ v: 0, formula: "0*A1" });
     expect(cells("A2")).toEqual({ v: 6.74, formula: "E1*2" });
     expect(cells("B2")).toEqual({ v: 1.5, formula: "F1*2" });
   });

@@ -125,7 +125,8 @@ export function cellToData(cell: ExcelJS.Cell, date1904 = false): CellData | und
   if (cell.type === ExcelJS.ValueType.Formula) {
     const fv = raw as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
     const formula = cell.formula ?? (fv as ExcelJS.CellFormulaValue).formula;
-    const v = scalarOf(fv.result, date1904);
+    // cell.result, not fv.result: ExcelJS leaves a cached 0 out of the value object but keeps it there
+    const v = scalarOf(cell.result ?? fv.result, date1904);
     return withFmt({ v, formula }, numFmt);
   }
   const v = scalarOf(raw, date1904);
