@@ -1,52 +1,21 @@
 import * as React from "react";
-import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { FolderOpen20Regular } from "@fluentui/react-icons";
 import type { FileHostStrings } from "./strings";
 
 /**
  * The page's slim header: what this is (科创评分 · 本地文件), 打开文件, the open file's name,
  * and the promise that nothing is uploaded. Also the page-wide drop zone for .xlsx files.
+ * Plain elements styled by the CSS in filehost.html with Fluent's light-theme values: the bar needs
+ * no FluentProvider of its own, so it costs the first view almost nothing.
  */
 
-const useStyles = makeStyles({
-  bar: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
-  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, flexGrow: 1 },
-  local: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
-  file: { flexBasis: "100%", minWidth: 0, overflowWrap: "anywhere", display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
-  fileName: { fontWeight: tokens.fontWeightSemibold },
-  privacy: { flexBasis: "100%", color: tokens.colorNeutralForeground3 },
-  input: { display: "none" },
-  overlay: {
-    position: "fixed",
-    inset: 0,
-    zIndex: 1000,
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "center",
-    padding: tokens.spacingHorizontalXXL,
-    backgroundColor: "rgba(255, 255, 255, 0.9)",
-    border: `${tokens.strokeWidthThickest} dashed ${tokens.colorBrandStroke1}`,
-    color: tokens.colorBrandForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    textAlign: "center",
-    pointerEvents: "none",
-  },
-});
+/** A folder outline (Fluent's FolderOpen 20 regular), inline so the page needs no icon package. */
+function FolderIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" focusable="false">
+      <path d="M16 7.5V7a2 2 0 0 0-2-2H9.7L8.15 3.44A1.5 1.5 0 0 0 7.09 3H4a2 2 0 0 0-2 2v9.5c0 .83.67 1.5 1.5 1.5h11.61a1.5 1.5 0 0 0 1.45-1.12l1.38-5.25A1.5 1.5 0 0 0 16.5 7.5H16ZM4 4h3.09c.13 0 .26.05.35.15L9.15 5.85c.1.1.22.15.35.15H14a1 1 0 0 1 1 1v.5H6.34a1.5 1.5 0 0 0-1.46 1.14L3 14.5V5a1 1 0 0 1 1-1Zm1.85 4.88a.5.5 0 0 1 .49-.38H16.5a.5.5 0 0 1 .49.63l-1.39 5.25a.5.5 0 0 1-.48.37H3.6l2.25-5.87Z" />
+    </svg>
+  );
+}
 
 export interface BarProps {
   t: FileHostStrings;
@@ -63,7 +32,6 @@ function hasFiles(e: DragEvent): boolean {
 }
 
 export function Bar({ t, fileName, opening, onOpen, onWillOpen }: BarProps) {
-  const s = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = React.useState(false);
 
@@ -107,13 +75,13 @@ export function Bar({ t, fileName, opening, onOpen, onWillOpen }: BarProps) {
   }, [onOpen, onWillOpen]);
 
   return (
-    <div className={s.bar}>
-      <span className={s.brand}>
-        {t.brand} <span className={s.local}>· {t.local}</span>
+    <div className="fh-bar">
+      <span className="fh-brand">
+        {t.brand} <span className="fh-local">· {t.local}</span>
       </span>
-      <Button
-        size="small"
-        icon={<FolderOpen20Regular />}
+      <button
+        type="button"
+        className="fh-button"
         title={t.openFileHint}
         disabled={opening}
         onClick={() => {
@@ -121,11 +89,12 @@ export function Bar({ t, fileName, opening, onOpen, onWillOpen }: BarProps) {
           input.current?.click();
         }}
       >
-        {t.openFile}
-      </Button>
+        <FolderIcon />
+        <span>{t.openFile}</span>
+      </button>
       <input
         ref={input}
-        className={s.input}
+        className="fh-input"
         type="file"
         accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         aria-label={t.openFile}
@@ -137,19 +106,22 @@ export function Bar({ t, fileName, opening, onOpen, onWillOpen }: BarProps) {
           if (file) onOpen(file);
         }}
       />
-      <span className={s.file} aria-live="polite" data-testid="file-name">
+      <span className="fh-file" aria-live="polite" data-testid="file-name">
         {opening ? (
-          <Spinner size="extra-tiny" label={t.opening} />
+          <>
+            <span className="fh-spinner" aria-hidden="true" />
+            <span>{t.opening}</span>
+          </>
         ) : fileName ? (
           <>
             <span>{t.fileLabel}</span>
-            <span className={s.fileName}>{fileName}</span>
+            <span className="fh-file-name">{fileName}</span>
           </>
         ) : null}
       </span>
-      <span className={s.privacy}>{t.privacy}</span>
+      <span className="fh-privacy">{t.privacy}</span>
       {dragging ? (
-        <div className={s.overlay} aria-hidden="true">
+        <div className="fh-overlay" aria-hidden="true">
           {t.dropHere}
         </div>
       ) : null}

@@ -5,7 +5,6 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { mountTaskpane } from "../taskpane/mount";
 import { Bar } from "./Bar";
 import { createFileHost, type OpenedInfo } from "./host";
@@ -43,8 +42,4 @@ function Header() {
 const bar = document.getElementById("bar") as HTMLElement;
 const pane = document.getElementById("pane") as HTMLElement;
 mountTaskpane(pane, host, { language, theme: "light" });
-createRoot(bar).render(
-  <FluentProvider theme={webLightTheme}>
-    <Header />
-  </FluentProvider>,
-);
+createRoot(bar).render(<Header />);
