@@ -110,7 +110,9 @@ module.exports = async (env = {}, argv = {}) => {
     {
       from: "manifest.xml",
       to: "manifest.xml",
-      transform: (content) => (production ? content.toString().split(DEV_URL).join(url) : content),
+      // URLs first, then the bare origin (AppDomain)
+      transform: (content) =>
+        production ? content.toString().split(DEV_URL).join(url).split(DEV_URL.slice(0, -1)).join(new URL(url).origin) : content,
     },
   ];
   if (localOfficeJs) {
