@@ -114,9 +114,12 @@ function sameValue(before: unknown, now: unknown): boolean {
   return norm(before) === norm(now);
 }
 
-export function createExcelHost(options: ExcelHostOptions = {}): PaneHost & {
+/** The PaneHost over Office.js; apply() also says whether notes were written. */
+export interface ExcelHost extends PaneHost {
   apply(plan: Plan): Promise<ExcelApplyResult>;
-} {
+}
+
+export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   const run: Batch = options.run ?? ((b) => Excel.run(b));
   const notesSupported = options.notesSupported ?? (() => officeSupports("ExcelApi", "1.18"));
   const payloadLimit = () => options.payloadLimit ?? defaultPayloadLimit();
