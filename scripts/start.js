@@ -114,7 +114,7 @@ function sideload() {
     "--app",
     "excel",
     "--dev-server",
-    "npx webpack serve --mode development",
+    "npm run dev-server",
     "--dev-server-port",
     "3000",
   ];

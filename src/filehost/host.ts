@@ -3,21 +3,23 @@
  * built-in sample). Same plan as the Office.js host; the workbook lives in memory and
  * leaves it only as a download the user asks for.
  *
- * ExcelJS is heavy, so nothing here imports it at load time: the built-in sample is shown
- * from its WorkbookData (seedWorkbookData) and the ExcelJS adapter (src/xlsx) is imported
- * on demand — when a file is opened, applied or downloaded. In the page bundle that import
- * is a separate chunk.
+ * The first view must be quick, so nothing heavy is imported at load time: the built-in
+ * sample's plan comes from ./sample-plan (computed by the engine at build time in the page),
+ * and the engine (src/model) and the ExcelJS adapter (src/xlsx) are imported on demand —
+ * when a file is opened, applied or downloaded. In the page bundle those are separate chunks.
  */
 import type ExcelJS from "exceljs";
 import type { ApplyResult, LoadResult, PaneHost } from "../host/types";
-import { computePlan } from "../model";
 import { NoTableError, type Plan, type WorkbookData } from "../model/types";
-import { seedWorkbookData } from "../sample/workbook-data";
 import { HIGHLIGHT_FILL, NOTE_PREFIX } from "../model/highlight-style";
+import samplePlan from "./sample-plan";
 import { FH, type FileHostStrings } from "./strings";
 
 /** What the host needs from src/xlsx (the module itself, loaded lazily). */
 export type XlsxModule = typeof import("../xlsx");
+
+/** The engine's way in: computePlan, loaded lazily with the reader. */
+const loadModel = () => import(/* webpackChunkName: "xlsx" */ "../model");
 
 /** The 分享版 maker (src/portable), loaded lazily too. */
 export type PortableModule = Pick<typeof import("../portable"), "makePortable">;
@@ -56,8 +58,8 @@ export interface FileHost extends PaneHost {
 }
 
 type Doc =
-  /** the built-in sample, not yet an ExcelJS workbook */
-  | { state: "sample"; name: string; data: WorkbookData; workbook: null }
+  /** the built-in sample, not yet an ExcelJS workbook: its plan is samplePlan */
+  | { state: "sample"; name: string }
   | { state: "open"; name: string; sample: boolean; data: WorkbookData; workbook: ExcelJS.Workbook }
   | { state: "broken"; name: string; message: string }
   | { state: "none" };
@@ -120,8 +122,9 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
   }
 
   /** The plan to write: the pane's, or the same plan recomputed when the workbook under it was rebuilt. */
-  function planFor(d: Extract<Doc, { state: "open" }>, plan: Plan): Plan {
+  async function planFor(d: Extract<Doc, { state: "open" }>, plan: Plan): Promise<Plan> {
     if (planSource.get(plan) === d.data) return plan;
+    const { computePlan } = await loadModel();
     const fresh = computePlan(d.data);
     // the sample's first view comes from seedWorkbookData; its template workbook has the same
     // indicators and scores but the total row elsewhere: same outcome, other addresses is fine
@@ -136,8 +139,10 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
     async load(): Promise<LoadResult> {
       if (doc.state === "none") return { ok: false, reason: "no-table", message: t.noFileYet, lookedFor: [] };
       if (doc.state === "broken") return { ok: false, reason: "error", message: doc.message };
+      if (doc.state === "sample") return { ok: true, plan: samplePlan, source: doc.name };
       const data = doc.data;
       try {
+        const { computePlan } = await loadModel();
         const plan = computePlan(data);
         planSource.set(plan, data);
         return { ok: true, plan, source: doc.name };
@@ -152,7 +157,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
     async apply(plan: Plan): Promise<ApplyResult> {
       const x = await loadXlsx();
       const d = await materialize();
-      const p = planFor(d, plan);
+      const p = await planFor(d, plan);
       const bytes = await x.writeWorkbook(d.workbook);
       const looks = new Map<string, SavedLook>();
       const ws = d.workbook.getWorksheet(p.sheet);
@@ -220,13 +225,14 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       const d = await materialize();
       // the saved file is the recalculated workbook, as `kjscore recalc` writes it, whether or not
       // 应用 was pressed: a copy gets the current plan (no changes when it was applied already)
+      const { computePlan } = await loadModel();
       const copy = await x.readWorkbook(await x.writeWorkbook(d.workbook));
       x.applyPlan(copy.workbook, computePlan(copy.data));
       save(await x.writeWorkbook(copy.workbook), outputName(d.name, t.downloadSuffix));
     },
 
     async makePortable(options: { convertValues: boolean }): Promise<void> {
-      const [x, portable] = await Promise.all([loadXlsx(), loadPortable()]);
+      const [x, portable, { computePlan }] = await Promise.all([loadXlsx(), loadPortable(), loadModel()]);
       const d = await materialize();
       // the 分享版 is made from a recalculated copy (as 下载 saves it); the open workbook stays as it is
       const copy = await x.readWorkbook(await x.writeWorkbook(d.workbook));
@@ -259,7 +265,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
 }
 
 function sampleDoc(t: FileHostStrings): Doc {
-  return { state: "sample", name: t.sampleName, data: seedWorkbookData(), workbook: null };
+  return { state: "sample", name: t.sampleName };
 }
 
 /** Our highlight taken off a cell we did not record (a file recalculated earlier): our note part and our fill. */
