@@ -22,6 +22,7 @@
  * - KJREQUIRED and KJMAX become numbers (the rule read backwards, the rule's maximum), KJGRADE
  *   IF(x>=80,"A",IF(x>=60,"B","C")).
  */
+import { address } from "../model/sheet";
 import ExcelJS from "exceljs";
 import { isPercentFormat, readValue, ruleFor, type Rule } from "../engine";
 import { Rational } from "../engine/decimal";
@@ -92,20 +93,7 @@ export class PortableError extends Error {
 
 // ------------------------------------------------------------------ addresses
 
-function colLetters(col: number): string {
-  let s = "";
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function a1(row0: number, col0: number): string {
-  return `${colLetters(col0 + 1)}${row0 + 1}`;
-}
+const a1 = address;
 
 // ------------------------------------------------------------------ cells
 

@@ -4,6 +4,7 @@
  * rows and the 合计得分 row. Options vary the layout the way real copies do, for tests.
  */
 import seed from "./fengongbiao.json";
+import { columnLetter } from "../model/sheet";
 import type { CellData, SheetData, WorkbookData } from "../model/types";
 
 export interface SeedLayoutOptions {
@@ -43,11 +44,6 @@ const YEAR_PAIRS: [string, string, string, string][] = [
   ["2020年工作目标", "2020年目标得分", "2020年工作\n目标", "2020年\n目标\n得分"],
 ];
 
-function colLetter(c: number): string {
-  let s = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 export function seedWorkbookData(opts: SeedLayoutOptions = {}): WorkbookData {
   const rows: (CellData | undefined)[][] = [];
@@ -61,7 +57,7 @@ export function seedWorkbookData(opts: SeedLayoutOptions = {}): WorkbookData {
   const titleRows = opts.titleRows ?? 1;
   for (let t = 0; t < titleRows; t++) {
     put(t, 0, t === 0 ? SEED.title : "（附件）");
-    merges.push(`A${t + 1}:${colLetter(lastCol)}${t + 1}`);
+    merges.push(`A${t + 1}:${columnLetter(lastCol)}${t + 1}`);
   }
   let r = titleRows;
   const fixed = ["一级\n指标", "二级指标", "权重\n分值", "评  分  标  准", "责任单位/数据提供单位"];
@@ -72,12 +68,12 @@ export function seedWorkbookData(opts: SeedLayoutOptions = {}): WorkbookData {
     }
     fixed.forEach((h, i) => {
       put(r, off + i, h);
-      merges.push(`${colLetter(off + i)}${r + 1}:${colLetter(off + i)}${r + 2}`);
+      merges.push(`${columnLetter(off + i)}${r + 1}:${columnLetter(off + i)}${r + 2}`);
     });
     pairs.forEach(([v, s], i) => {
       const c = off + 5 + i * 2;
       put(r, c, v.slice(0, 5));
-      merges.push(`${colLetter(c)}${r + 1}:${colLetter(c + 1)}${r + 1}`);
+      merges.push(`${columnLetter(c)}${r + 1}:${columnLetter(c + 1)}${r + 1}`);
       put(r + 1, c, v.slice(5));
       put(r + 1, c + 1, s.slice(5));
     });
@@ -110,7 +106,7 @@ export function seedWorkbookData(opts: SeedLayoutOptions = {}): WorkbookData {
       put(r, off + 6 + k * 2, ind[s] as number, "0.00");
     });
     if (!next || next.一级指标 !== ind.一级指标) {
-      if (r > catStart) merges.push(`${colLetter(off)}${catStart + 1}:${colLetter(off)}${r + 1}`);
+      if (r > catStart) merges.push(`${columnLetter(off)}${catStart + 1}:${columnLetter(off)}${r + 1}`);
     }
     r++;
   });

@@ -15,6 +15,7 @@
  *   like Office.js; the merges are listed in A1 notation;
  * - empty cells are holes, whatever their style.
  */
+import { columnLetter } from "../model/sheet";
 import ExcelJS from "exceljs";
 import type { CellScalar } from "../engine/types";
 import type { CellData, SheetData, WorkbookData } from "../model/types";
@@ -104,14 +105,7 @@ export function mergesOf(ws: ExcelJS.Worksheet): string[] {
 
 /** 1-based column number → letters (1 → A, 27 → AA). */
 export function columnLetters(col: number): string {
-  let s = "";
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetter(col - 1);
 }
 
 /** One ExcelJS cell as CellData, or undefined when it is empty or covered by a merge. */
