@@ -104,7 +104,7 @@ function excelInstalled() {
 
 function sideload() {
   say("检测到 Excel 桌面版：用 office-addin-debugging 旁加载加载项（与微软 Office 模板相同），");
-  say("开发服务器 https://localhost:3000 ；Excel 启动后在“开始”选项卡点“科创评分”。按 Ctrl-C 停止，并运行 npx office-addin-debugging stop manifest.xml 卸载。");
+  say("开发服务器 https://localhost:3000 ；Excel 启动后在“开始”选项卡点“科创评分”。按 Ctrl-C 停止并卸载加载项。");
   const cmd = process.platform === "win32" ? "npx.cmd" : "npx";
   const args = [
     "office-addin-debugging",
@@ -119,8 +119,21 @@ function sideload() {
     "3000",
   ];
   const child = spawn(cmd, args, { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
-  child.on("exit", (code) => process.exit(code ?? 0));
-  process.on("SIGINT", () => child.kill("SIGINT"));
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    child.kill("SIGINT");
+    // as the templates' `npm run stop`: stop the dev server and unregister the add-in
+    spawnSync(cmd, ["office-addin-debugging", "stop", "manifest.xml"], { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
+    say("已停止，并卸载了旁加载的加载项。");
+    process.exit(0);
+  };
+  child.on("exit", (code) => {
+    if (!stopping) process.exit(code ?? 0);
+  });
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 }
 
 function openBrowser(url) {

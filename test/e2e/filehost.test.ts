@@ -46,9 +46,12 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     fs.rmSync(downloads, { recursive: true, force: true });
   });
 
-  test("opens with the built-in sample scored: totals and grades, in Chinese", async () => {
+  test("opens with the built-in sample scored: totals and grades, in Chinese — without loading the .xlsx reader", async () => {
+    const before = h.requests.length;
     const page = await h.open();
     const rows = await totals(page);
+    // one script for the first view; ExcelJS and the engine come later, when a file is opened
+    expect(h.requests.slice(before).filter((u) => u.endsWith(".js"))).toEqual([expect.stringMatching(/\/filehost\/filehost\.[0-9a-f]{8}\.js$/)]);
     expect(rows).toHaveLength(3);
     enginePlan.totals.forEach((t, i) => {
       expect(rows[i]).toContain(t.computed.toFixed(2));
