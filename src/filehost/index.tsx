@@ -4,6 +4,7 @@
  * the .xlsx reader is a separate chunk, loaded when a file is opened, applied or downloaded.
  */
 import * as React from "react";
+import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { mountTaskpane } from "../taskpane/mount";
 import { Bar } from "./Bar";
@@ -41,5 +42,9 @@ function Header() {
 
 const bar = document.getElementById("bar") as HTMLElement;
 const pane = document.getElementById("pane") as HTMLElement;
-mountTaskpane(pane, host, { language, theme: "light" });
+// Rendered synchronously, so the pane's first effect (loading the sample's plan) runs in this
+// task and the scored view follows in the next, instead of a frame later.
+flushSync(() => {
+  mountTaskpane(pane, host, { language, theme: "light" });
+});
 createRoot(bar).render(<Header />);
