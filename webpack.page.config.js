@@ -26,13 +26,6 @@ module.exports = (env = {}, argv = {}) => {
     module: {
       rules: [
         {
-          // the sample's plan is computed during the build (see src/filehost/sample-plan.ts)
-          test: /src[\\/]filehost[\\/]sample-plan\.ts$/,
-          resourceQuery: { not: [/build-time/] },
-          enforce: "post",
-          loader: path.resolve(__dirname, "src/filehost/build-time-loader.js"),
-        },
-        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           loader: "ts-loader",

@@ -3,23 +3,20 @@
  * built-in sample). Same plan as the Office.js host; the workbook lives in memory and
  * leaves it only as a download the user asks for.
  *
- * The first view must be quick, so nothing heavy is imported at load time: the built-in
- * sample's plan comes from ./sample-plan (computed by the engine at build time in the page),
- * and the engine (src/model) and the ExcelJS adapter (src/xlsx) are imported on demand —
- * when a file is opened, applied or downloaded. In the page bundle those are separate chunks.
+ * The first view must be quick, so the built-in sample is scored straight from its cells
+ * (seedWorkbookData, no ExcelJS), and the ExcelJS adapter (src/xlsx) is imported on demand —
+ * when a file is opened, applied or downloaded. In the page bundle that is a separate chunk.
  */
 import type ExcelJS from "exceljs";
 import type { ApplyResult, LoadResult, PaneHost } from "../host/types";
 import { NoTableError, type Plan, type WorkbookData } from "../model/types";
 import { HIGHLIGHT_FILL, NOTE_PREFIX } from "../model/highlight-style";
-import samplePlan from "./sample-plan";
+import { computePlan } from "../model";
+import { seedWorkbookData } from "../sample/workbook-data";
 import { FH, type FileHostStrings } from "./strings";
 
 /** What the host needs from src/xlsx (the module itself, loaded lazily). */
 export type XlsxModule = typeof import("../xlsx");
-
-/** The engine's way in: computePlan, loaded lazily with the reader. */
-const loadModel = () => import(/* webpackChunkName: "xlsx" */ "../model");
 
 /** The 分享版 maker (src/portable), loaded lazily too. */
 export type PortableModule = Pick<typeof import("../portable"), "makePortable">;
@@ -58,7 +55,7 @@ export interface FileHost extends PaneHost {
 }
 
 type Doc =
-  /** the built-in sample, not yet an ExcelJS workbook: its plan is samplePlan */
+  /** the built-in sample, not yet an ExcelJS workbook: scored from seedWorkbookData() */
   | { state: "sample"; name: string }
   | { state: "open"; name: string; sample: boolean; data: WorkbookData; workbook: ExcelJS.Workbook }
   | { state: "broken"; name: string; message: string }
@@ -124,10 +121,9 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
   /** The plan to write: the pane's, or the same plan recomputed when the workbook under it was rebuilt. */
   async function planFor(d: Extract<Doc, { state: "open" }>, plan: Plan): Promise<Plan> {
     if (planSource.get(plan) === d.data) return plan;
-    const { computePlan } = await loadModel();
     const fresh = computePlan(d.data);
-    // the sample's first view comes from seedWorkbookData; its template workbook has the same
-    // indicators and scores but the total row elsewhere: same outcome, other addresses is fine
+    // the sample's first view comes from seedWorkbookData, whose cells are the template's (a test
+    // holds them equal); anything else that changed under the pane is refused, not written
     if (!samePlanOutcome(plan, fresh)) throw new Error(t.changedMeanwhile);
     planSource.set(fresh, d.data);
     return fresh;
@@ -139,10 +135,9 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
     async load(): Promise<LoadResult> {
       if (doc.state === "none") return { ok: false, reason: "no-table", message: t.noFileYet, lookedFor: [] };
       if (doc.state === "broken") return { ok: false, reason: "error", message: doc.message };
-      if (doc.state === "sample") return { ok: true, plan: samplePlan, source: doc.name };
+      if (doc.state === "sample") return { ok: true, plan: computePlan(seedWorkbookData()), source: doc.name };
       const data = doc.data;
       try {
-        const { computePlan } = await loadModel();
         const plan = computePlan(data);
         planSource.set(plan, data);
         return { ok: true, plan, source: doc.name };
@@ -225,14 +220,13 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       const d = await materialize();
       // the saved file is the recalculated workbook, as `kjscore recalc` writes it, whether or not
       // 应用 was pressed: a copy gets the current plan (no changes when it was applied already)
-      const { computePlan } = await loadModel();
       const copy = await x.readWorkbook(await x.writeWorkbook(d.workbook));
       x.applyPlan(copy.workbook, computePlan(copy.data));
       save(await x.writeWorkbook(copy.workbook), outputName(d.name, t.downloadSuffix));
     },
 
     async makePortable(options: { convertValues: boolean }): Promise<void> {
-      const [x, portable, { computePlan }] = await Promise.all([loadXlsx(), loadPortable(), loadModel()]);
+      const [x, portable] = await Promise.all([loadXlsx(), loadPortable()]);
       const d = await materialize();
       // the 分享版 is made from a recalculated copy (as 下载 saves it); the open workbook stays as it is
       const copy = await x.readWorkbook(await x.writeWorkbook(d.workbook));

@@ -106,7 +106,7 @@ describe("the seed's 分工表", () => {
       ["I5", 2.55, 2.56],
       ["K6", 8.75, 8.77],
       ["I7", 2.84, 2.83],
-      ["K23", 73.95, 73.97],
+      ["K20", 73.95, 73.97],
     ]);
     for (const w of plan.writes) expect(w.reason).toMatch(/→/);
   });
@@ -141,7 +141,8 @@ describe("binding survives the ways real copies vary", () => {
     ["two-row headers with years merged above 情况 | 得分", { twoRowHeader: true }],
     ["a 序号 column, a renamed sheet and notes below", { seqColumn: true, sheetName: "2020年测算", notes: true }],
     ["three title rows", { titleRows: 3 }],
-    ["everything at once", { twoRowHeader: true, seqColumn: true, titleRows: 2, sheetName: "Sheet1", notes: true }],
+    ["three blank rows before 合计得分, as printed", { blankRowsBeforeTotal: 3 }],
+    ["everything at once", { twoRowHeader: true, seqColumn: true, titleRows: 2, sheetName: "Sheet1", notes: true, blankRowsBeforeTotal: 2 }],
   ])("%s", (_label, opts) => {
     expect(essence(seedWorkbookData(opts))).toEqual(essence(seedWorkbookData()));
     expect(computePlan(seedWorkbookData(opts)).totals.map((t) => t.computed)).toEqual(reference.totals.map((t) => t.computed));

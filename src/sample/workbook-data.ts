@@ -1,7 +1,8 @@
 /**
  * The seed's 分工表 as WorkbookData (the cells a host would read), laid out as printed:
- * a title row, one header row, 17 indicator rows with the 一级指标 merged down, three blank
- * rows and the 合计得分 row. Options vary the layout the way real copies do, for tests.
+ * a title row, one header row, 17 indicator rows with the 一级指标 merged down and the 合计得分
+ * row — the same cells as the template workbook (src/xlsx/template.ts), so both give the same
+ * addresses. Options vary the layout the way real copies do, for tests.
  */
 import seed from "./fengongbiao.json";
 import { columnLetter } from "../model/sheet";
@@ -19,6 +20,8 @@ export interface SeedLayoutOptions {
   noTarget?: boolean;
   /** add a notes row below the total */
   notes?: boolean;
+  /** blank rows between the last indicator and 合计得分 (the printed table has three) */
+  blankRowsBeforeTotal?: number;
 }
 
 interface SeedIndicator {
@@ -110,7 +113,7 @@ export function seedWorkbookData(opts: SeedLayoutOptions = {}): WorkbookData {
     }
     r++;
   });
-  r += 3; // the printed table has three blank rows before the total
+  r += opts.blankRowsBeforeTotal ?? 0;
   put(r, 0, "合计得分");
   pairs.forEach(([v], k) => put(r, off + 6 + k * 2, SEED.合计得分[v.slice(0, 4)], "0.00"));
   if (opts.notes) put(r + 2, 0, "注：得分保留两位小数。");

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { computePlan } from "../model";
 import sample from "../sample/fengongbiao.json";
+import { seedWorkbookData } from "../sample/workbook-data";
 import { readWorkbook } from "./read";
 import { buildTemplateBuffer, TEMPLATE_TITLE } from "./template";
 
@@ -83,5 +84,17 @@ describe("the built-in 分工表 template", () => {
     expect(plan.indicators.map((i) => i.name)).toEqual(sample.indicators.map((i) => i["二级指标"]));
     expect(plan.layout.years.map((y) => y.label)).toEqual(["2018", "2019", "2020"]);
     expect(plan.layout.totalRow).toBe(19);
+  });
+
+  test("gives the same plan, cell for cell, as the sample the browser page scores without ExcelJS", async () => {
+    const { data } = await readWorkbook(bytes);
+    const fromFile = computePlan(data);
+    const fromCells = computePlan(seedWorkbookData());
+    const outcome = (p: typeof fromFile) => ({
+      writes: p.writes.map((w) => [w.cell, w.before, w.after]),
+      highlights: p.highlights.map((h) => [h.cell, h.severity, h.note]),
+      totals: p.totals,
+    });
+    expect(outcome(fromFile)).toEqual(outcome(fromCells));
   });
 });
