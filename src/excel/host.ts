@@ -57,11 +57,9 @@ export interface ExcelHostOptions {
   now?: () => number;
 }
 
-/** What apply() reports beyond the PaneHost contract. */
+/** The Excel host always says whether notes were written. */
 export interface ExcelApplyResult extends ApplyResult {
-  /** notes could not be written (Excel without ExcelApi 1.18): highlights are fills only */
   notesSkipped: boolean;
-  /** highlighted cells whose own note was left in place instead of the add-in's note */
   notesKept: number;
 }
 

@@ -15,6 +15,10 @@ export interface ApplyResult {
   written: number;
   /** number of cells highlighted */
   highlighted: number;
+  /** the host could not write cell notes (Excel before ExcelApi 1.18): highlights are fills only */
+  notesSkipped?: boolean;
+  /** highlighted cells whose own (user's) note was left in place instead of the add-in's note */
+  notesKept?: number;
 }
 
 export interface PaneHost {

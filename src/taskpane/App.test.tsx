@@ -178,6 +178,15 @@ describe("the task pane over the seed's 分工表", () => {
     expect(screen.queryByRole("button", { name: "生成分享版" })).toBeNull();
   });
 
+  test("an Excel that cannot write notes: the pane says the highlights are colour only", async () => {
+    const host = fakeHost([ok(seedPlan())]);
+    host.apply.mockResolvedValueOnce({ written: 4, highlighted: 18, notesSkipped: true });
+    renderPane(host);
+    fireEvent.click(await screen.findByRole("tab", { name: /变更/ }));
+    fireEvent.click(screen.getByRole("button", { name: "应用" }));
+    expect(await screen.findByText(/已写入 4 个单元格，标记 18 个（此版本 Excel 不支持单元格批注/)).toBeTruthy();
+  });
+
   test("a failing apply says so and keeps the pane usable", async () => {
     const host = fakeHost([ok(seedPlan())]);
     host.apply.mockRejectedValueOnce(new Error("工作表已保护"));

@@ -146,7 +146,8 @@ export function App({ host, language }: { host: PaneHost; language: Language }) 
               onApply: () =>
                 run(async () => {
                   const r = await host.apply(p);
-                  return { intent: "success", text: t.applied(r.written, r.highlighted) };
+                  const text = t.applied(r.written, r.highlighted) + (r.notesSkipped ? t.notesSkipped : "");
+                  return { intent: "success", text };
                 }, true),
               onUndo: () =>
                 run(async () => {

@@ -81,6 +81,7 @@ export interface Strings {
   apply: string;
   applying: string;
   applied: (written: number, highlighted: number) => string;
+  notesSkipped: string;
   undo: string;
   undone: string;
   clearHighlights: string;
@@ -182,6 +183,7 @@ export const zh: Strings = {
   apply: "应用",
   applying: "正在写入…",
   applied: (w, h) => `已写入 ${w} 个单元格，标记 ${h} 个`,
+  notesSkipped: "（此版本 Excel 不支持单元格批注，标记只有颜色，原因请看“提示”）",
   undo: "撤销",
   undone: "已撤销，单元格已恢复原样。",
   clearHighlights: "清除标记",
@@ -290,6 +292,7 @@ export const en: Strings = {
   apply: "Apply",
   applying: "Writing…",
   applied: (w, h) => `Wrote ${w} ${w === 1 ? "cell" : "cells"}, highlighted ${h}`,
+  notesSkipped: " (this Excel cannot write cell notes: highlights are colour only; the reasons are under Highlights)",
   undo: "Undo",
   undone: "Undone: the cells are back as they were.",
   clearHighlights: "Clear highlights",
