@@ -251,8 +251,43 @@ describe("the task pane over the seed's 分工表", () => {
     expect(changed).not.toBeNull();
     act(() => changed!());
     await waitFor(() => expect(host.load).toHaveBeenCalledTimes(2));
+    // live updates are off by default: an edit is shown, not written
+    expect(host.apply).not.toHaveBeenCalled();
     view.unmount();
     expect(unsubscribe).toHaveBeenCalledTimes(1);
+  });
+
+  test("in live mode an edit writes the new scores at once and says so", async () => {
+    let changed: (() => void) | null = null;
+    const plan = seedPlan();
+    const settled: Plan = { ...plan, writes: [] };
+    // first load, then the edit's load (with writes), then the load after writing (settled)
+    const host = fakeHost([ok(plan), ok(plan), ok(settled)], {
+      subscribe: (cb: () => void) => {
+        changed = cb;
+        return () => undefined;
+      },
+    });
+    host.apply.mockResolvedValue({ written: 4, highlighted: 18 });
+    renderPane(host);
+    const toggle = (await screen.findByRole("checkbox", { name: /实时更新/ })) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    fireEvent.click(toggle);
+    expect(toggle.checked).toBe(true);
+    act(() => changed!());
+    await waitFor(() => expect(host.apply).toHaveBeenCalledWith(plan));
+    expect(await screen.findByText("已按修改自动更新 4 个单元格")).toBeTruthy();
+    await waitFor(() => expect(host.load).toHaveBeenCalledTimes(3));
+    // nothing left to write: a further edit re-reads but writes nothing
+    act(() => changed!());
+    await waitFor(() => expect(host.load).toHaveBeenCalledTimes(4));
+    expect(host.apply).toHaveBeenCalledTimes(1);
+  });
+
+  test("hosts without change events show no live-mode switch", async () => {
+    renderPane(fakeHost([ok(seedPlan())]));
+    await screen.findByTestId("total-2018");
+    expect(screen.queryByRole("checkbox", { name: /实时更新/ })).toBeNull();
   });
 });
 

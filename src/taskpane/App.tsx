@@ -35,12 +35,17 @@ export function App({ host, language }: { host: PaneHost; language: Language }) 
   const [busy, setBusy] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [view, setView] = React.useState<View>("summary");
+  // Live mode (opt-in, hosts with change events only): after the user edits the sheet, the new
+  // plan is written at once instead of waiting for 应用. The host ignores its own writes.
+  const [live, setLive] = React.useState(false);
+  const liveRef = React.useRef(false);
+  liveRef.current = live;
   // Only the newest load may set state: a slow earlier load must not overwrite a later one.
   const loadSeq = React.useRef(0);
   const mounted = React.useRef(true);
 
   const load = React.useCallback(
-    async (silent: boolean) => {
+    async (silent: boolean): Promise<LoadResult | null> => {
       const seq = ++loadSeq.current;
       if (silent) setRefreshing(true);
       else setState({ phase: "loading" });
@@ -50,26 +55,40 @@ export function App({ host, language }: { host: PaneHost; language: Language }) 
       } catch (e) {
         result = { ok: false, reason: "error", message: messageOf(e) };
       }
-      if (!mounted.current || seq !== loadSeq.current) return;
+      if (!mounted.current || seq !== loadSeq.current) return null;
       setRefreshing(false);
       if (result.ok) setState({ phase: "ready", plan: result.plan, source: result.source });
       else if (result.reason === "no-table")
         setState({ phase: "no-table", message: result.message, lookedFor: result.lookedFor });
       else setState({ phase: "error", message: result.message });
+      return result;
     },
     [host],
   );
 
+  /** A sheet edit: re-read; in live mode also write what changed, then show the settled plan. */
+  const onSheetChanged = React.useCallback(async () => {
+    const result = await load(true);
+    if (!liveRef.current || !result?.ok || result.plan.writes.length === 0) return;
+    try {
+      const r = await host.apply(result.plan);
+      if (mounted.current) setNotice({ intent: "info", text: t.liveApplied(r.written) });
+      await load(true);
+    } catch (e) {
+      if (mounted.current) setNotice({ intent: "error", text: t.actionFailed(messageOf(e)) });
+    }
+  }, [host, load, t]);
+
   React.useEffect(() => {
     mounted.current = true;
     void load(false);
-    // Live mode: the host debounces the sheet's change events; the pane just re-reads.
-    const unsubscribe = host.subscribe?.(() => void load(true));
+    // The host debounces the sheet's change events.
+    const unsubscribe = host.subscribe?.(() => void onSheetChanged());
     return () => {
       mounted.current = false;
       unsubscribe?.();
     };
-  }, [host, load]);
+  }, [host, load, onSheetChanged]);
 
   /** Run one host action with the buttons disabled; report failure instead of throwing. */
   const run = async (action: () => Promise<Notice | null>, reload: boolean) => {
@@ -194,6 +213,15 @@ export function App({ host, language }: { host: PaneHost; language: Language }) 
         ) : null}
         {refreshing ? <Spinner size="extra-tiny" aria-label={t.reloading} /> : null}
       </header>
+      {host.subscribe && state.phase === "ready" ? (
+        <label className="kj-live">
+          <input type="checkbox" checked={live} onChange={(e) => setLive(e.currentTarget.checked)} />
+          <span>
+            {t.liveMode}
+            <span className="kj-muted"> {t.liveModeHint}</span>
+          </span>
+        </label>
+      ) : null}
       <div role="status" aria-live="polite" className="kj-notice">
         {notice ? (
           <MessageBar intent={notice.intent} layout="multiline">

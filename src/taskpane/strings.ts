@@ -82,6 +82,9 @@ export interface Strings {
   applying: string;
   applied: (written: number, highlighted: number) => string;
   notesSkipped: string;
+  liveMode: string;
+  liveModeHint: string;
+  liveApplied: (written: number) => string;
   undo: string;
   undone: string;
   clearHighlights: string;
@@ -184,6 +187,9 @@ export const zh: Strings = {
   applying: "正在写入…",
   applied: (w, h) => `已写入 ${w} 个单元格，标记 ${h} 个`,
   notesSkipped: "（此版本 Excel 不支持单元格批注，标记只有颜色，原因请看“提示”）",
+  liveMode: "实时更新",
+  liveModeHint: "编辑数值、评分标准或权重后自动重算并写入得分（可撤销）",
+  liveApplied: (w) => `已按修改自动更新 ${w} 个单元格`,
   undo: "撤销",
   undone: "已撤销，单元格已恢复原样。",
   clearHighlights: "清除标记",
@@ -293,6 +299,9 @@ export const en: Strings = {
   applying: "Writing…",
   applied: (w, h) => `Wrote ${w} ${w === 1 ? "cell" : "cells"}, highlighted ${h}`,
   notesSkipped: " (this Excel cannot write cell notes: highlights are colour only; the reasons are under Highlights)",
+  liveMode: "Live updates",
+  liveModeHint: "after you edit a value, rule or weight, scores are recalculated and written at once (undoable)",
+  liveApplied: (w) => `Updated ${w} ${w === 1 ? "cell" : "cells"} after your edit`,
   undo: "Undo",
   undone: "Undone: the cells are back as they were.",
   clearHighlights: "Clear highlights",
