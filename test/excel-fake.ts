@@ -132,7 +132,7 @@ const NO_FILL: Fill = { color: "#FFFFFF", pattern: "None", patternColor: "#00000
 export interface TouchRecord {
   sheet: string;
   cell: string;
-  what: "value" | "formula" | "fill" | "note";
+  what: "value" | "formula" | "fill" | "note" | "format";
 }
 
 export class FakeWorkbook {
@@ -517,7 +517,11 @@ class RangeProxy extends Proxy {
       (s, r, c, i, j) => {
         const x = v[i][j] as number | string | boolean;
         const keep = kept(s.get(r, c));
+        // as Excel does: text that reads as a number becomes one, unless the cell's format is Text (@)
+        const num = typeof x === "string" && keep.numFmt !== "@" ? /^(-?\d+(?:\.(\d+))?)(%?)$/.exec(x) : null;
         if (typeof x === "string" && x.startsWith("=")) s.set(r, c, { ...keep, v: 0, formula: x.slice(1) });
+        else if (num && num[3]) s.set(r, c, { ...keep, v: Number(num[1]) / 100, numFmt: num[2] ? `0.${"0".repeat(num[2].length)}%` : "0%" });
+        else if (num) s.set(r, c, { ...keep, v: Number(num[1]) });
         else s.set(r, c, { ...keep, v: x ?? "" });
         this.touch(s, r, c, "value");
       },
@@ -529,6 +533,14 @@ class RangeProxy extends Proxy {
   }
   get numberFormat(): unknown[][] {
     return this.read("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this.each((s, r, c, i, j) => {
+      const f = String(v[i][j]);
+      const { numFmt: _old, ...rest } = s.get(r, c) ?? { v: "" };
+      s.set(r, c, f === "General" ? (rest as FakeCell) : { ...rest, numFmt: f });
+      this.touch(s, r, c, "format");
+    });
   }
   get formulas(): unknown[][] {
     return this.read("formulas");
