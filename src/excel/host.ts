@@ -9,14 +9,22 @@
  * response is read in row chunks; a sheet that has notes of the user's own costs apply() one
  * read of the notes on the cells it will highlight, so that those notes are left alone.
  *
+ * makePortable() (the 分享版 in place) is one read sync (the 分工表 and every other sheet, for the
+ * custom-function cells) and one write sync. Exceptions: a sheet added since the last load costs
+ * one more read; notes already on sheets holding cells that stay values cost one read of those
+ * cells' notes (so a user's note is left alone and the add-in's own is extended); a 分工表 too big
+ * for one response is read in row chunks, as in load().
+ *
  * Requirement sets: ExcelApi 1.13 (getMergedAreasOrNullObject, insertWorksheetsFromBase64;
  * 1.9 getCellProperties/setCellProperties; 1.7 onChanged, getRangeByIndexes, workbook.name;
  * 1.4 *OrNullObject). Optional: 1.14 (triggerSource on change events), 1.18 (notes).
  */
 import type { ApplyResult, LoadResult, PaneHost } from "../host/types";
+import type { PortableReport } from "../portable/edits";
 import { NOTE_PREFIX } from "../model/highlight-style";
 import { computePlan, NoTableError } from "../model";
-import type { Plan } from "../model/types";
+import type { CellData, Plan, WorkbookData } from "../model/types";
+import { parseAddress } from "../model/sheet";
 import { OwnWrites, debounce } from "./events";
 import {
   DEFAULT_BYTES_PER_CELL,
@@ -28,6 +36,7 @@ import {
   type QueuedRead,
   type SheetReadResult,
 } from "./read";
+import { noteWrite, queuePortable, queueRestorePortable, type NoteWrite, type PortableUndoRecord } from "./portable";
 import {
   isOurFill,
   queueApply,
@@ -112,10 +121,30 @@ function sameValue(before: unknown, now: unknown): boolean {
   return norm(before) === norm(now);
 }
 
+/** What makePortable() did in the open workbook. */
+export interface ExcelPortableResult {
+  /** the same report the command line prints (changes, cells kept as values and why, the offer) */
+  report: PortableReport;
+  /** cells written (formulas and values) */
+  written: number;
+  /** cells kept as values that got (or extended) the add-in's note saying why */
+  noted: number;
+  /** the host could not write cell notes (Excel before ExcelApi 1.18) */
+  notesSkipped: boolean;
+  /** kept cells whose own (user's) note was left in place instead */
+  notesKept: number;
+}
+
 /** The PaneHost over Office.js; apply() also says whether notes were written. */
 export interface ExcelHost extends PaneHost {
   apply(plan: Plan): Promise<ExcelApplyResult>;
+  makePortable(options: { convertValues: boolean }): Promise<void>;
+  /** makePortable(), saying what it did (the PaneHost contract returns nothing) */
+  makePortableReport(options: { convertValues: boolean }): Promise<ExcelPortableResult>;
 }
+
+/** An error whose message is for the user as it is (Chinese). */
+class HostError extends Error {}
 
 export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   const run: Batch = options.run ?? ((b) => Excel.run(b));
@@ -129,7 +158,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   let sheetName: string | null = null;
   let extent: { rows: number; cols: number; bytesPerCell: number } | null = null;
   let userNotesOnSheet = false;
-  let undoRecord: UndoRecord | null = null;
+  /** the last write, for undo(): apply()'s or makePortable()'s */
+  let lastWrite: { kind: "apply"; record: UndoRecord } | { kind: "portable"; record: PortableUndoRecord } | null = null;
+  /** every worksheet's id, in workbook order, as last seen (makePortable reads them all) */
+  let allSheetIds: string[] = [];
   /** the state each highlighted cell had before the add-in first highlighted it */
   const ownState = new Map<string, { fill: FillSnapshot; note: NoteSnapshot | null; addedNote: boolean }>();
   const subscribers = new Set<() => void>();
@@ -186,6 +218,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       first.push({ q: queueSheetRead(ws), probe: queueNotesProbe(ws) });
     }
     await ctx.sync();
+    allSheetIds = sheets.items.map((s) => s.id);
     const tried = new Map<string, { read: SheetReadResult; probe: () => boolean }>();
     for (const f of first) {
       const read = f.q.result();
@@ -315,7 +348,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
         const note = h.note && !h.note.content.startsWith(NOTE_PREFIX) ? h.note : null;
         ownState.set(h.cell, { fill: leftover ? { pattern: "None" } : h.fill, note, addedNote: h.addedNote });
       }
-      undoRecord = record;
+      lastWrite = { kind: "apply", record };
       return {
         written: q.writes.length,
         highlighted: q.highlights.length,
@@ -334,8 +367,22 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   }
 
   async function undo(): Promise<void> {
-    const record = undoRecord;
-    if (!record) return;
+    const last = lastWrite;
+    if (!last) return;
+    if (last.kind === "portable") {
+      await run(async (ctx) => {
+        queueRestorePortable(ctx, last.record);
+        own.begin(last.record.sheets.find((s) => s.sheetId === sheetId)?.cells.map((c) => c.cell) ?? []);
+        try {
+          await ctx.sync();
+        } finally {
+          own.end();
+        }
+      });
+      lastWrite = null;
+      return;
+    }
+    const record = last.record;
     await run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(record.sheetId);
       queueUndo(ws, record);
@@ -346,7 +393,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
         own.end();
       }
     });
-    undoRecord = null;
+    lastWrite = null;
     // cells that were not highlighted before that apply are the user's again
     for (const h of record.highlights) if (!isOurFill(h.fill)) ownState.delete(h.cell);
   }
@@ -396,6 +443,138 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     });
   }
 
+  /**
+   * Whether a sheet has notes at all (queued with a read; false when notes are not available).
+   * `loaded`: the worksheet proxy is loaded in the same batch, so a missing sheet can be told.
+   */
+  function queueAnyNotes(ws: Excel.Worksheet, loaded: boolean): () => boolean {
+    if (!notesSupported()) return () => false;
+    const notes = ws.notes;
+    notes.load("items/content");
+    return () => !(loaded && ws.isNullObject) && notes.items.length > 0;
+  }
+
+  /**
+   * The 分享版 in place: the 分工表's banded scores and totals become plain formulas, custom-function
+   * cells anywhere become plain formulas or values, text values become numbers when `convertValues`
+   * is on, and cells that stay values get a note saying why. The decisions are src/portable's (the
+   * same as for a .xlsx); undo() puts everything back.
+   */
+  async function makePortableReport(opts: { convertValues: boolean }): Promise<ExcelPortableResult> {
+    const id = requireSheet();
+    const notes = notesSupported();
+    const { portableEdits, PortableError } = await import(/* webpackChunkName: "portable" */ "../portable/edits");
+    try {
+      return await run(async (ctx) => {
+        // 1. one read: the sheet list, the 分工表 and every other sheet known, and which have notes
+        const list = ctx.workbook.worksheets;
+        list.load("items/id,items/name");
+        const reads = new Map<string, SheetReadResult>();
+        const hasNotes = new Map<string, () => boolean>();
+        const queued: { id: string; q: QueuedRead }[] = [];
+        const queueRead = (sid: string) => {
+          const ws = list.getItemOrNullObject(sid);
+          queued.push({ id: sid, q: queueSheetRead(ws) });
+          hasNotes.set(sid, queueAnyNotes(ws, true));
+        };
+        const estimate = extent ? extent.rows * extent.cols * extent.bytesPerCell : 0;
+        if (estimate > payloadLimit()) {
+          // too big for one response: the 分工表 in row chunks first (as load() reads it)
+          const known = await readKnown(ctx, id);
+          if (known) reads.set(id, known.read);
+          if (known) hasNotes.set(id, queueAnyNotes(list.getItem(id), false));
+        } else queueRead(id);
+        for (const sid of allSheetIds) if (sid !== id) queueRead(sid);
+        await ctx.sync();
+        const collect = () => {
+          for (const { id: sid, q } of queued.splice(0)) {
+            const r = q.result();
+            if (r) reads.set(sid, r);
+          }
+        };
+        collect();
+        const missing = list.items.filter((s) => !reads.has(s.id) && s.id !== id);
+        if (missing.length) {
+          // sheets added since the last load: one more read
+          for (const s of missing) queueRead(s.id);
+          await ctx.sync();
+          collect();
+        }
+        allSheetIds = list.items.map((s) => s.id);
+        const bound = reads.get(id);
+        if (!bound) throw new HostError("分工表所在的工作表已不存在：请先重新计算");
+        const data: WorkbookData = { sheets: list.items.map((s) => reads.get(s.id)?.data).filter((d): d is NonNullable<typeof d> => !!d) };
+        const idOf = new Map(list.items.filter((s) => reads.has(s.id)).map((s) => [reads.get(s.id)!.name, s.id]));
+        const cellAt = (sheet: string, cell: string): CellData | undefined => {
+          const p = parseAddress(cell);
+          const sid = idOf.get(sheet);
+          return p && sid ? reads.get(sid)?.data.cells[p.row]?.[p.col] : undefined;
+        };
+
+        // 2. the decisions (pure; the same as for a .xlsx)
+        let plan: Plan;
+        try {
+          plan = computePlan({ sheets: [bound.data] });
+        } catch (e) {
+          if (e instanceof NoTableError) throw new HostError(`工作表“${bound.name}”中找不到分工表：请先重新计算`);
+          throw e;
+        }
+        const decided = portableEdits(data, plan, opts);
+
+        // 3. notes for the cells that stay values: what is there decides how ours is written
+        let noteWrites: NoteWrite[] = [];
+        if (notes && decided.notes.length) {
+          const key = (sheet: string, cell: string) => `${sheet}!${cell}`;
+          const probes = decided.notes
+            .filter((n) => hasNotes.get(idOf.get(n.sheet) ?? "")?.())
+            .map((n) => {
+              const x = list.getItem(idOf.get(n.sheet)!).notes.getItemOrNullObject(n.cell);
+              x.load("content");
+              return { k: key(n.sheet, n.cell), x };
+            });
+          if (probes.length) await ctx.sync();
+          const existing = new Map(probes.map((p) => [p.k, p.x.isNullObject ? null : String(p.x.content)]));
+          noteWrites = decided.notes.map((n) => noteWrite(n, language === "en" ? n.textEn : n.text, existing.get(key(n.sheet, n.cell)) ?? null));
+        }
+        const toWrite = noteWrites.filter((w): w is Extract<NoteWrite, { content: string }> => "content" in w);
+        const result: ExcelPortableResult = {
+          report: decided.report,
+          written: decided.edits.length,
+          noted: toWrite.length,
+          notesSkipped: !notes && decided.notes.length > 0,
+          notesKept: noteWrites.filter((w) => "skip" in w && w.skip === "user").length,
+        };
+        if (!decided.edits.length && !toWrite.length) return result;
+
+        // 4. one write: every edit and note, capturing what it replaces
+        const q = queuePortable(ctx, idOf, decided.edits, toWrite, cellAt);
+        own.begin(q.writtenCells(id));
+        try {
+          await ctx.sync();
+        } finally {
+          own.end();
+        }
+        const record = q.record();
+        const stale = q.changedSinceRead();
+        if (stale) {
+          queueRestorePortable(ctx, record);
+          own.begin(q.writtenCells(id));
+          try {
+            await ctx.sync();
+          } finally {
+            own.end();
+          }
+          throw new HostError(`单元格 ${stale.sheet}!${stale.cell} 在读取之后被修改过，已撤回分享版的全部改动：请重试`);
+        }
+        lastWrite = { kind: "portable", record };
+        return result;
+      });
+    } catch (e) {
+      if (e instanceof HostError || e instanceof PortableError) throw e;
+      throw new Error(`生成分享版失败：${message(e)}`);
+    }
+  }
+
   const fire = debounce(() => subscribers.forEach((cb) => cb()), options.debounceMs ?? 400);
 
   async function register(): Promise<void> {
@@ -443,12 +622,16 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     kind: "excel",
     load,
     apply,
-    canUndo: () => undoRecord !== null,
+    canUndo: () => lastWrite !== null,
     undo,
     clearHighlights,
     selectCell,
     insertSample,
     subscribe,
+    makePortable: async (opts: { convertValues: boolean }) => {
+      await makePortableReport(opts);
+    },
+    makePortableReport,
   };
 }
 
