@@ -101,14 +101,22 @@ describe("生成分享版 in Excel (Office.js host)", () => {
     const formulaCells = new Set(scoreFormulas.map((c) => c.cell));
     plan.totals.forEach((t, i) => {
       expect(sheet.at(t.cell!)?.formula).toBe(totalFormula(plan.indicators.map((ind) => ind.scores[i].cell)));
-      // what Excel computes: the formulas' scores plus the numbers that stay in the sheet (not yet
-      // 应用: the sheet's own numbers, which is why the pane's 应用 comes first)
+      // what Excel computes: the formulas' scores plus the numbers that stay values — recalculated
+      // ones (the wrong 2.55 kept as a value is written as 2.56), so the total is the plan's
       const sum = plan.indicators.reduce((s, ind) => {
         const sc = ind.scores[i];
-        return s + (formulaCells.has(sc.cell) ? (sc.computed ?? sc.stated ?? 0) : (sc.stated ?? 0));
+        return s + (formulaCells.has(sc.cell) ? (sc.computed ?? sc.stated ?? 0) : (sc.computed ?? sc.stated ?? 0));
       }, 0);
       expect(shownValue(sheet, t.cell!) as number).toBeCloseTo(sum, 9);
+      expect(shownValue(sheet, t.cell!) as number).toBeCloseTo(t.computed, 9);
     });
+    // the scores the plan corrects that stay values carry the rule's number
+    const corrected = report.changes.filter((c) => c.kind === "score-value").map((c) => [c.cell, c.before, c.after]);
+    expect(corrected).toEqual([
+      ["I5", "2.55", "2.56"],
+      ["K6", "8.75", "8.77"],
+      ["I7", "2.84", "2.83"],
+    ]);
 
     // nothing outside the edit list is written; notes only on the kept cells
     const written = new Set(wb.touched.filter((t) => t.what !== "note").map((t) => `${t.sheet}!${t.cell}`));

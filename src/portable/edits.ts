@@ -17,7 +17,7 @@ export interface PortableOptions {
   convertValues: boolean;
 }
 
-export type PortableChangeKind = "score-formula" | "total-formula" | "value-number" | "custom-function";
+export type PortableChangeKind = "score-formula" | "total-formula" | "value-number" | "custom-function" | "score-value";
 
 export interface PortableChange {
   kind: PortableChangeKind;
@@ -316,6 +316,26 @@ function build(data: WorkbookData, plan: Plan, options: PortableOptions): Pendin
           reasonEn: (isValue ? EN.customFunctionValue(formula) : EN.customFunction(formula)) + changed.en,
         });
       });
+    });
+  }
+
+  // 4. The rest stays values, recalculated: a score the plan corrects that did not become a
+  // formula above (kept as a value, or a categorical score) gets the rule's number, so the 分享版
+  // made straight from an unapplied sheet (the Excel route) shows what the .xlsx routes show.
+  const changed = new Set(report.changes.map((c) => key(c.sheet, c.cell)));
+  for (const w of plan.writes) {
+    if (w.keepsFormula !== undefined || changed.has(key(plan.sheet, w.cell))) continue;
+    const now = view(ws, w.cell);
+    if (typeof now.v === "number" && Math.abs(now.v - w.after) < 1e-9) continue; // already recalculated (applyPlan)
+    report.changes.push({
+      kind: "score-value",
+      sheet: plan.sheet,
+      cell: w.cell,
+      before: shown(view(ws, w.cell)),
+      after: numberText(w.after),
+      result: w.after,
+      reason: w.reason,
+      reasonEn: w.reasonEn,
     });
   }
 
