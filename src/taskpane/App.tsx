@@ -189,7 +189,7 @@ export function App({ host, language }: { host: PaneHost; language: Language }) 
                 ? (convertValues) =>
                     run(async () => {
                       await host.makePortable!({ convertValues });
-                      return { intent: "success", text: t.portableDone };
+                      return { intent: "success", text: host.kind === "excel" ? t.portableDoneInPlace : t.portableDone };
                     }, true)
                 : undefined,
             }}

@@ -96,6 +96,7 @@ export interface Strings {
   portableConfirm: string;
   cancel: string;
   portableDone: string;
+  portableDoneInPlace: string;
   columnCell: string;
   columnChange: string;
   columnWhy: string;
@@ -197,10 +198,11 @@ export const zh: Strings = {
   download: "下载",
   makePortable: "生成分享版",
   portableConvertValues: "同时把文字数值（如“2489万元”）转换为数字，使公式能够重算",
-  portableConvertWarning: "这会改动分享版中的情况/目标单元格：文字将变为数字，单位只保留在表头和规则中。确定继续吗？",
+  portableConvertWarning: "这会改动分享版中的情况/目标单元格：文字变为数字，数字格式仍显示原来的文字（如 2489 显示为“2489万元”），看到的内容不变。确定继续吗？",
   portableConfirm: "确定生成",
   cancel: "取消",
   portableDone: "分享版已生成：没有安装插件的人也能看到并重算得分。",
+  portableDoneInPlace: "本工作簿已改为分享版：得分成为普通公式，没有安装插件的人也能看到并重算得分。可以撤销。",
   columnCell: "单元格",
   columnChange: "原值 → 新值",
   columnWhy: "原因",
@@ -310,10 +312,11 @@ export const en: Strings = {
   makePortable: "Make shareable copy",
   portableConvertValues: "Also turn text values (such as “2489万元”) into numbers so the formulas can recalculate",
   portableConvertWarning:
-    "This changes the value (情况/目标) cells of the shareable copy: text becomes numbers, the unit stays only in the headers and rules. Continue?",
+    "This changes the value (情况/目标) cells of the shareable copy: text becomes numbers whose number format still shows the same text (2489 shown as “2489万元”), so nothing a reader sees is lost. Continue?",
   portableConfirm: "Make it",
   cancel: "Cancel",
   portableDone: "Shareable copy made: people without the add-in can see and recalculate the scores.",
+  portableDoneInPlace: "This workbook is now shareable: the scores are plain formulas that people without the add-in can see and recalculate. You can undo it.",
   columnCell: "Cell",
   columnChange: "Old → new",
   columnWhy: "Why",
