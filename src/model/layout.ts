@@ -51,6 +51,20 @@ function looksLikeHeaderRow(view: SheetView, row: number, cols: number): boolean
   return words > 0;
 }
 
+/**
+ * A row of year headings over 情况 | 得分 pairs: short cells naming a year, each over at most a
+ * few columns — not a title across the table that happens to name a year.
+ */
+function hasYearHeads(view: SheetView, row: number, cols: number): boolean {
+  for (let c = 0; c < cols; c++) {
+    const h = compact(view.text(row, c));
+    if (!h || h.length > 12 || !YEAR.test(h)) continue;
+    const m = view.merge(row, c);
+    if (!m || m.right - m.left <= 3) return true;
+  }
+  return false;
+}
+
 /** The header text of every column across the header rows, merged cells counted once. */
 function headerTexts(view: SheetView, rows: number[], cols: number): string[] {
   const out: string[] = [];
@@ -90,9 +104,8 @@ function layoutOf(sheet: SheetData): Layout | null {
     if (m) for (let k = m.top; k <= m.bottom; k++) rows.add(k);
     const top = Math.min(...rows);
     const bottom = Math.max(...rows);
-    if (top > 0 && !rows.has(top - 1) && looksLikeHeaderRow(view, top - 1, cols)) {
-      const above = headerTexts(view, [top - 1], cols);
-      if (above.some((h) => YEAR.test(h))) rows.add(top - 1);
+    if (top > 0 && !rows.has(top - 1) && looksLikeHeaderRow(view, top - 1, cols) && hasYearHeads(view, top - 1, cols)) {
+      rows.add(top - 1);
     }
     if (bottom + 1 < view.rowCount && looksLikeHeaderRow(view, bottom + 1, cols)) {
       const below = headerTexts(view, [bottom + 1], cols);

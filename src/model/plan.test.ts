@@ -141,6 +141,8 @@ describe("binding survives the ways real copies vary", () => {
     ["two-row headers with years merged above 情况 | 得分", { twoRowHeader: true }],
     ["a 序号 column, a renamed sheet and notes below", { seqColumn: true, sheetName: "2020年测算", notes: true }],
     ["three title rows", { titleRows: 3 }],
+    ["a title that names a year", { title: "霸州市2020年科技创新能力监测评价指标测算责任分工表" }],
+    ["a year in the title over two-row headers", { title: "2020年度分工表（2018年情况、2019年预测）", twoRowHeader: true }],
     ["three blank rows before 合计得分, as printed", { blankRowsBeforeTotal: 3 }],
     ["everything at once", { twoRowHeader: true, seqColumn: true, titleRows: 2, sheetName: "Sheet1", notes: true, blankRowsBeforeTotal: 2 }],
   ])("%s", (_label, opts) => {

@@ -20,6 +20,8 @@ export interface SeedLayoutOptions {
   noTarget?: boolean;
   /** add a notes row below the total */
   notes?: boolean;
+  /** the title in the first row (default: the seed's) */
+  title?: string;
   /** blank rows between the last indicator and 合计得分 (the printed table has three) */
   blankRowsBeforeTotal?: number;
 }
@@ -59,7 +61,7 @@ export function seedWorkbookData(opts: SeedLayoutOptions = {}): WorkbookData {
   const lastCol = off + 5 + pairs.length * 2 - 1;
   const titleRows = opts.titleRows ?? 1;
   for (let t = 0; t < titleRows; t++) {
-    put(t, 0, t === 0 ? SEED.title : "（附件）");
+    put(t, 0, t === 0 ? (opts.title ?? SEED.title) : "（附件）");
     merges.push(`A${t + 1}:${columnLetter(lastCol)}${t + 1}`);
   }
   let r = titleRows;
