@@ -153,6 +153,15 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   const language = options.language ?? "zh";
   const sample = options.sampleWorkbook ?? defaultSample;
   const own = new OwnWrites(options.now);
+  /** Sync a batch of the add-in's own writes: the change events it causes are not the user's edits. */
+  const syncOwn = async (ctx: Excel.RequestContext, cells: string[]) => {
+    own.begin(cells);
+    try {
+      await ctx.sync();
+    } finally {
+      own.end();
+    }
+  };
 
   let sheetId: string | null = null;
   let sheetName: string | null = null;
@@ -320,23 +329,13 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
         keepNotes = new Set(probes.filter((p) => !p.n.isNullObject && !String(p.n.content).startsWith(NOTE_PREFIX)).map((p) => p.cell));
       }
       const q = queueApply(ws, id, plan, { notes, language, keepNotes });
-      own.begin(q.writtenCells);
-      try {
-        await ctx.sync();
-      } finally {
-        own.end();
-      }
+      await syncOwn(ctx, q.writtenCells);
       const record = q.record();
       // Stale plan: a cell changed between the read and the write. Put everything back.
       const stale = q.writes.find((w) => !sameValue(w.before, record.values.find((v) => v.cell === w.cell)?.value));
       if (stale) {
         queueUndo(ws, record);
-        own.begin(record.values.map((v) => v.cell));
-        try {
-          await ctx.sync();
-        } finally {
-          own.end();
-        }
+        await syncOwn(ctx, record.values.map((v) => v.cell));
         throw new Error(`单元格 ${stale.cell} 在计算之后被修改过，已撤回本次写入：请重新计算后再应用`);
       }
       for (const h of record.highlights) {
@@ -372,12 +371,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     if (last.kind === "portable") {
       await run(async (ctx) => {
         queueRestorePortable(ctx, last.record);
-        own.begin(last.record.sheets.find((s) => s.sheetId === sheetId)?.cells.map((c) => c.cell) ?? []);
-        try {
-          await ctx.sync();
-        } finally {
-          own.end();
-        }
+        await syncOwn(ctx, last.record.sheets.find((s) => s.sheetId === sheetId)?.cells.map((c) => c.cell) ?? []);
       });
       lastWrite = null;
       return;
@@ -386,12 +380,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     await run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(record.sheetId);
       queueUndo(ws, record);
-      own.begin(record.values.map((v) => v.cell));
-      try {
-        await ctx.sync();
-      } finally {
-        own.end();
-      }
+      await syncOwn(ctx, record.values.map((v) => v.cell));
     });
     lastWrite = null;
     // cells that were not highlighted before that apply are the user's again
@@ -548,22 +537,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
 
         // 4. one write: every edit and note, capturing what it replaces
         const q = queuePortable(ctx, idOf, decided.edits, toWrite, cellAt);
-        own.begin(q.writtenCells(id));
-        try {
-          await ctx.sync();
-        } finally {
-          own.end();
-        }
+        await syncOwn(ctx, q.writtenCells(id));
         const record = q.record();
         const stale = q.changedSinceRead();
         if (stale) {
           queueRestorePortable(ctx, record);
-          own.begin(q.writtenCells(id));
-          try {
-            await ctx.sync();
-          } finally {
-            own.end();
-          }
+          await syncOwn(ctx, q.writtenCells(id));
           throw new HostError(`单元格 ${stale.sheet}!${stale.cell} 在读取之后被修改过，已撤回分享版的全部改动：请重试`);
         }
         lastWrite = { kind: "portable", record };
