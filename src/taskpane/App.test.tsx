@@ -284,8 +284,12 @@ describe("the task pane over the seed's 分工表", () => {
     expect(host.apply).toHaveBeenCalledTimes(1);
   });
 
-  test("hosts without change events show no live-mode switch", async () => {
-    renderPane(fakeHost([ok(seedPlan())]));
+  test("hosts without change events, and the browser page (where nobody edits the sheet), show no live-mode switch", async () => {
+    const view = renderPane(fakeHost([ok(seedPlan())]));
+    await screen.findByTestId("total-2018");
+    expect(screen.queryByRole("checkbox", { name: /实时更新/ })).toBeNull();
+    view.unmount();
+    renderPane(fakeHost([ok(seedPlan())], { kind: "file", subscribe: () => () => undefined } as Partial<PaneHost>));
     await screen.findByTestId("total-2018");
     expect(screen.queryByRole("checkbox", { name: /实时更新/ })).toBeNull();
   });

@@ -35,7 +35,7 @@ export function App({ host, language }: { host: PaneHost; language: Language }) 
   const [busy, setBusy] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [view, setView] = React.useState<View>("summary");
-  // Live mode (opt-in, hosts with change events only): after the user edits the sheet, the new
+  // Live mode (opt-in, in Excel, where the user edits the sheet itself): after an edit the new
   // plan is written at once instead of waiting for 应用. The host ignores its own writes.
   const [live, setLive] = React.useState(false);
   const liveRef = React.useRef(false);
@@ -213,7 +213,7 @@ export function App({ host, language }: { host: PaneHost; language: Language }) 
         ) : null}
         {refreshing ? <Spinner size="extra-tiny" aria-label={t.reloading} /> : null}
       </header>
-      {host.subscribe && state.phase === "ready" ? (
+      {host.kind === "excel" && host.subscribe && state.phase === "ready" ? (
         <label className="kj-live">
           <input type="checkbox" checked={live} onChange={(e) => setLive(e.currentTarget.checked)} />
           <span>
