@@ -172,6 +172,34 @@ describe("file host", () => {
     expect(workbook.getWorksheet("分工表")!.getCell(computePlan(data).totals[0].cell!).formula).toMatch(/^SUM\(/);
   });
 
+  test("selectCell hands the preview the cell (merged areas to their top-left) of the plan the pane shows", async () => {
+    const revealed: string[] = [];
+    const sheets: (string | null)[] = [];
+    const { calls, loadXlsx } = counted();
+    const host = createFileHost({
+      loadXlsx,
+      revealCell: (a) => void revealed.push(a),
+      onSheet: (s) => sheets.push(s ? `${s.name}|${s.plan.sheet}|${s.plan.highlights.length}` : null),
+    });
+    await expect(host.selectCell("K5")).rejects.toThrow("还没有打开工作簿"); // nothing loaded yet
+    const plan = planOf(await host.load());
+    expect(sheets).toEqual([`示例分工表|分工表|${plan.highlights.length}`]);
+    expect(host.sheet()?.plan).toBe(plan);
+    const target = plan.highlights[0].cell;
+    await host.selectCell(target.toLowerCase());
+    await host.selectCell("C1"); // inside the title, merged across the table
+    expect(revealed).toEqual([target, "A1"]);
+    await expect(host.selectCell("第五行")).rejects.toThrow("“第五行”不是单元格地址");
+    expect(revealed).toHaveLength(2);
+    expect(calls.n).toBe(0); // the sample's preview needs no ExcelJS
+
+    // a broken file: the pane shows an error, the preview nothing, and there is no cell to select
+    await host.open("损坏.xlsx", new TextEncoder().encode("x"));
+    await host.load();
+    expect(sheets[sheets.length - 1]).toBeNull();
+    await expect(host.selectCell(target)).rejects.toThrow("还没有打开工作簿");
+  });
+
   test("names and language", () => {
     expect(outputName("县分工表.XLSX", "科创评分")).toBe("县分工表-科创评分.xlsx");
     expect(outputName("a.b.xlsx", "分享版")).toBe("a.b-分享版.xlsx");

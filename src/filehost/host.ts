@@ -14,6 +14,7 @@ import { HIGHLIGHT_FILL, NOTE_PREFIX } from "../model/highlight-style";
 import { computePlan } from "../model";
 import { seedWorkbookData } from "../sample/workbook-data";
 import { FH, type FileHostStrings } from "./strings";
+import { selectionAddress, type SheetSnapshot } from "./sheet-grid";
 
 /** What the host needs from src/xlsx (the module itself, loaded lazily). */
 export type XlsxModule = typeof import("../xlsx");
@@ -34,6 +35,16 @@ export interface FileHostOptions {
   save?: (bytes: Uint8Array, fileName: string) => void;
   /** Called whenever another workbook is opened (or fails to open). */
   onOpened?: (info: OpenedInfo) => void;
+  /**
+   * Called after every load() with the workbook and plan the pane now shows (null when it shows
+   * no table): the page's sheet preview draws from it, without ExcelJS.
+   */
+  onSheet?: (sheet: SheetSnapshot | null) => void;
+  /**
+   * selectCell's view of the sheet: show the cell (A1, merged areas resolved to their top-left)
+   * and resolve once it is on screen. Without it selectCell only checks the address.
+   */
+  revealCell?: (address: string) => Promise<void> | void;
 }
 
 export interface OpenedInfo {
@@ -50,8 +61,10 @@ export interface FileHost extends PaneHost {
   open(name: string, bytes: ArrayBuffer | Uint8Array): Promise<void>;
   /** Current workbook's name. */
   fileName(): string;
-  /** The in-memory ExcelJS workbook, once there is one (tests, preview). */
+  /** The in-memory ExcelJS workbook, once there is one (tests). */
   workbook(): ExcelJS.Workbook | null;
+  /** The workbook and plan of the last successful load(), or null (what the sheet preview shows). */
+  sheet(): SheetSnapshot | null;
 }
 
 type Doc =
@@ -90,6 +103,12 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
   let savedSheet: string | null = null;
   /** opening is serialised: a later open wins, an earlier slow one is dropped */
   let openSeq = 0;
+  /** what the pane shows: the last load()'s cells and plan */
+  let shown: SheetSnapshot | null = null;
+  const show = (next: SheetSnapshot | null) => {
+    shown = next;
+    opts.onSheet?.(next);
+  };
 
   const changed = (ok: boolean) => {
     if (doc.state !== "none") {
@@ -129,24 +148,33 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
     return fresh;
   }
 
+  function loadNow(): { ok: true; snapshot: SheetSnapshot } | Exclude<LoadResult, { ok: true }> {
+    if (doc.state === "none") return { ok: false, reason: "no-table", message: t.noFileYet, lookedFor: [] };
+    if (doc.state === "broken") return { ok: false, reason: "error", message: doc.message };
+    if (doc.state === "sample") {
+      const data = seedWorkbookData();
+      return { ok: true, snapshot: { name: doc.name, data, plan: computePlan(data) } };
+    }
+    const data = doc.data;
+    try {
+      const plan = computePlan(data);
+      planSource.set(plan, data);
+      return { ok: true, snapshot: { name: doc.name, data, plan } };
+    } catch (e) {
+      if (e instanceof NoTableError) {
+        return { ok: false, reason: "no-table", message: `${t.inFile(doc.name)}${e.message}`, lookedFor: e.lookedFor };
+      }
+      return { ok: false, reason: "error", message: `${t.inFile(doc.name)}${messageOf(e)}` };
+    }
+  }
+
   const host: FileHost = {
     kind: "file",
 
     async load(): Promise<LoadResult> {
-      if (doc.state === "none") return { ok: false, reason: "no-table", message: t.noFileYet, lookedFor: [] };
-      if (doc.state === "broken") return { ok: false, reason: "error", message: doc.message };
-      if (doc.state === "sample") return { ok: true, plan: computePlan(seedWorkbookData()), source: doc.name };
-      const data = doc.data;
-      try {
-        const plan = computePlan(data);
-        planSource.set(plan, data);
-        return { ok: true, plan, source: doc.name };
-      } catch (e) {
-        if (e instanceof NoTableError) {
-          return { ok: false, reason: "no-table", message: `${t.inFile(doc.name)}${e.message}`, lookedFor: e.lookedFor };
-        }
-        return { ok: false, reason: "error", message: `${t.inFile(doc.name)}${messageOf(e)}` };
-      }
+      const r = loadNow();
+      show(r.ok ? r.snapshot : null);
+      return r.ok ? { ok: true, plan: r.snapshot.plan, source: r.snapshot.name } : r;
     },
 
     async apply(plan: Plan): Promise<ApplyResult> {
@@ -200,8 +228,12 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       saved = new Map();
     },
 
-    async selectCell(): Promise<void> {
-      // No sheet grid on this page: the highlights list itself names the cell.
+    async selectCell(a1: string): Promise<void> {
+      // the page's sheet preview (revealCell) shows the cell; the pane only knows the address
+      if (!shown) throw new Error(t.noWorkbook);
+      const at = selectionAddress(shown, a1);
+      if (!at) throw new Error(t.notACell(a1));
+      await opts.revealCell?.(at);
     },
 
     async insertSample(): Promise<void> {
@@ -253,6 +285,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
 
     fileName: () => (doc.state === "none" ? "" : doc.name),
     workbook: () => (doc.state === "open" ? doc.workbook : null),
+    sheet: () => shown,
   };
 
   return host;
