@@ -11,6 +11,7 @@ import { Bar } from "./Bar";
 import { createFileHost, type OpenedInfo } from "./host";
 import { pageLanguage } from "./language";
 import { FH } from "./strings";
+import { mountSheetSection, type SheetPreviewController } from "./SheetSection";
 
 const language = pageLanguage(window.location.search, navigator.languages?.[0] ?? navigator.language);
 const t = FH[language];
@@ -18,7 +19,14 @@ document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
 document.title = t.pageTitle;
 
 let onOpened: (info: OpenedInfo) => void = () => undefined;
-const host = createFileHost({ language, onOpened: (info) => onOpened(info) });
+// the sheet preview under the pane; mounted after the pane, so it never delays the first view
+let preview: SheetPreviewController | null = null;
+const host = createFileHost({
+  language,
+  onOpened: (info) => onOpened(info),
+  onSheet: (sheet) => preview?.update(sheet),
+  revealCell: (address) => preview?.reveal(address),
+});
 const warmUp = () => void import(/* webpackChunkName: "xlsx" */ "../xlsx").catch(() => undefined);
 
 function Header() {
@@ -48,3 +56,5 @@ flushSync(() => {
   mountTaskpane(pane, host, { language, theme: "light" });
 });
 createRoot(bar).render(<Header />);
+preview = mountSheetSection(document.getElementById("sheet") as HTMLElement, { t, language });
+preview.update(host.sheet());

@@ -1,3 +1,5 @@
+import type { HighlightSeverity } from "../model/types";
+
 /**
  * The file page's own text (its header, drop zone and the host's messages), Chinese first.
  * Everything inside the pane comes from src/taskpane/strings.ts.
@@ -19,6 +21,20 @@ export interface FileHostStrings {
   inFile: (name: string) => string;
   downloadSuffix: string;
   portableSuffix: string;
+  /** the sheet preview under the pane (src/filehost/SheetSection.tsx, SheetPreview.tsx) */
+  viewSheet: string;
+  sheetRegion: (sheet: string) => string;
+  sheetHelp: string;
+  loadingSheet: string;
+  sheetFailed: string;
+  locatedAt: (cell: string) => string;
+  backToList: string;
+  severity: Record<HighlightSeverity, string>;
+  legendOld: string;
+  legendNew: string;
+  legendWrite: string;
+  changesTo: string;
+  notACell: (text: string) => string;
 }
 
 export const FH: Record<"zh" | "en", FileHostStrings> = {
@@ -39,6 +55,19 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     inFile: (name) => `“${name}”：`,
     downloadSuffix: "科创评分",
     portableSuffix: "分享版",
+    viewSheet: "查看工作表",
+    sheetRegion: (sheet) => `工作表“${sheet}”（只读预览）`,
+    sheetHelp: "只读预览。底色和符号标出“提示”中的单元格，“旧值 → 新值”是应用后会写入的得分。在提示列表中点击一项即可定位到它的单元格。",
+    loadingSheet: "正在显示工作表…",
+    sheetFailed: "无法显示工作表，请刷新页面后再试。",
+    locatedAt: (cell) => `已定位到 ${cell}`,
+    backToList: "返回列表",
+    severity: { unreachable: "目标无法达成", gap: "目标差距", mismatch: "得分不符", error: "错误" },
+    legendOld: "旧值",
+    legendNew: "新值",
+    legendWrite: "：应用后写入",
+    changesTo: "，应用后改为 ",
+    notACell: (text) => `“${text}”不是单元格地址`,
   },
   en: {
     pageTitle: "KJScore · local file",
@@ -57,5 +86,18 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     inFile: (name) => `“${name}”: `,
     downloadSuffix: "科创评分",
     portableSuffix: "分享版",
+    viewSheet: "View sheet",
+    sheetRegion: (sheet) => `Sheet “${sheet}” (read-only preview)`,
+    sheetHelp: "Read-only preview. Fills and symbols mark the cells listed under Highlights; “old → new” is the score Apply would write. Click an item in the Highlights list to go to its cell.",
+    loadingSheet: "Showing the sheet…",
+    sheetFailed: "The sheet cannot be shown; reload the page and try again.",
+    locatedAt: (cell) => `Showing cell ${cell}`,
+    backToList: "Back to the list",
+    severity: { unreachable: "Target unreachable", gap: "Target gap", mismatch: "Score mismatch", error: "Errors" },
+    legendOld: "old",
+    legendNew: "new",
+    legendWrite: ": written by Apply",
+    changesTo: ", after Apply: ",
+    notACell: (text) => `“${text}” is not a cell address`,
   },
 };

@@ -1,0 +1,105 @@
+/** @jest-environment jsdom */
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { HIGHLIGHT_FILL } from "../model/highlight-style";
+import { createFileHost } from "./host";
+import { mountSheetSection } from "./SheetSection";
+import * as previewModule from "./SheetPreview";
+import { FH } from "./strings";
+
+function page(language: "zh" | "en" = "zh") {
+  document.body.innerHTML = '<button id="list-item">K3</button><div id="sheet"></div>';
+  let loads = 0;
+  let preview!: ReturnType<typeof mountSheetSection>;
+  act(() => {
+    preview = mountSheetSection(document.getElementById("sheet")!, {
+      t: FH[language],
+      language,
+      loadPreview: async () => {
+        loads++;
+        return previewModule;
+      },
+    });
+  });
+  const host = createFileHost({ language, onSheet: (s) => preview.update(s), revealCell: (a) => preview.reveal(a) });
+  /** host.selectCell as the pane calls it; resolves once the preview says the cell is shown */
+  const select = async (a1: string) => {
+    let done!: Promise<void>;
+    act(() => {
+      done = host.selectCell(a1);
+    });
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-cell")).toBe(a1.toUpperCase()));
+    await act(() => done);
+  };
+  return { host, preview, select, loads: () => loads };
+}
+
+describe("the page's sheet preview", () => {
+  afterEach(() => {
+    document.body.innerHTML = "";
+  });
+
+  test("closed until asked: one 查看工作表 button, the preview's code not loaded", async () => {
+    const p = page();
+    await act(async () => void (await p.host.load()));
+    const toggle = screen.getByRole("button", { name: /查看工作表/ });
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("table")).toBeNull();
+    expect(p.loads()).toBe(0);
+    await act(async () => toggle.click());
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(await screen.findByRole("table")).toBeTruthy();
+    expect(screen.getByRole("region", { name: "工作表“分工表”（只读预览）" })).toBeTruthy();
+    expect(p.loads()).toBe(1);
+    act(() => p.preview.unmount());
+  });
+
+  test("selectCell opens it, outlines and focuses the cell, says where it is; 返回列表 and Escape go back", async () => {
+    const p = page();
+    const r = await act(async () => p.host.load());
+    const plan = r.ok ? r.plan : null;
+    const hl = plan!.highlights.find((h) => h.severity === "unreachable")!;
+    const from = document.getElementById("list-item")!;
+    from.focus();
+    await p.select(hl.cell);
+
+    const cell = document.querySelector<HTMLElement>(`[data-cell="${hl.cell}"]`)!;
+    expect(document.activeElement).toBe(cell);
+    expect(cell.getAttribute("aria-current")).toBe("true");
+    expect(cell.style.background).toBe(hexToRgb(HIGHLIGHT_FILL.unreachable));
+    expect(cell.textContent).toContain("目标无法达成"); // said in words too, not by colour alone
+    const status = screen.getByRole("status");
+    expect(status.textContent).toContain(`已定位到 ${hl.cell}`);
+    expect(status.textContent).toContain(hl.note);
+    expect(cell.getAttribute("aria-describedby")).toBe(status.id);
+    const letter = within(screen.getByRole("table")).getByRole("columnheader", { name: hl.cell.replace(/\d+/, "") });
+    expect(letter.className).toContain("fh-on");
+
+    await act(async () => screen.getByRole("button", { name: "返回列表" }).click());
+    expect(document.activeElement).toBe(from);
+
+    // another cell: the outline moves
+    const other = plan!.writes[0];
+    await p.select(other.cell);
+    expect(document.activeElement?.getAttribute("data-cell")).toBe(other.cell);
+    expect(document.querySelectorAll('[aria-current="true"]')).toHaveLength(1);
+    expect(document.activeElement?.textContent).toContain(`${other.before} → `);
+    await act(async () => {
+      document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    });
+    expect(document.activeElement).toBe(from);
+    act(() => p.preview.unmount());
+  });
+
+  test("English with the page", async () => {
+    const p = page("en");
+    await act(async () => void (await p.host.load()));
+    await p.select("K3");
+    expect(screen.getByRole("button", { name: /View sheet/ })).toBeTruthy();
+    expect(screen.getByRole("status").textContent).toContain("Showing cell K3");
+    act(() => p.preview.unmount());
+  });
+});
+
+function hexToRgb(hex: string): string {
+  return `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+}
