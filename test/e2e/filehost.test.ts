@@ -8,6 +8,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { computePlan } from "../../src/model";
+import { HIGHLIGHT_FILL } from "../../src/model/highlight-style";
 import type { Plan } from "../../src/model/types";
 import { seedWorkbookData } from "../../src/sample/workbook-data";
 import { buildTemplateBuffer, readWorkbook } from "../../src/xlsx";
@@ -25,6 +26,39 @@ async function totals(page: Page): Promise<string[]> {
   await list.waitFor();
   return (await list.getByRole("listitem").allInnerTexts()).map((s) => s.replace(/\s+/g, " ").trim());
 }
+
+/** Where a preview cell is: selected, focused, inside its scroll box and the window. */
+async function cellOnScreen(page: Page, cell: string) {
+  return page.evaluate((a1) => {
+    const el = document.querySelector<HTMLElement>(`[data-cell="${a1}"]`);
+    const box = el?.closest<HTMLElement>(".fh-sheet-scroll");
+    if (!el || !box) return null;
+    const r = el.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    const inside = (o: { left: number; right: number; top: number; bottom: number }) =>
+      r.left >= o.left - 1 && r.right <= o.right + 1 && r.top >= o.top - 1 && r.bottom <= o.bottom + 1;
+    return {
+      selected: el.getAttribute("aria-current") === "true",
+      focused: document.activeElement === el,
+      inBox: inside(b),
+      inWindow: inside({ left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight }),
+      boxScrolledSideways: box.scrollLeft > 0,
+      fill: getComputedStyle(el).backgroundColor,
+      marker: el.querySelector("svg") !== null,
+      text: el.innerText.replace(/\s+/g, " ").trim(),
+    };
+  }, cell);
+}
+
+/** The first highlight of a group in the pane's 提示 tab, and the cell it names. */
+async function firstHighlight(page: Page, group: string) {
+  await page.getByRole("tab", { name: /提示/ }).click();
+  const button = page.getByTestId(`group-${group}`).getByRole("button").first();
+  const cell = /([A-Z]+\d+)$/.exec((await button.getAttribute("title")) ?? "")?.[1] ?? "";
+  return { button, cell };
+}
+
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
 
 async function noHorizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number }> {
   return page.evaluate(() => {
@@ -232,8 +266,47 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     await page.close();
   });
 
+  test("提示: clicking a highlight shows its cell in the sheet preview — selected, focused, in view; 返回列表 goes back", async () => {
+    const before = h.requests.length;
+    const page = await h.open();
+    await totals(page);
+    // closed at first, and its code not loaded: the first view is the pane alone
+    const toggle = page.getByRole("button", { name: /查看工作表/ });
+    await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("false");
+    expect(h.requests.slice(before).filter((u) => /\/sheet\./.test(u))).toEqual([]);
+
+    const { button, cell } = await firstHighlight(page, "unreachable");
+    const hl = enginePlan.highlights.find((x) => x.cell === cell);
+    expect(hl?.severity).toBe("unreachable");
+    await button.click();
+    await page.getByTestId("sheet-status").getByText(`已定位到 ${cell}`).waitFor();
+    await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("true");
+    const at = await cellOnScreen(page, cell);
+    expect(at).toMatchObject({ selected: true, focused: true, inBox: true, inWindow: true, fill: rgb(HIGHLIGHT_FILL.unreachable), marker: true });
+    // colour is not the only signal: the status line names the kind and says why
+    await expect(page.getByTestId("sheet-status").innerText()).resolves.toContain("目标无法达成");
+    await page.screenshot({ path: path.join(ARTIFACTS, "filehost-sheet-selected-450.png") });
+
+    // the cells 应用 would write show old → new
+    for (const w of enginePlan.writes) {
+      const shown = (await cellOnScreen(page, w.cell))!.text;
+      expect(shown).toContain(`${w.before} → `);
+      expect(shown).toContain(w.after.toFixed(2));
+    }
+    // the table's frame: column letters, row numbers, the 合计得分 row
+    const scroll = page.getByRole("region", { name: /工作表“分工表”/ });
+    await expect(scroll.getByRole("columnheader", { name: "K", exact: true }).count()).resolves.toBe(1);
+    await expect(scroll.getByRole("rowheader", { name: String(enginePlan.layout.totalRow! + 1), exact: true }).count()).resolves.toBe(1);
+    await expect(scroll.getByRole("cell", { name: "合计得分" }).count()).resolves.toBe(1);
+
+    await page.getByRole("button", { name: "返回列表" }).click();
+    await expect(button.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   for (const width of [320, 450]) {
-    test(`at ${width} px nothing overflows sideways, on every tab`, async () => {
+    test(`at ${width} px nothing overflows sideways, on every tab and with the sheet preview open`, async () => {
       const page = await h.open("", width);
       await totals(page);
       for (const tab of ["总览", "提示", "变更", "指标"]) {
@@ -243,6 +316,14 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
         expect({ tab, ...m, overflows: m.scrollWidth > m.clientWidth }).toMatchObject({ tab, overflows: false });
         await page.screenshot({ path: path.join(ARTIFACTS, `filehost-${tab}-${width}.png`), fullPage: true });
       }
+      // a score mismatch far right in the sheet: the preview's own box scrolls sideways, the page does not
+      const { button, cell } = await firstHighlight(page, "mismatch");
+      await button.click();
+      await page.getByTestId("sheet-status").getByText(`已定位到 ${cell}`).waitFor();
+      expect(await cellOnScreen(page, cell)).toMatchObject({ selected: true, focused: true, inBox: true, inWindow: true, fill: rgb(HIGHLIGHT_FILL.mismatch) });
+      const m = await noHorizontalOverflow(page);
+      expect({ preview: true, ...m, overflows: m.scrollWidth > m.clientWidth }).toMatchObject({ overflows: false });
+      await page.screenshot({ path: path.join(ARTIFACTS, `filehost-sheet-${width}.png`) });
       await page.close();
     });
   }
