@@ -2,7 +2,7 @@ import * as React from "react";
 import { HIGHLIGHT_FILL } from "../model/highlight-style";
 import type { HighlightSeverity } from "../model/types";
 import { SeverityIcon } from "../taskpane/components/SeverityIcon";
-import { buildGrid, type ColumnRole, type GridCell, type SheetSnapshot } from "./sheet-grid";
+import { buildGrid, selectionAddress, type ColumnRole, type GridCell, type SheetSnapshot } from "./sheet-grid";
 import type { FileHostStrings } from "./strings";
 
 /**
@@ -44,7 +44,9 @@ export interface SheetPreviewProps {
   onBack: (() => void) | null;
 }
 
-export function SheetPreview({ snapshot, t, language, selected, revealSeq, onRevealed, onBack }: SheetPreviewProps) {
+export function SheetPreview({ snapshot, t, language, selected: asked, revealSeq, onRevealed, onBack }: SheetPreviewProps) {
+  // a cell inside a merged area selects the whole area, drawn at its top-left (as Excel does)
+  const selected = asked ? (selectionAddress(snapshot, asked) ?? asked) : null;
   const grid = React.useMemo(
     () => buildGrid(snapshot, selected ? [selected] : []),
     [snapshot, selected],
@@ -90,7 +92,7 @@ export function SheetPreview({ snapshot, t, language, selected, revealSeq, onRev
           {selected ? (
             <>
               <strong>{t.locatedAt(selected)}</strong>
-              {selectedCell?.highlight ? ` · ${t.severity[selectedCell.highlight.severity]}：${note(selectedCell)}` : ""}
+              {selectedCell?.highlight ? ` · ${t.severity[selectedCell.highlight.severity]}${t.colon}${note(selectedCell)}` : ""}
             </>
           ) : null}
         </span>
@@ -159,7 +161,7 @@ export function SheetPreview({ snapshot, t, language, selected, revealSeq, onRev
                       {c.highlight ? (
                         <span className="fh-mark">
                           <SeverityIcon severity={c.highlight.severity} />
-                          <span className="fh-sr">{t.severity[c.highlight.severity]}：</span>
+                          <span className="fh-sr">{t.severity[c.highlight.severity]}{t.colon}</span>
                         </span>
                       ) : null}
                       {c.write ? (

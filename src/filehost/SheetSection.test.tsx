@@ -21,13 +21,13 @@ function page(language: "zh" | "en" = "zh") {
     });
   });
   const host = createFileHost({ language, onSheet: (s) => preview.update(s), revealCell: (a) => preview.reveal(a) });
-  /** host.selectCell as the pane calls it; resolves once the preview says the cell is shown */
-  const select = async (a1: string) => {
+  /** host.selectCell as the pane calls it; resolves once the preview says the cell (`shown`) is focused */
+  const select = async (a1: string, shown = a1.toUpperCase()) => {
     let done!: Promise<void>;
     act(() => {
       done = host.selectCell(a1);
     });
-    await waitFor(() => expect(document.activeElement?.getAttribute("data-cell")).toBe(a1.toUpperCase()));
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-cell")).toBe(shown));
     await act(() => done);
   };
   return { host, preview, select, loads: () => loads };
@@ -87,6 +87,10 @@ describe("the page's sheet preview", () => {
       document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
     });
     expect(document.activeElement).toBe(from);
+
+    // inside a merged area (the title across the table): the area is selected, at its top-left
+    await p.select("c1", "A1");
+    expect(screen.getByRole("status").textContent).toContain("已定位到 A1");
     act(() => p.preview.unmount());
   });
 

@@ -14,7 +14,8 @@ import { HIGHLIGHT_FILL, NOTE_PREFIX } from "../model/highlight-style";
 import { computePlan } from "../model";
 import { seedWorkbookData } from "../sample/workbook-data";
 import { FH, type FileHostStrings } from "./strings";
-import { selectionAddress, type SheetSnapshot } from "./sheet-grid";
+import { address, parseAddress } from "../model/sheet";
+import type { SheetSnapshot } from "./sheet-grid";
 
 /** What the host needs from src/xlsx (the module itself, loaded lazily). */
 export type XlsxModule = typeof import("../xlsx");
@@ -41,8 +42,8 @@ export interface FileHostOptions {
    */
   onSheet?: (sheet: SheetSnapshot | null) => void;
   /**
-   * selectCell's view of the sheet: show the cell (A1, merged areas resolved to their top-left)
-   * and resolve once it is on screen. Without it selectCell only checks the address.
+   * selectCell's view of the sheet: show the cell (A1, upper case, no $) and resolve once it is
+   * on screen. Without it selectCell only checks the address.
    */
   revealCell?: (address: string) => Promise<void> | void;
 }
@@ -231,9 +232,9 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
     async selectCell(a1: string): Promise<void> {
       // the page's sheet preview (revealCell) shows the cell; the pane only knows the address
       if (!shown) throw new Error(t.noWorkbook);
-      const at = selectionAddress(shown, a1);
+      const at = parseAddress(a1);
       if (!at) throw new Error(t.notACell(a1));
-      await opts.revealCell?.(at);
+      await opts.revealCell?.(address(at.row, at.col));
     },
 
     async insertSample(): Promise<void> {

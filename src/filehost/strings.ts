@@ -35,6 +35,7 @@ export interface FileHostStrings {
   legendWrite: string;
   changesTo: string;
   notACell: (text: string) => string;
+  colon: string;
 }
 
 export const FH: Record<"zh" | "en", FileHostStrings> = {
@@ -68,6 +69,7 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     legendWrite: "：应用后写入",
     changesTo: "，应用后改为 ",
     notACell: (text) => `“${text}”不是单元格地址`,
+    colon: "：",
   },
   en: {
     pageTitle: "KJScore · local file",
@@ -99,5 +101,6 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     legendWrite: ": written by Apply",
     changesTo: ", after Apply: ",
     notACell: (text) => `“${text}” is not a cell address`,
+    colon: ": ",
   },
 };
