@@ -6,6 +6,7 @@
 import * as React from "react";
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
+import type { LoadResult } from "../host/types";
 import { mountTaskpane } from "../taskpane/mount";
 import { Bar } from "./Bar";
 import { createFileHost, type OpenedInfo } from "./host";
@@ -50,11 +51,14 @@ function Header() {
 
 const bar = document.getElementById("bar") as HTMLElement;
 const pane = document.getElementById("pane") as HTMLElement;
-// Rendered synchronously, so the pane's first effect (loading the sample's plan) runs in this
-// task and the scored view follows in the next, instead of a frame later.
-flushSync(() => {
-  mountTaskpane(pane, host, { language, theme: "light" });
-});
+// The sample is scored first (host.load() computes its plan here, in the browser), then the pane is
+// rendered synchronously from that result, still in this task: the first frame is the scored view,
+// with no loading view laid out and painted before it.
+const mountPane = (initial?: LoadResult) =>
+  flushSync(() => {
+    mountTaskpane(pane, host, { language, theme: "light", initial });
+  });
+void host.load().then(mountPane, () => mountPane());
 createRoot(bar).render(<Header />);
 preview = mountSheetSection(document.getElementById("sheet") as HTMLElement, { t, language });
 preview.update(host.sheet());

@@ -348,6 +348,19 @@ describe("in English", () => {
     expect(screen.getByRole("button", { name: "Apply" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Undo" })).toBeTruthy();
   });
+
+  test("a host's first result given at mount is on screen at once, without a loading view or a second load", () => {
+    const host = fakeHost([ok(seedPlan())]);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={host} language="zh" initial={ok(seedPlan())} />
+      </FluentProvider>,
+    );
+    expect(screen.queryByText("正在读取分工表…")).toBeNull();
+    expect(screen.getByTestId("total-2018").textContent).toContain("52.64");
+    expect(screen.getByTestId("total-2020").textContent).toContain("73.97");
+    expect(host.load).not.toHaveBeenCalled();
+  });
 });
 
 describe("mountTaskpane", () => {

@@ -28,9 +28,17 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function App({ host, language }: { host: PaneHost; language: Language }) {
+function stateOf(result: LoadResult): State {
+  if (result.ok) return { phase: "ready", plan: result.plan, source: result.source };
+  if (result.reason === "no-table") return { phase: "no-table", message: result.message, lookedFor: result.lookedFor };
+  return { phase: "error", message: result.message };
+}
+
+export function App({ host, language, initial }: { host: PaneHost; language: Language; initial?: LoadResult }) {
   const t = STRINGS[language];
-  const [state, setState] = React.useState<State>({ phase: "loading" });
+  // A host that already has its first result (the browser page's sample) skips the loading view.
+  const [state, setState] = React.useState<State>(() => (initial ? stateOf(initial) : { phase: "loading" }));
+  const skipFirstLoad = React.useRef(initial !== undefined);
   const [refreshing, setRefreshing] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
@@ -57,10 +65,7 @@ export function App({ host, language }: { host: PaneHost; language: Language }) 
       }
       if (!mounted.current || seq !== loadSeq.current) return null;
       setRefreshing(false);
-      if (result.ok) setState({ phase: "ready", plan: result.plan, source: result.source });
-      else if (result.reason === "no-table")
-        setState({ phase: "no-table", message: result.message, lookedFor: result.lookedFor });
-      else setState({ phase: "error", message: result.message });
+      setState(stateOf(result));
       return result;
     },
     [host],
@@ -81,7 +86,8 @@ export function App({ host, language }: { host: PaneHost; language: Language }) 
 
   React.useEffect(() => {
     mounted.current = true;
-    void load(false);
+    if (skipFirstLoad.current) skipFirstLoad.current = false;
+    else void load(false);
     // The host debounces the sheet's change events.
     const unsubscribe = host.subscribe?.(() => void onSheetChanged());
     return () => {
