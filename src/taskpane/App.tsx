@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import type { LoadResult, PaneHost } from "../host/types";
 import type { Plan } from "../model/types";
 import { STRINGS, type Language } from "./strings";
@@ -9,6 +9,7 @@ import { HighlightsView } from "./components/HighlightsView";
 import { IndicatorsView } from "./components/IndicatorsView";
 import { SummaryView } from "./components/SummaryView";
 import { ErrorView, LoadingView, NoTableView } from "./components/StatusViews";
+import { Spinner } from "./components/Spinner";
 import { Tabs } from "./components/Tabs";
 
 type View = "summary" | "highlights" | "changes" | "indicators";

@@ -30,6 +30,12 @@ export const PANE_CSS = `
 .kj-details{margin-top:var(--spacingVerticalS)}
 .kj-details>summary{cursor:pointer;color:var(--colorBrandForegroundLink)}
 .kj-center{padding:var(--spacingVerticalXXL) 0}
+.kj-spinner{display:flex;flex-direction:column;align-items:center;gap:8px}
+.kj-spinner-ring{display:block;width:32px;height:32px;border:var(--strokeWidthThicker) solid var(--colorBrandStroke2Contrast,var(--colorBrandStroke2));border-top-color:var(--colorBrandStroke1);border-radius:50%;animation:kj-spin 1.5s linear infinite}
+.kj-spinner-xt .kj-spinner-ring{width:16px;height:16px;border-width:var(--strokeWidthThick)}
+.kj-spinner-label{font-size:var(--fontSizeBase400);line-height:var(--lineHeightBase400);font-weight:var(--fontWeightSemibold);color:var(--colorNeutralForeground1)}
+@keyframes kj-spin{to{transform:rotate(360deg)}}
+@media (prefers-reduced-motion:reduce){.kj-spinner-ring{animation-duration:3s}}
 
 .kj-tabs{display:flex;flex-wrap:wrap;gap:var(--spacingHorizontalXXS);margin-top:var(--spacingVerticalS);border-bottom:var(--strokeWidthThin) solid var(--colorNeutralStroke2)}
 .kj-tab{position:relative;min-height:32px;padding:var(--spacingVerticalXS) var(--spacingHorizontalS);border:0;border-radius:var(--borderRadiusMedium);background:transparent;color:var(--colorNeutralForeground2);font:inherit;cursor:pointer}
@@ -42,6 +48,11 @@ export const PANE_CSS = `
 .kj-total-year{font-weight:var(--fontWeightSemibold)}
 .kj-big{font-size:var(--fontSizeBase500);line-height:var(--lineHeightBase500);font-weight:var(--fontWeightSemibold)}
 .kj-total-notes{grid-column:1/-1;display:flex;flex-wrap:wrap;column-gap:var(--spacingHorizontalM)}
+.kj-badge{position:relative;display:inline-flex;align-items:center;justify-content:center;height:24px;min-width:24px;padding:0 calc(var(--spacingHorizontalXS) + var(--spacingHorizontalXXS));border-radius:var(--borderRadiusMedium);border-color:var(--colorTransparentStroke);font-family:var(--fontFamilyBase);font-size:var(--fontSizeBase200);line-height:var(--lineHeightBase200);font-weight:var(--fontWeightSemibold);color:var(--colorNeutralForegroundOnBrand)}
+.kj-badge::after{content:"";position:absolute;inset:0;border-style:solid;border-color:inherit;border-width:var(--strokeWidthThin);border-radius:inherit}
+.kj-badge-A{background-color:var(--colorPaletteGreenBackground3)}
+.kj-badge-B{background-color:var(--colorPaletteYellowBackground3);color:var(--colorNeutralForeground1Static)}
+.kj-badge-C{background-color:var(--colorPaletteRedBackground3)}
 .kj-warn{color:var(--colorStatusWarningForeground1)}
 .kj-bad{color:var(--colorStatusDangerForeground1);font-weight:var(--fontWeightSemibold)}
 .kj-chart{display:block;width:100%;max-width:400px;margin-top:var(--spacingVerticalS)}

@@ -1,11 +1,12 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { Spinner } from "./Spinner";
 import type { Strings } from "../strings";
 
 export function LoadingView({ t }: { t: Strings }) {
   return (
     <div className="kj-center">
-      <Spinner label={t.loading} labelPosition="below" />
+      <Spinner label={t.loading} />
     </div>
   );
 }
