@@ -66,19 +66,3 @@ describe("scoreValue never throws", () => {
     expect(r).toEqual({ status: "error", message: "评分标准第2段“10000-5000万元（5-4）”无法识别：缺少分值" });
   });
 });
-
-describe("parsing is quick", () => {
-  test("a typical rule parses in well under a millisecond, and scoring is faster still", () => {
-    const n = 2000;
-    let t = performance.now();
-    for (let i = 0; i < n; i++) parseRule(FISCAL);
-    const parseUs = ((performance.now() - t) / n) * 1000;
-    const rule = parseRule(FISCAL);
-    t = performance.now();
-    for (let i = 0; i < n; i++) rule.score({ v: "2489万元" });
-    const scoreUs = ((performance.now() - t) / n) * 1000;
-    // bounds a loaded CI machine still meets; unloaded figures are ~40µs and ~10µs. A pathological regex would blow them.
-    expect(parseUs).toBeLessThan(2000);
-    expect(scoreUs).toBeLessThan(1000);
-  });
-});
