@@ -3,7 +3,8 @@
  * vary: renamed sheet, lines above the title, a 序号 column, spaced headers, other years,
  * other values, the rule texts retyped (≥ / >= / ≧, half-width brackets and semicolons),
  * blank rows before 合计得分, notes below. Deterministic: county i always gets the same file.
- * Uses the compiled modules in dist-cli (scripts/bench.js builds them when missing).
+ * Uses the compiled template module in dist-cli (scripts/bench.js builds it when missing), or the
+ * one passed in (the tests pass src/xlsx/template.ts, so the same counties are checked by jest).
  * Not a benchmark itself (the leading "_" keeps the harness from running it).
  */
 "use strict";
@@ -50,8 +51,10 @@ function retypeRule(rule, rand) {
   return r;
 }
 
-function countySpec(i) {
-  const { sampleSpec, printedHeader } = require(path.join(DIST, "xlsx", "template.js"));
+const compiledTemplate = () => require(path.join(DIST, "xlsx", "template.js"));
+
+function countySpec(i, template = compiledTemplate()) {
+  const { sampleSpec, printedHeader } = template;
   const rand = prng(1000 + i);
   const spec = sampleSpec();
   const county = COUNTIES[i % COUNTIES.length] + (i >= COUNTIES.length ? `（第${Math.floor(i / COUNTIES.length) + 1}组）` : "");
@@ -77,14 +80,14 @@ function countySpec(i) {
 }
 
 /** Write `count` county workbooks into `dir`; returns their paths. */
-async function writeCounties(dir, count = 40) {
-  const { addTableSheet, newWorkbook } = require(path.join(DIST, "xlsx", "template.js"));
+async function writeCounties(dir, count = 40, template = compiledTemplate()) {
+  const { addTableSheet, newWorkbook } = template;
   fs.mkdirSync(dir, { recursive: true });
   const files = [];
   for (let i = 0; i < count; i++) {
     const wb = newWorkbook();
     if (i % 5 === 0) wb.addWorksheet("封面").getCell("A1").value = "科技创新跃升工作方案";
-    addTableSheet(wb, countySpec(i));
+    addTableSheet(wb, countySpec(i, template));
     const file = path.join(dir, `county-${String(i + 1).padStart(2, "0")}.xlsx`);
     fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
     files.push(file);
