@@ -1,5 +1,5 @@
 /** Grouping cells into runs, so a batch writes one range per run instead of one per cell. */
-import { address } from "../model/sheet";
+import { address, parseRange } from "../model/sheet";
 
 export interface At {
   row: number;
@@ -39,15 +39,9 @@ export function runsOf<T extends At>(cells: T[], key: (c: T) => string = () => "
 
 /** Every cell address of "D5" / "D5:F7" (null when it is not a plain A1 range or is huge). */
 export function cellsOfRange(range: string, limit = 100_000): string[] | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(range.trim());
-  if (!m) return null;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const c1 = col(m[1]);
-  const r1 = Number(m[2]) - 1;
-  const c2 = m[3] ? col(m[3]) : c1;
-  const r2 = m[4] ? Number(m[4]) - 1 : r1;
-  const [top, bottom] = [Math.min(r1, r2), Math.max(r1, r2)];
-  const [left, right] = [Math.min(c1, c2), Math.max(c1, c2)];
+  const area = parseRange(range.trim());
+  if (!area) return null;
+  const { top, left, bottom, right } = area;
   if ((bottom - top + 1) * (right - left + 1) > limit) return null;
   const out: string[] = [];
   for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) out.push(address(r, c));

@@ -20,7 +20,7 @@ import { parseAddress } from "../model/sheet";
 import { NOTE_PREFIX } from "../model/highlight-style";
 import type { PortableEdit, PortableNote } from "../portable/edits";
 import { runsOf } from "./cells";
-import { queueRestoreNote, type NoteSnapshot } from "./write";
+import { noteSnapshot, queueRestoreNote, type NoteSnapshot } from "./write";
 
 /** What one edited cell held before. */
 export interface PortableCellSnapshot {
@@ -152,7 +152,7 @@ export function queuePortable(
               };
             }),
           ),
-          notes: c.notes.map((n) => ({ cell: n.cell, note: n.prev.isNullObject ? null : { content: n.prev.content, visible: n.prev.visible, width: n.prev.width, height: n.prev.height } })),
+          notes: c.notes.map((n) => ({ cell: n.cell, note: noteSnapshot(n.prev) })),
         })),
       };
     },

@@ -9,7 +9,8 @@
  */
 import type { CellWrite, Highlight, Plan } from "../model/types";
 import { HIGHLIGHT_FILL, NOTE_PREFIX } from "../model/highlight-style";
-import { runsOf, type Run } from "./cells";
+import { parseAddress } from "../model/sheet";
+import { runsOf } from "./cells";
 
 /** A cell's own fill, as getCellProperties reports it. */
 export interface FillSnapshot {
@@ -144,7 +145,8 @@ export function queueApply(ws: Excel.Worksheet, sheetId: string, plan: Plan, opt
   };
 }
 
-function noteSnapshot(n: Excel.Note | null): NoteSnapshot | null {
+/** The note a batch loaded before replacing it (null: there was none). */
+export function noteSnapshot(n: Excel.Note | null): NoteSnapshot | null {
   if (!n || n.isNullObject) return null;
   return { content: n.content, visible: n.visible, width: n.width, height: n.height };
 }
@@ -176,19 +178,10 @@ export function queueRestoreNote(ws: Excel.Worksheet, cell: string, prev: NoteSn
 
 /** Queue restoring values exactly: formula cells through `formulas`, constants through `values`. */
 export function queueRestoreValues(ws: Excel.Worksheet, values: ValueSnapshot[]): void {
-  const cells = values.map((v) => ({ ...v, ...rc(v.cell) }));
+  const cells = values.map((v) => ({ ...v, ...parseAddress(v.cell)! }));
   for (const run of runsOf(cells, (v) => (v.formula === null ? "value" : "formula"))) {
     const r = ws.getRange(run.address);
     if (run.items[0].formula !== null) r.formulas = run.items.map((v) => [v.formula]);
     else r.values = run.items.map((v) => [v.value]);
   }
 }
-
-function rc(cell: string): { row: number; col: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { row: Number(m[2]) - 1, col };
-}
-
-/** Runs re-exported for the host's event bookkeeping. */
-export type { Run };
