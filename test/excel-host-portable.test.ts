@@ -231,6 +231,23 @@ describe("生成分享版 in Excel (Office.js host)", () => {
     expect(afterApply).not.toBe(beforePortable);
   });
 
+  test("a 分工表 too big for one response (read in row chunks): a user's note stays, the add-in's own gets the line added", async () => {
+    const { host, sheet } = setup({ payloadLimit: 2000 });
+    const plan = await loaded(host);
+    await host.apply(plan);
+    const kept = (await xlsxRoute(undefined, false)).report.kept.map((k) => k.cell);
+    const highlighted = new Set(plan.highlights.map((h) => h.cell));
+    const withOurs = kept.find((c) => highlighted.has(c) && sheet.notes.get(c)?.content.startsWith(NOTE_PREFIX))!;
+    const userCell = kept.find((c) => !highlighted.has(c))!;
+    sheet.notes.set(userCell, { content: "财政局 5 月更新", visible: true, width: 200, height: 90 });
+    await loaded(host); // learns the sheet's size: the next read is chunked
+    const r = await host.makePortableReport({ convertValues: false });
+    expect(r.notesKept).toBe(1);
+    expect(sheet.notes.get(userCell)?.content).toBe("财政局 5 月更新");
+    const reason = r.report.kept.find((k) => k.cell === withOurs)!.reason;
+    expect(sheet.notes.get(withOurs)!.content.split("\n")).toEqual(expect.arrayContaining([`分享版：${reason}`]));
+  });
+
   test("a =KJSCORE(F3,D3) cell on another sheet becomes the plain formula the .xlsx route writes, computing the same score", async () => {
     const { host, wb } = setup({}, (w) => {
       w.addSheet("汇总", []);

@@ -182,16 +182,24 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     extent = null;
   };
 
-  /** The sheet's user notes (not the add-in's): queued with a read when notes are available. */
-  function queueNotesProbe(ws: Excel.Worksheet): () => boolean {
-    if (!notesSupported()) return () => false;
+  /**
+   * Whether the sheet has notes at all (`any`), and notes of the user's own, not the add-in's
+   * (`user`): queued with a read of `ws` (which loads the worksheet, so a missing sheet can be
+   * told); both false when notes are not available.
+   */
+  function queueNotesProbe(ws: Excel.Worksheet): { user(): boolean; any(): boolean } {
+    if (!notesSupported()) return { user: () => false, any: () => false };
     const notes = ws.notes;
     notes.load("items/content");
-    return () => !ws.isNullObject && notes.items.some((n) => !String(n.content ?? "").startsWith(NOTE_PREFIX));
+    const items = () => (ws.isNullObject ? [] : notes.items);
+    return {
+      user: () => items().some((n) => !String(n.content ?? "").startsWith(NOTE_PREFIX)),
+      any: () => items().length > 0,
+    };
   }
 
   /** Read the known sheet: one sync, or row chunks past the payload limit. */
-  async function readKnown(ctx: Excel.RequestContext, id: string): Promise<{ read: SheetReadResult; userNotes: boolean } | null> {
+  async function readKnown(ctx: Excel.RequestContext, id: string): Promise<{ read: SheetReadResult; userNotes: boolean; anyNotes: boolean } | null> {
     const ws = ctx.workbook.worksheets.getItemOrNullObject(id);
     const estimate = extent ? extent.rows * extent.cols * extent.bytesPerCell : 0;
     if (estimate <= payloadLimit()) {
@@ -199,7 +207,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       const probe = queueNotesProbe(ws);
       await ctx.sync();
       const read = q.result();
-      return read ? { read, userNotes: probe() } : null;
+      return read ? { read, userNotes: probe.user(), anyNotes: probe.any() } : null;
     }
     // Too big for one response: extent first, then rows in chunks under the limit.
     const ext = queueExtent(ws);
@@ -215,7 +223,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       await ctx.sync();
       blocks.push(block());
     }
-    return { read: sheetResult(e.id, e.name, blocks, e.merges), userNotes: probe() };
+    return { read: sheetResult(e.id, e.name, blocks, e.merges), userNotes: probe.user(), anyNotes: probe.any() };
   }
 
   /** First load: the sheet named 分工表 and the active sheet in one sync, then every other sheet. */
@@ -224,7 +232,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     sheets.load("items/id,items/name,items/visibility");
     const first: { q: QueuedRead; probe: () => boolean }[] = [];
     for (const ws of [sheets.getItemOrNullObject(SAMPLE_SHEET), sheets.getActiveWorksheet()]) {
-      first.push({ q: queueSheetRead(ws), probe: queueNotesProbe(ws) });
+      first.push({ q: queueSheetRead(ws), probe: queueNotesProbe(ws).user });
     }
     await ctx.sync();
     allSheetIds = sheets.items.map((s) => s.id);
@@ -248,7 +256,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     if (!rest.length) return attempt(); // throws the NoTableError again
     const more = rest.map((s) => {
       const ws = sheets.getItem(s.id);
-      return { q: queueSheetRead(ws), probe: queueNotesProbe(ws) };
+      return { q: queueSheetRead(ws), probe: queueNotesProbe(ws).user };
     });
     await ctx.sync();
     for (const m of more) {
@@ -433,17 +441,6 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   }
 
   /**
-   * Whether a sheet has notes at all (queued with a read; false when notes are not available).
-   * `loaded`: the worksheet proxy is loaded in the same batch, so a missing sheet can be told.
-   */
-  function queueAnyNotes(ws: Excel.Worksheet, loaded: boolean): () => boolean {
-    if (!notesSupported()) return () => false;
-    const notes = ws.notes;
-    notes.load("items/content");
-    return () => !(loaded && ws.isNullObject) && notes.items.length > 0;
-  }
-
-  /**
    * The 分享版 in place: the 分工表's banded scores and totals become plain formulas, custom-function
    * cells anywhere become plain formulas or values, text values become numbers when `convertValues`
    * is on, and cells that stay values get a note saying why. The decisions are src/portable's (the
@@ -464,14 +461,16 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
         const queueRead = (sid: string) => {
           const ws = list.getItemOrNullObject(sid);
           queued.push({ id: sid, q: queueSheetRead(ws) });
-          hasNotes.set(sid, queueAnyNotes(ws, true));
+          hasNotes.set(sid, queueNotesProbe(ws).any);
         };
         const estimate = extent ? extent.rows * extent.cols * extent.bytesPerCell : 0;
         if (estimate > payloadLimit()) {
           // too big for one response: the 分工表 in row chunks first (as load() reads it)
           const known = await readKnown(ctx, id);
-          if (known) reads.set(id, known.read);
-          if (known) hasNotes.set(id, queueAnyNotes(list.getItem(id), false));
+          if (known) {
+            reads.set(id, known.read);
+            hasNotes.set(id, () => known.anyNotes);
+          }
         } else queueRead(id);
         for (const sid of allSheetIds) if (sid !== id) queueRead(sid);
         await ctx.sync();
