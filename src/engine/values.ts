@@ -101,11 +101,27 @@ function candidatesIn(text: string): Candidate[] {
   return out;
 }
 
+/** A number format without its literal text: quoted runs, backslash escapes, [colour]/[locale] sections. */
+function formatCodes(numFmt: string): string {
+  return numFmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+}
+
 /** "0.00%", "0%", "#,##0.0%" show a percentage; a "%" inside quotes or after a backslash is literal. */
 export function isPercentFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  const bare = numFmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
-  return bare.includes("%");
+  return Boolean(numFmt) && formatCodes(numFmt!).includes("%");
+}
+
+/**
+ * "yyyy/m/d", "[$-804]yyyy\"年\"m\"月\"", "h:mm" show a date or time: the number is a serial day, not
+ * a value (Excel turns a typed "10-5" into a date).
+ */
+export function isDateFormat(numFmt: string | undefined): boolean {
+  return Boolean(numFmt) && /[ymdhs]/i.test(formatCodes(numFmt!));
+}
+
+/** The message for a number whose format shows it as a date; `what` is 数值 or 数量. */
+export function dateMessage(numFmt: string | undefined, what: string): string {
+  return `单元格显示为日期（格式 ${numFmt}），不是${what}`;
 }
 
 /** Removes bracketed remarks — "2.23家（工商企业注册15558家）" → "2.23家". Text must be folded to half-width brackets. */
@@ -138,6 +154,7 @@ export function readValue(input: ValueInput, ruleUnit: string | null, options: R
   let reading: ValueReading;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { status: "error", message: `无法从“${v}”读出数值` };
+    if (isDateFormat(input.numFmt)) return { status: "error", message: dateMessage(input.numFmt, "数值") };
     const x = Rational.fromNumber(v);
     if (isPercentFormat(input.numFmt)) {
       const pct = x.mul(100);

@@ -7,7 +7,7 @@
  */
 import { Rational } from "../decimal";
 import { dropThousandsSeparators, foldChars, unifyWords } from "../normalize";
-import { isPercentFormat, readUnit, stripBrackets } from "../values";
+import { dateMessage, isDateFormat, isPercentFormat, readUnit, stripBrackets } from "../values";
 import { RuleError, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "../types";
 import { NUM, parseCap, range, trimSegment, valueError, withoutCap, type RulePlugin } from "./common";
 
@@ -202,6 +202,7 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
     let additive = false;
     if (typeof v === "number") {
       if (isPercentFormat(input.numFmt)) return valueError(`单元格显示为百分数，与评分标准的单位“${u}”不符`);
+      if (isDateFormat(input.numFmt)) return valueError(dateMessage(input.numFmt, "数量"));
       const n = Rational.fromNumber(v);
       if (n.sign() < 0) return valueError(`数量不能为负（${n}）`);
       if (!n.isInteger()) return valueError(`数量应为整数（${n}）`);
