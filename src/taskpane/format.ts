@@ -1,6 +1,6 @@
 /** Number formatting and small derivations the views share. Pure: no React, no host. */
 import type { CellScalar } from "../engine/types";
-import type { Grade, IndicatorPlan, Plan, ScoreCell } from "../model/types";
+import type { Grade, IndicatorPlan, ScoreCell } from "../model/types";
 
 /** A score as the sheet prints it: two decimals. */
 export function fmtScore(n: number): string {
@@ -17,8 +17,12 @@ export function fmtPoints(n: number): string {
  * the score), trailing zeros dropped, unit appended as the sheet writes it ("2560万元", "0.5%").
  */
 export function fmtRequired(value: number, unit: string | null): string {
-  const up = Math.ceil(value * 100 - 1e-6) / 100;
-  return `${String(Number(up.toFixed(2)))}${unit ?? ""}`;
+  return `${String(Number(roundUp2(value).toFixed(2)))}${unit ?? ""}`;
+}
+
+/** Up to two decimals, never down (a float a hair above a cent, 2560.000000001, stays 2560). */
+function roundUp2(value: number): number {
+  return Math.ceil(value * 100 - 1e-6) / 100;
 }
 
 /** How far the latest actual value is from the required one, in the rule's unit; null when unknown. */
@@ -27,8 +31,7 @@ export function valueGap(ind: IndicatorPlan): { from: ScoreCell; gap: number } |
   const done = ind.scores.filter((s) => s.kind !== "target" && s.value !== null);
   const from = done[done.length - 1];
   if (!from) return null;
-  const required = Math.ceil(ind.requiredValue * 100 - 1e-6) / 100;
-  return { from, gap: Math.round((required - (from.value as number)) * 100) / 100 };
+  return { from, gap: Math.round((roundUp2(ind.requiredValue) - (from.value as number)) * 100) / 100 };
 }
 
 /** A cell's content as a short display text. */
@@ -60,11 +63,6 @@ export function latestActual(ind: IndicatorPlan): ScoreCell | null {
 
 export function targetCell(ind: IndicatorPlan): ScoreCell | null {
   return ind.scores.find((s) => s.kind === "target") ?? null;
-}
-
-export function yearKind(plan: Plan, label: string | null) {
-  if (label === null) return null;
-  return plan.layout.years.find((y) => y.label === label)?.kind ?? null;
 }
 
 /** "创新投入（20分）" → "创新投入": the pane states the points itself. */

@@ -35,7 +35,6 @@ export interface Strings {
   yearLabel: (label: string, kind: ColumnKind) => string;
 
   // summary
-  summaryHeading: string;
   totalsHeading: string;
   total: string;
   stated: (value: string) => string;
@@ -64,13 +63,11 @@ export interface Strings {
   groupError: string;
   groupCount: (n: number) => string;
   needsValue: (value: string) => string;
-  needsValueNoneFound: string;
   scoreShort: (points: string) => string;
   targetAboveMax: (target: string, max: string) => string;
   targetValueScores: (score: string, target: string) => string;
   mismatchDetail: (stated: string, computed: string) => string;
   goToCell: (cell: string) => string;
-  wholeRow: string;
 
   // changes
   changesHeading: string;
@@ -79,7 +76,6 @@ export interface Strings {
   emptyCell: string;
   keepsFormula: (formula: string) => string;
   apply: string;
-  applying: string;
   applied: (written: number, highlighted: number) => string;
   notesSkipped: string;
   liveMode: string;
@@ -97,9 +93,6 @@ export interface Strings {
   cancel: string;
   portableDone: string;
   portableDoneInPlace: string;
-  columnCell: string;
-  columnChange: string;
-  columnWhy: string;
 
   // indicators
   indicatorsHeading: string;
@@ -111,7 +104,6 @@ export interface Strings {
   status: Record<"ok" | "mismatch" | "manual" | "range" | "no-value" | "error", string>;
   rangeText: (low: string, high: string) => string;
   noScore: string;
-  valueShown: (value: string) => string;
   columnYear: string;
   columnValue: string;
   columnScore: string;
@@ -143,7 +135,6 @@ export const zh: Strings = {
   yearLabel: (label, kind) =>
     kind === "target" ? `${label}年目标` : kind === "forecast" ? `${label}年预测` : `${label}年`,
 
-  summaryHeading: "总览",
   totalsHeading: "合计得分",
   total: "合计",
   stated: (v) => `表中 ${v}`,
@@ -171,13 +162,11 @@ export const zh: Strings = {
   groupError: "错误",
   groupCount: (n) => `${n} 项`,
   needsValue: (v) => `需要 ${v}`,
-  needsValueNoneFound: "规则内没有能达到该得分的数值",
   scoreShort: (p) => `还差 ${p} 分`,
   targetAboveMax: (t, m) => `目标得分 ${t} 超过满分 ${m}`,
   targetValueScores: (s, t) => `目标值只得 ${s} 分，低于目标得分 ${t}`,
   mismatchDetail: (s, c) => `表中 ${s} → 应为 ${c}`,
   goToCell: (cell) => `定位到单元格 ${cell}`,
-  wholeRow: "整行",
 
   changesHeading: "写入前的变更",
   noWrites: "所有得分都与规则一致，没有要写入的单元格。",
@@ -185,7 +174,6 @@ export const zh: Strings = {
   emptyCell: "（空）",
   keepsFormula: (f) => `保留公式 =${f}，只更新其结果`,
   apply: "应用",
-  applying: "正在写入…",
   applied: (w, h) => `已写入 ${w} 个单元格，标记 ${h} 个`,
   notesSkipped: "（此版本 Excel 不支持单元格批注，标记只有颜色，原因请看“提示”）",
   liveMode: "实时更新",
@@ -203,9 +191,6 @@ export const zh: Strings = {
   cancel: "取消",
   portableDone: "分享版已生成：没有安装插件的人也能看到并重算得分。",
   portableDoneInPlace: "本工作簿已改为分享版：得分成为普通公式，没有安装插件的人也能看到并重算得分。可以撤销。",
-  columnCell: "单元格",
-  columnChange: "原值 → 新值",
-  columnWhy: "原因",
 
   indicatorsHeading: "指标",
   maxPoints: (m) => `满分 ${m}`,
@@ -223,7 +208,6 @@ export const zh: Strings = {
   },
   rangeText: (l, h) => `${l}–${h}`,
   noScore: "—",
-  valueShown: (v) => `情况：${v}`,
   columnYear: "年份",
   columnValue: "情况",
   columnScore: "得分",
@@ -256,7 +240,6 @@ export const en: Strings = {
   yearLabel: (label, kind) =>
     kind === "target" ? `${label} target` : kind === "forecast" ? `${label} forecast` : label,
 
-  summaryHeading: "Summary",
   totalsHeading: "Total score",
   total: "Total",
   stated: (v) => `sheet: ${v}`,
@@ -284,13 +267,11 @@ export const en: Strings = {
   groupError: "Errors",
   groupCount: (n) => `${n} ${n === 1 ? "item" : "items"}`,
   needsValue: (v) => `needs ${v}`,
-  needsValueNoneFound: "no value under this rule reaches that score",
   scoreShort: (p) => `${p} points short`,
   targetAboveMax: (t, m) => `target score ${t} is above the maximum ${m}`,
   targetValueScores: (s, t) => `the target value scores only ${s}, below the target score ${t}`,
   mismatchDetail: (s, c) => `sheet ${s} → rule gives ${c}`,
   goToCell: (cell) => `Go to cell ${cell}`,
-  wholeRow: "whole row",
 
   changesHeading: "Changes before writing",
   noWrites: "Every score matches its rule; there is nothing to write.",
@@ -298,7 +279,6 @@ export const en: Strings = {
   emptyCell: "(empty)",
   keepsFormula: (f) => `keeps the formula =${f}; only its result changes`,
   apply: "Apply",
-  applying: "Writing…",
   applied: (w, h) => `Wrote ${w} ${w === 1 ? "cell" : "cells"}, highlighted ${h}`,
   notesSkipped: " (this Excel cannot write cell notes: highlights are colour only; the reasons are under Highlights)",
   liveMode: "Live updates",
@@ -317,9 +297,6 @@ export const en: Strings = {
   cancel: "Cancel",
   portableDone: "Shareable copy made: people without the add-in can see and recalculate the scores.",
   portableDoneInPlace: "This workbook is now shareable: the scores are plain formulas that people without the add-in can see and recalculate. You can undo it.",
-  columnCell: "Cell",
-  columnChange: "Old → new",
-  columnWhy: "Why",
 
   indicatorsHeading: "Indicators",
   maxPoints: (m) => `max ${m}`,
@@ -337,7 +314,6 @@ export const en: Strings = {
   },
   rangeText: (l, h) => `${l}–${h}`,
   noScore: "—",
-  valueShown: (v) => `value: ${v}`,
   columnYear: "Year",
   columnValue: "Value",
   columnScore: "Score",
