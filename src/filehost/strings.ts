@@ -1,4 +1,13 @@
 import type { HighlightSeverity } from "../model/types";
+import { STRINGS, type Strings } from "../taskpane/strings";
+
+/** The sheet preview names each kind of highlight as the pane's 提示 groups do. */
+const severityOf = (p: Strings): Record<HighlightSeverity, string> => ({
+  unreachable: p.groupUnreachable,
+  gap: p.groupGap,
+  mismatch: p.groupMismatch,
+  error: p.groupError,
+});
 
 /**
  * The file page's own text (its header, drop zone and the host's messages), Chinese first.
@@ -63,7 +72,7 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     sheetFailed: "无法显示工作表，请刷新页面后再试。",
     locatedAt: (cell) => `已定位到 ${cell}`,
     backToList: "返回列表",
-    severity: { unreachable: "目标无法达成", gap: "目标差距", mismatch: "得分不符", error: "错误" },
+    severity: severityOf(STRINGS.zh),
     legendOld: "旧值",
     legendNew: "新值",
     legendWrite: "：应用后写入",
@@ -95,7 +104,7 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     sheetFailed: "The sheet cannot be shown; reload the page and try again.",
     locatedAt: (cell) => `Showing cell ${cell}`,
     backToList: "Back to the list",
-    severity: { unreachable: "Target unreachable", gap: "Target gap", mismatch: "Score mismatch", error: "Errors" },
+    severity: severityOf(STRINGS.en),
     legendOld: "old",
     legendNew: "new",
     legendWrite: ": written by Apply",
