@@ -220,6 +220,22 @@ describe("the task pane over the seed's 分工表", () => {
     await waitFor(() => expect(makePortable).toHaveBeenLastCalledWith({ convertValues: true }));
   });
 
+  test("cancelling the 生成分享版 question puts focus back on 生成分享版, not on the page", async () => {
+    const makePortable = jest.fn(async (_o: { convertValues: boolean }) => undefined);
+    renderPane(fakeHost([ok(seedPlan())], { kind: "file", makePortable }));
+    fireEvent.click(await screen.findByRole("tab", { name: /变更/ }));
+    fireEvent.click(screen.getByRole("checkbox", { name: /转换为数字/ }));
+    const make = screen.getByRole("button", { name: "生成分享版" });
+    make.focus();
+    fireEvent.click(make);
+    const cancel = await screen.findByRole("button", { name: "取消" });
+    cancel.focus();
+    fireEvent.click(cancel);
+    expect(screen.queryByRole("button", { name: "确定生成" })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "生成分享版" }));
+    expect(makePortable).not.toHaveBeenCalled();
+  });
+
   test("lists the 17 indicators with their maximum, scores and the value the target needs", async () => {
     const plan = seedPlan();
     renderPane(fakeHost([ok(plan)]));

@@ -28,7 +28,14 @@ export function ChangesView({
   const checkId = React.useId();
   const [convert, setConvert] = React.useState(false);
   const [confirming, setConfirming] = React.useState(false);
+  const makeButton = React.useRef<HTMLButtonElement>(null);
   const nothing = plan.writes.length === 0 && plan.highlights.length === 0;
+
+  /** The question's buttons go away with it: focus returns to 生成分享版 instead of the page. */
+  const closeQuestion = () => {
+    setConfirming(false);
+    makeButton.current?.focus();
+  };
 
   const portable = () => {
     if (!actions.onMakePortable) return;
@@ -37,7 +44,7 @@ export function ChangesView({
       setConfirming(true);
       return;
     }
-    setConfirming(false);
+    closeQuestion();
     actions.onMakePortable(convert);
   };
 
@@ -99,7 +106,7 @@ export function ChangesView({
             <span>{t.portableConvertValues}</span>
           </label>
           <div>
-            <Button disabled={actions.busy} onClick={portable}>
+            <Button ref={makeButton} disabled={actions.busy} onClick={portable}>
               {t.makePortable}
             </Button>
           </div>
@@ -110,7 +117,7 @@ export function ChangesView({
                 <Button appearance="primary" onClick={portable}>
                   {t.portableConfirm}
                 </Button>
-                <Button onClick={() => setConfirming(false)}>{t.cancel}</Button>
+                <Button onClick={closeQuestion}>{t.cancel}</Button>
               </MessageBarActions>
             </MessageBar>
           ) : null}
