@@ -43,7 +43,8 @@ function npmRun(script) {
 }
 
 function buildCliIfStale() {
-  const sources = Math.max(...["engine", "model", "xlsx", "cli", "sample"].map((d) => newestMtime(path.join(ROOT, "src", d))));
+  // tsconfig.cli.json's folders, and src/portable, which the command imports (tsc follows imports)
+  const sources = Math.max(...["engine", "model", "xlsx", "cli", "sample", "portable"].map((d) => newestMtime(path.join(ROOT, "src", d))));
   const built = fs.existsSync(CLI_MAIN) ? fs.statSync(CLI_MAIN).mtimeMs : 0;
   if (built && built >= sources) {
     say("命令行 dist-cli/ 已是最新。");
@@ -63,19 +64,14 @@ function buildHash() {
 
 async function buildIfStale() {
   const hash = buildHash();
-  const fullConfig = path.join(ROOT, "webpack.config.js");
-  const hasPage = () => fs.existsSync(path.join(DIST, "filehost.html"));
-  if (fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8").trim() === hash && hasPage()) {
+  if (fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8").trim() === hash && fs.existsSync(path.join(DIST, "filehost.html"))) {
     say("dist/ 已是最新，跳过构建。");
     return;
   }
   const t0 = Date.now();
   say("正在构建（webpack，生产模式），约需一两分钟…");
-  if (fs.existsSync(fullConfig)) {
-    await tools.runWebpack({ config: fullConfig, quiet: false });
-  }
-  // webpack.config.js builds the page too once it lists it; until then (or without it) build it here
-  if (!hasPage()) await tools.runWebpack({ env: [`pageOut=${DIST}`], quiet: false });
+  // webpack.config.js builds the add-in and the browser page (webpack.page.config.js)
+  await tools.runWebpack({ config: path.join(ROOT, "webpack.config.js"), quiet: false });
   fs.writeFileSync(STAMP, hash + "\n");
   say(`构建完成（${((Date.now() - t0) / 1000).toFixed(0)} 秒）：dist/`);
 }
