@@ -209,6 +209,31 @@ describe("bad input is reported on its own row", () => {
     expect(plan.indicators[0].flags[0].message).toContain("#DIV/0!");
   });
 
+  test("an Excel error value in a rule cell is a rule error on that cell, not a judged rule", () => {
+    const plan = withRow((cells) => {
+      cells[2][3] = { v: { error: "#REF!" } };
+    });
+    const bad = plan.indicators[0];
+    expect(bad.ruleKind).toBeNull();
+    expect(bad.flags[0]).toMatchObject({ code: "rule-error", cell: "D3", message: "D3：评分标准是错误值 #REF!" });
+    expect(bad.scores.every((s) => s.status === "error")).toBe(true);
+  });
+
+  test("a score cell holding text is replaced saying what it held, not that it was empty", () => {
+    const plan = withRow((cells) => {
+      cells[2][6] = { v: "待定" };
+    });
+    const w = plan.writes.find((x) => x.cell === "G3");
+    expect(w).toMatchObject({ before: "待定", after: 3.37, reason: "2018年得分“待定”不是数字，按评分标准填入 3.37" });
+    expect(plan.indicators[0].scores[0].message).toBe("得分“待定”不是数字，按规则应为 3.37");
+
+    const totalRow = findTable(seedWorkbookData()).layout.totalRow!;
+    const withTotalText = withRow((cells) => {
+      cells[totalRow][6] = { v: "未汇总" };
+    });
+    expect(withTotalText.writes.find((x) => x.row === totalRow && x.col === 6)?.reason).toMatch(/^2018年合计得分 “未汇总” → \d/);
+  });
+
   test("a percent-formatted number is read as a percentage", () => {
     const plan = withRow((cells) => {
       cells[3][5] = { v: 0.0035, numFmt: "0.00%" };

@@ -83,24 +83,27 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
 
   let rule: Rule | null = null;
   let ruleMessage = "";
+  // what is wrong with the rule cell, in Chinese and English, without the cell's address
+  let problem: [string, string] | null = null;
+  const ruleValue = view.cell(row, cols.rule)?.v ?? null;
   if (!ruleText) {
-    ruleMessage = `${ruleCell}：评分标准为空`;
-    flags.push({ code: "rule-error", column: null, cell: ruleCell, message: ruleMessage, messageEn: `${ruleCell}: the scoring rule is empty` });
+    problem = ["评分标准为空", "the scoring rule is empty"];
+  } else if (typeof ruleValue === "object" && ruleValue !== null) {
+    problem = [`评分标准是错误值 ${ruleValue.error}`, `the scoring rule cell holds the error value ${ruleValue.error}`];
+  } else if (typeof ruleValue === "boolean") {
+    const b = ruleValue ? "TRUE" : "FALSE";
+    problem = [`评分标准是逻辑值 ${b}`, `the scoring rule cell holds the logical value ${b}`];
   } else {
     try {
       rule = ruleFor(ruleText);
     } catch (e) {
-      const msg = e instanceof RuleError || e instanceof Error ? e.message : String(e);
-      ruleMessage = `${ruleCell}：${msg}`;
       const part = e instanceof RuleError ? e.part : ruleText;
-      flags.push({
-        code: "rule-error",
-        column: null,
-        cell: ruleCell,
-        message: ruleMessage,
-        messageEn: `${ruleCell}: cannot read the scoring rule at “${part}”`,
-      });
+      problem = [e instanceof Error ? e.message : String(e), `cannot read the scoring rule at “${part}”`];
     }
+  }
+  if (problem) {
+    ruleMessage = `${ruleCell}：${problem[0]}`;
+    flags.push({ code: "rule-error", column: null, cell: ruleCell, message: ruleMessage, messageEn: `${ruleCell}: ${problem[1]}` });
   }
 
   let max: number | null = rule ? rule.max : null;
@@ -113,6 +116,8 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
     const cell = address(row, y.scoreCol);
     const scoreData = view.cell(row, y.scoreCol);
     const stated = numberOf(scoreData?.v ?? null);
+    // a score cell that holds text or an error value: no number, but not empty either
+    const notNumber = stated === null ? scalarText(scoreData?.v ?? null) : "";
     const valueData = y.valueCol === null ? undefined : view.cell(row, y.valueCol);
     const valueCell = y.valueCol === null ? null : address(row, y.valueCol);
     const input: ValueInput = { v: valueData?.v ?? null, numFmt: valueData?.numFmt };
@@ -143,7 +148,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
         sc.computed = computed;
         if (stated === null) {
           sc.status = "ok";
-          sc.message = `得分为空，按规则应为 ${fmt(computed)}`;
+          sc.message = `${notNumber ? `得分“${notNumber}”不是数字` : "得分为空"}，按规则应为 ${fmt(computed)}`;
         } else if (Math.abs(stated - computed) < 1e-9) {
           sc.status = "ok";
         } else {
@@ -168,8 +173,14 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
               col: y.scoreCol,
               before: scoreData?.v ?? null,
               after: computed,
-              reason: stated === null ? `${y.label}年得分为空，按评分标准填入 ${fmt(computed)}` : `${y.label}年得分 ${fmt(stated)} → ${fmt(computed)}（按评分标准${result.detail ? `：${result.detail}` : ""}）`,
-              reasonEn: stated === null ? `${y.label} score was empty; the rule gives ${fmt(computed)}` : `${y.label} score ${fmt(stated)} → ${fmt(computed)} (by the scoring rule)`,
+              reason:
+                stated === null
+                  ? `${y.label}年得分${notNumber ? `“${notNumber}”不是数字` : "为空"}，按评分标准填入 ${fmt(computed)}`
+                  : `${y.label}年得分 ${fmt(stated)} → ${fmt(computed)}（按评分标准${result.detail ? `：${result.detail}` : ""}）`,
+              reasonEn:
+                stated === null
+                  ? `${y.label} score ${notNumber ? `“${notNumber}” is not a number` : "was empty"}; the rule gives ${fmt(computed)}`
+                  : `${y.label} score ${fmt(stated)} → ${fmt(computed)} (by the scoring rule)`,
             });
           }
         }
@@ -341,14 +352,16 @@ export function computePlan(wb: WorkbookData): Plan {
     const data = layout.totalRow === null ? undefined : view.cell(layout.totalRow, y.scoreCol);
     const stated = data ? numberOf(data.v) : null;
     if (cellAddr !== null && layout.totalRow !== null && (stated === null || Math.abs(stated - computed) > 1e-9)) {
+      const text = scalarText(data?.v ?? null);
+      const [before, beforeEn] = stated !== null ? [fmt(stated), fmt(stated)] : text ? [`“${text}”`, `“${text}”`] : ["（空）", "(empty)"];
       writes.push({
         cell: cellAddr,
         row: layout.totalRow,
         col: y.scoreCol,
         before: data?.v ?? null,
         after: computed,
-        reason: `${y.label}年合计得分 ${stated === null ? "（空）" : fmt(stated)} → ${fmt(computed)}`,
-        reasonEn: `${y.label} total ${stated === null ? "(empty)" : fmt(stated)} → ${fmt(computed)}`,
+        reason: `${y.label}年合计得分 ${before} → ${fmt(computed)}`,
+        reasonEn: `${y.label} total ${beforeEn} → ${fmt(computed)}`,
         ...(data?.formula ? { keepsFormula: data.formula } : {}),
       });
     }
