@@ -38,6 +38,22 @@ function barFill(kind: string, patternId: string) {
   return kind === "target" ? `url(#${patternId})` : v("colorBrandBackground");
 }
 
+/** One labelled bar: the year on the left, the track and the bar, the number on the right. */
+function BarRow({ y, label, labelStyle, width, fill, value }: { y: number; label: string; labelStyle: React.CSSProperties; width: number; fill: string; value: string }) {
+  return (
+    <>
+      <text x={LABEL_W} y={y + BAR_H - 2} textAnchor="end" style={labelStyle}>
+        {label}
+      </text>
+      <rect x={BAR_X} y={y} width={BAR_W} height={BAR_H} style={{ fill: v("colorNeutralBackground3") }} />
+      <rect x={BAR_X} y={y} width={width} height={BAR_H} style={{ fill }} />
+      <text x={W - 2} y={y + BAR_H - 2} textAnchor="end" style={{ ...text, fontVariantNumeric: "tabular-nums" }}>
+        {value}
+      </text>
+    </>
+  );
+}
+
 export function TotalsChart({ plan, t }: { plan: Plan; t: Strings }) {
   const id = React.useId().replace(/:/g, "");
   const top = 16;
@@ -57,17 +73,16 @@ export function TotalsChart({ plan, t }: { plan: Plan; t: Strings }) {
       <desc id={`${id}-d`}>{desc}</desc>
       <TargetPattern id={`${id}-p`} />
       {plan.totals.map((tt, i) => {
-        const y = top + i * ROW_H;
         return (
           <g key={tt.column}>
-            <text x={LABEL_W} y={y + BAR_H - 2} textAnchor="end" style={text}>
-              {t.yearLabel(tt.column, tt.kind)}
-            </text>
-            <rect x={BAR_X} y={y} width={BAR_W} height={BAR_H} style={{ fill: v("colorNeutralBackground3") }} />
-            <rect x={BAR_X} y={y} width={x(tt.computed) - BAR_X} height={BAR_H} style={{ fill: barFill(tt.kind, `${id}-p`) }} />
-            <text x={W - 2} y={y + BAR_H - 2} textAnchor="end" style={{ ...text, fontVariantNumeric: "tabular-nums" }}>
-              {`${fmtScore(tt.computed)} ${tt.grade}`}
-            </text>
+            <BarRow
+              y={top + i * ROW_H}
+              label={t.yearLabel(tt.column, tt.kind)}
+              labelStyle={text}
+              width={x(tt.computed) - BAR_X}
+              fill={barFill(tt.kind, `${id}-p`)}
+              value={`${fmtScore(tt.computed)} ${tt.grade}`}
+            />
           </g>
         );
       })}
@@ -132,18 +147,16 @@ export function SubtotalsChart({ plan, t }: { plan: Plan; t: Strings }) {
             </text>
             {years.map((y, i) => {
               const val = values[i];
-              const by = gy + 16 + i * ROW_H;
-              const w = (Math.max(0, Math.min(scale, val)) / scale) * BAR_W;
               return (
                 <g key={y.label}>
-                  <text x={LABEL_W} y={by + BAR_H - 2} textAnchor="end" style={muted}>
-                    {t.yearLabel(y.label, y.kind)}
-                  </text>
-                  <rect x={BAR_X} y={by} width={BAR_W} height={BAR_H} style={{ fill: v("colorNeutralBackground3") }} />
-                  <rect x={BAR_X} y={by} width={w} height={BAR_H} style={{ fill: barFill(y.kind, `${id}-p`) }} />
-                  <text x={W - 2} y={by + BAR_H - 2} textAnchor="end" style={{ ...text, fontVariantNumeric: "tabular-nums" }}>
-                    {fmtScore(val)}
-                  </text>
+                  <BarRow
+                    y={gy + 16 + i * ROW_H}
+                    label={t.yearLabel(y.label, y.kind)}
+                    labelStyle={muted}
+                    width={(Math.max(0, Math.min(scale, val)) / scale) * BAR_W}
+                    fill={barFill(y.kind, `${id}-p`)}
+                    value={fmtScore(val)}
+                  />
                 </g>
               );
             })}
