@@ -176,6 +176,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   const subscribers = new Set<() => void>();
   let registration: { sheetId: string; remove(): Promise<void> } | null = null;
 
+  /** Listen to the bound sheet's changes (when someone subscribed); a failure leaves live mode quiet, never an unhandled rejection. */
+  const listen = () => void register().catch(() => undefined);
+
   const forgetSheet = () => {
     sheetId = null;
     sheetName = null;
@@ -309,7 +312,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     const cells = Math.max(1, read.rows * read.cols);
     extent = { rows: read.rows, cols: read.cols, bytesPerCell: Math.max(8, read.bytes / cells) };
     userNotesOnSheet = userNotes;
-    if (changed && subscribers.size) void register();
+    if (changed && subscribers.size) listen();
   }
 
   function requireSheet(plan?: Plan): string {
@@ -436,7 +439,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       forgetSheet();
       sheetId = ws.id;
       sheetName = ws.name;
-      if (subscribers.size) void register();
+      if (subscribers.size) listen();
     });
   }
 
@@ -584,7 +587,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
 
   function subscribe(onChanged: () => void): () => void {
     subscribers.add(onChanged);
-    void register().catch(() => undefined);
+    listen();
     return () => {
       subscribers.delete(onChanged);
       if (!subscribers.size) {
