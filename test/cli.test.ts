@@ -109,6 +109,20 @@ describe("kjscore check on the built-in sample", () => {
   });
 });
 
+describe("hand-entered scores", () => {
+  test("print as Excel shows them with 0.00: 2.675 is 2.68 (half away from zero, on the decimal typed)", async () => {
+    const { workbook, data } = await readWorkbook(await buildTemplateBuffer());
+    const plan = computePlan(data);
+    const judged = plan.indicators.find((i) => i.ruleKind === "judged" && (i.max ?? 0) >= 3)!;
+    workbook.getWorksheet(plan.sheet)!.getCell(judged.scores[0].cell).value = 2.675;
+    await workbook.xlsx.writeFile(path.join(dir, "judged-2675.xlsx"));
+    const r = kj("check", "judged-2675.xlsx");
+    expect(r.code).toBe(0);
+    const row = r.out.split("\n").find((l) => l.includes(judged.name))!;
+    expect(row).toMatch(/\s2\.68 ✎/);
+  });
+});
+
 describe("workbooks that cannot be analysed: exit 2 and one line", () => {
   test("random bytes named .xlsx", () => {
     fs.writeFileSync(path.join(dir, "坏文件.xlsx"), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919 + 17) % 256)));

@@ -1,11 +1,12 @@
 /** The readable (Chinese) report of one plan: a table of scores, then the flags, then the totals. */
+import { Rational } from "../engine/decimal";
 import type { IndicatorPlan, Plan, ScoreCell, TotalPlan } from "../model/types";
 import { displayWidth, pad } from "../xlsx/width";
 import { S } from "./strings";
 
-/** Scores as Excel shows them with "0.00". */
+/** Scores as Excel shows them with "0.00": half away from zero on the decimal typed (2.675 → 2.68; toFixed gives 2.67). */
 export function score2(n: number): string {
-  return n.toFixed(2);
+  return Rational.fromNumber(n).toDecimalString(2);
 }
 
 /** A value in the rule's unit, without float noise: 2560, 0.5, 15.14. */
