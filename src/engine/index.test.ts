@@ -61,6 +61,16 @@ describe("scoreValue never throws", () => {
     });
   });
 
+  test.each([
+    ["banded", FISCAL],
+    ["counted", "国家级重点实验室每家2分，省级每家1分；最高不超过8分。"],
+    ["categorical", "合署办公的（2分）；加挂科技局牌子（1分）"],
+  ])("a number that is not finite is a value error under a %s rule", (_kind, rule) => {
+    for (const v of [Infinity, -Infinity, NaN]) {
+      expect(scoreValue(v, rule)).toMatchObject({ status: "error" });
+    }
+  });
+
   test("a rule with a typo becomes an error result naming the part", () => {
     const r = scoreValue("2489万元", "≧10000万元（5分）；10000-5000万元（5-4）");
     expect(r).toEqual({ status: "error", message: "评分标准第2段“10000-5000万元（5-4）”无法识别：缺少分值" });

@@ -201,6 +201,7 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
     let pieces: Piece[];
     let additive = false;
     if (typeof v === "number") {
+      if (!Number.isFinite(v)) return valueError(`无法从“${v}”读出数量`);
       if (isPercentFormat(input.numFmt)) return valueError(`单元格显示为百分数，与评分标准的单位“${u}”不符`);
       if (isDateFormat(input.numFmt)) return valueError(dateMessage(input.numFmt, "数量"));
       const n = Rational.fromNumber(v);
