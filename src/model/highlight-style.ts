@@ -12,5 +12,8 @@ export const HIGHLIGHT_FILL: Record<HighlightSeverity, string> = {
   error: "#C9C9C9",
 };
 
+/** When one cell carries several highlights, the first of these in the list sets its colour. */
+export const SEVERITY_RANK: readonly HighlightSeverity[] = ["unreachable", "mismatch", "error", "gap"];
+
 /** Prefix every note the add-in writes starts with, so the add-in can tell its own notes from the user's. */
 export const NOTE_PREFIX = "【科创评分】";

@@ -6,6 +6,7 @@
 import { excelRound, gapToNextGrade, gradeOf, ruleFor } from "../engine";
 import type { CellScalar, Rule, ScoreResult, ValueInput } from "../engine/types";
 import { RuleError } from "../engine/types";
+import { SEVERITY_RANK } from "./highlight-style";
 import { findTable } from "./layout";
 import { SheetView, address, compact, parseAddress, scalarText } from "./sheet";
 import type {
@@ -59,7 +60,6 @@ const SEVERITY_OF: Record<FlagCode, HighlightSeverity> = {
   "value-error": "error",
   "target-gap": "gap",
 };
-const SEVERITY_RANK: HighlightSeverity[] = ["unreachable", "mismatch", "error", "gap"];
 
 function withUnit(x: number, unit: string | null): string {
   return `${fmt(x)}${unit ?? ""}`;

@@ -5,8 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import type { CellScalar } from "../engine/types";
-import { HIGHLIGHT_FILL, NOTE_PREFIX } from "../model/highlight-style";
-import type { CellWrite, Highlight, HighlightSeverity, Plan } from "../model/types";
+import { HIGHLIGHT_FILL, NOTE_PREFIX, SEVERITY_RANK } from "../model/highlight-style";
+import type { CellWrite, Highlight, Plan } from "../model/types";
 import { cellToData, columnLetters } from "./read";
 
 /** The plan does not fit the workbook (another sheet, changed cells, a broken write). Chinese message. */
@@ -21,9 +21,6 @@ export interface ApplySummary {
   written: number;
   highlighted: number;
 }
-
-/** Which colour wins when one cell carries several highlights. */
-const SEVERITY_ORDER: HighlightSeverity[] = ["unreachable", "error", "mismatch", "gap"];
 
 export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): ApplySummary {
   const ws = workbook.getWorksheet(plan.sheet);
@@ -71,7 +68,7 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): ApplySummary 
   clearStaleHighlights(ws, byCell);
   for (const list of byCell.values()) {
     const cell = ws.getCell(list[0].row + 1, list[0].col + 1);
-    const severity = SEVERITY_ORDER.find((s) => list.some((h) => h.severity === s)) ?? list[0].severity;
+    const severity = SEVERITY_RANK.find((s) => list.some((h) => h.severity === s)) ?? list[0].severity;
     setFill(cell, HIGHLIGHT_FILL[severity]);
     const ours = [...new Set(list.map((h) => stripPrefix(h.note)))].join("\n");
     setNote(cell, NOTE_PREFIX + ours);
