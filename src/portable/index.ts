@@ -30,7 +30,7 @@ import ExcelJS from "exceljs";
 import { Rational } from "../engine/decimal";
 import { NOTE_PREFIX } from "../model/highlight-style";
 import type { Plan } from "../model/types";
-import { workbookToData } from "../xlsx/read";
+import { noteText, workbookToData } from "../xlsx/read";
 import { isFormulaEdit, portableEdits, type PortableEdits, type PortableOptions, type PortableReport } from "./edits";
 
 export { bandedFormula, totalFormula, gradeFormula } from "./formula";
@@ -119,12 +119,7 @@ function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 
 /** Adds a line to the add-in's part of the cell's note (the user's own text stays first). */
 function addNote(cell: ExcelJS.Cell, line: string): void {
-  const note = cell.note as unknown;
-  let text = "";
-  if (typeof note === "string") text = note;
-  else if (note && typeof note === "object" && Array.isArray((note as ExcelJS.Comment).texts)) {
-    text = ((note as ExcelJS.Comment).texts ?? []).map((t) => t.text ?? "").join("");
-  }
+  const text = noteText(cell);
   if (text.includes(line)) return;
   cell.note = text.includes(NOTE_PREFIX) ? `${text}\n${line}` : text ? `${text}\n\n${NOTE_PREFIX}${line}` : `${NOTE_PREFIX}${line}`;
 }

@@ -168,3 +168,13 @@ export function dateToSerial(d: Date, date1904 = false): number {
   // keep what Excel stores: whole days plus a fraction, without float noise beyond a millisecond
   return Math.round(days * 86400000) / 86400000;
 }
+
+/** A cell's note as plain text (a rich-text comment's runs joined); "" for none. */
+export function noteText(cell: ExcelJS.Cell): string {
+  const note = cell.note as unknown;
+  if (typeof note === "string") return note;
+  if (note && typeof note === "object" && Array.isArray((note as ExcelJS.Comment).texts)) {
+    return ((note as ExcelJS.Comment).texts ?? []).map((t) => t.text ?? "").join("");
+  }
+  return "";
+}

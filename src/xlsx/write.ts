@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import type { CellScalar } from "../engine/types";
 import { HIGHLIGHT_FILL, NOTE_PREFIX, SEVERITY_RANK } from "../model/highlight-style";
 import type { CellWrite, Highlight, Plan } from "../model/types";
-import { cellToData, columnLetters } from "./read";
+import { cellToData, columnLetters, noteText } from "./read";
 
 /** The plan does not fit the workbook (another sheet, changed cells, a broken write). Chinese message. */
 export class PlanApplyError extends Error {
@@ -145,15 +145,6 @@ function clearStaleHighlights(ws: ExcelJS.Worksheet, current: Map<string, Highli
       }
     }),
   );
-}
-
-function noteText(cell: ExcelJS.Cell): string {
-  const note = cell.note as unknown;
-  if (typeof note === "string") return note;
-  if (note && typeof note === "object" && Array.isArray((note as ExcelJS.Comment).texts)) {
-    return ((note as ExcelJS.Comment).texts ?? []).map((t) => t.text ?? "").join("");
-  }
-  return "";
 }
 
 function stripPrefix(note: string): string {
