@@ -34,8 +34,6 @@ const ALLOWED: Record<string, (keyof Options)[]> = {
   recalc: ["output", "force", "portable", "convertValues"],
 };
 
-export const COMMANDS = Object.keys(ALLOWED);
-
 export function parseArgs(argv: string[]): Parsed {
   const options: Options = { json: false, force: false, help: false, version: false, portable: false, convertValues: false };
   const given: { key: keyof Options; spelled: string }[] = [];

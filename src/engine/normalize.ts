@@ -97,8 +97,3 @@ export function normalizeValueText(text: string): string {
   // "2489 2557" is two numbers, not 24892557
   return dropSpaces(dropThousandsSeparators(out.replace(/(?<=\d)\s+(?=\d)/g, "、")));
 }
-
-/** Words that mark a threshold as "this value and above" when written after it. */
-export const AT_LEAST_SUFFIXES = ["及以上", "以上"] as const;
-/** Words that mark the bottom band ("1000万元以下"). */
-export const BELOW_SUFFIXES = ["及以下", "以下", "以内"] as const;

@@ -9,7 +9,6 @@ import { SheetView, compact } from "./sheet";
 
 /** What we look for, in the words a person would recognise (used in the "not found" message). */
 export const LOOKED_FOR = ["评分标准", "二级指标", "XXXX年情况 / 工作目标", "XXXX年…得分"];
-export const LOOKED_FOR_EN = ["评分标准 (scoring rule)", "二级指标 (indicator)", "XXXX年情况 / 工作目标 (value)", "XXXX年…得分 (score)"];
 
 const HEADER_SCAN_ROWS = 40;
 const YEAR = /((?:19|20)\d{2})\s*年?/;

@@ -139,12 +139,6 @@ export function bandedFormula(rule: Rule, valueRef: string, opts: BandedFormulaO
 /** A1 reference parts: optional sheet prefix, column letters, row number. */
 const CELL = /^((?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?\$?([A-Z]{1,3})\$?(\d+)$/;
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 /**
  * SUM over the given cells (A1 addresses, same sheet as the formula): runs of consecutive rows in one
  * column become ranges, so the formula stays short and lists exactly the cells the total adds —
@@ -181,5 +175,3 @@ export function totalFormula(cells: string[]): string {
 export function gradeFormula(totalExpr: string): string {
   return `IF(${totalExpr}>=80,"A",IF(${totalExpr}>=60,"B","C"))`;
 }
-
-export { colNumber as columnNumber };
