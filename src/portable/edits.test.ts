@@ -1,7 +1,7 @@
 import { computePlan } from "../model";
 import { seedWorkbookData } from "../sample/workbook-data";
 import { parseAddress } from "../model/sheet";
-import { portableEdits } from "./edits";
+import { hasCustomFunction, portableEdits } from "./edits";
 
 describe("the 分享版 starts from the recalculated scores", () => {
   test("made from a sheet nobody has applied yet, the wrong scores kept as values carry the rule's numbers", () => {
@@ -34,4 +34,11 @@ describe("the 分享版 starts from the recalculated scores", () => {
     const { edits } = portableEdits(data, plan, { convertValues: false });
     expect(edits.filter((e) => e.kind === "score-value")).toEqual([]);
   });
+});
+
+test("a KJ name inside a string literal or a quoted sheet name is not a call; one after them is", () => {
+  expect(hasCustomFunction('"KJSCORE(""x"")"&A1')).toBe(false);
+  expect(hasCustomFunction("'KJMAX(1)'!A1+1")).toBe(false);
+  expect(hasCustomFunction('"a""b"&KJGRADE(A1)')).toBe(true);
+  expect(hasCustomFunction("'It''s'!A1+KJMAX(B1)")).toBe(true);
 });

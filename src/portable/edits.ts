@@ -331,7 +331,7 @@ function build(data: WorkbookData, plan: Plan, options: PortableOptions): Pendin
       kind: "score-value",
       sheet: plan.sheet,
       cell: w.cell,
-      before: shown(view(ws, w.cell)),
+      before: shown(now),
       after: numberText(w.after),
       result: w.after,
       reason: w.reason,
@@ -411,6 +411,14 @@ export function hasCustomFunction(formula: string): boolean {
 
 type Token = { kind: "text"; text: string } | { kind: "call"; name: string; start: number; open: number };
 
+/** From a '"' or "'" at `i`: the index after its closing quote (a doubled quote inside is one character). */
+function skipQuoted(formula: string, i: number): number {
+  const q = formula[i];
+  i++;
+  while (i < formula.length && !(formula[i] === q && formula[i + 1] !== q)) i += formula[i] === q ? 2 : 1;
+  return i + 1;
+}
+
 /** Finds function-name tokens followed by "(", skipping string literals and quoted sheet names. */
 function scan(formula: string): Token[] {
   const out: Token[] = [];
@@ -418,19 +426,7 @@ function scan(formula: string): Token[] {
   while (i < formula.length) {
     const c = formula[i];
     if (c === '"' || c === "'") {
-      const q = c;
-      i++;
-      while (i < formula.length) {
-        if (formula[i] === q) {
-          if (formula[i + 1] === q) {
-            i += 2;
-            continue;
-          }
-          break;
-        }
-        i++;
-      }
-      i++;
+      i = skipQuoted(formula, i);
       continue;
     }
     const m = /^[A-Za-z_][A-Za-z0-9_.]*(?=\()/.exec(formula.slice(i));
@@ -453,10 +449,7 @@ function readArgs(formula: string, open: number): { args: string[]; end: number 
   while (i < formula.length) {
     const c = formula[i];
     if (c === '"' || c === "'") {
-      const q = c;
-      i++;
-      while (i < formula.length && !(formula[i] === q && formula[i + 1] !== q)) i += formula[i] === q ? 2 : 1;
-      i++;
+      i = skipQuoted(formula, i);
       continue;
     }
     if (c === "(" || c === "{") depth++;
