@@ -14,6 +14,7 @@ import { computePlan } from "../src/model";
 import { readWorkbook } from "../src/xlsx/read";
 import { buildTemplateBuffer } from "../src/xlsx/template";
 import { expectOnlyPlanCells, reload } from "./fixtures/xlsx/compare";
+import { parseCsv } from "./helpers/libreoffice";
 
 const soffice = ["soffice", "libreoffice"].find((bin) => spawnSync("which", [bin]).status === 0);
 const ci = process.env.CI === "true";
@@ -36,36 +37,6 @@ function convert(file: string, filter: string, outDir: string): string {
   const out = path.join(outDir, path.basename(file).replace(/\.xlsx$/, `.${ext}`));
   if (!fs.existsSync(out)) throw new Error(`LibreOffice did not convert ${file}: ${r.stderr || r.stdout}`);
   return out;
-}
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes and line breaks (the rule texts do). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 (soffice || ci ? describe : describe.skip)("recalc on a workbook LibreOffice wrote (apt: libreoffice-calc)", () => {

@@ -19,7 +19,7 @@ import type { Plan } from "../src/model/types";
 import { convertTextValue, makePortable } from "../src/portable";
 import { readWorkbook, workbookToData } from "../src/xlsx/read";
 import { writeWorkbook } from "../src/xlsx/write";
-import { libreOfficeAvailable, recalcWithLibreOffice } from "./helpers/libreoffice";
+import { libreOfficeAvailable, parseCsv, recalcWithLibreOffice } from "./helpers/libreoffice";
 import { edgeSweep, generatedWorkbook, portableOf, samplePortable, seedBandedRuleTexts, type GenValue, type Portable } from "./helpers/portable-fixtures";
 
 const HAVE_LO = libreOfficeAvailable();
@@ -93,35 +93,6 @@ function errorsIn(wb: ExcelJS.Workbook): string[] {
     ),
   );
   return out;
-}
-
-/** Parses LibreOffice's CSV (quoted fields, doubled quotes, line breaks inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (q) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else field += c;
-    } else if (c === '"') q = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else if (c !== "\r") field += c;
-  }
-  if (field !== "" || row.length) rows.push([...row, field]);
-  return rows;
 }
 
 function rc(addr: string): [number, number] {
