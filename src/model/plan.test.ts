@@ -159,6 +159,7 @@ describe("binding survives the ways real copies vary", () => {
 
   test("a workbook without a 分工表 says which headers it looked for", () => {
     const wb: WorkbookData = { sheets: [{ name: "Sheet1", cells: [[{ v: "姓名" }, { v: "电话" }]], merges: [] }] };
+    expect.assertions(3);
     expect(() => findTable(wb)).toThrow(NoTableError);
     try {
       computePlan(wb);
@@ -232,6 +233,14 @@ describe("bad input is reported on its own row", () => {
       cells[totalRow][6] = { v: "未汇总" };
     });
     expect(withTotalText.writes.find((x) => x.row === totalRow && x.col === 6)?.reason).toMatch(/^2018年合计得分 “未汇总” → \d/);
+  });
+
+  test("a hand-entered score with many decimals is added exactly, not rounded into the total", () => {
+    const plan = withRow((cells) => {
+      cells[18][6] = { v: 2.2000001, numFmt: "0.00" }; // 科技管理创新情况, 2018: judged, entered by hand
+    });
+    expect(plan.indicators[16].scores[0]).toMatchObject({ status: "manual", stated: 2.2000001 });
+    expect(plan.totals[0].computed).toBe(52.6400001);
   });
 
   test("a percent-formatted number is read as a percentage", () => {

@@ -3,7 +3,7 @@
  * per year, grades, the target analysis, the flags, and exactly which cells would be
  * written with what. Pure: the hosts read cells in, and write the plan out.
  */
-import { excelRound, gapToNextGrade, gradeOf, ruleFor } from "../engine";
+import { Rational, excelRound, gapToNextGrade, gradeOf, ruleFor } from "../engine";
 import type { CellScalar, Rule, ScoreResult, ValueInput } from "../engine/types";
 import { RuleError } from "../engine/types";
 import { SEVERITY_RANK } from "./highlight-style";
@@ -26,11 +26,9 @@ import type {
 
 export { findTable } from "./layout";
 
-/** Sum of scores, exact: scores carry at most a few decimals, so add them as integers. */
+/** Sum of scores, exact: each score is read as the decimal it shows and added as a rational. */
 function exactSum(xs: number[]): number {
-  const SCALE = 1e6;
-  const units = xs.reduce((s, x) => s + Math.round(x * SCALE), 0);
-  return units / SCALE;
+  return xs.reduce((s, x) => s.add(Rational.fromNumber(x)), Rational.ZERO).toNumber();
 }
 
 const fmt = (x: number) => String(Number(x.toFixed(6)));
