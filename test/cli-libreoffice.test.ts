@@ -2,7 +2,7 @@
  * Workbooks written by another spreadsheet program: the template saved by LibreOffice Calc
  * is read, recalculated and written back with nothing but the plan's cells changed, and the
  * recalculated copy opens in LibreOffice showing the new scores (recipients without the
- * add-in use Excel, WPS or LibreOffice). Needs the apt package libreoffice-calc; skipped
+ * add-in use Excel, WPS or LibreOffice). Needs the apt package libreoffice-calc-nogui; skipped
  * without it, except under CI=true, where it fails.
  */
 import { spawnSync } from "child_process";
@@ -21,7 +21,7 @@ const ci = process.env.CI === "true";
 
 if (!soffice && !ci) {
   // eslint-disable-next-line no-console
-  console.warn("skipping LibreOffice round trip: install the apt package libreoffice-calc");
+  console.warn("skipping LibreOffice round trip: install the apt package libreoffice-calc-nogui");
 }
 
 let dir: string;
@@ -39,12 +39,12 @@ function convert(file: string, filter: string, outDir: string): string {
   return out;
 }
 
-(soffice || ci ? describe : describe.skip)("recalc on a workbook LibreOffice wrote (apt: libreoffice-calc)", () => {
+(soffice || ci ? describe : describe.skip)("recalc on a workbook LibreOffice wrote (apt: libreoffice-calc-nogui)", () => {
   let loBytes: Uint8Array;
   let outFile: string;
 
   beforeAll(async () => {
-    if (!soffice) throw new Error("CI=true and LibreOffice is missing: install the apt package libreoffice-calc");
+    if (!soffice) throw new Error("CI=true and LibreOffice is missing: install the apt package libreoffice-calc-nogui");
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "kjscore-lo-"));
     const input = path.join(dir, "分工表.xlsx");
     fs.writeFileSync(input, await buildTemplateBuffer());
