@@ -226,6 +226,16 @@ describe("live mode", () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
+  test("two subscribers at once get one change handler, not two", async () => {
+    const { host, sheet } = setup();
+    await loaded(host);
+    host.subscribe!(jest.fn());
+    host.subscribe!(jest.fn()); // while the first registration is still in flight
+    await flush();
+    await flush();
+    expect(sheet.handlers.size).toBe(1);
+  });
+
   for (const triggerSource of [true, false]) {
     test(`the add-in's own write does not recalculate again; a user edit does, once, after the debounce (${triggerSource ? "Excel says who changed it" : "older Excel without triggerSource"})`, async () => {
       const { host, wb } = setup({ debounceMs: 400 }, (w) => {

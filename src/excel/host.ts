@@ -558,7 +558,14 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
 
   const fire = debounce(() => subscribers.forEach((cb) => cb()), options.debounceMs ?? 400);
 
-  async function register(): Promise<void> {
+  /** Registrations run one after another, so two at once (subscribe and a first load) add one handler. */
+  let registering: Promise<void> = Promise.resolve();
+  function register(): Promise<void> {
+    registering = registering.catch(() => undefined).then(registerNow);
+    return registering;
+  }
+
+  async function registerNow(): Promise<void> {
     const id = sheetId;
     if (!id || registration?.sheetId === id) return;
     await registration?.remove();
