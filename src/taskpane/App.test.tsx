@@ -187,6 +187,23 @@ describe("the task pane over the seed's 分工表", () => {
     expect(await screen.findByText(/已写入 4 个单元格，标记 18 个（此版本 Excel 不支持单元格批注/)).toBeTruthy();
   });
 
+  test("while 应用 runs, the button keeps keyboard focus, says it is unavailable, and a second press does nothing", async () => {
+    const host = fakeHost([ok(seedPlan())]);
+    let finish: (r: ApplyResult) => void = () => undefined;
+    host.apply.mockImplementationOnce(() => new Promise<ApplyResult>((resolve) => (finish = resolve)));
+    renderPane(host);
+    fireEvent.click(await screen.findByRole("tab", { name: /变更/ }));
+    const apply = screen.getByRole("button", { name: "应用" });
+    apply.focus();
+    fireEvent.click(apply);
+    await waitFor(() => expect(apply.getAttribute("aria-disabled")).toBe("true"));
+    expect(document.activeElement).toBe(apply);
+    fireEvent.click(apply);
+    expect(host.apply).toHaveBeenCalledTimes(1);
+    await act(async () => finish({ written: 4, highlighted: 18 }));
+    await waitFor(() => expect(screen.getByRole("button", { name: "应用" }).getAttribute("aria-disabled")).not.toBe("true"));
+  });
+
   test("a failing apply says so and keeps the pane usable", async () => {
     const host = fakeHost([ok(seedPlan())]);
     host.apply.mockRejectedValueOnce(new Error("工作表已保护"));

@@ -75,17 +75,17 @@ export function ChangesView({
         </ul>
       ) : null}
       <div className="kj-actions">
-        <Button appearance="primary" disabled={actions.busy || nothing} onClick={actions.onApply}>
+        <Button appearance="primary" disabled={nothing} disabledFocusable={actions.busy} onClick={actions.onApply}>
           {t.apply}
         </Button>
-        <Button disabled={actions.busy || !actions.canUndo} onClick={actions.onUndo}>
+        <Button disabled={!actions.canUndo} disabledFocusable={actions.busy} onClick={actions.onUndo}>
           {t.undo}
         </Button>
-        <Button disabled={actions.busy} onClick={actions.onClear}>
+        <Button disabledFocusable={actions.busy} onClick={actions.onClear}>
           {t.clearHighlights}
         </Button>
         {actions.onDownload ? (
-          <Button disabled={actions.busy} onClick={actions.onDownload}>
+          <Button disabledFocusable={actions.busy} onClick={actions.onDownload}>
             {t.download}
           </Button>
         ) : null}
@@ -106,7 +106,7 @@ export function ChangesView({
             <span>{t.portableConvertValues}</span>
           </label>
           <div>
-            <Button ref={makeButton} disabled={actions.busy} onClick={portable}>
+            <Button ref={makeButton} disabledFocusable={actions.busy} onClick={portable}>
               {t.makePortable}
             </Button>
           </div>

@@ -43,10 +43,10 @@ export function NoTableView({
         </>
       ) : null}
       <div className="kj-actions">
-        <Button appearance="primary" disabled={busy} onClick={onInsertSample}>
+        <Button appearance="primary" disabledFocusable={busy} onClick={onInsertSample}>
           {busy ? t.insertingSample : t.insertSample}
         </Button>
-        <Button disabled={busy} onClick={onRetry}>
+        <Button disabledFocusable={busy} onClick={onRetry}>
           {t.retry}
         </Button>
       </div>
