@@ -39,6 +39,18 @@ function barFill(kind: string, patternId: string) {
 }
 
 /** One labelled bar: the year on the left, the track and the bar, the number on the right. */
+/** An SVG chart with its accessible title and description, and the target years' stripe pattern. */
+function ChartFrame({ id, height, title, desc, children }: { id: string; height: number; title: string; desc: string; children: React.ReactNode }) {
+  return (
+    <svg viewBox={`0 0 ${W} ${height}`} className="kj-chart" role="img" aria-labelledby={`${id}-t ${id}-d`}>
+      <title id={`${id}-t`}>{title}</title>
+      <desc id={`${id}-d`}>{desc}</desc>
+      <TargetPattern id={`${id}-p`} />
+      {children}
+    </svg>
+  );
+}
+
 function BarRow({ y, label, labelStyle, width, fill, value }: { y: number; label: string; labelStyle: React.CSSProperties; width: number; fill: string; value: string }) {
   return (
     <>
@@ -63,15 +75,7 @@ export function TotalsChart({ plan, t }: { plan: Plan; t: Strings }) {
     plan.totals.map((tt) => `${t.yearLabel(tt.column, tt.kind)} ${fmtScore(tt.computed)}（${tt.grade}）`).join("；"),
   );
   return (
-    <svg
-      viewBox={`0 0 ${W} ${height}`}
-      className="kj-chart"
-      role="img"
-      aria-labelledby={`${id}-t ${id}-d`}
-    >
-      <title id={`${id}-t`}>{t.totalsChartTitle}</title>
-      <desc id={`${id}-d`}>{desc}</desc>
-      <TargetPattern id={`${id}-p`} />
+    <ChartFrame id={id} height={height} title={t.totalsChartTitle} desc={desc}>
       {plan.totals.map((tt, i) => {
         return (
           <g key={tt.column}>
@@ -104,7 +108,7 @@ export function TotalsChart({ plan, t }: { plan: Plan; t: Strings }) {
           </text>
         </g>
       ))}
-    </svg>
+    </ChartFrame>
   );
 }
 
@@ -123,15 +127,7 @@ export function SubtotalsChart({ plan, t }: { plan: Plan; t: Strings }) {
       .join("；"),
   );
   return (
-    <svg
-      viewBox={`0 0 ${W} ${height}`}
-      className="kj-chart"
-      role="img"
-      aria-labelledby={`${id}-t ${id}-d`}
-    >
-      <title id={`${id}-t`}>{t.subtotalsChartTitle}</title>
-      <desc id={`${id}-d`}>{desc}</desc>
-      <TargetPattern id={`${id}-p`} />
+    <ChartFrame id={id} height={height} title={t.subtotalsChartTitle} desc={desc}>
       {plan.subtotals.map((s, gi) => {
         const values = years.map((y) => s.byColumn[y.label] ?? 0);
         // Each group is drawn against its own points, so a full track means full marks.
@@ -163,6 +159,6 @@ export function SubtotalsChart({ plan, t }: { plan: Plan; t: Strings }) {
           </g>
         );
       })}
-    </svg>
+    </ChartFrame>
   );
 }
