@@ -219,6 +219,7 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
       if (/^(?:无|没有|暂无|否)$/.test(t.replace(/\s/g, ""))) {
         pieces = [{ count: Rational.ZERO, low: Rational.ZERO, high: Rational.ZERO, note: "无" }];
       } else {
+        if (/\d\s*[-~～—–至]\s*\d/.test(t)) return valueError(`数量应为一个确定的数，不能是范围（${v.trim()}）`);
         if (/-\d/.test(t)) return valueError(`数量不能为负（${v.trim()}）`);
         pieces = [];
         for (const e of entries(t)) {
