@@ -187,6 +187,15 @@ describe("the task pane over the seed's 分工表", () => {
     expect(await screen.findByText(/已写入 4 个单元格，标记 18 个（此版本 Excel 不支持单元格批注/)).toBeTruthy();
   });
 
+  test("cells whose own note was kept: the pane says how many and where the reasons are", async () => {
+    const host = fakeHost([ok(seedPlan())]);
+    host.apply.mockResolvedValueOnce({ written: 4, highlighted: 18, notesKept: 2 });
+    renderPane(host);
+    fireEvent.click(await screen.findByRole("tab", { name: /变更/ }));
+    fireEvent.click(screen.getByRole("button", { name: "应用" }));
+    expect(await screen.findByText("已写入 4 个单元格，标记 18 个；2 个单元格已有您自己的批注，保留原样，原因请看“提示”")).toBeTruthy();
+  });
+
   test("while 应用 runs, the button keeps keyboard focus, says it is unavailable, and a second press does nothing", async () => {
     const host = fakeHost([ok(seedPlan())]);
     let finish: (r: ApplyResult) => void = () => undefined;

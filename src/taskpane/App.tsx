@@ -172,7 +172,10 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
               onApply: () =>
                 run(async () => {
                   const r = await host.apply(p);
-                  const text = t.applied(r.written, r.highlighted) + (r.notesSkipped ? t.notesSkipped : "");
+                  const text =
+                    t.applied(r.written, r.highlighted) +
+                    (r.notesSkipped ? t.notesSkipped : "") +
+                    (r.notesKept ? t.notesKept(r.notesKept) : "");
                   return { intent: "success", text };
                 }, true),
               onUndo: () =>

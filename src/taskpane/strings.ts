@@ -78,6 +78,7 @@ export interface Strings {
   apply: string;
   applied: (written: number, highlighted: number) => string;
   notesSkipped: string;
+  notesKept: (cells: number) => string;
   liveMode: string;
   liveModeHint: string;
   liveApplied: (written: number) => string;
@@ -176,6 +177,7 @@ export const zh: Strings = {
   apply: "应用",
   applied: (w, h) => `已写入 ${w} 个单元格，标记 ${h} 个`,
   notesSkipped: "（此版本 Excel 不支持单元格批注，标记只有颜色，原因请看“提示”）",
+  notesKept: (n) => `；${n} 个单元格已有您自己的批注，保留原样，原因请看“提示”`,
   liveMode: "实时更新",
   liveModeHint: "编辑数值、评分标准或权重后自动重算并写入得分（可撤销）",
   liveApplied: (w) => `已按修改自动更新 ${w} 个单元格`,
@@ -281,6 +283,7 @@ export const en: Strings = {
   apply: "Apply",
   applied: (w, h) => `Wrote ${w} ${w === 1 ? "cell" : "cells"}, highlighted ${h}`,
   notesSkipped: " (this Excel cannot write cell notes: highlights are colour only; the reasons are under Highlights)",
+  notesKept: (n) => `; ${n} ${n === 1 ? "cell keeps its" : "cells keep their"} own note, unchanged (the reasons are under Highlights)`,
   liveMode: "Live updates",
   liveModeHint: "after you edit a value, rule or weight, scores are recalculated and written at once (undoable)",
   liveApplied: (w) => `Updated ${w} ${w === 1 ? "cell" : "cells"} after your edit`,
