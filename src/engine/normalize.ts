@@ -12,8 +12,15 @@
 export function foldChars(text: string): string {
   return text
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(FOLDED, (c) => CHAR_MAP[c]);
+    .replace(FOLDED, (c) => CHAR_MAP[c])
+    .replace(JOINER_ZHI, "-");
 }
+
+/**
+ * "至" joins a range ("10000至5000万元") but is also part of words that join nothing: 至少, 至今,
+ * 至多, 至于, 以至, 甚至, 乃至, 直至, 截至, 至关, 至此 — those keep their "至".
+ */
+const JOINER_ZHI = /(?<![以甚乃直截])至(?![少今多于关此])/g;
 
 const CHAR_MAP: Record<string, string> = {
   "\u3000": " ",
@@ -32,7 +39,6 @@ const CHAR_MAP: Record<string, string> = {
   "−": "-",
   "~": "-",
   "〜": "-",
-  "至": "-",
   "【": "[",
   "】": "]",
   "〔": "[",

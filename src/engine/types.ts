@@ -19,7 +19,21 @@ export interface ValueInput {
   numFmt?: string;
 }
 
-export type RuleKind = "banded" | "counted" | "categorical" | "judged";
+export type RuleKind =
+  | "banded"
+  | "counted"
+  | "categorical"
+  | "judged"
+  /** flat score per band: "≥30%（10分）；20%-30%（8分）；…" */
+  | "stepped"
+  /** a threshold, then steps: "达到1.5%得满分，否则不得分", "达到200万元得1分，每增加100万元加1分，最高5分" */
+  | "threshold"
+  /** from the full score down: "按时报送得满分，每迟报1次扣0.5分，扣完为止" */
+  | "deduction"
+  /** growth over last year, base ± steps: "较上年增长10%得基本分4分，每增加1个百分点加0.5分…" */
+  | "growth"
+  /** options that do not add up: "国家级5分，省级3分，市级1分，取最高分不累计" */
+  | "highest";
 
 /** One band of a banded linear rule, in the rule's unit: value in [low, high] scores linearly lowScore..highScore. */
 export interface Band {
@@ -70,10 +84,31 @@ export interface Rule {
    * cannot be read backwards (counted, categorical, judged).
    */
   required(score: number): number | null;
+  /**
+   * The value a person can enter for `score`: the smallest value at `precision` decimals (default:
+   * the rule's own — 0 for counts of whole things) whose ROUNDED score reaches `score`; null where
+   * none does or the rule cannot be read backwards. `weight` is the row's 权重分值, for rules whose
+   * full score is the weight ("得满分").
+   */
+  needed?(score: number, options?: NeededOptions): number | null;
+  /** judged rules with assessors' ranges ("成效明显的得8-10分；一般的得5-7分"): the scores allowed */
+  allowed?: [number, number][];
+  /** the value needs whole numbers (a count of firms, items, times) */
+  wholeCount?: boolean;
+}
+
+export interface NeededOptions {
+  /** decimals the row's values are written in; counts of whole things are always 0 */
+  precision?: number;
+  weight?: number | null;
 }
 
 export interface ScoreContext {
   previous?: ScoreResult;
+  /** the previous year's value cell in the same row (the year column before): a growth rule reads it */
+  previousInput?: ValueInput;
+  /** the row's 权重分值: the full score of a rule that says "得满分" without a number */
+  weight?: number | null;
 }
 
 /** A rule text the engine cannot read. `part` is the piece of text it could not read. */

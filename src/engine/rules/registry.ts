@@ -1,22 +1,47 @@
 /**
  * The rule kinds, tried in order (HyperFormula-plugin style). Order matters:
- * a "酌情" clause makes any rule judged; counted before banded ("每家2分" has no bands);
- * banded before categorical (both have "（N分）"); prose with no score last.
+ * a "酌情" clause makes any rule judged; a rule needing a figure the sheet lacks (平均, 排名) is
+ * refused before anything scores it; assessors' ranges ("…的得8-10分") before banded (both have
+ * "8-10"); growth, deduction, threshold and stepped read whole clauses, so they go before the kinds
+ * that read looser shapes; "取最高分" before counted and categorical (it would add up); counted
+ * before banded ("每家2分" has no bands); banded before categorical (both have "（N分）"); prose
+ * with no score last.
  */
 import { normalize } from "../normalize";
 import { RuleError, type Rule } from "../types";
 import { bandedPlugin } from "./banded";
 import { categoricalPlugin } from "./categorical";
 import { countedPlugin } from "./counted";
-import { discretionPlugin, prosePlugin } from "./judged";
+import { deductionPlugin } from "./deduction";
+import { figuresPlugin } from "./figures";
+import { growthPlugin } from "./growth";
+import { highestPlugin } from "./highest";
+import { discretionPlugin, judgedRangesPlugin, prosePlugin } from "./judged";
+import { steppedPlugin } from "./stepped";
+import { thresholdPlugin } from "./threshold";
+import { checkWriting } from "./writing";
 import type { RulePlugin } from "./common";
 
-export const plugins: readonly RulePlugin[] = [discretionPlugin, countedPlugin, bandedPlugin, categoricalPlugin, prosePlugin];
+export const plugins: readonly RulePlugin[] = [
+  discretionPlugin,
+  figuresPlugin,
+  judgedRangesPlugin,
+  growthPlugin,
+  deductionPlugin,
+  thresholdPlugin,
+  steppedPlugin,
+  highestPlugin,
+  countedPlugin,
+  bandedPlugin,
+  categoricalPlugin,
+  prosePlugin,
+];
 
 /** Reads a rule text; throws RuleError naming the part it cannot read. */
 export function parseRule(text: string): Rule {
   const norm = normalize(text ?? "");
   if (norm === "") throw new RuleError("评分标准是空的", "");
+  checkWriting(text);
   for (const p of plugins) {
     if (p.recognizes(norm, text)) return p.parse(text, norm);
   }

@@ -1,0 +1,315 @@
+/**
+ * The clause reader shared by the stepped, threshold, deduction and growth families: cuts a rule
+ * into clauses (at ；。 line breaks and numbered markers "1." "（1）" "①" "A."; at ，、 only after a
+ * clause that already has its score) and reads each clause into one of a few shapes — a band
+ * (condition → score), a step ("每增加100万元加1分"), a bound ("最高5分", "扣完为止") or "否则不得分".
+ * A clause none of the shapes reads is a RuleError naming it, so no rule is ever read in part.
+ */
+import { Rational } from "../decimal";
+import { foldChars, normalize } from "../normalize";
+import { RuleError } from "../types";
+import { NUM, trimSegment } from "./common";
+
+export interface Clause {
+  /** as written, without separators */
+  text: string;
+  /** normalised, numbering marker removed */
+  norm: string;
+  /** 1-based */
+  index: number;
+}
+
+/** A value edge: the number, whether it belongs to the side it bounds, and whether the text said so. */
+export interface Edge {
+  at: Rational;
+  inclusive: boolean;
+  explicit: boolean;
+}
+
+export interface Condition {
+  /** words before the number ("投入", "较上年增长") */
+  subject: string;
+  low: Edge | null;
+  high: Edge | null;
+  unit: string | null;
+}
+
+/** A score as a clause states it: a number, the full score ("得满分"), or a range ("得8-10分"). */
+export type StatedScore = { n: Rational } | { full: true } | { lo: Rational; hi: Rational };
+
+export type Reading =
+  | { shape: "band"; clause: Clause; cond: Condition; score: StatedScore }
+  /** a condition in words ("按时报送得满分", "成效明显的得8-10分") */
+  | { shape: "case"; clause: Clause; words: string; score: StatedScore }
+  /**
+   * "每增加100万元加1分": `down` when the step counts a shortfall ("每减少", "每少1次"); `per` is signed
+   * (扣/减 negative). `cond` is a condition written before it ("少于6次的，每少1次扣1分").
+   */
+  | { shape: "step"; clause: Clause; down: boolean; step: Rational; per: Rational; unit: string | null; verb: string; cond: Condition | null }
+  | { shape: "cap"; clause: Clause; max: Rational }
+  | { shape: "floor"; clause: Clause; min: Rational }
+  /** "否则不得分", "未达到的不得分", "没有的不得分" */
+  | { shape: "else-zero"; clause: Clause }
+  /** "满分10分", "本项10分" */
+  | { shape: "full"; clause: Clause; n: Rational };
+
+const MARKER = /^(?:\(?\d{1,2}\)|\d{1,2}[.、](?!\d)|[①-⑳]|[A-Za-z][.、)](?![a-zA-Z])|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+档[:,]?)/;
+
+/** Cuts a rule into clauses. */
+export function clausesOf(text: string): Clause[] {
+  const folded = foldChars(text);
+  // strong cuts: ；。 line breaks, and a numbering marker that starts a new clause mid-line
+  const pieces: { start: number; end: number }[] = [];
+  let start = 0;
+  const strong = /[;。\n]|(?<=[^\s(\d.])(?=\(\d{1,2}\)|[①-⑳]|(?<![A-Za-z])[A-Z][.、](?!\d))/g;
+  let m: RegExpExecArray | null;
+  while ((m = strong.exec(folded))) {
+    pieces.push({ start, end: m.index });
+    start = m.index + m[0].length;
+    if (m[0] === "") strong.lastIndex++;
+  }
+  pieces.push({ start, end: folded.length });
+  // weak cuts: ，、 — but only once the piece before has its score ("20%(含)-30%,得8分" is one clause)
+  const out: Clause[] = [];
+  for (const p of pieces) {
+    let s = p.start;
+    const weak = /[,、]/g;
+    weak.lastIndex = p.start;
+    let w: RegExpExecArray | null;
+    while ((w = weak.exec(folded)) && w.index < p.end) {
+      const before = normalize(folded.slice(s, w.index));
+      if (closesClause(before)) {
+        push(out, text, folded, s, w.index);
+        s = w.index + 1;
+      }
+    }
+    push(out, text, folded, s, p.end);
+  }
+  return out;
+}
+
+/** A piece that already ends in a score, a bound or "扣完为止" ends its clause at the next ，. */
+function closesClause(norm: string): boolean {
+  return /分\)?$|为止$|不限$/.test(norm) && /\d|满分|不得分|不计分|不加分|为止/.test(norm);
+}
+
+function push(out: Clause[], text: string, folded: string, start: number, end: number): void {
+  const written = trimSegment(text.slice(start, end));
+  let norm = normalize(folded.slice(start, end)).replace(/^[,、:;]+|[,、:;.]+$/g, "");
+  norm = norm.replace(MARKER, "");
+  if (norm === "" || written === "") return;
+  out.push({ text: written, norm, index: out.length + 1 });
+}
+
+const SCORE_TAIL = new RegExp(
+  String.raw`(?:[,:]?(?:的|者)?,?(?:可?得|计|加|记|给|赋|得基本分|得基础分|基本分|基础分)?(${NUM})(?:分)?(?:-(${NUM}))?分|\((${NUM})(?:分)?(?:-(${NUM}))?分\)|[,:]?(?:的|者)?,?(?:可?得|计|给|记)?(满分)|[,:]?(?:的|者)?,?(不得分|不计分|不加分|不给分|得0分|计0分))$`,
+);
+
+/** Splits a clause into what comes before its score and the score. */
+export function splitScore(norm: string): { before: string; score: StatedScore } | null {
+  const m = SCORE_TAIL.exec(norm);
+  if (!m) return null;
+  const before = norm.slice(0, m.index).replace(/[,:]+$/, "").replace(/(?:的|者)$/, "");
+  if (m[5]) return { before, score: { full: true } };
+  if (m[6]) return { before, score: { n: Rational.ZERO } };
+  const a = m[1] ?? m[3];
+  const b = m[2] ?? m[4];
+  const x = Rational.parse(a);
+  if (b === undefined) return { before, score: { n: x } };
+  const y = Rational.parse(b);
+  return { before, score: { lo: Rational.min(x, y), hi: Rational.max(x, y) } };
+}
+
+/** Units a value may carry in a rule: one token right after a number. */
+const UNIT = String.raw`(?:个百分点|百分点|%|‰|[百千万亿]*元|件\/万人|[个项次篇人家件所座处名位台套户亩吨](?:\/[万千百]?[人家户])?|分钟|天|日|小时|周|个月|月|年|倍)?`;
+
+const NUMBER_WITH_UNIT = new RegExp(String.raw`(${NUM})(${UNIT})(\((?:不)?(?:含|包含|包括)(?:本数)?\))?`, "y");
+
+const GE_WORDS = /(?:≥|达到|及以上|以上|不低于|不少于)$/;
+
+/**
+ * Reads a condition on one number or a range: "≥30%", "30%以上", "20%(含)-30%", "10%以下", "低于5%",
+ * "超过100万元", "投入达到200万元", "较上年增长10%", "10-20家(含20家)". Null when it is not one.
+ */
+export function readCondition(before: string): Condition | null {
+  let s = before;
+  // "(含30%)" / "(不含10%)": an edge note that names its number
+  const notes: { at: Rational; inclusive: boolean }[] = [];
+  s = s.replace(new RegExp(String.raw`\((不)?(?:含|包含|包括)(${NUM})[^()]*\)`, "g"), (_m, no: string | undefined, n: string) => {
+    notes.push({ at: Rational.parse(n), inclusive: !no });
+    return "";
+  });
+  const first = /\d/.exec(s);
+  if (!first) return null;
+  let head = s.slice(0, first.index);
+  let cmp: string | null = null;
+  const cm = /(≥|>|≤|<|达到|超过|高于|低于|不足|不到|未达到|未达|少于|多于|大于|小于|在|以上|以下)$/.exec(head);
+  if (cm) {
+    cmp = cm[1];
+    head = head.slice(0, cm.index);
+  }
+  const subject = head.replace(/[,:]+$/, "");
+  if (/[\d≥≤<>]/.test(subject)) return null;
+  const nums: { n: Rational; unit: string; note: boolean | null }[] = [];
+  let i = first.index;
+  let joined = false;
+  const readNum = (): boolean => {
+    NUMBER_WITH_UNIT.lastIndex = i;
+    const m = NUMBER_WITH_UNIT.exec(s);
+    if (!m) return false;
+    nums.push({ n: Rational.parse(m[1]), unit: m[2], note: m[3] ? !m[3].includes("不") : null });
+    i += m[0].length;
+    return true;
+  };
+  if (!readNum()) return null;
+  if (s[i] === "-") {
+    i++;
+    joined = true;
+    if (!readNum()) return null;
+  }
+  let suffix = s.slice(i);
+  // "30%(含)以上" or "30%以上(含)": the note may sit either side of 以上/以下
+  const noteAfter = /^(.*?)\((不)?(?:含|包含|包括)(?:本数)?\)$/.exec(suffix);
+  let tailNote: boolean | null = null;
+  if (noteAfter) {
+    suffix = noteAfter[1];
+    tailNote = !noteAfter[2];
+  }
+  if (!/^(?:及以上|以上|及以下|以下|以内|的|者|时)*$/.test(suffix)) return null;
+  const suf = suffix.replace(/(?:的|者|时)+$/, "");
+
+  const units = nums.map((x) => x.unit).filter((u) => u !== "");
+  if (new Set(units).size > 1) return null;
+  const unit = units[0] ?? null;
+  const noteFor = (x: Rational, own: boolean | null): boolean | null => {
+    const hit = notes.find((nt) => nt.at.eq(x));
+    return hit ? hit.inclusive : own;
+  };
+
+  if (joined) {
+    if (cmp !== null || suf !== "") return null;
+    const [a, b] = nums;
+    if (a.n.eq(b.n)) return null;
+    const lo = a.n.lt(b.n) ? a : b;
+    const hi = a.n.lt(b.n) ? b : a;
+    const loNote = noteFor(lo.n, lo.note);
+    const hiNote = noteFor(hi.n, hi === b && tailNote !== null ? tailNote : hi.note);
+    return {
+      subject,
+      unit,
+      // open text: the lower edge belongs to this (higher) band, the upper edge to the band above
+      low: { at: lo.n, inclusive: loNote ?? true, explicit: loNote !== null },
+      high: { at: hi.n, inclusive: hiNote ?? false, explicit: hiNote !== null },
+    };
+  }
+  const x = nums[0];
+  const own = noteFor(x.n, tailNote ?? x.note);
+  let dir: "up" | "down" | null = null;
+  let inclusive: boolean | null = null;
+  const word = cmp ?? "";
+  if (/^(?:≥|达到|在)$/.test(word)) [dir, inclusive] = ["up", true];
+  else if (/^(?:>|超过|高于|多于|大于)$/.test(word)) [dir, inclusive] = ["up", false];
+  else if (word === "≤") [dir, inclusive] = ["down", true];
+  else if (/^(?:<|低于|不足|不到|未达到|未达|少于|小于)$/.test(word)) [dir, inclusive] = ["down", false];
+  if (suf !== "") {
+    const sdir = suf.includes("上") ? "up" : "down";
+    if (dir !== null && dir !== sdir && word !== "在") return null;
+    dir = sdir;
+    if (/^及/.test(suf) || suf === "以内") inclusive = true;
+  }
+  if (own !== null) inclusive = own;
+  if (dir === null) {
+    // a bare number after a subject: "较上年增长10%得基本分4分", "投入200万元得1分" reads as reaching it
+    if (subject === "") return null;
+    dir = "up";
+  }
+  const explicit = inclusive !== null || (word !== "" && word !== "以上" && word !== "以下");
+  const edge: Edge = { at: x.n, inclusive: inclusive ?? dir === "up", explicit };
+  return dir === "up" ? { subject, unit, low: edge, high: null } : { subject, unit, low: null, high: edge };
+}
+
+const STEP = new RegExp(
+  String.raw`^(.*?)每(增加|提高|增长|多|超过|超出|高出|上升|增|减少|降低|下降|少|低|减|不足|缺少|缺)?([^\d每]*?)(${NUM})?(${UNIT})(?:的)?[,:]?(加|增加|增|得|计|记|另加|扣除|扣|减少|减|倒扣)(${NUM})分$`,
+);
+const DOWN_VERBS = /^(?:减少|降低|下降|少|低|减|不足|缺少|缺)$/;
+
+/** Reads one clause; null when none of the shapes fits. */
+export function readClause(clause: Clause): Reading | null {
+  const n = clause.norm;
+  const bound = readBound(clause);
+  if (bound) return bound;
+  if (/^(?:否则|未达到|达不到|没有|无|不达标|未完成|其余|其他|以下|低于此|不足)[^\d]*(?:不得分|不计分|不加分|不给分|得0分|0分)$/.test(n)) {
+    return { shape: "else-zero", clause };
+  }
+  const step = STEP.exec(n);
+  if (step) {
+    const [, pre, verb = "", subj2, stepN, unit, sv, per] = step;
+    if (/[\d≥≤<>]/.test(subj2)) return null;
+    let cond: Condition | null = null;
+    const preText = pre.replace(/[,:]+$/, "").replace(/(?:的|者|时)$/, "");
+    if (preText !== "") {
+      cond = readCondition(preText);
+      if (!cond) return null;
+    }
+    const down = DOWN_VERBS.test(verb);
+    const mag = Rational.parse(per);
+    const negative = /扣|减/.test(sv);
+    return {
+      shape: "step",
+      clause,
+      down,
+      step: stepN === undefined ? Rational.ONE : Rational.parse(stepN),
+      per: negative ? mag.neg() : mag,
+      unit: unit === "" ? null : unit === "个百分点" || unit === "百分点" ? "%" : unit,
+      verb: verb + subj2,
+      cond,
+    };
+  }
+  const sp = splitScore(n);
+  if (!sp) return null;
+  if (sp.before === "") return null;
+  const cond = readCondition(sp.before);
+  if (cond) return { shape: "band", clause, cond, score: sp.score };
+  if (/\d/.test(sp.before)) return null;
+  return { shape: "case", clause, words: sp.before, score: sp.score };
+}
+
+function readBound(clause: Clause): Reading | null {
+  const n = clause.norm;
+  if (/^(?:扣完为止|扣完即止|扣至0分为止|扣到0分为止|减完为止|最低(?:为)?0分|最低不低于0分|最低得0分)$/.test(n)) {
+    return { shape: "floor", clause, min: Rational.ZERO };
+  }
+  const cap = new RegExp(
+    String.raw`^(?:本项|该项|此项)?(?:(?:最高|最多|累计|合计|总分|总计|加分)?(?:不超过|不高于|不得超过|不超出|≤)|最高|最多|上限|封顶|最高得|最多得|最高加|最多加|加满)为?(${NUM})分(?:为止|封顶)?$|^(${NUM})分封顶$`,
+  ).exec(n);
+  if (cap) return { shape: "cap", clause, max: Rational.parse(cap[1] ?? cap[2]) };
+  const floor = new RegExp(String.raw`^最低(?:为|得|扣至|扣到)?(${NUM})分$`).exec(n);
+  if (floor) return { shape: "floor", clause, min: Rational.parse(floor[1]) };
+  const full = new RegExp(String.raw`^(?:本项|该项|此项|本指标)?(?:满分|总分|分值)为?(${NUM})分$|^(?:本项|该项|此项|本指标)(${NUM})分$`).exec(n);
+  if (full) return { shape: "full", clause, n: Rational.parse(full[1] ?? full[2]) };
+  return null;
+}
+
+/** Reads every clause; the first one that cannot be read is the error. */
+export function readClauses(text: string): Reading[] {
+  const cs = clausesOf(text);
+  if (cs.length === 0) throw new RuleError("评分标准是空的", text.trim());
+  return cs.map((c) => {
+    const r = readClause(c);
+    if (!r) throw clauseError(c, "看不懂这一条");
+    return r;
+  });
+}
+
+export function clauseError(c: Clause, why: string): RuleError {
+  return new RuleError(`评分标准第${c.index}条“${c.text}”无法识别：${why}`, c.text);
+}
+
+/** Tries to read every clause; null when any fails (for recognisers, which must not throw). */
+export function tryReadClauses(text: string): Reading[] | null {
+  try {
+    return readClauses(text);
+  } catch {
+    return null;
+  }
+}

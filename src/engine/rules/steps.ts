@@ -1,0 +1,255 @@
+/**
+ * Step scores: the score as pieces along the value, each a flat score or a base plus whole steps
+ * ("每增加100万元加1分": 1 + 1×TRUNC((v−200)/100)), clamped to [floor, cap]. The stepped,
+ * threshold, deduction and growth families each read their text into pieces; this module scores
+ * them, reads them backwards and hands the 分享版 formula what it needs.
+ *
+ * Whole steps: "每增加100万元加1分" counts completed steps only (350万元 is one step past 200万元,
+ * not 1.5) — the usual reading of 每; a shortfall ("每少1次扣1分") likewise counts whole steps.
+ */
+import { Rational } from "../decimal";
+import type { NeededOptions, Rule, RuleKind, ScoreContext, ScoreResult, ValueInput } from "../types";
+import type { Edge } from "./clauses";
+import { readValue } from "../values";
+import { exact, shortDecimal, valueError, withUnit } from "./common";
+
+export interface StepIncrement {
+  origin: Rational;
+  size: Rational;
+  /** signed: a step adds `per` (negative: deducts) */
+  per: Rational;
+}
+
+export interface Piece {
+  /** null: unbounded below (a growth rate may be negative) */
+  low: Edge | null;
+  high: Edge | null;
+  base: Rational | "full";
+  step?: StepIncrement;
+  /** the clause(s) as written, for explanations */
+  text: string;
+  /** a piece the rule implies (below its lowest band, "否则不得分") */
+  implied?: boolean;
+}
+
+export interface StepSpec {
+  kind: RuleKind;
+  text: string;
+  unit: string | null;
+  /** ascending, non-overlapping */
+  pieces: Piece[];
+  cap: Rational | null;
+  floor: Rational;
+  /** the full score the rule states ("满分10分", "（8分）"); null: the row's weight */
+  full: Rational | null;
+  /** decimals a value is entered with by default (0 for counts) */
+  precision: number;
+  wholeCount: boolean;
+  /** reads the cell into the value the pieces are over; a ScoreResult when it cannot */
+  read(input: ValueInput, context: ScoreContext | undefined): { value: Rational; note?: string } | ScoreResult;
+}
+
+export interface StepRule extends Rule {
+  pieces: Piece[];
+  cap: number | null;
+  floor: number;
+  /** the full score the rule states, or null (the row's weight) */
+  full: number | null;
+  /** the unrounded score of a value; `full` stands in for "得满分" */
+  exactScore(v: Rational, full: Rational | null): Rational | null;
+}
+
+export function contains(p: Piece, v: Rational): boolean {
+  if (p.low && (p.low.inclusive ? v.lt(p.low.at) : v.le(p.low.at))) return false;
+  if (p.high && (p.high.inclusive ? v.gt(p.high.at) : v.ge(p.high.at))) return false;
+  return true;
+}
+
+export function trunc(x: Rational): Rational {
+  return x.sign() >= 0 ? x.floorTo(0) : x.ceilTo(0);
+}
+
+export function fullText(full: Rational | null): string {
+  return full === null ? "满分" : `满分${full}分`;
+}
+
+export function makeStepRule(spec: StepSpec): StepRule {
+  const { pieces, cap, floor, unit } = spec;
+  const u = unit ?? "";
+
+  function baseOf(p: Piece, full: Rational | null): Rational | null {
+    return p.base === "full" ? full : p.base;
+  }
+
+  function clamp(s: Rational): Rational {
+    let x = s;
+    if (cap !== null && x.gt(cap)) x = cap;
+    if (x.lt(floor)) x = floor;
+    return x;
+  }
+
+  function raw(p: Piece, v: Rational, full: Rational | null): Rational | null {
+    const b = baseOf(p, full);
+    if (b === null) return null;
+    if (!p.step) return b;
+    return b.add(p.step.per.mul(trunc(v.sub(p.step.origin).div(p.step.size))));
+  }
+
+  function exactScore(v: Rational, full: Rational | null): Rational | null {
+    const p = pieces.find((q) => contains(q, v));
+    if (!p) return null;
+    const s = raw(p, v, full);
+    return s === null ? null : clamp(s);
+  }
+
+  const needsFull = pieces.some((p) => p.base === "full");
+  const fullOf = (weight: number | null | undefined): Rational | null =>
+    spec.full ?? (weight === null || weight === undefined ? null : Rational.fromNumber(weight));
+
+  function score(input: ValueInput, context?: ScoreContext): ScoreResult {
+    const read = spec.read(input, context);
+    if ("status" in read) return read;
+    const v = read.value;
+    const full = fullOf(context?.weight);
+    const p = pieces.find((q) => contains(q, v));
+    if (!p) {
+      const top = pieces[pieces.length - 1];
+      const bottom = pieces[0];
+      const where = bottom.low && v.lt(bottom.low.at) ? `低于最低一档“${bottom.text}”` : `高于最高一档“${top.text}”`;
+      return valueError(`数值${withUnit(v, u)}${where}，评分标准没有写这种情况的得分`);
+    }
+    if (p.base === "full" && full === null) {
+      return valueError("评分标准写“得满分”但没有写明满分是几分，该行也没有权重分值");
+    }
+    const s = clamp(raw(p, v, full)!);
+    const r = s.roundHalfAwayFromZero(2);
+    const how = s.eq(r) ? `${r}分` : `${shortDecimal(s)} → ${r.toDecimalString(2)}分`;
+    const fullNote = p.base === "full" && spec.full === null ? `（满分取权重分值${full}分）` : "";
+    const steps = p.step ? `，${describeSteps(p.step, v)}` : "";
+    const capNote = cap !== null && raw(p, v, full)!.gt(cap) ? `，封顶${cap}分` : "";
+    const floorNote = raw(p, v, full)!.lt(floor) ? `，最低${floor}分` : "";
+    const lead = read.note ? `${read.note}；` : "";
+    return exact(s, v, `${lead}${withUnit(v, u)}按“${p.text}”${fullNote}${steps}${capNote}${floorNote}：${how}`);
+  }
+
+  function describeSteps(st: StepIncrement, v: Rational): string {
+    const k = trunc(v.sub(st.origin).div(st.size));
+    return `${k.sign() < 0 ? "差" : "超出"}${withUnit(st.origin, u)}整${k.abs()}档（每${withUnit(st.size, u)}${st.per.sign() < 0 ? "" : "+"}${st.per}分）`;
+  }
+
+  /** The smallest value at `places` decimals whose score reaches `goal` (unrounded); null when none. */
+  function smallest(goal: Rational, places: number, full: Rational | null): Rational | null {
+    const ulp = Rational.fraction(1, 10n ** BigInt(places));
+    const atPrecision = (x: Rational, strictly: boolean): Rational => {
+      const c = x.ceilTo(places);
+      return strictly && c.eq(x) ? c.add(ulp) : c;
+    };
+    for (const p of pieces) {
+      const b = baseOf(p, full);
+      if (b === null) return null;
+      let cand: Rational | null = null;
+      let strict = false;
+      const lowAt = p.low?.at ?? null;
+      const lowStrict = p.low ? !p.low.inclusive : false;
+      if (!p.step || p.step.per.isZero()) {
+        if (clamp(b).ge(goal)) [cand, strict] = [lowAt, lowStrict];
+      } else if (p.step.per.sign() < 0) {
+        // falls as the value rises: the lowest point of the piece is its best
+        if (lowAt === null) return null;
+        if (exactScore(lowStrict ? lowAt.add(ulp) : lowAt, full)?.ge(goal)) [cand, strict] = [lowAt, lowStrict];
+      } else if (cap !== null && cap.lt(goal)) {
+        cand = null;
+      } else if (floor.ge(goal)) {
+        [cand, strict] = [lowAt, lowStrict];
+      } else {
+        const k = goal.sub(b).div(p.step.per).ceilTo(0);
+        // trunc((v-o)/s) ≥ k: from o+k·s (k > 0, inclusive), or above o+(k-1)·s (k ≤ 0)
+        const x = k.sign() > 0 ? p.step.origin.add(k.mul(p.step.size)) : p.step.origin.add(k.sub(1).mul(p.step.size));
+        const xStrict = k.sign() <= 0;
+        if (lowAt === null || x.gt(lowAt) || (x.eq(lowAt) && xStrict)) [cand, strict] = [x, xStrict];
+        else [cand, strict] = [lowAt, lowStrict];
+      }
+      if (cand === null && lowAt === null && (!p.step || p.step.per.isZero()) && clamp(b).ge(goal)) return null; // unbounded flat
+      if (cand === null) continue;
+      let v = atPrecision(cand, strict);
+      if (!spec.kind.startsWith("growth") && v.sign() < 0) v = Rational.ZERO;
+      // the piece may be narrower than one unit of precision: check, else the next piece
+      for (let i = 0; i < 3; i++) {
+        const s = exactScore(v, full);
+        if (s !== null && s.ge(goal)) return v;
+        v = v.add(ulp);
+      }
+    }
+    return null;
+  }
+
+  const max = ((): Rational | null => {
+    // the most the pieces can give: flat bases, capped; an unbounded rising step needs a cap
+    let best: Rational | null = null;
+    for (const p of pieces) {
+      const b = p.base === "full" ? spec.full : p.base;
+      if (b === null) return cap ?? null;
+      if (p.step && p.step.per.sign() > 0 && !p.high) return cap;
+      let top = b;
+      if (p.step && p.step.per.sign() > 0 && p.high) top = raw(p, p.high.at, spec.full)!;
+      if (p.step && p.step.per.sign() < 0 && p.low) top = raw(p, p.low.at, spec.full)!;
+      top = clamp(top);
+      if (best === null || top.gt(best)) best = top;
+    }
+    return best;
+  })();
+
+  return {
+    kind: spec.kind,
+    text: spec.text,
+    unit,
+    max: max === null ? null : max.toNumber(),
+    pieces,
+    cap: cap === null ? null : cap.toNumber(),
+    floor: floor.toNumber(),
+    full: spec.full === null ? null : spec.full.toNumber(),
+    wholeCount: spec.wholeCount,
+    exactScore,
+    score,
+    required(target: number): number | null {
+      if (!Number.isFinite(target)) return null;
+      if (needsFull && spec.full === null) return null;
+      const v = smallest(Rational.fromNumber(target), spec.wholeCount ? 0 : 4, spec.full);
+      return v === null ? null : v.toNumber();
+    },
+    needed(target: number, options: NeededOptions = {}): number | null {
+      if (!Number.isFinite(target)) return null;
+      const full = fullOf(options.weight);
+      if (needsFull && full === null) return null;
+      const places = spec.wholeCount ? 0 : options.precision ?? spec.precision;
+      // ROUND(s, 2) ≥ target exactly when s ≥ target − 0.005 (scores are ≥ 0: half away from zero is half up)
+      const goal = Rational.fromNumber(target).sub(Rational.parse("0.005"));
+      const v = smallest(goal, places, full);
+      return v === null ? null : v.toNumber();
+    },
+  };
+}
+
+/** Decimals written in a rule's numbers: "1.5%" → 1, "0.25分" is not a value and is not counted by callers. */
+export function decimalsOf(numbers: Rational[]): number {
+  let d = 0;
+  for (const n of numbers) {
+    const s = n.toDecimalString();
+    const dot = s.indexOf(".");
+    if (dot >= 0) d = Math.max(d, s.length - dot - 1);
+  }
+  return d;
+}
+
+/** Classifiers that count whole things. */
+export const WHOLE_UNITS = /^(?:家|个|项|件|次|人|篇|所|座|处|名|位|台|套|户|人次)$/;
+
+/** The usual value reader: the cell in the rule's unit; a count of whole things must be whole. */
+export function levelReader(unit: string | null, whole: boolean): StepSpec["read"] {
+  return (input) => {
+    const r = readValue(input, unit);
+    if (r.status !== "value") return r;
+    if (whole && !r.value.isInteger()) return valueError(`数量应为整数（${r.value.toDecimalString()}${unit ?? ""}）`);
+    return { value: r.value };
+  };
+}

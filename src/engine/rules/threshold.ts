@@ -1,0 +1,37 @@
+/**
+ * Thresholds: "达到1.5%得满分，否则不得分", "不低于1%（6分）" — one band, nothing below it; and a
+ * threshold then steps: "投入达到200万元得1分，每增加100万元加1分，最高5分" (whole steps, see steps.ts).
+ * "得满分" without a number scores the row's 权重分值.
+ */
+import { readClauses, tryReadClauses, type Reading } from "./clauses";
+import { assemble } from "./assemble";
+import { levelReader, makeStepRule, type StepRule } from "./steps";
+import type { RulePlugin } from "./common";
+
+export function looksThreshold(rs: Reading[]): boolean {
+  const bands = rs.filter((r): r is Extract<Reading, { shape: "band" }> => r.shape === "band");
+  const steps = rs.filter((r): r is Extract<Reading, { shape: "step" }> => r.shape === "step");
+  if (bands.length === 0 || bands.some((b) => "lo" in b.score)) return false;
+  if (!rs.every((r) => ["band", "step", "cap", "floor", "else-zero", "full"].includes(r.shape))) return false;
+  if (steps.length === 0) return bands.length === 1 && bands[0].cond.high === null;
+  // rising steps that add; a deduction or a growth rule is another family
+  return steps.every((s) => !s.down && s.per.sign() > 0) && !bands.some((b) => isGrowth(b.cond.subject));
+}
+
+export function isGrowth(subject: string): boolean {
+  return /增长|增幅|增速|较上年|比上年|同比|增加率|提高率/.test(subject);
+}
+
+export function parseThreshold(text: string): StepRule {
+  const a = assemble(readClauses(text));
+  return makeStepRule({ kind: "threshold", text, ...a, read: levelReader(a.unit, a.wholeCount) });
+}
+
+export const thresholdPlugin: RulePlugin = {
+  kind: "threshold",
+  recognizes: (_norm, text) => {
+    const rs = tryReadClauses(text);
+    return rs !== null && looksThreshold(rs);
+  },
+  parse: (text) => parseThreshold(text),
+};
