@@ -38,7 +38,8 @@ export interface Condition {
 export type StatedScore = { n: Rational } | { full: true } | { lo: Rational; hi: Rational };
 
 export type Reading =
-  | { shape: "band"; clause: Clause; cond: Condition; score: StatedScore }
+  /** `required`: a condition with no score ("开展科普活动不少于6次") — what the full score needs */
+  | { shape: "band"; clause: Clause; cond: Condition; score: StatedScore; required?: boolean }
   /** a condition in words ("按时报送得满分", "成效明显的得8-10分") */
   | { shape: "case"; clause: Clause; words: string; score: StatedScore }
   /**
@@ -53,7 +54,7 @@ export type Reading =
   /** "满分10分", "本项10分" */
   | { shape: "full"; clause: Clause; n: Rational };
 
-const MARKER = /^(?:\(?\d{1,2}\)|\d{1,2}[.、](?!\d)|[①-⑳]|[A-Za-z][.、)](?![a-zA-Z])|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+档[:,]?)/;
+const MARKER = /^(?:\(?\d{1,2}\)|\d{1,2}[.、](?!\d)|\d{1,2}\.(?=\d+\.\d)|[①-⑳]|[A-Za-z][.、)](?![a-zA-Z])|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+档[:,]?)/;
 
 /** Cuts a rule into clauses. */
 export function clausesOf(text: string): Clause[] {
@@ -69,28 +70,35 @@ export function clausesOf(text: string): Clause[] {
     if (m[0] === "") strong.lastIndex++;
   }
   pieces.push({ start, end: folded.length });
-  // weak cuts: ，、 — but only once the piece before has its score ("20%(含)-30%,得8分" is one clause)
+  // weak cuts at ，、: each piece is a clause, except that a bare score ("，得8分"), a bare step after a
+  // condition ("少于6次的，每少1次扣1分") or what follows "…的，" belongs to the piece before it
   const out: Clause[] = [];
   for (const p of pieces) {
-    let s = p.start;
+    const cuts: number[] = [];
     const weak = /[,、]/g;
     weak.lastIndex = p.start;
     let w: RegExpExecArray | null;
-    while ((w = weak.exec(folded)) && w.index < p.end) {
-      const before = normalize(folded.slice(s, w.index));
-      if (closesClause(before)) {
-        push(out, text, folded, s, w.index);
-        s = w.index + 1;
-      }
+    while ((w = weak.exec(folded)) && w.index < p.end) cuts.push(w.index);
+    let s = p.start;
+    for (let k = 0; k < cuts.length; k++) {
+      const before = normalize(folded.slice(s, cuts[k]));
+      const after = normalize(folded.slice(cuts[k] + 1, k + 1 < cuts.length ? cuts[k + 1] : p.end));
+      if (joinsNext(before, after)) continue;
+      push(out, text, folded, s, cuts[k]);
+      s = cuts[k] + 1;
     }
     push(out, text, folded, s, p.end);
   }
   return out;
 }
 
-/** A piece that already ends in a score, a bound or "扣完为止" ends its clause at the next ，. */
-function closesClause(norm: string): boolean {
-  return /分\)?$|为止$|不限$/.test(norm) && /\d|满分|不得分|不计分|不加分|为止/.test(norm);
+const BARE_SCORE = new RegExp(String.raw`^(?:的|者)?(?:可?得|计|加|记|给|扣|减)?(?:${NUM}(?:-${NUM})?分|满分|不得分|不计分)$|^\(${NUM}(?:-${NUM})?分\)$`);
+
+function joinsNext(before: string, after: string): boolean {
+  if (before === "" || after === "") return false;
+  if (BARE_SCORE.test(after)) return !/分\)?$/.test(before);
+  if (/(?:的|者|时)$/.test(before) && !/分\)?$/.test(before)) return true;
+  return false;
 }
 
 function push(out: Clause[], text: string, folded: string, start: number, end: number): void {
@@ -139,6 +147,20 @@ export function readCondition(before: string): Condition | null {
     notes.push({ at: Rational.parse(n), inclusive: !no });
     return "";
   });
+  const both = new RegExp(String.raw`^(${NUM})(${UNIT})(≤|<)([^\d≥≤<>]*)(≤|<)(${NUM})(${UNIT})$`).exec(s);
+  if (both) {
+    const [, a, ua, ca, subj, cb, b, ub] = both;
+    if (ua && ub && ua !== ub) return null;
+    const lo = Rational.parse(a);
+    const hi = Rational.parse(b);
+    if (!lo.lt(hi)) return null;
+    return {
+      subject: subj,
+      unit: (ua || ub) || null,
+      low: { at: lo, inclusive: ca === "≤", explicit: true },
+      high: { at: hi, inclusive: cb === "≤", explicit: true },
+    };
+  }
   const first = /\d/.exec(s);
   if (!first) return null;
   let head = s.slice(0, first.index);
@@ -148,8 +170,17 @@ export function readCondition(before: string): Condition | null {
     cmp = cm[1];
     head = head.slice(0, cm.index);
   }
+  // "至少开展3次活动": the comparison word stands before other words
+  let wordy = false;
+  if (!cm) {
+    const inner = /(至少|最少|≥|达到|超过|满)/.exec(head);
+    if (inner) {
+      cmp = inner[1] === "至少" || inner[1] === "最少" || inner[1] === "满" ? "≥" : inner[1];
+      wordy = true;
+    }
+  }
   const subject = head.replace(/[,:]+$/, "");
-  if (/[\d≥≤<>]/.test(subject)) return null;
+  if (/[\d≤<>]/.test(subject) || (!wordy && /≥/.test(subject))) return null;
   const nums: { n: Rational; unit: string; note: boolean | null }[] = [];
   let i = first.index;
   let joined = false;
@@ -175,6 +206,7 @@ export function readCondition(before: string): Condition | null {
     suffix = noteAfter[1];
     tailNote = !noteAfter[2];
   }
+  if (wordy && /^[\u4e00-\u9fff]*$/.test(suffix) && !/以上|以下|以内/.test(suffix)) suffix = "";
   if (!/^(?:及以上|以上|及以下|以下|以内|的|者|时)*$/.test(suffix)) return null;
   const suf = suffix.replace(/(?:的|者|时)+$/, "");
 
@@ -220,7 +252,7 @@ export function readCondition(before: string): Condition | null {
   if (own !== null) inclusive = own;
   if (dir === null) {
     // a bare number after a subject: "较上年增长10%得基本分4分", "投入200万元得1分" reads as reaching it
-    if (subject === "") return null;
+    if (!/增长|增幅|增速|较上年|比上年|同比/.test(subject)) return null;
     dir = "up";
   }
   const explicit = inclusive !== null || (word !== "" && word !== "以上" && word !== "以下");
@@ -266,7 +298,10 @@ export function readClause(clause: Clause): Reading | null {
     };
   }
   const sp = splitScore(n);
-  if (!sp) return null;
+  if (!sp) {
+    const req = /\d/.test(n) ? readCondition(n) : null;
+    return req && req.low ? { shape: "band", clause, cond: req, score: { full: true }, required: true } : null;
+  }
   if (sp.before === "") return null;
   const cond = readCondition(sp.before);
   if (cond) return { shape: "band", clause, cond, score: sp.score };

@@ -32,8 +32,14 @@ export interface CountedRule extends Rule {
 }
 
 const LEVEL = "(国家级|省部级|省级以上|省级|市级|县级)";
-const CLAUSE = new RegExp(String.raw`^${LEVEL}?([\s\S]*?)(?:每(家|项|个|所|座|处|件|人))?(${NUM})分$`);
-const COUNT_UNITS = new Set(["家", "项", "个", "所", "座", "处", "件"]);
+const PER = "家|项|个|所|座|处|件|人|次|篇|名|位|场|期|部|本";
+const CLAUSE = new RegExp(String.raw`^${LEVEL}?([\s\S]*?)(?:每(${PER}))?(${NUM})分$`);
+const COUNT_UNITS = new Set(["家", "项", "个", "所", "座", "处", "件", "人", "次", "篇", "名", "位", "场", "期", "部", "本"]);
+/** "1个得2分", "一次得1分", "每篇得0.5分" → "每个2分": per item without "每家" */
+const ONE_EACH = new RegExp(String.raw`(?:每|(?<![\d.])(?:1|一))(${PER})(?:的)?,?(?:可?得|计|加|记|给)(${NUM})分$|(?<![\d.])(?:1|一)(${PER})(${NUM})分$`);
+/** "组织开展科技活动（8分）" before its per-item clauses: the item's full score */
+const HEADING = new RegExp(String.raw`^([^\d()]+)\((${NUM})分\)$`);
+const NOTHING = /^(?:没有|无|未|不)[^\d]*(?:不得分|不计分|不加分|得0分)$/;
 
 interface ExactItem extends CountedItem {
   exactPoints: Rational;
@@ -60,6 +66,7 @@ export function parseCounted(text: string): CountedRule {
   let prev: { kind: string; aliases: string[] } | null = null;
   let index = 0;
   let start = 0;
+  let headingCap: Rational | null = null;
   const cuts = [...folded.matchAll(/[,;。]/g)].map((m) => m.index!).concat([folded.length]);
   for (const cut of cuts) {
     const written = trimSegment(text.slice(start, cut));
@@ -71,13 +78,27 @@ export function parseCounted(text: string): CountedRule {
     start = cut + 1;
     if (written === "") continue;
     index++;
-    if (clause.replace(/\s/g, "") === "") continue; // the cap clause alone
-    const m = CLAUSE.exec(clause);
+    const bare = clause.replace(/\s/g, "").replace(/^(?:本项|该项|此项|本指标)$/, "");
+    if (bare === "" || NOTHING.test(bare)) continue; // the cap clause alone, "没有的不得分"
+    const head = HEADING.exec(bare);
+    if (head && items.length === 0 && /每/.test(folded.slice(start))) {
+      headingCap = Rational.parse(head[2]);
+      prev = { kind: head[1], aliases: aliasesOf(head[1]) };
+      continue;
+    }
+    const m = CLAUSE.exec(clause.replace(ONE_EACH, (_w, u1, p1, u2, p2) => `每${u1 ?? u2}${p1 ?? p2}分`));
     if (!m) {
       throw new RuleError(`评分标准第${index}段“${written}”无法识别：${/\d/.test(clause) ? "看不懂分值" : "缺少分值"}`, written);
     }
-    const [, level, kindText, per, points] = m;
+    const [, lead, kindText, per, points] = m;
     let kind = kindText.replace(/^\n+|\n+$/g, "");
+    let level = lead;
+    // "新认定省级研发平台1个得2分": the level inside the kind's words
+    const inner = level ? null : /国家级|省部级|省级以上|省级|市级|县级/.exec(kind);
+    if (inner) {
+      level = inner[0];
+      kind = kind.replace(inner[0], "").replace(/^(?:新认定|新获批|新建|新增|获批|认定)/, "");
+    }
     let aliases: string[];
     if (kind === "") {
       if (!prev) throw new RuleError(`评分标准第${index}段“${written}”无法识别：没有写明是哪一类`, written);
@@ -100,7 +121,10 @@ export function parseCounted(text: string): CountedRule {
   }
   if (items.length === 0) throw new RuleError(`评分标准“${text.trim()}”无法识别：没有计分项`, text.trim());
   const capR = parseCap(dropThousandsSeparators(unifyWords(folded)).replace(/\s+/g, ""));
-  return makeRule(text, items, unit, capR);
+  if (headingCap !== null && capR !== null && !headingCap.eq(capR)) {
+    throw new RuleError(`评分标准的满分${headingCap}分与上限${capR}分不一致`, text.trim());
+  }
+  return makeRule(text, items, unit, capR ?? headingCap);
 }
 
 function levelOf(name: string): Level | null {
@@ -178,7 +202,7 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
       const name = ru ? rest.slice(ru.text.length) : rest;
       return name === "" ? countOnly(ru && ru.base === "" ? n.mul(ru.mult) : n) : named(name, n);
     }
-    const tail = /^(.*?\D)(\d+)(家|项|个|所|座|处|件)?$/.exec(e);
+    const tail = new RegExp(`^(.*?\\D)(\\d+)(${PER})?$`).exec(e);
     if (tail) return named(tail[1], Rational.parse(tail[2]));
     return named(e, Rational.ONE);
   }
@@ -260,12 +284,24 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
     cap: cap === null ? null : cap.toNumber(),
     score,
     required: () => null,
+    wholeCount: true,
+    needed(target: number): number | null {
+      // one price per item: the whole number of items whose rounded score reaches the target
+      if (!Number.isFinite(target) || !all.every((p) => p.eq(all[0])) || all[0].sign() <= 0) return null;
+      const goal = Rational.fromNumber(target).sub(Rational.parse("0.005"));
+      if (cap !== null && cap.lt(goal)) return null;
+      const n = goal.sign() <= 0 ? Rational.ZERO : goal.div(all[0]).ceilTo(0);
+      return n.toNumber();
+    },
   };
 }
 
 /** Looks counted: points per item ("每家2分") or a level with points ("国家级创新型县3分"). */
 export const countedPlugin: RulePlugin = {
   kind: "counted",
-  recognizes: (norm) => /每(?:家|项|个|所|座|处|件)[^()]{0,3}\d/.test(norm) || /(?:国家级|省级|省部级|市级)[^()\d]*\d+(?:\.\d+)?分/.test(norm),
+  recognizes: (norm) =>
+    new RegExp(`每(?:${PER})[^()]{0,3}\\d`).test(norm) ||
+    new RegExp(`(?:1|一)(?:${PER})(?:的)?,?(?:可?得|计|加|记|给)\\d`).test(norm) ||
+    /(?:国家级|省级|省部级|市级)[^()\d]*\d+(?:\.\d+)?分/.test(norm),
   parse: (text) => parseCounted(text),
 };

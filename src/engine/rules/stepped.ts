@@ -10,7 +10,7 @@ import { levelReader, makeStepRule, type StepRule } from "./steps";
 import type { RulePlugin } from "./common";
 
 function isFlatBand(r: Reading): boolean {
-  return r.shape === "band" && !("lo" in r.score);
+  return r.shape === "band" && !("lo" in r.score) && !r.required;
 }
 
 /** Only flat bands (at least two), bounds and "否则不得分". */

@@ -11,7 +11,7 @@ import type { RulePlugin } from "./common";
 export function looksThreshold(rs: Reading[]): boolean {
   const bands = rs.filter((r): r is Extract<Reading, { shape: "band" }> => r.shape === "band");
   const steps = rs.filter((r): r is Extract<Reading, { shape: "step" }> => r.shape === "step");
-  if (bands.length === 0 || bands.some((b) => "lo" in b.score)) return false;
+  if (bands.length === 0 || bands.some((b) => "lo" in b.score || b.required)) return false;
   if (!rs.every((r) => ["band", "step", "cap", "floor", "else-zero", "full"].includes(r.shape))) return false;
   if (steps.length === 0) return bands.length === 1 && bands[0].cond.high === null;
   // rising steps that add; a deduction or a growth rule is another family
