@@ -91,9 +91,9 @@ describe("kjscore check on the built-in sample", () => {
     ]);
   });
 
-  test("--json flags 地方财政科技支出 2020 as unreachable, needing 2560万元", () => {
+  test("--json flags 地方财政科技支出 2020 as unreachable, needing 2540万元 (the smallest whole 万元 whose rounded score is 3.39)", () => {
     const ind = report.indicators.find((i) => i.name === "地方财政科技支出（万元）")!;
-    expect(ind.requiredValue).toBe(2560);
+    expect(ind.requiredValue).toBe(2540);
     expect(ind.flags).toContainEqual(expect.objectContaining({ code: "target-unreachable", column: "2020", cell: "K3" }));
   });
 
@@ -105,7 +105,7 @@ describe("kjscore check on the built-in sample", () => {
     expect(text).toMatch(/合计得分.*52\.64 C.*61\.33 B.*73\.95→73\.97 B/);
     const unreachable = report.indicators[0].flags.find((f) => f.code === "target-unreachable")!;
     expect(text).toContain(`第3行 地方财政科技支出（万元） 2020：${unreachable.message}`);
-    expect(text).toContain("2560万元");
+    expect(text).toContain("2540万元");
   });
 });
 

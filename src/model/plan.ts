@@ -3,7 +3,7 @@
  * per year, grades, the target analysis, the flags, and exactly which cells would be
  * written with what. Pure: the hosts read cells in, and write the plan out.
  */
-import { Rational, excelRound, gapToNextGrade, gradeOf, ruleFor } from "../engine";
+import { Rational, excelRound, gapToNextGrade, gradeOf, isPercentFormat, ruleFor } from "../engine";
 import type { CellScalar, Rule, ScoreResult, ValueInput } from "../engine/types";
 import { RuleError } from "../engine/types";
 import { SEVERITY_RANK } from "./highlight-style";
@@ -59,6 +59,31 @@ const SEVERITY_OF: Record<FlagCode, HighlightSeverity> = {
   "target-gap": "gap",
 };
 
+/**
+ * Decimals the row's 情况/目标 values are written in ("2489万元" → 0, "0.35%" or 0.0035 shown as 0.35% → 2),
+ * the most over the row; undefined when no cell holds a number (the rule's own precision is used).
+ */
+function rowPrecision(view: SheetView, row: number, layout: Layout): number | undefined {
+  let best: number | undefined;
+  for (const y of layout.years) {
+    if (y.valueCol === null) continue;
+    const c = view.cell(row, y.valueCol);
+    let digits: string | null = null;
+    if (typeof c?.v === "number" && Number.isFinite(c.v)) {
+      const x = Rational.fromNumber(c.v);
+      digits = (isPercentFormat(c.numFmt) ? x.mul(100) : x).toDecimalString();
+    } else if (typeof c?.v === "string") {
+      const m = /\d+(?:\.\d+)?/.exec(c.v.replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+      digits = m ? m[0] : null;
+    }
+    if (digits === null) continue;
+    const dot = digits.indexOf(".");
+    const d = dot < 0 ? 0 : digits.length - dot - 1;
+    best = best === undefined ? d : Math.max(best, d);
+  }
+  return best;
+}
+
 function withUnit(x: number, unit: string | null): string {
   return `${fmt(x)}${unit ?? ""}`;
 }
@@ -105,11 +130,19 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
   }
 
   let max: number | null = rule ? rule.max : null;
+  // the maximum the rule states must be the row's 权重分值: a conflict is flagged and nothing is written
+  let maxConflict = false;
+  if (rule && rule.max !== null && weight !== null && Math.abs(rule.max - weight) > 1e-9 && rule.kind !== "banded" && rule.kind !== "counted" && rule.kind !== "categorical") {
+    maxConflict = true;
+    const m = `${ruleCell}：评分标准的最高分 ${fmt(rule.max)} 与权重分值 ${fmt(weight)} 不一致，未改写该行得分`;
+    flags.push({ code: "rule-error", column: null, cell: ruleCell, message: m, messageEn: `${ruleCell}: the rule's maximum ${fmt(rule.max)} differs from the weight ${fmt(weight)}; the row is not written` });
+  }
   if (weight !== null) max = max === null ? weight : Math.min(max, weight);
   const unit = rule?.unit ?? null;
 
   const scores: ScoreCell[] = [];
   let previous: ScoreResult | undefined;
+  let previousInput: ValueInput | undefined;
   for (const y of layout.years) {
     const cell = address(row, y.scoreCol);
     const scoreData = view.cell(row, y.scoreCol);
@@ -137,8 +170,9 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
       scores.push(sc);
       continue;
     }
-    const result = y.valueCol === null ? ({ status: "no-value" } as ScoreResult) : rule.score(input, { previous });
+    const result = y.valueCol === null ? ({ status: "no-value" } as ScoreResult) : rule.score(input, { previous, previousInput, weight });
     previous = result;
+    previousInput = y.valueCol === null ? undefined : input;
     switch (result.status) {
       case "exact": {
         const computed = max !== null ? Math.min(result.score, max) : result.score;
@@ -160,7 +194,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
             messageEn: `${cell}: the ${y.label} score is ${fmt(stated)}, the rule gives ${fmt(computed)}`,
           });
         }
-        const needsWrite = stated === null || sc.status === "mismatch";
+        const needsWrite = (stated === null || sc.status === "mismatch") && !maxConflict;
         if (needsWrite) {
           if (scoreData?.formula) {
             sc.message += "（该单元格是公式，未改写）";
@@ -210,7 +244,19 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
       }
       case "manual":
         sc.status = "manual";
-        if (stated !== null && (stated < 0 || (max !== null && stated > max + 1e-9))) {
+        if (stated !== null && rule.allowed && !rule.allowed.some(([lo, hi]) => stated >= lo - 1e-9 && stated <= hi + 1e-9)) {
+          // assessors' ranges ("成效明显的得8-10分；一般的得5-7分"): the stated score must fall in one
+          const ranges = rule.allowed.map(([lo, hi]) => (lo === hi ? fmt(lo) : `${fmt(lo)}–${fmt(hi)}`)).join("、");
+          sc.status = "mismatch";
+          sc.message = `评估得分 ${fmt(stated)} 不在评分标准的任何一档（${ranges}）之内`;
+          flags.push({
+            code: "score-mismatch",
+            column: y.label,
+            cell,
+            message: `${cell}：${y.label}年评估得分 ${fmt(stated)} 不在评分标准的任何一档（${ranges}）之内`,
+            messageEn: `${cell}: the ${y.label} judged score ${fmt(stated)} is in none of the rule's ranges (${ranges})`,
+          });
+        } else if (stated !== null && (stated < 0 || (max !== null && stated > max + 1e-9))) {
           sc.status = "mismatch";
           sc.message = `评估得分 ${fmt(stated)} 超出 0–${fmt(max ?? 0)} 的范围`;
           flags.push({
@@ -250,7 +296,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
     const t = scores[targetIdx];
     const goal = t.stated;
     if (goal !== null) {
-      requiredValue = rule.kind === "banded" ? rule.required(goal) : null;
+      requiredValue = rule.needed ? rule.needed(goal, { precision: rowPrecision(view, row, layout), weight }) : null;
       const need = requiredValue !== null ? `；需要达到 ${withUnit(requiredValue, unit)}` : "";
       const needEn = requiredValue !== null ? `; it needs ${withUnit(requiredValue, unit)}` : "";
       const reasons: [string, string][] = [];

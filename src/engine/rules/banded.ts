@@ -8,7 +8,8 @@
 import { Rational } from "../decimal";
 import { dropSpaces, dropThousandsSeparators, foldChars, unifyWords, unifyWordsSameLength } from "../normalize";
 import { readValue } from "../values";
-import { RuleError, type Band, type Rule, type ScoreResult, type ValueInput } from "../types";
+import { RuleError, type Band, type NeededOptions, type Rule, type ScoreResult, type ValueInput } from "../types";
+import { WHOLE_UNITS, decimalsOf } from "./steps";
 import { NUM, exact, shortDecimal, trimSegment, valueError, withUnit, type RulePlugin } from "./common";
 
 /** A banded rule, with its exact arithmetic exposed for tests and for the model's explanations. */
@@ -256,6 +257,8 @@ function makeRule(text: string, exactBands: ExactBand[], unit: string | null): B
   const maxScore = top.highScore;
   const lowest = exactBands[0];
   const u = unit ?? "";
+  const wholeCount = unit !== null && WHOLE_UNITS.test(unit);
+  const precision = decimalsOf(exactBands.flatMap((b) => (b.high === null ? [b.low] : [b.low, b.high])));
 
   function locate(v: Rational): ExactBand | null {
     if (v.lt(lowest.low)) return null;
@@ -323,6 +326,16 @@ function makeRule(text: string, exactBands: ExactBand[], unit: string | null): B
       if (!Number.isFinite(target)) return null;
       const v = exactRequired(Rational.fromNumber(target));
       return v === null ? null : v.ceilTo(4).toNumber();
+    },
+    wholeCount,
+    needed(target: number, options: NeededOptions = {}): number | null {
+      // ROUND(s, 2) ≥ target exactly when s ≥ target − 0.005 (scores are ≥ 0)
+      if (!Number.isFinite(target) || target > maxScore.toNumber() + 1e-9) return null;
+      const v = exactRequired(Rational.fromNumber(target).sub(Rational.parse("0.005")));
+      if (v === null) return null;
+      // a count ("家") is whole unless the row itself writes decimals ("56.24家" per thousand firms)
+      const places = options.precision ?? (wholeCount ? 0 : precision);
+      return v.ceilTo(places).toNumber();
     },
   };
 }

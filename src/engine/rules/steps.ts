@@ -221,7 +221,8 @@ export function makeStepRule(spec: StepSpec): StepRule {
       if (!Number.isFinite(target)) return null;
       const full = fullOf(options.weight);
       if (needsFull && full === null) return null;
-      const places = spec.wholeCount ? 0 : options.precision ?? spec.precision;
+      // a count ("家") is whole unless the row itself writes decimals
+      const places = options.precision ?? (spec.wholeCount ? 0 : spec.precision);
       // ROUND(s, 2) ≥ target exactly when s ≥ target − 0.005 (scores are ≥ 0: half away from zero is half up)
       const goal = Rational.fromNumber(target).sub(Rational.parse("0.005"));
       const v = smallest(goal, places, full);
