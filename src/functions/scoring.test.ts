@@ -21,8 +21,8 @@ describe("custom functions as plain functions", () => {
     expect(kjScore("1.37件/万人", PATENTS)).toEqual({ ok: true, value: 2.4 });
   });
 
-  test("KJREQUIRED(3.39) under the 财政科技支出 rule needs 2560万元", () => {
-    expect(kjRequired(3.39, FISCAL)).toEqual({ ok: true, value: 2560 });
+  test("KJREQUIRED(3.39) under the 财政科技支出 rule needs 2540万元 (3.385 rounds to 3.39)", () => {
+    expect(kjRequired(3.39, FISCAL)).toEqual({ ok: true, value: 2540 });
   });
 
   test("KJREQUIRED above the rule's maximum is #NUM! saying so", () => {

@@ -72,19 +72,20 @@ export function kjScore(value: CellArg, rule: CellArg): Outcome<number> {
   }
 }
 
-/** KJREQUIRED(score, rule): the smallest value (in the rule's unit) that reaches the score. */
+/** KJREQUIRED(score, rule): the smallest value (in the rule's unit, at its precision) whose rounded score reaches the score. */
 export function kjRequired(score: CellArg, rule: CellArg): Outcome<number> {
   const r = readRule(rule);
   if (!r.ok) return r;
   const s = numberArg(score);
   if (s === null) return fail("invalidValue", `无法从“${String(score ?? "")}”读出得分`);
-  if (r.value.kind !== "banded") {
-    return fail("invalidValue", "只有分段计分的评分标准（如“≧10000万元（5分）；…”）可以反推所需数值");
+  if (!r.value.needed) {
+    return fail("invalidValue", "只有按数值计分的评分标准（如“≧10000万元（5分）；…”）可以反推所需数值");
   }
   if (r.value.max !== null && s > r.value.max) {
     return fail("invalidNumber", `得分 ${s} 超过此评分标准的最高分 ${r.value.max}，任何数值都达不到`);
   }
-  const needed = r.value.required(s);
+  // the value a person can enter: the smallest at the rule's own precision whose ROUNDED score reaches s
+  const needed = r.value.needed(s);
   if (needed === null) return fail("invalidNumber", `得分 ${s} 无法由此评分标准反推出数值`);
   return { ok: true, value: needed };
 }

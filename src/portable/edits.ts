@@ -578,8 +578,8 @@ function convertCall(name: string, args: string[], ctx: ConvertContext): CallRes
         s = typeof v === "number" ? v : null;
       }
       if (s === null) return fail("目标得分不是数字");
-      if (rule.kind !== "banded") return fail("只有分段计分的评分标准可以反推");
-      const need = rule.required(s);
+      if (!rule.needed) return fail("只有按数值计分的评分标准可以反推");
+      const need = rule.needed(s);
       if (need === null) return fail(`得分 ${s} 超过最高分`);
       return asValue(need);
     }
