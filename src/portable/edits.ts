@@ -8,7 +8,7 @@
 import { address, parseAddress } from "../model/sheet";
 import { isPercentFormat, readValue, ruleFor, type Rule } from "../engine";
 import type { CellData, IndicatorPlan, Plan, ScoreCell, SheetData, WorkbookData } from "../model/types";
-import { bandedFormula, gradeFormula, numberLiteral, totalFormula } from "./formula";
+import { bandedFormula, formulaCarries, gradeFormula, numberLiteral, scoreFormula, totalFormula } from "./formula";
 import { EN, ZH } from "./strings";
 import { convertTextValue } from "./values";
 
@@ -227,14 +227,14 @@ function build(data: WorkbookData, plan: Plan, options: PortableOptions): Pendin
 
   // 1. the 分工表's banded score cells
   for (const ind of plan.indicators) {
-    if (ind.ruleKind !== "banded") continue;
+    if (ind.ruleKind === null) continue;
     let rule: Rule;
     try {
       rule = ruleFor(ind.ruleText);
     } catch {
       continue;
     }
-    if (rule.kind !== "banded") continue;
+    if (!formulaCarries(rule)) continue;
     for (const sc of ind.scores) {
       const sv = view(ws, sc.cell);
       if (sv.formula !== undefined) {
@@ -371,14 +371,14 @@ function scoreFormulaFor(
   const blank = sc.status === "no-value" ? sc.stated : null;
 
   if (sc.status === "no-value") {
-    return { formula: bandedFormula(rule, sc.valueCell, { blank, cap }), result: blank === null ? "" : blank };
+    return { formula: scoreFormula(rule, sc.valueCell, { weight: ind.weight, blank, cap }), result: blank === null ? "" : blank };
   }
   if (sc.computed === null) {
     // the value cannot be read under the rule: a formula could only show an error
     return note(ZH.keptValueError(stripCell(sc.message)), EN.keptValueError(stripCell(sc.message)));
   }
   if (typeof vv.v === "number") {
-    return { formula: bandedFormula(rule, sc.valueCell, { percent: isPercentFormat(vv.numFmt), blank, cap }), result: sc.computed };
+    return { formula: scoreFormula(rule, sc.valueCell, { weight: ind.weight, percent: isPercentFormat(vv.numFmt), blank, cap }), result: sc.computed };
   }
   if (typeof vv.v === "string") {
     if (vv.formula !== undefined) return note(ZH.keptValueFormulaText(sc.valueCell), EN.keptValueFormulaText(sc.valueCell));
@@ -388,7 +388,7 @@ function scoreFormulaFor(
     }
     if (!options.convertValues) return note(ZH.keptTextValue(sc.valueCell, vv.v), EN.keptTextValue(sc.valueCell, vv.v));
     return {
-      formula: bandedFormula(rule, sc.valueCell, { percent: isPercentFormat(offer.numFmt), blank, cap }),
+      formula: scoreFormula(rule, sc.valueCell, { weight: ind.weight, percent: isPercentFormat(offer.numFmt), blank, cap }),
       result: sc.computed,
     };
   }

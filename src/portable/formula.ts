@@ -57,6 +57,7 @@
  */
 import { Rational } from "../engine/decimal";
 import type { Band, Rule } from "../engine/types";
+import type { Piece, StepRule } from "../engine/rules/steps";
 
 /** The nudge added before ROUND; see the comment above. */
 export const ROUND_NUDGE = "1E-10";
@@ -174,4 +175,75 @@ export function totalFormula(cells: string[]): string {
 /** The grade formula over a total: A at 80 and above, B from 60, C below (the province's grading). */
 export function gradeFormula(totalExpr: string): string {
   return `IF(${totalExpr}>=80,"A",IF(${totalExpr}>=60,"B","C"))`;
+}
+
+export interface StepFormulaOptions extends BandedFormulaOptions {
+  /** the row's weight: the full score of a rule that says "得满分" without a number */
+  weight?: number | null;
+}
+
+/**
+ * The formula for a step rule (stepped, threshold, deduction — see src/engine/rules/steps.ts): an IF
+ * chain over its pieces from the top down, each a flat score or base + per×TRUNC(steps), clamped with
+ * MIN/MAX to the rule's cap and floor, rounded as above. Only IF, ROUND, TRUNC, INT, MIN, MAX.
+ *
+ * - Edges: "≥X" is ref>=X, "超过X" is ref>X, with X as the cell holds it (X/100 for a real percentage),
+ *   so an edge typed as written is decided exactly as the engine decides it.
+ * - Whole steps: TRUNC(ROUND((v−origin)/size, 9)). The ROUND to 9 places removes binary noise before
+ *   TRUNC ((0.3−0.1)/0.1 is 1.9999999999999998 in doubles); a value with at most 4 decimals over a step
+ *   with at most 4 decimals has an exact ratio far coarser than 1E-9, so nothing true is lost.
+ * - A count that must be whole (家/次/项…) and is not: "无法得分", as the engine refuses it.
+ */
+export function stepFormula(rule: StepRule, valueRef: string, opts: StepFormulaOptions = {}): string {
+  const ref = valueRef;
+  const scale = opts.percent ? 100 : 1;
+  const threshold = (x: Rational) => numberLiteral(x.div(scale));
+  const x = opts.percent ? `ROUND(${ref}*100,10)` : ref;
+  const full = rule.full !== null ? Rational.fromNumber(rule.full) : opts.weight == null ? null : Rational.fromNumber(opts.weight);
+  const pieceExpr = (p: Piece): string => {
+    const base = p.base === "full" ? full : p.base;
+    if (base === null) throw new Error("the rule's full score is the row's weight, and the row has none");
+    if (!p.step) return numberLiteral(base);
+    const diff = p.step.origin.isZero() ? x : `${x}-${numberLiteral(p.step.origin)}`;
+    const steps = `TRUNC(ROUND((${diff})/${numberLiteral(p.step.size)},9))`;
+    const per = p.step.per;
+    const term = per.eq(1) ? steps : `${steps}*${numberLiteral(per)}`;
+    return base.isZero() ? term : `${numberLiteral(base)}+${term}`;
+  };
+  const ps = rule.pieces;
+  let expr = pieceExpr(ps[0]);
+  for (let i = 1; i < ps.length; i++) {
+    const low = ps[i].low!;
+    expr = `IF(${ref}${low.inclusive ? ">=" : ">"}${threshold(low.at)},${pieceExpr(ps[i])},${expr})`;
+  }
+  if (rule.cap !== null) expr = `MIN(${numberLiteral(rule.cap)},${expr})`;
+  if (ps.some((p) => p.step)) expr = `MAX(${numberLiteral(rule.floor)},${expr})`;
+  let scored = `ROUND(${expr}+${ROUND_NUDGE},2)`;
+  if (opts.cap !== undefined && opts.cap !== null && rule.max !== null && opts.cap < rule.max) {
+    scored = `MIN(${numberLiteral(dec(opts.cap))},${scored})`;
+  }
+  const top = ps[ps.length - 1];
+  if (top.high) scored = `IF(${ref}${top.high.inclusive ? ">" : ">="}${threshold(top.high.at)},"${NO_SCORE_TEXT}",${scored})`;
+  if (rule.wholeCount) scored = `IF(INT(${ref})<>${ref},"${NO_SCORE_TEXT}",${scored})`;
+  const bottom = ps[0].low;
+  const below = bottom ? `${ref}*1${bottom.inclusive ? "<" : "<="}${threshold(bottom.at)}` : `${ref}*1<0`;
+  let formula = `IF(${below},"${NO_SCORE_TEXT}",${scored})`;
+  if (opts.blank !== undefined) {
+    const shown = opts.blank === null ? '""' : numberLiteral(dec(opts.blank));
+    formula = `IF(${ref}="",${shown},${formula})`;
+  }
+  return formula;
+}
+
+/** Which rules a plain formula carries: banded, and the step rules over one value (not growth, which needs last year's cell). */
+export function formulaCarries(rule: Rule): boolean {
+  if (rule.kind === "banded") return Boolean(rule.bands?.length);
+  return (rule.kind === "stepped" || rule.kind === "threshold" || rule.kind === "deduction") && "pieces" in rule;
+}
+
+/** The 分享版 formula for any rule `formulaCarries`. */
+export function scoreFormula(rule: Rule, valueRef: string, opts: StepFormulaOptions = {}): string {
+  if (rule.kind === "banded") return bandedFormula(rule, valueRef, opts);
+  if (!formulaCarries(rule)) throw new Error(`no plain formula for a ${rule.kind} rule`);
+  return stepFormula(rule as StepRule, valueRef, opts);
 }
