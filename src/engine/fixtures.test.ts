@@ -34,6 +34,12 @@ interface Fixture {
   bands?: [number, number | null, number, number][];
   cases: Case[];
   required?: { score: number; value: number | null }[];
+  /** the row's 权重分值 (the full score of a rule that says "得满分") */
+  weight?: number;
+  /** judged ranges: the scores an assessor may give */
+  allowed?: [number, number][];
+  /** the value a person can enter: smallest at `precision` decimals whose rounded score reaches `score` */
+  needed?: { score: number; value: number | null; precision?: number }[];
 }
 
 const dir = path.join(__dirname, "fixtures");
@@ -87,6 +93,7 @@ describe.each(files)("fixture %s", (file) => {
       expect(rule.kind).toBe(f.kind);
       expect(rule.max).toBe(f.max);
       if (f.unit !== undefined) expect(rule.unit).toBe(f.unit);
+      if (f.allowed) expect(rule.allowed).toEqual(f.allowed);
       if (f.bands) {
         expect(rule.bands?.map((b) => [b.low, b.high, b.lowScore, b.highScore])).toEqual(f.bands);
       }
@@ -95,8 +102,11 @@ describe.each(files)("fixture %s", (file) => {
     test.each(f.cases.map((c) => [`${show(c.value)}${c.numFmt ? ` (format ${c.numFmt})` : ""} ${describeExpect(c)}`, c] as const))(
       "%s",
       (_t, c) => {
-        const previous = c.previousValue !== undefined ? rule.score({ v: c.previousValue }) : undefined;
-        const r = rule.score({ v: c.value, numFmt: c.numFmt }, previous ? { previous } : undefined);
+        const previous = c.previousValue !== undefined ? rule.score({ v: c.previousValue }, { weight: f.weight }) : undefined;
+        const context = previous || f.weight !== undefined ? { previous, weight: f.weight } : undefined;
+        // a growth rule reads last year's value itself
+        if (context && c.previousValue !== undefined) Object.assign(context, { previousInput: { v: c.previousValue } });
+        const r = rule.score({ v: c.value, numFmt: c.numFmt }, context);
         checkResult(r, c);
       },
     );
@@ -106,6 +116,22 @@ describe.each(files)("fixture %s", (file) => {
         expect(rule.required(score)).toBe(value);
       });
     }
+  });
+});
+
+function neededCases(f: Fixture) {
+  return (f.needed ?? []).map((q) => [q.score, q.precision ?? "the rule's", q.value, q] as const);
+}
+
+const withNeeded = files.flatMap((file) => load(file).filter((f) => f.needed?.length).map((f) => [`${file}: ${f.name}`, f] as const));
+
+describe("the value a person can enter", () => {
+  test("some fixtures say what value a score needs", () => expect(withNeeded.length).toBeGreaterThan(3));
+  describe.each(withNeeded)("%s", (_name, f) => {
+    const rule = parseRule(f.rule);
+    test.each(neededCases(f))("score %p at %p precision needs %p", (score, _p, value, q) => {
+      expect(rule.needed?.(score, { precision: q.precision, weight: f.weight }) ?? null).toBe(value);
+    });
   });
 });
 

@@ -129,7 +129,7 @@ export function splitScore(norm: string): { before: string; score: StatedScore }
 }
 
 /** Units a value may carry in a rule: one token right after a number. */
-const UNIT = String.raw`(?:个百分点|百分点|%|‰|[百千万亿]*元|件\/万人|[个项次篇人家件所座处名位台套户亩吨](?:\/[万千百]?[人家户])?|分钟|天|日|小时|周|个月|月|年|倍)?`;
+const UNIT = String.raw`(?:个百分点|百分点|%|‰|[百千万亿]*元|件\/万人|[个项次篇人家件所座处名位台套户亩吨起期例场批](?:\/[万千百]?[人家户])?|分钟|天|日|小时|周|个月|月|年|倍)?`;
 
 const NUMBER_WITH_UNIT = new RegExp(String.raw`(${NUM})(${UNIT})(\((?:不)?(?:含|包含|包括)(?:本数)?\))?`, "y");
 
@@ -261,7 +261,7 @@ export function readCondition(before: string): Condition | null {
 }
 
 const STEP = new RegExp(
-  String.raw`^(.*?)每(增加|提高|增长|多|超过|超出|高出|上升|增|减少|降低|下降|少|低|减|不足|缺少|缺)?([^\d每]*?)(${NUM})?(${UNIT})(?:的)?[,:]?(加|增加|增|得|计|记|另加|扣除|扣|减少|减|倒扣)(${NUM})分$`,
+  String.raw`^(.*?)每(增加|提高|增长|多|超过|超出|高出|上升|增|减少|降低|下降|少|低|减|不足|缺少|缺)?([^\d每]*?)(${NUM})?(${UNIT})(?:[\u4e00-\u9fff]*?)(?:的)?[,:]?(加|增加|增|得|计|记|另加|扣除|扣|减少|减|倒扣)(${NUM})分$`,
 );
 const DOWN_VERBS = /^(?:减少|降低|下降|少|低|减|不足|缺少|缺)$/;
 

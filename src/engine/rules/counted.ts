@@ -80,6 +80,12 @@ export function parseCounted(text: string): CountedRule {
     index++;
     const bare = clause.replace(/\s/g, "").replace(/^(?:本项|该项|此项|本指标)$/, "");
     if (bare === "" || NOTHING.test(bare)) continue; // the cap clause alone, "没有的不得分"
+    if (!/\d/.test(bare) && /(?:的|者)$/.test(bare) && /^[,;。\s]*每/.test(folded.slice(start))) {
+      // "在市级以上媒体发表科技宣传稿件的，每篇得0.5分": the kind, then its points
+      const k = bare.replace(/(?:的|者)$/, "");
+      prev = { kind: k, aliases: aliasesOf(k) };
+      continue;
+    }
     const head = HEADING.exec(bare);
     if (head && items.length === 0 && /每/.test(folded.slice(start))) {
       headingCap = Rational.parse(head[2]);

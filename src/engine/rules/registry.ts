@@ -20,6 +20,7 @@ import { discretionPlugin, judgedRangesPlugin, prosePlugin } from "./judged";
 import { steppedPlugin } from "./stepped";
 import { thresholdPlugin } from "./threshold";
 import { checkWriting } from "./writing";
+import { clausesOf, readClauses } from "./clauses";
 import type { RulePlugin } from "./common";
 
 export const plugins: readonly RulePlugin[] = [
@@ -44,6 +45,12 @@ export function parseRule(text: string): Rule {
   checkWriting(text);
   for (const p of plugins) {
     if (p.recognizes(norm, text)) return p.parse(text, norm);
+  }
+  // name the first clause no family reads, where the rule has several
+  try {
+    if (clausesOf(text).length > 1) readClauses(text);
+  } catch (e) {
+    if (e instanceof RuleError) throw e;
   }
   const part = text.trim();
   throw new RuleError(`评分标准“${part}”无法识别：看不出是分档、计数、选项还是评议`, part);
