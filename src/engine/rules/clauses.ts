@@ -54,7 +54,7 @@ export type Reading =
   /** "满分10分", "本项10分" */
   | { shape: "full"; clause: Clause; n: Rational };
 
-const MARKER = /^(?:\(?\d{1,2}\)|\d{1,2}[.、](?!\d)|\d{1,2}\.(?=\d+\.\d)|[①-⑳]|[A-Za-z][.、)](?![a-zA-Z])|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+档[:,]?)/;
+const MARKER = /^(?:\(?\d{1,2}\)|\d{1,2}、|\d{1,2}\.(?!\d)|\d{1,2}\.(?=\d+\.\d)|[①-⑳]|[A-Za-z][.、)](?![a-zA-Z])|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+档[:,]?)/;
 
 /** Cuts a rule into clauses. */
 export function clausesOf(text: string): Clause[] {
@@ -96,6 +96,7 @@ const BARE_SCORE = new RegExp(String.raw`^(?:的|者)?(?:可?得|计|加|记|给
 
 function joinsNext(before: string, after: string): boolean {
   if (before === "" || after === "") return false;
+  if (/^(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]+)$/.test(before)) return true; // "1、…": a numbering marker
   if (BARE_SCORE.test(after)) return !/分\)?$/.test(before);
   if (/(?:的|者|时)$/.test(before) && !/分\)?$/.test(before)) return true;
   return false;
