@@ -1,5 +1,5 @@
 /**
- * A small evaluator for the plain formulas the portable workbook uses (IF, ROUND, MIN, MAX, SUM,
+ * A small evaluator for the plain formulas the portable workbook uses (IF, ROUND, TRUNC, INT, MIN, MAX, SUM,
  * comparisons, arithmetic, strings, A1 references and ranges), in IEEE doubles like a spreadsheet.
  * ROUND is the naive one (floor(|x|·10ⁿ + 0.5)), with none of Excel's 15-digit snapping, so a
  * formula that passes here does not depend on a clever ROUND. Test-only.
@@ -272,6 +272,12 @@ function run(node: Node, env: EvalEnv): FValue {
           if (isErr(x)) return x;
           if (isErr(d)) return d;
           return naiveRound(x, d);
+        }
+        if (name === "TRUNC" || name === "INT") {
+          // TRUNC toward zero, INT toward −∞ (Excel's and LibreOffice's definitions)
+          const x = num(ev(n.args[0]));
+          if (isErr(x)) return x;
+          return name === "TRUNC" ? Math.trunc(x) : Math.floor(x);
         }
         if (name === "MIN" || name === "MAX" || name === "SUM") {
           const vals: number[] = [];

@@ -1,0 +1,47 @@
+/**
+ * Step rules (stepped, threshold, deduction) for the 分享版 tests, each with the weight its row
+ * needs, and the values around every edge and every whole step of each — written by hand here so
+ * the tests do not depend on the fixtures' wording.
+ */
+import { ruleFor } from "../../src/engine";
+import { Rational } from "../../src/engine/decimal";
+import type { StepRule } from "../../src/engine/rules/steps";
+
+export const STEP_RULES: { rule: string; weight?: number }[] = [
+  { rule: "≥30%（10分）；20%-30%（8分）；10%-20%（5分）；10%以下（0分）" },
+  { rule: "A.30%以上得10分；B.20%（含）-30%得8分；C.10%（含）-20%得5分；D.10%以下不得分。" },
+  { rule: "（1）超过30%（10分）；（2）20%（不含）-30%（含）（8分）；（3）20%及以下（3分）" },
+  { rule: "新增高新技术企业10家以上（5分）；5-10家（3分）；1-5家（1分）" },
+  { rule: "达到1.5%得满分，否则不得分", weight: 6 },
+  { rule: "不低于1%（6分）" },
+  { rule: "投入达到200万元得1分，每增加100万元加1分，最高5分" },
+  { rule: "研发经费投入超过500万元的，得2分；每多投入100万元，加0.5分，加满4分为止。" },
+  { rule: "投入达到0.3亿元得1分，每增加0.1亿元加0.25分，最高3分" },
+  { rule: "按时报送得满分，每迟报1次扣0.5分，扣完为止", weight: 2 },
+  { rule: "开展科普活动不少于6次，少于6次的，每少1次扣1分", weight: 5 },
+  { rule: "本项满分3分，每发现1起安全事故扣1分，扣完为止。" },
+];
+
+/** Values around every edge (±0.01, ±0.0001) and every whole step of the rule, in its unit, ≥ 0. */
+export function stepSweep(text: string): number[] {
+  const rule = ruleFor(text) as StepRule;
+  const out = new Set<string>(["0"]);
+  const add = (x: Rational) => {
+    if (x.sign() >= 0) out.add(x.toDecimalString());
+  };
+  const eps = [Rational.ZERO, Rational.parse("0.01"), Rational.parse("-0.01"), Rational.parse("0.0001"), Rational.parse("-0.0001")];
+  for (const p of rule.pieces) {
+    for (const e of [p.low, p.high]) if (e) for (const d of eps) add(e.at.add(d));
+    if (p.step) {
+      for (let k = -3; k <= 6; k++) {
+        const at = p.step.origin.add(p.step.size.mul(k));
+        for (const d of eps) add(at.add(d));
+      }
+    }
+  }
+  let xs = [...out].map(Number).sort((a, b) => a - b);
+  if (rule.wholeCount) xs = [...new Set(xs.map((x) => Math.round(x)))].filter((x) => x >= 0);
+  const top = rule.pieces[rule.pieces.length - 1];
+  if (top.high) xs = xs.filter((x) => (top.high!.inclusive ? x <= top.high!.at.toNumber() : x < top.high!.at.toNumber()));
+  return xs;
+}
