@@ -1,0 +1,63 @@
+/**
+ * The 分享版 of a 分工表 whose rows use the step rules (stepped bands, thresholds with whole steps,
+ * deductions), recalculated by LibreOffice headless (a profile that recalculates on load), compared
+ * with the engine on every edge and whole step — plain numbers and real percentages. Every score
+ * cell of those rows must have become a formula (nothing kept as a value), and no error value appears.
+ * One soffice run. Without LibreOffice: skipped outside CI naming libreoffice-calc-nogui; CI=true fails.
+ */
+import ExcelJS from "exceljs";
+import { ruleFor } from "../src/engine";
+import { libreOfficeAvailable, recalcWithLibreOffice } from "./helpers/libreoffice";
+import { generatedWorkbook, portableOf, type GenValue, type Portable } from "./helpers/portable-fixtures";
+import { STEP_RULES, stepSweep } from "./helpers/step-rules";
+
+const HAVE_LO = libreOfficeAvailable();
+const describeLO = HAVE_LO ? describe : describe.skip;
+
+function resultOf(ws: ExcelJS.Worksheet, addr: string): unknown {
+  const cell = ws.getCell(addr);
+  if (cell.type !== ExcelJS.ValueType.Formula) return { notAFormula: cell.value };
+  const r = cell.result as unknown;
+  return r === undefined || r === null ? "" : r;
+}
+
+describeLO("step rules in the 分享版, recalculated by LibreOffice", () => {
+  let portable: Portable;
+  let ws: ExcelJS.Worksheet;
+
+  beforeAll(async () => {
+    const rows: { rule: string; weight?: number; values: GenValue[] }[] = [];
+    for (const { rule, weight } of STEP_RULES) {
+      const w = weight ?? ruleFor(rule).max ?? undefined;
+      const sweep = stepSweep(rule);
+      rows.push({ rule, weight: w, values: sweep });
+      if (ruleFor(rule).unit === "%") rows.push({ rule, weight: w, values: sweep.map((v) => ({ pct: Number((v / 100).toPrecision(12)) })) });
+    }
+    portable = await portableOf(await generatedWorkbook(rows), true);
+    const [out] = await recalcWithLibreOffice([{ name: "steps", bytes: portable.bytes }]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out as unknown as ArrayBuffer);
+    ws = wb.getWorksheet(portable.plan.sheet)!;
+  }, 180_000);
+
+  test("every score cell of a step rule became a formula", () => {
+    expect(portable.report.kept).toEqual([]);
+    const formulas = portable.report.changes.filter((c) => c.kind === "score-formula").length;
+    expect(formulas).toBeGreaterThan(300);
+  });
+
+  test("LibreOffice's results equal the engine's on every edge and whole step", () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const ind of portable.plan.indicators) {
+      for (const sc of ind.scores) {
+        if (sc.computed === null) continue;
+        checked++;
+        const got = resultOf(ws, sc.cell);
+        if (got !== sc.computed) wrong.push(`${sc.cell} ${ind.ruleText.slice(0, 24)}… value ${sc.valueText}: LibreOffice ${JSON.stringify(got)}, engine ${sc.computed}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(300);
+  });
+});
