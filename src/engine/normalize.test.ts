@@ -25,4 +25,9 @@ describe("the normaliser turns what a typist varies into one spelling", () => {
     expect(normalizeValueText("２，４８９ 万元")).toBe("2489万元");
     expect(normalizeValueText("2489 2557")).toBe("2489、2557");
   });
+
+  test.each([["至少"], ["至今"], ["以至"], ["甚至"], ["截至"], ["至多"]])("%s keeps its 至: it joins nothing", (w) => {
+    expect(foldChars(`${w}3次`)).toBe(`${w}3次`);
+    expect(normalize(`10${w === "以至" ? "至" : "至"}20家`)).toBe("10-20家");
+  });
 });
