@@ -110,7 +110,8 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
   }
 
   slots.sort((p, q) => compareLow(p.low, q.low));
-  for (let i = 0; i + 1 < slots.length; i++) join(slots[i], slots[i + 1]);
+  const whole = unit !== null && WHOLE_UNITS.test(unit);
+  for (let i = 0; i + 1 < slots.length; i++) join(slots[i], slots[i + 1], whole);
 
   // below the lowest band: nothing scores ("否则不得分" says it; silence means the same)
   const pieces: Slot[] = [...slots];
@@ -230,14 +231,19 @@ function compareLow(a: Edge | null, b: Edge | null): number {
 }
 
 /** Two neighbouring bands must meet at one edge, and exactly one of them may hold it. */
-function join(lo: Slot, hi: Slot): void {
+function join(lo: Slot, hi: Slot, whole: boolean): void {
   const later = lo.clause.index > hi.clause.index ? lo : hi;
   if (lo.high === null) {
     throw clauseError(later.clause, `与“${(later === lo ? hi : lo).clause.text}”重叠：两档都没有上限`);
   }
   if (hi.low === null) throw clauseError(later.clause, "两档都是“以下”");
-  const a = lo.high;
+  let a = lo.high;
   const b = hi.low;
+  // counts: "6-11件" then "12件及以上" leave no whole number between them — 11 is in the lower band
+  if (whole && a.at.isInteger() && b.at.isInteger() && b.at.sub(a.at).eq(b.inclusive ? 1 : 0) && !a.at.eq(b.at)) {
+    a = { at: b.at, inclusive: !b.inclusive, explicit: true };
+    lo.high = a;
+  }
   if (!a.at.eq(b.at)) {
     const why = a.at.lt(b.at) ? `两档之间${a.at.toDecimalString()}到${b.at.toDecimalString()}没有得分` : `两档在${b.at.toDecimalString()}到${a.at.toDecimalString()}重叠`;
     throw clauseError(later.clause, why);

@@ -78,7 +78,11 @@ export function clausesOf(text: string): Clause[] {
     const weak = /[,、]/g;
     weak.lastIndex = p.start;
     let w: RegExpExecArray | null;
-    while ((w = weak.exec(folded)) && w.index < p.end) cuts.push(w.index);
+    while ((w = weak.exec(folded)) && w.index < p.end) {
+      // "、" lists nouns ("科技会议、活动的…"): it ends a clause only after a score
+      if (w[0] === "、" && !/分\)?\s*$/.test(folded.slice(p.start, w.index))) continue;
+      cuts.push(w.index);
+    }
     let s = p.start;
     for (let k = 0; k < cuts.length; k++) {
       const before = normalize(folded.slice(s, cuts[k]));
@@ -253,6 +257,11 @@ export function readCondition(before: string): Condition | null {
   if (own !== null) inclusive = own;
   if (dir === null) {
     // a bare number after a subject: "较上年增长10%得基本分4分", "投入200万元得1分" reads as reaching it
+    if (subject === "" && suf === "" && own === null) {
+      // "0项（0分）": exactly that value
+      const at = { at: x.n, inclusive: true, explicit: true };
+      return { subject, unit: x.unit || null, low: at, high: { ...at } };
+    }
     if (!/增长|增幅|增速|较上年|比上年|同比/.test(subject)) return null;
     dir = "up";
   }

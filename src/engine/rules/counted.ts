@@ -39,6 +39,8 @@ const COUNT_UNITS = new Set(["家", "项", "个", "所", "座", "处", "件", "�
 const ONE_EACH = new RegExp(String.raw`(?:每|(?<![\d.])(?:1|一))(${PER})(?:的)?,?(?:可?得|计|加|记|给)(${NUM})分$|(?<![\d.])(?:1|一)(${PER})(${NUM})分$`);
 /** "组织开展科技活动（8分）" before its per-item clauses: the item's full score */
 const HEADING = new RegExp(String.raw`^([^\d()]+)\((${NUM})分\)$`);
+/** "承担1个国家级项目得3分": the count before the kind's words */
+const ONE_ITEM = new RegExp(String.raw`^(.*?)(?<![\d.])(?:1|一)(${PER})([^\d,;。]+?)(?:的)?,?(?:可?得|计|加|记|给)(${NUM})分$`);
 const NOTHING = /^(?:没有|无|未|不)[^\d]*(?:不得分|不计分|不加分|得0分)$/;
 
 interface ExactItem extends CountedItem {
@@ -78,7 +80,7 @@ export function parseCounted(text: string): CountedRule {
     start = cut + 1;
     if (written === "") continue;
     index++;
-    const bare = clause.replace(/\s/g, "").replace(/^(?:本项|该项|此项|本指标)$/, "");
+    const bare = clause.replace(/\s/g, "").replace(/\(\)/g, "").replace(/^(?:本项|该项|此项|本指标)$/, "");
     if (bare === "" || NOTHING.test(bare)) continue; // the cap clause alone, "没有的不得分"
     if (!/\d/.test(bare) && /(?:的|者)$/.test(bare) && /^[,;。\s]*每/.test(folded.slice(start))) {
       // "在市级以上媒体发表科技宣传稿件的，每篇得0.5分": the kind, then its points
@@ -92,7 +94,16 @@ export function parseCounted(text: string): CountedRule {
       prev = { kind: head[1], aliases: aliasesOf(head[1]) };
       continue;
     }
-    const m = CLAUSE.exec(clause.replace(ONE_EACH, (_w, u1, p1, u2, p2) => `每${u1 ?? u2}${p1 ?? p2}分`));
+    if (/(?:扣|减|扣除)\d+(?:\.\d+)?分$/.test(bare)) {
+      // a deduction is not an item that adds points
+      throw new RuleError(`评分标准第${index}段“${written}”无法识别：扣分要有满分和计扣的办法（如“按时报送得满分，每迟报1次扣0.5分”）`, written);
+    }
+    const m = CLAUSE.exec(
+      clause
+        .replace(/\(\)/g, "")
+        .replace(ONE_ITEM, (_w, pre: string, u: string, what: string, p: string) => `${pre}${what}每${u}${p}分`)
+        .replace(ONE_EACH, (_w, u1, p1, u2, p2) => `每${u1 ?? u2}${p1 ?? p2}分`),
+    );
     if (!m) {
       throw new RuleError(`评分标准第${index}段“${written}”无法识别：${/\d/.test(clause) ? "看不懂分值" : "缺少分值"}`, written);
     }
@@ -307,7 +318,7 @@ export const countedPlugin: RulePlugin = {
   kind: "counted",
   recognizes: (norm) =>
     new RegExp(`每(?:${PER})[^()]{0,3}\\d`).test(norm) ||
-    new RegExp(`(?:1|一)(?:${PER})(?:的)?,?(?:可?得|计|加|记|给)\\d`).test(norm) ||
+    new RegExp(`(?<![\\d.])(?:1|一)(?:${PER})[^\\d,;。]{0,20}?(?:可?得|计|加|记|给)\\d`).test(norm) ||
     /(?:国家级|省级|省部级|市级)[^()\d]*\d+(?:\.\d+)?分/.test(norm),
   parse: (text) => parseCounted(text),
 };

@@ -59,7 +59,9 @@ const styleArb = fc.record({
   descending: fc.boolean(),
 });
 
-function steppedText(sh: SteppedShape, st: fc.RecordValue<typeof styleArb>): string {
+type Style = typeof styleArb extends fc.Arbitrary<infer T> ? T : never;
+
+function steppedText(sh: SteppedShape, st: Style): string {
   const k = sh.t.length;
   const fill = (tpl: string, a: number | null, b: number | null, s: number) =>
     tpl.replace("{a}", a === null ? "" : dec(a)).replace("{b}", b === null ? "" : dec(b)).replace("{s}", dec(s)).replace("X", "比例");
