@@ -143,6 +143,8 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
       if (anchor === null && !step.cond && after === null) {
         // no band: steps count from 0 ("按时报送得满分，每迟报1次扣0.5分")
         if (pieces.length) throw clauseError(step.clause, "不知道从哪一档开始计");
+        // "每提高1个百分点得0.5分" alone: an increase over what? (last year, a target) — never guessed as from 0
+        if (/^(?:增加|提高|增长|上升|增|多|超过|超出|高出)/.test(step.verb)) throw clauseError(step.clause, "没有写明从多少开始计算增加");
         const base = caseFull || options.defaultBase === "full" ? "full" : options.defaultBase ?? Rational.ZERO;
         pieces.push({
           low: { at: Rational.ZERO, inclusive: true, explicit: true },
@@ -196,6 +198,9 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
   }
 
   if (caseFull && !pieces.some((p) => p.base === "full")) throw clauseError(caseFull, "“得满分”之后没有扣分的办法");
+
+  // a stated full score also bounds what steps can add ("…每增加1000万元加0.5分，满分5分")
+  if (cap === null && full !== null) cap = full;
 
   const flatTop = pieces.filter((p) => !p.step && p.base !== "full").map((p) => p.base as Rational);
   if (cap !== null) {

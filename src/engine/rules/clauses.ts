@@ -271,7 +271,7 @@ export function readCondition(before: string): Condition | null {
 }
 
 const STEP = new RegExp(
-  String.raw`^(.*?)每(增加|提高|增长|多|超过|超出|高出|上升|增|减少|降低|下降|少|低|减|不足|缺少|缺)?([^\d每]*?)(${NUM})?(${UNIT})(?:[\u4e00-\u9fff]*?)(?:的)?[,:]?(加|增加|增|得|计|记|另加|扣除|扣|减少|减|倒扣)(${NUM})分$`,
+  String.raw`^(.*?)每(增加|提高|增长|多|超过|超出|高出|上升|增|减少|降低|下降|少|低|减|不足|缺少|缺)?([^\d每]*?)(${NUM}|一)?(${UNIT})(?:[\u4e00-\u9fff]*?)(?:的)?[,:]?(加|增加|增|得|计|记|另加|扣除|扣|减少|减|倒扣)(${NUM})分$`,
 );
 const DOWN_VERBS = /^(?:减少|降低|下降|少|低|减|不足|缺少|缺)$/;
 
@@ -300,7 +300,7 @@ export function readClause(clause: Clause): Reading | null {
       shape: "step",
       clause,
       down,
-      step: stepN === undefined ? Rational.ONE : Rational.parse(stepN),
+      step: stepN === undefined || stepN === "一" ? Rational.ONE : Rational.parse(stepN),
       per: negative ? mag.neg() : mag,
       unit: unit === "" ? null : unit === "个百分点" || unit === "百分点" ? "%" : unit,
       verb: verb + subj2,

@@ -82,7 +82,11 @@ export function parseCounted(text: string): CountedRule {
     index++;
     const bare = clause.replace(/\s/g, "").replace(/\(\)/g, "").replace(/^(?:本项|该项|此项|本指标)$/, "");
     if (bare === "" || NOTHING.test(bare)) continue; // the cap clause alone, "没有的不得分"
-    if (!/\d/.test(bare) && /(?:的|者)$/.test(bare) && /^[,;。\s]*每/.test(folded.slice(start))) {
+    if (/每(?:提高|增加|增长|上升|减少|降低|下降)|百分点/.test(bare)) {
+      // a step over a level or last year is not a count of items
+      throw new RuleError(`评分标准第${index}段“${written}”无法识别：没有写明从多少开始计算增减`, written);
+    }
+    if (!/\d/.test(bare) && /^[,;。\s]*每/.test(folded.slice(start))) {
       // "在市级以上媒体发表科技宣传稿件的，每篇得0.5分": the kind, then its points
       const k = bare.replace(/(?:的|者)$/, "");
       prev = { kind: k, aliases: aliasesOf(k) };

@@ -134,7 +134,9 @@ export function makeStepRule(spec: StepSpec): StepRule {
 
   function describeSteps(st: StepIncrement, v: Rational): string {
     const k = trunc(v.sub(st.origin).div(st.size));
-    return `${k.sign() < 0 ? "差" : "超出"}${withUnit(st.origin, u)}整${k.abs()}档（每${withUnit(st.size, u)}${st.per.sign() < 0 ? "" : "+"}${st.per}分）`;
+    const each = `每${withUnit(st.size, u)}${st.per.sign() < 0 ? "扣" : "加"}${st.per.abs()}分`;
+    if (st.origin.isZero()) return `共${k.abs()}个${withUnit(st.size, u)}（${each}）`;
+    return `${k.sign() < 0 ? "比" : "超出"}${withUnit(st.origin, u)}${k.sign() < 0 ? "少" : ""}整${k.abs()}档（${each}）`;
   }
 
   /** The smallest value at `places` decimals whose score reaches `goal` (unrounded); null when none. */
