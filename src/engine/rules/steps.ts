@@ -134,7 +134,9 @@ export function makeStepRule(spec: StepSpec): StepRule {
 
   function describeSteps(st: StepIncrement, v: Rational): string {
     const k = trunc(v.sub(st.origin).div(st.size));
-    const each = `每${withUnit(st.size, u)}${st.per.sign() < 0 ? "扣" : "加"}${st.per.abs()}分`;
+    // below the origin a step of +per takes per away
+    const takes = k.sign() < 0 ? st.per.sign() > 0 : st.per.sign() < 0;
+    const each = `每${withUnit(st.size, u)}${takes ? "减" : "加"}${st.per.abs()}分`;
     if (st.origin.isZero()) return `共${k.abs()}个${withUnit(st.size, u)}（${each}）`;
     return `${k.sign() < 0 ? "比" : "超出"}${withUnit(st.origin, u)}${k.sign() < 0 ? "少" : ""}整${k.abs()}档（${each}）`;
   }
