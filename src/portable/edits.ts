@@ -8,7 +8,7 @@
 import { address, parseAddress } from "../model/sheet";
 import { isPercentFormat, readValue, ruleFor, type Rule } from "../engine";
 import type { CellData, IndicatorPlan, Plan, ScoreCell, SheetData, WorkbookData } from "../model/types";
-import { bandedFormula, formulaCarries, gradeFormula, numberLiteral, scoreFormula, totalFormula } from "./formula";
+import { formulaCarries, gradeFormula, numberLiteral, scoreFormula, totalFormula } from "./formula";
 import { EN, ZH } from "./strings";
 import { convertTextValue } from "./values";
 
@@ -395,6 +395,11 @@ function scoreFormulaFor(
   return note(ZH.keptValueError(shown(vv)), EN.keptValueError(shown(vv)));
 }
 
+/** A rule a formula carries with no row around it (no weight for "得满分"). */
+function carriesAlone(rule: Rule): boolean {
+  return formulaCarries(rule) && rule.max !== null;
+}
+
 /** "F5：单位…" → "单位…" (the kept note sits on the score cell; the value cell is named elsewhere) */
 function stripCell(message: string): string {
   return message.replace(/^[A-Z]{1,3}\d+：/, "");
@@ -596,11 +601,11 @@ function convertCall(name: string, args: string[], ctx: ConvertContext): CallRes
         return asValue(r.score);
       }
       if (!ref) {
-        if (rule.kind !== "banded") return fail("数值参数是表达式，且评分标准不是分段计分");
-        return { ok: true, text: bandedFormula(rule, `(${args[0]})`, { blank: null }), isValue: false };
+        if (!carriesAlone(rule)) return fail("数值参数是表达式，且评分标准不能写成普通公式");
+        return { ok: true, text: scoreFormula(rule, `(${args[0]})`, { blank: null }), isValue: false };
       }
       const vv = view(ref.sheet, ref.address);
-      if (rule.kind !== "banded") {
+      if (!carriesAlone(rule)) {
         const r = rule.score({ v: vv.v, numFmt: vv.numFmt });
         if (r.status !== "exact") return fail("该评分标准无法写成普通公式，且数值不能确定分数");
         return asValue(r.score);
@@ -609,7 +614,7 @@ function convertCall(name: string, args: string[], ctx: ConvertContext): CallRes
         const r = rule.score({ v: vv.v, numFmt: vv.numFmt });
         return {
           ok: true,
-          text: bandedFormula(rule, ref.text, { percent: isPercentFormat(vv.numFmt), blank: null }),
+          text: scoreFormula(rule, ref.text, { percent: isPercentFormat(vv.numFmt), blank: null }),
           isValue: false,
           result: r.status === "exact" ? r.score : r.status === "no-value" ? "" : undefined,
         };
@@ -620,7 +625,7 @@ function convertCall(name: string, args: string[], ctx: ConvertContext): CallRes
         if ("kind" in offer && ctx.convertValues) {
           return {
             ok: true,
-            text: bandedFormula(rule, ref.text, { percent: isPercentFormat(offer.numFmt), blank: null }),
+            text: scoreFormula(rule, ref.text, { percent: isPercentFormat(offer.numFmt), blank: null }),
             isValue: false,
             result: r.status === "exact" ? r.score : undefined,
           };
