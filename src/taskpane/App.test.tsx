@@ -113,7 +113,7 @@ describe("the task pane over the seed's 分工表", () => {
     const unreachable = screen.getByTestId("group-unreachable");
     expect(within(unreachable).getByRole("heading").textContent).toContain("目标无法达成");
     const spending = within(unreachable).getByRole("button", { name: /^地方财政科技支出（万元） · 2020年目标/ });
-    expect(spending.textContent).toContain("需要 2560万元");
+    expect(spending.textContent).toContain("需要 2540万元");
 
     fireEvent.click(spending);
     const flag = indicator(plan, "地方财政科技支出（万元）").flags.find((f) => f.code === "target-unreachable");
@@ -272,8 +272,8 @@ describe("the task pane over the seed's 分工表", () => {
     expect(within(first).getByRole("heading").textContent).toBe("地方财政科技支出（万元）");
     expect(first.textContent).toContain("满分 5");
     expect(first.textContent).toContain("3.37");
-    expect(first.textContent).toContain("2020年目标需要 2560万元");
-    expect(first.textContent).toContain("比2019年预测还差 3万元"); // 2557万元 in 2019
+    expect(first.textContent).toContain("2020年目标需要 2540万元");
+    expect(first.textContent).toContain("2019年预测已达到"); // 2557万元 in 2019 already scores the target 3.39
     const rd = items.find((i) => i.textContent!.includes("规上工业企业R&D"))!;
     expect(rd.textContent).toContain("2.55 → 2.56");
     expect(rd.textContent).toContain("≠ 不符");
@@ -383,7 +383,7 @@ describe("in English", () => {
     const flag = indicator(plan, "地方财政科技支出（万元）").flags.find((f) => f.code === "target-unreachable")!;
     expect(unreachable.textContent).toContain(flag.messageEn);
     expect(unreachable.textContent).not.toContain(flag.message);
-    expect(unreachable.textContent).toContain("needs 2560万元");
+    expect(unreachable.textContent).toContain("needs 2540万元");
     expect(screen.getByTestId("group-mismatch").textContent).toContain("sheet 2.55 → rule gives 2.56");
 
     fireEvent.click(screen.getByRole("tab", { name: /Changes/ }));
