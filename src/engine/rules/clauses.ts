@@ -212,6 +212,7 @@ export function readCondition(before: string): Condition | null {
     tailNote = !noteAfter[2];
   }
   if (wordy && /^[\u4e00-\u9fff]*$/.test(suffix) && !/以上|以下|以内/.test(suffix)) suffix = "";
+  if (joined) suffix = suffix.replace(/^(?:之间|区间内|范围内)/, "");
   if (!/^(?:及以上|以上|及以下|以下|以内|的|者|时)*$/.test(suffix)) return null;
   const suf = suffix.replace(/(?:的|者|时)+$/, "");
 
@@ -224,7 +225,7 @@ export function readCondition(before: string): Condition | null {
   };
 
   if (joined) {
-    if (cmp !== null || suf !== "") return null;
+    if ((cmp !== null && cmp !== "在") || suf !== "") return null;
     const [a, b] = nums;
     if (a.n.eq(b.n)) return null;
     const lo = a.n.lt(b.n) ? a : b;
