@@ -24,7 +24,10 @@ export interface CategoricalRule extends Rule {
   cap: number | null;
 }
 
-const OPTION = new RegExp(String.raw`^([^\d]+?)(?:\((${NUM})分\)|[:,]?(${NUM})分)$`);
+const OPTION = new RegExp(String.raw`^([^\d]+?)(?:\((${NUM})分\)|[:,]?(?:的)?(?:可?得|计|记|加)?(${NUM})分)$`);
+/** "未建立不得分", "无的不得分": what scores nothing, said for completeness */
+const NOTHING = /^(?:未|没有|无|否则|不)[^\d;。]*?(?:不得分|不计分|不加分|得0分)$/;
+const NOTHING_TAIL = /,(?:未|没有|无|否则|不)[^\d,;。]*?(?:不得分|不计分|不加分|得0分)$/;
 
 interface ExactOption extends CategoricalOption {
   key: string;
@@ -61,8 +64,8 @@ export function parseCategorical(text: string): CategoricalRule {
     const piece = folded.slice(start, cut);
     if (pending === "") pendingStart = start;
     start = cut + skip;
-    const compactPiece = withoutCap(dropThousandsSeparators(unifyWords(piece)).replace(/\s+/g, ""));
-    if (compactPiece === "" && pending === "") continue;
+    const compactPiece = withoutCap(dropThousandsSeparators(unifyWords(piece)).replace(/\s+/g, "")).replace(NOTHING_TAIL, "");
+    if ((compactPiece === "" || NOTHING.test(compactPiece)) && pending === "") continue;
     pending += compactPiece;
     const m = OPTION.exec(pending);
     if (!m) {
@@ -75,7 +78,7 @@ export function parseCategorical(text: string): CategoricalRule {
     }
     index++;
     const written = trimSegment(text.slice(pendingStart, cut));
-    const name = m[1].replace(/[,:]+$/, "");
+    const name = m[1].replace(/[,:]+$/, "").replace(/的$/, "");
     const p = Rational.parse(m[2] ?? m[3]);
     options.push({ name, points: p.toNumber(), text: written, key: keyOf(name), exactPoints: p });
     pending = "";
@@ -172,6 +175,13 @@ function makeRule(text: string, options: ExactOption[], cap: Rational | null): C
 /** Looks categorical: named options each with a score in brackets, no numbers in the names. */
 export const categoricalPlugin: RulePlugin = {
   kind: "categorical",
-  recognizes: (norm) => /[^\d.]\(\d+(?:\.\d+)?分\)/.test(norm),
+  recognizes: (norm) =>
+    /[^\d.]\(\d+(?:\.\d+)?分\)/.test(norm) ||
+    // "有专门科技管理机构的得3分；有专职人员的得2分；无的不得分": options in words, each 得N分
+    (/[^\d.]得\d+(?:\.\d+)?分/.test(norm) &&
+      norm
+        .split(/[;。]/)
+        .filter((x) => x !== "")
+        .every((x) => new RegExp(String.raw`^[^\d]+?得\d+(?:\.\d+)?分(?:,[^\d]*(?:不得分|不计分))?$|^[^\d]*(?:不得分|不计分)$`).test(x))),
   parse: (text) => parseCategorical(text),
 };

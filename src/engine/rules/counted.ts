@@ -69,8 +69,19 @@ export function parseCounted(text: string): CountedRule {
   let index = 0;
   let start = 0;
   let headingCap: Rational | null = null;
+  // "党委和政府每年至少召开两次会议，专题研究科技工作（8分）。每次4分。": a sentence ending in its full
+  // score, then the per-item clauses — the sentence (commas and all) is the heading
+  const lead = new RegExp(String.raw`^([^;。\d]*?)\((${NUM})分\)\s*[;。]`).exec(folded);
+  if (lead && /每/.test(folded.slice(lead[0].length)) && !/分/.test(lead[1])) {
+    headingCap = Rational.parse(lead[2]);
+    const k = lead[1].replace(/\s+/g, "");
+    prev = { kind: k, aliases: aliasesOf(k) };
+    start = lead[0].length;
+    index = 1;
+  }
   const cuts = [...folded.matchAll(/[,;。]/g)].map((m) => m.index!).concat([folded.length]);
   for (const cut of cuts) {
+    if (cut < start) continue;
     const written = trimSegment(text.slice(start, cut));
     const clause = withoutCap(
       dropThousandsSeparators(unifyWords(folded.slice(start, cut)))

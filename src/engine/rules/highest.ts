@@ -32,6 +32,18 @@ export function parseHighest(text: string): Rule {
   let cap: Rational | null = null;
   for (const c of clausesOf(text)) {
     if (HIGHEST.test(c.norm) && !/\d(?:\.\d+)?分/.test(c.norm)) continue;
+    // "列入国家、省、市项目的分别加7、5、3分": one clause, several options
+    const each = /^(.*?)((?:国家|省|市|县|区)级?(?:、(?:国家|省|市|县|区)级?)+)(.*?)(?:的)?分别(?:加|得|计|记)?((?:\d+(?:\.\d+)?、)+\d+(?:\.\d+)?)分/.exec(c.norm);
+    if (each) {
+      const levels = each[2].split("、");
+      const points = each[4].split("、");
+      if (levels.length !== points.length) throw clauseError(c, `${levels.length}个级别对应${points.length}个分值`);
+      levels.forEach((lv, i) => {
+        const name = `${lv.endsWith("级") ? lv : `${lv}级`}${each[3]}`;
+        options.push({ name, level: levelOf(lv), points: Rational.parse(points[i]), text: c.text });
+      });
+      continue;
+    }
     const norm = c.norm.replace(new RegExp(`[,(]?(?:${HIGHEST.source})[^,]*?\\)?$`), "");
     const r = readClause({ ...c, norm });
     if (r?.shape === "cap") {
