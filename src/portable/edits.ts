@@ -366,6 +366,7 @@ function scoreFormulaFor(
   if (sc.valueCell === null) return note(ZH.keptNoValueColumn, EN.keptNoValueColumn);
   const cap = ind.weight !== null && rule.max !== null && ind.weight < rule.max ? ind.weight : null;
   const vv = view(ws, sc.valueCell);
+  if (rule.kind === "growth") return growthFormulaFor(ind, sc, rule, ws);
   // While the value cell is blank: a blank value now keeps its stated score (as the model does);
   // a value cleared later shows "" (no score yet), never an old number.
   const blank = sc.status === "no-value" ? sc.stated : null;
@@ -395,9 +396,27 @@ function scoreFormulaFor(
   return note(ZH.keptValueError(shown(vv)), EN.keptValueError(shown(vv)));
 }
 
-/** A rule a formula carries with no row around it (no weight for "得满分"). */
+/** A rule a formula carries with no row around it (no weight for "得满分", no last year for growth). */
 function carriesAlone(rule: Rule): boolean {
-  return formulaCarries(rule) && rule.max !== null;
+  return formulaCarries(rule) && rule.max !== null && rule.kind !== "growth";
+}
+
+/**
+ * A growth rule's score cell: a real percentage in the value cell is the rate; a plain number is the
+ * level, over last year's value cell (the year column before, a number too). Anything else keeps its value.
+ */
+function growthFormulaFor(ind: IndicatorPlan, sc: ScoreCell, rule: Rule, ws: SheetData): { formula: string; result: number | string } | { why: string; whyEn: string } {
+  const vv = view(ws, sc.valueCell!);
+  const cap = ind.weight !== null && rule.max !== null && ind.weight < rule.max ? ind.weight : null;
+  const why = "按增长率计分：本年和上一年的数值都是数字时才写成公式";
+  const whyEn = "growth rule: a formula needs this year's and last year's values as numbers";
+  if (sc.computed === null || typeof vv.v !== "number" || vv.formula !== undefined) return { why: ZH.keptValueError(why), whyEn: EN.keptValueError(whyEn) };
+  if (isPercentFormat(vv.numFmt)) return { formula: scoreFormula(rule, sc.valueCell!, { percent: true, blank: null, cap }), result: sc.computed };
+  const i = ind.scores.indexOf(sc);
+  const prevCell = i > 0 ? ind.scores[i - 1].valueCell : null;
+  const pv = prevCell ? view(ws, prevCell) : null;
+  if (!prevCell || !pv || typeof pv.v !== "number" || isPercentFormat(pv.numFmt)) return { why: ZH.keptValueError(why), whyEn: EN.keptValueError(whyEn) };
+  return { formula: scoreFormula(rule, sc.valueCell!, { previousRef: prevCell, blank: null, cap }), result: sc.computed };
 }
 
 /** "F5：单位…" → "单位…" (the kept note sits on the score cell; the value cell is named elsewhere) */

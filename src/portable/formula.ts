@@ -180,6 +180,11 @@ export function gradeFormula(totalExpr: string): string {
 export interface StepFormulaOptions extends BandedFormulaOptions {
   /** the row's weight: the full score of a rule that says "得满分" without a number */
   weight?: number | null;
+  /**
+   * A growth rule over a level: last year's value cell (the year column before). Without it the value
+   * cell must hold the growth rate itself (`percent`).
+   */
+  previousRef?: string;
 }
 
 /**
@@ -195,10 +200,35 @@ export interface StepFormulaOptions extends BandedFormulaOptions {
  * - A count that must be whole (家/次/项…) and is not: "无法得分", as the engine refuses it.
  */
 export function stepFormula(rule: StepRule, valueRef: string, opts: StepFormulaOptions = {}): string {
+  if (rule.kind === "growth") return growthFormula(rule, valueRef, opts);
   const ref = valueRef;
   const scale = opts.percent ? 100 : 1;
   const threshold = (x: Rational) => numberLiteral(x.div(scale));
   const x = opts.percent ? `ROUND(${ref}*100,10)` : ref;
+  return chain(rule, ref, ref, x, threshold, opts);
+}
+
+/**
+ * Growth: the rate in percent is the cell itself (a real percentage, ×100) or (level − last year) /
+ * last year × 100, rounded to 10 places so a rate on an edge (2200 after 2000 is 10%) compares exactly;
+ * edges then compare that rate with the rule's numbers as written. Last year blank or 0: "无法得分",
+ * as the engine refuses it.
+ */
+function growthFormula(rule: StepRule, ref: string, opts: StepFormulaOptions): string {
+  const prev = opts.previousRef;
+  if (!opts.percent && !prev) throw new Error("a growth rule over a level needs last year's cell");
+  const x = opts.percent ? `ROUND(${ref}*100,10)` : `ROUND((${ref}-${prev})/${prev}*100,10)`;
+  let f = chain(rule, ref, x, x, (t) => numberLiteral(t), { ...opts, blank: undefined });
+  if (!opts.percent) f = `IF(${prev}="","${NO_SCORE_TEXT}",IF(${prev}*1=0,"${NO_SCORE_TEXT}",${f}))`;
+  if (opts.blank !== undefined) {
+    const shown = opts.blank === null ? '""' : numberLiteral(dec(opts.blank));
+    f = `IF(${ref}="",${shown},${f})`;
+  }
+  return f;
+}
+
+/** The IF chain over the pieces: `cmp` is what edges compare (in the rule's unit via `threshold`), `x` what steps count. */
+function chain(rule: StepRule, ref: string, cmp: string, x: string, threshold: (x: Rational) => string, opts: StepFormulaOptions): string {
   const full = rule.full !== null ? Rational.fromNumber(rule.full) : opts.weight == null ? null : Rational.fromNumber(opts.weight);
   const pieceExpr = (p: Piece): string => {
     const base = p.base === "full" ? full : p.base;
@@ -214,7 +244,7 @@ export function stepFormula(rule: StepRule, valueRef: string, opts: StepFormulaO
   let expr = pieceExpr(ps[0]);
   for (let i = 1; i < ps.length; i++) {
     const low = ps[i].low!;
-    expr = `IF(${ref}${low.inclusive ? ">=" : ">"}${threshold(low.at)},${pieceExpr(ps[i])},${expr})`;
+    expr = `IF(${cmp}${low.inclusive ? ">=" : ">"}${threshold(low.at)},${pieceExpr(ps[i])},${expr})`;
   }
   if (rule.cap !== null) expr = `MIN(${numberLiteral(rule.cap)},${expr})`;
   if (ps.some((p) => p.step)) expr = `MAX(${numberLiteral(rule.floor)},${expr})`;
@@ -223,11 +253,12 @@ export function stepFormula(rule: StepRule, valueRef: string, opts: StepFormulaO
     scored = `MIN(${numberLiteral(dec(opts.cap))},${scored})`;
   }
   const top = ps[ps.length - 1];
-  if (top.high) scored = `IF(${ref}${top.high.inclusive ? ">" : ">="}${threshold(top.high.at)},"${NO_SCORE_TEXT}",${scored})`;
+  if (top.high) scored = `IF(${cmp}${top.high.inclusive ? ">" : ">="}${threshold(top.high.at)},"${NO_SCORE_TEXT}",${scored})`;
   if (rule.wholeCount) scored = `IF(INT(${ref})<>${ref},"${NO_SCORE_TEXT}",${scored})`;
   const bottom = ps[0].low;
-  const below = bottom ? `${ref}*1${bottom.inclusive ? "<" : "<="}${threshold(bottom.at)}` : `${ref}*1<0`;
-  let formula = `IF(${below},"${NO_SCORE_TEXT}",${scored})`;
+  // text typed into the cell: ref*1 is #VALUE!, never a score; a growth rate may be negative
+  const below = bottom ? `${cmp}*1${bottom.inclusive ? "<" : "<="}${threshold(bottom.at)}` : rule.kind === "growth" && opts.percent ? null : `${ref}*1<0`;
+  let formula = below === null ? scored : `IF(${below},"${NO_SCORE_TEXT}",${scored})`;
   if (opts.blank !== undefined) {
     const shown = opts.blank === null ? '""' : numberLiteral(dec(opts.blank));
     formula = `IF(${ref}="",${shown},${formula})`;
@@ -235,10 +266,10 @@ export function stepFormula(rule: StepRule, valueRef: string, opts: StepFormulaO
   return formula;
 }
 
-/** Which rules a plain formula carries: banded, and the step rules over one value (not growth, which needs last year's cell). */
+/** Which rules a plain formula carries: banded, and the step rules (growth over a level also needs last year's cell). */
 export function formulaCarries(rule: Rule): boolean {
   if (rule.kind === "banded") return Boolean(rule.bands?.length);
-  return (rule.kind === "stepped" || rule.kind === "threshold" || rule.kind === "deduction") && "pieces" in rule;
+  return (rule.kind === "stepped" || rule.kind === "threshold" || rule.kind === "deduction" || rule.kind === "growth") && "pieces" in rule;
 }
 
 /** The 分享版 formula for any rule `formulaCarries`. */
