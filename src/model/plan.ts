@@ -296,7 +296,9 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
     const t = scores[targetIdx];
     const goal = t.stated;
     if (goal !== null) {
-      requiredValue = rule.needed ? rule.needed(goal, { precision: rowPrecision(view, row, layout), weight }) : null;
+      // a growth rule needs a rate, not a level: the rule's own precision
+      const precision = rule.kind === "growth" ? undefined : rowPrecision(view, row, layout);
+      requiredValue = rule.needed ? rule.needed(goal, { precision, weight }) : null;
       const need = requiredValue !== null ? `；需要达到 ${withUnit(requiredValue, unit)}` : "";
       const needEn = requiredValue !== null ? `; it needs ${withUnit(requiredValue, unit)}` : "";
       const reasons: [string, string][] = [];

@@ -177,7 +177,7 @@ export function makeStepRule(spec: StepSpec): StepRule {
       if (cand === null) continue;
       if (p.high && (cand.gt(p.high.at) || (cand.eq(p.high.at) && !p.high.inclusive))) continue; // not in this piece
       let v = atPrecision(cand, strict);
-      if (!spec.kind.startsWith("growth") && v.sign() < 0) v = Rational.ZERO;
+      if (spec.kind !== "growth" && v.sign() < 0) v = Rational.ZERO;
       // the piece may be narrower than one unit of precision: check, else the next piece
       for (let i = 0; i < 3; i++) {
         const s = exactScore(v, full);
