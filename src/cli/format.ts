@@ -77,6 +77,7 @@ export function formatPlan(plan: Plan, file: string): string {
 
   const out: string[] = [];
   out.push(S.fileLine(file, plan.sheet));
+  if (plan.tableNotice) out.push(S.tablesNotice(plan.tableNotice.message));
   if (plan.indicators.length === 0) {
     const headerRow = plan.layout.headerRows[plan.layout.headerRows.length - 1] ?? 0;
     out.push(S.noIndicators(`${plan.sheet}!A${headerRow + 1}`));

@@ -37,7 +37,7 @@ describe("a workbook with a second 分工表 sheet", () => {
     expect(plan.sheet).toBe("分工表2021");
     expect(plan.bound).toBe(1);
     expect(plan.indicators.map((i) => i.name)).toEqual(["地方财政科技支出（万元）", "R&D经费投入强度（%）", "高新技术企业数量（家）"]);
-    expect(plan.indicators[2].scores[0]).toMatchObject({ column: "2020", computed: 6.8, status: "ok" });
+    expect(plan.indicators[2].scores[0]).toMatchObject({ column: "2020", stated: 6.5, computed: 6.8, status: "mismatch" });
     expect(plan.totals.map((t) => [t.column, t.computed])).toEqual([
       ["2020", 16.3],
       ["2021", 20],
@@ -83,7 +83,10 @@ describe("one sheet with the 2021 table under the 2020 one", () => {
       const plan = computePlan(wb, { sheet: "分工表", row });
       expect(plan.bound).toBe(1);
       expect(plan.indicators.map((i) => i.row)).toEqual([31, 32, 33]);
-      expect(plan.writes).toEqual([]);
+      expect(plan.writes.map((w) => [w.cell, w.after])).toEqual([
+        ["H33", 6.8],
+        ["H34", 16.3],
+      ]);
     }
     expect(() => computePlan(wb, { sheet: "分工表", row: 40 })).toThrow("第 40 行及以下没有分工表");
   });
