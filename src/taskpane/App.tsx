@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import type { LoadResult, PaneHost } from "../host/types";
-import type { Plan } from "../model/types";
+import type { Plan, TableChoice } from "../model/types";
 import { STRINGS, type Language } from "./strings";
 import { PANE_CSS } from "./css";
 import { ChangesView } from "./components/ChangesView";
@@ -11,6 +11,7 @@ import { SummaryView } from "./components/SummaryView";
 import { ErrorView, LoadingView, NoTableView } from "./components/StatusViews";
 import { Spinner } from "./components/Spinner";
 import { Tabs } from "./components/Tabs";
+import { TablePicker } from "./components/TablePicker";
 
 type View = "summary" | "highlights" | "changes" | "indicators";
 
@@ -52,6 +53,9 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
   // Only the newest load may set state: a slow earlier load must not overwrite a later one.
   const loadSeq = React.useRef(0);
   const mounted = React.useRef(true);
+  // The 分工表 the user picked when the workbook has several; every load asks for it again.
+  // Another workbook (another source) forgets it.
+  const picked = React.useRef<{ choice: TableChoice; source?: string } | null>(null);
 
   const load = React.useCallback(
     async (silent: boolean): Promise<LoadResult | null> => {
@@ -60,7 +64,11 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
       else setState({ phase: "loading" });
       let result: LoadResult;
       try {
-        result = await host.load();
+        result = await host.load(picked.current?.choice);
+        if (picked.current && result.ok && result.source !== picked.current.source) {
+          picked.current = null;
+          result = await host.load();
+        }
       } catch (e) {
         result = { ok: false, reason: "error", message: messageOf(e) };
       }
@@ -246,6 +254,18 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
           </MessageBar>
         ) : null}
       </div>
+      {state.phase === "ready" ? (
+        <TablePicker
+          plan={state.plan}
+          t={t}
+          language={language}
+          busy={busy || refreshing}
+          onPick={(table) => {
+            picked.current = { choice: { sheet: table.sheet, row: table.row }, source: state.source };
+            void load(true);
+          }}
+        />
+      ) : null}
       {body}
     </div>
   );

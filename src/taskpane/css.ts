@@ -21,6 +21,7 @@ export const PANE_CSS = `
 .kj-list{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:var(--spacingVerticalXS)}
 .kj-actions{display:flex;flex-wrap:wrap;gap:var(--spacingHorizontalS);margin:var(--spacingVerticalS) 0}
 .kj-notice{margin-top:var(--spacingVerticalS)}
+.kj-tables{margin-top:var(--spacingVerticalS)}
 .kj-live{display:flex;align-items:flex-start;gap:var(--spacingHorizontalXS);margin-top:var(--spacingVerticalXS);cursor:pointer}
 .kj-live input{margin:3px 0 0;accent-color:var(--colorBrandBackground)}
 .kj-table{width:100%;border-collapse:collapse;font-size:var(--fontSizeBase200);line-height:var(--lineHeightBase200)}
