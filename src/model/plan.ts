@@ -228,6 +228,10 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
       case "no-value":
         sc.status = "no-value";
         sc.message = result.message ?? "尚未填写数值";
+        if (result.message) {
+          sc.note = result.message;
+          sc.noteEn = `the value “${sc.valueText}” means no value yet; not scored`;
+        }
         break;
       case "error":
         sc.status = "error";
@@ -244,6 +248,8 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
     // "约2489万元", "预计…": scored as written, and every explanation of the cell says so
     if ((result.status === "exact" || result.status === "range") && result.note) {
       sc.message = sc.message ? `${result.note}；${sc.message}` : result.note;
+      sc.note = result.note;
+      sc.noteEn = `“${sc.valueText}” is ${result.qualifier === "estimate" ? "an estimate" : "approximate"}; scored as ${result.value === null ? "written" : withUnit(result.value, unit)}`;
       const en = result.qualifier === "estimate" ? "the value is an estimate" : "the value is approximate";
       for (const f of flags) {
         if (f.column !== y.label || f.cell !== cell) continue;

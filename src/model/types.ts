@@ -100,6 +100,12 @@ export interface ScoreCell {
   status: ScoreStatus;
   /** Chinese explanation (empty when ok) */
   message: string;
+  /**
+   * What the pane shows under the row about how the value was written: a placeholder ("暂无": no
+   * value yet) or a qualifier ("约2489万元": scored as 2489万元, approximate). Absent otherwise.
+   */
+  note?: string;
+  noteEn?: string;
 }
 
 export interface IndicatorPlan {

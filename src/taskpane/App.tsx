@@ -213,7 +213,7 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
             }}
           />
         ) : null}
-        {view === "indicators" ? <IndicatorsView plan={p} t={t} /> : null}
+        {view === "indicators" ? <IndicatorsView plan={p} t={t} language={language} /> : null}
       </Tabs>
     );
   }

@@ -89,6 +89,7 @@ export const PANE_CSS = `
 .kj-ind-score{width:30%}
 .kj-ind-status{width:24%}
 .kj-ind-required{margin-top:var(--spacingVerticalXXS);font-weight:var(--fontWeightSemibold)}
+.kj-ind-notes{list-style:none;margin:var(--spacingVerticalXXS) 0 0;padding:0}
 .kj-looked{margin:var(--spacingVerticalXS) 0 0;padding-left:var(--spacingHorizontalL)}
 .kj-looked li{font-weight:var(--fontWeightSemibold);white-space:pre-wrap}
 `;
