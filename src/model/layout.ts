@@ -209,7 +209,8 @@ function layoutAt(view: SheetView, sheet: SheetData, r: number, cols: number): L
       const name = view.text(row, columns.name);
       const rule = view.text(row, columns.rule);
       // the headers of another table below this one (no 合计 row between): this table ends here
-      if (roleOf(compact(rule)) === "rule" && ruleHeaderCol(view, row, cols) >= 0 && layoutAt(view, sheet, row, cols)) break;
+      // (its columns may sit elsewhere, so any 评分标准 header cell counts)
+      if (ruleHeaderCol(view, row, cols) >= 0 && layoutAt(view, sheet, row, cols)) break;
       if (!name && !rule) continue;
       indicatorRows.push(row);
     }

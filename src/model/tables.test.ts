@@ -118,3 +118,23 @@ describe("a workbook with one table", () => {
     expect(toReport(plan, "x.xlsx")).toMatchObject({ bound: 1 });
   });
 });
+
+describe("one sheet, both tables with two header rows, the second one column to the right", () => {
+  test("each table has its own columns and rows", async () => {
+    const wb = await load("one-sheet-two-row-headers.xlsx");
+    const plan = computePlan(wb);
+    expect(plan.indicators.map((i) => i.row)).toEqual([3, 4]);
+    expect(plan.tables?.map((t) => [t.row, t.lastRow, t.indicators, t.years])).toEqual([
+      [1, 4, 2, ["2019", "2020"]],
+      [7, 11, 3, ["2020", "2021"]],
+    ]);
+    const second = computePlan(wb, { sheet: "分工表", row: 7 });
+    expect(second.layout.columns.rule).toBe(5); // column F: one to the right of the first table's E
+    expect(second.indicators.map((i) => [i.row, i.name])).toEqual([
+      [9, "地方财政科技支出（万元）"],
+      [10, "R&D经费投入强度（%）"],
+      [11, "高新技术企业数量（家）"],
+    ]);
+    expect(second.indicators[2].scores[0]).toMatchObject({ column: "2020", stated: 6.5, computed: 6.8 });
+  });
+});
