@@ -249,7 +249,15 @@ function readNumber(text: string, shown: string, ruleUnit: string | null, rUnit:
     if (missing) return { status: "error", message: missing };
     return { status: "value", value, unit: c.unit!.text };
   }
-  if (fitting.length > 1) return several(shown, fitting.map((f) => f.c));
+  if (fitting.length > 1) {
+    // "28家，其中国家级3家", "2489万元（含省级300万元）" unbracketed: what follows 其中/含/包括 is a part of the figure
+    const whole = /^(.*?)[,，;；:：]?(?:其中|含|包括|包含)/.exec(text);
+    if (whole && whole[1] !== text) {
+      const head = readNumber(whole[1], shown, ruleUnit, rUnit);
+      if (head.status === "value" && head.unit !== null) return head;
+    }
+    return several(shown, fitting.map((f) => f.c));
+  }
   if (typos.length > 0) return { status: "error", message: typoMessage(typos[0].written, ruleUnit!) };
   // a number with a unit the rule does not use is an error even beside a bare number
   // ("2018年2489万美元" must not score 2018)
