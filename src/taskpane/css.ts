@@ -22,6 +22,8 @@ export const PANE_CSS = `
 .kj-actions{display:flex;flex-wrap:wrap;gap:var(--spacingHorizontalS);margin:var(--spacingVerticalS) 0}
 .kj-notice{margin-top:var(--spacingVerticalS)}
 .kj-tables{margin-top:var(--spacingVerticalS)}
+.kj-tables-pick{display:flex;flex-wrap:wrap;gap:var(--spacingHorizontalS);align-items:center;margin-top:var(--spacingVerticalXS)}
+.kj-tables-pick select{max-width:100%;font:inherit;padding:2px var(--spacingHorizontalXS);border:1px solid var(--colorNeutralStroke1);border-radius:var(--borderRadiusMedium);background:var(--colorNeutralBackground1);color:var(--colorNeutralForeground1)}
 .kj-live{display:flex;align-items:flex-start;gap:var(--spacingHorizontalXS);margin-top:var(--spacingVerticalXS);cursor:pointer}
 .kj-live input{margin:3px 0 0;accent-color:var(--colorBrandBackground)}
 .kj-table{width:100%;border-collapse:collapse;font-size:var(--fontSizeBase200);line-height:var(--lineHeightBase200)}
