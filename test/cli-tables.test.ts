@@ -8,7 +8,9 @@ import * as os from "os";
 import * as path from "path";
 import { run } from "../src/cli/main";
 import type { Report } from "../src/model/report";
-import { readWorkbook } from "../src/xlsx/read";
+import { computePlan } from "../src/model";
+import { readWorkbook, workbookToData } from "../src/xlsx/read";
+import { buildTemplate } from "../src/xlsx/template";
 
 const FIX = path.join(__dirname, "fixtures", "two-tables");
 let dir: string;
@@ -95,5 +97,22 @@ describe("kjscore on one sheet with the 2021 table under the 2020 one", () => {
     for (let row = 0; row < 28; row++) {
       expect(cells[row]?.map((c) => c?.v ?? null)).toEqual(before.sheets[0].cells[row]?.map((c) => c?.v ?? null));
     }
+  });
+});
+
+describe("kjscore check says how values were written", () => {
+  test("“约2489万元” is listed as approximate and “暂无” as no value yet", async () => {
+    const wb = await buildTemplate();
+    const plan = computePlan(workbookToData(wb));
+    const ind = plan.indicators[0];
+    const ws = wb.getWorksheet(plan.sheet)!;
+    ws.getCell(ind.scores[0].valueCell!).value = "约2489万元";
+    ws.getCell(ind.scores[1].valueCell!).value = "暂无";
+    const file = path.join(dir, "约数.xlsx");
+    fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = await kj("check", file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`第${ind.row}行 ${ind.name} 2018：“约2489万元”是约数，按 2489万元 计分`);
+    expect(r.out).toContain(`第${ind.row}行 ${ind.name} 2019：数值填写为“暂无”，视为尚无数值，不计分`);
   });
 });

@@ -109,6 +109,14 @@ export function formatPlan(plan: Plan, file: string): string {
       out.push(`  ${st.category}${st.points === null ? "" : `（${plainNumber(st.points)}分）`}：${byYear}`);
     }
   }
+  const notes = plan.indicators.flatMap((ind) =>
+    ind.scores.filter((s) => s.note).map((s) => `  第${ind.row}行 ${ind.name} ${s.column}：${s.note}`),
+  );
+  if (notes.length > 0) {
+    out.push("");
+    out.push(S.valueNotesHeading);
+    out.push(...notes);
+  }
   out.push("");
   const flagLines = plan.indicators.flatMap(flagLinesOf);
   if (flagLines.length === 0) out.push(S.noFlags);

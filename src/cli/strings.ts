@@ -47,6 +47,7 @@ export const S = {
   headMax: "满分",
   kindLabel: { actual: "", forecast: "预测", target: "目标" } as Record<string, string>,
   flagsHeading: "提示：",
+  valueNotesHeading: "数值说明（约数、预计数按所写数值计分；“暂无”等视为尚无数值）：",
   noFlags: "提示：无",
   totalRow: "合计得分",
   subtotalHeading: "小计：",
