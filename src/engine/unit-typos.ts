@@ -23,7 +23,8 @@ const CURRENCY = new RegExp(
 
 /** Measures of other things (area, length, mass, energy, time, points, ratio). */
 const MEASURE = new RegExp(
-  `^${MULT}(平方公里|平方千米|平方米|平米|立方米|公顷|公里|千米|厘米|毫米|米|公斤|千克|克|千瓦时|千瓦|兆瓦|瓦|度电|小时|分钟|秒|升|辆|栋|幢|倍|分|岁|天)`,
+  `^${MULT}(平方公里|平方千米|平方米|平米|立方米|公顷|公里|千米|厘米|毫米|米|公斤|千克|克|千瓦时|千瓦|兆瓦|瓦|度电|小时|分钟|秒|升|辆|栋|幢|倍|分|岁|天|km2|km|kg|kwh|kw|mw|m2|m²|㎡|ha)(?![A-Za-z])`,
+  "i",
 );
 
 /** Words after a number that date or rank it ("2018年", "第3批"), not units. */
@@ -66,6 +67,10 @@ export function classifyWord(word: string, ruleUnit: string | null, ruleBase: st
   const measure = MEASURE.exec(word);
   if (measure) return { kind: "other-unit", unit: measure[0] };
   if (CONTEXT.test(word) || ruleUnit === null) return { kind: "word" };
+  // Latin letters where the unit goes: pinyin typed with the input method off ("28jia",
+  // "2489wanyuan"), initials ("2489wy", "2489w"); the whole run is what was written
+  const latin = /^[\u4e00-\u9fff]{0,2}?[A-Za-z]+/.exec(word);
+  if (latin && /^(?:百万|千万|万|亿|千|百)?[A-Za-z]+$/.test(latin[0])) return { kind: "typo", written: latin[0] };
 
   const chars = [...word];
   const unitLen = [...ruleUnit].length;

@@ -67,7 +67,7 @@ export function readUnit(text: string): Unit | null {
       per: perBase ? (perMult ?? "") + perBase : null,
     };
   }
-  const bare = /^(百万|千万|万|亿)(?![\u4e00-\u9fff])/.exec(text);
+  const bare = /^(百万|千万|万|亿)(?![\u4e00-\u9fffA-Za-z])/.exec(text);
   if (bare) return { text: bare[0], mult: MULTIPLIERS[bare[1]], base: "", per: null };
   return null;
 }
