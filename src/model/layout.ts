@@ -209,13 +209,28 @@ function layoutAt(view: SheetView, sheet: SheetData, r: number, cols: number): L
       const name = view.text(row, columns.name);
       const rule = view.text(row, columns.rule);
       // the headers of another table below this one (no 合计 row between): this table ends here
-      // (its columns may sit elsewhere, so any 评分标准 header cell counts)
-      if (ruleHeaderCol(view, row, cols) >= 0 && layoutAt(view, sheet, row, cols)) break;
+      // (its columns may sit elsewhere, so any 评分标准 header cell counts) — unless they repeat this
+      // table's own headers (same columns, same years: a header row copied at a page break)
+      if (ruleHeaderCol(view, row, cols) >= 0) {
+        const next = layoutAt(view, sheet, row, cols);
+        if (next && sameShape(next, columns, years)) {
+          row = Math.max(...next.headerRows);
+          continue;
+        }
+        if (next) break;
+      }
       if (!name && !rule) continue;
       indicatorRows.push(row);
     }
     return { sheet: sheet.name, headerRows, indicatorRows, totalRow, totalLabelCol, columns, years };
   }
+}
+
+/** Whether a table's headers are the same as these columns and years (a repeated header, not a new table). */
+function sameShape(l: Layout, columns: Layout["columns"], years: YearColumns[]): boolean {
+  const shape = (c: Layout["columns"], ys: YearColumns[]) =>
+    JSON.stringify([c, ys.map((y) => [y.label, y.kind, y.valueCol, y.scoreCol])]);
+  return shape(l.columns, l.years) === shape(columns, years);
 }
 
 export interface FoundTable {

@@ -138,3 +138,22 @@ describe("one sheet, both tables with two header rows, the second one column to 
     expect(second.indicators[2].scores[0]).toMatchObject({ column: "2020", stated: 6.5, computed: 6.8 });
   });
 });
+
+describe("one table whose header row is repeated part-way down (a printed page break)", () => {
+  test("is one table with every indicator, not two", async () => {
+    const wb = await load("one-sheet-repeated-header.xlsx");
+    const plan = computePlan(wb);
+    expect(plan.tables).toHaveLength(1);
+    expect(plan.tableNotice).toBeUndefined();
+    expect(plan.indicators.map((i) => [i.row, i.name])).toEqual([
+      [3, "地方财政科技支出（万元）"],
+      [4, "R&D经费投入强度（%）"],
+      [6, "高新技术企业数量（家）"],
+    ]);
+    expect(plan.indicators.flatMap((i) => i.flags.map((f) => f.code))).not.toContain("rule-error");
+    expect(plan.totals.map((t) => [t.column, t.computed])).toEqual([
+      ["2020", 16.3],
+      ["2021", 20],
+    ]);
+  });
+});
