@@ -1,5 +1,5 @@
 /**
- * Workbooks with two 分工表 (written by openpyxl: test/fixtures/two-tables/make_two_tables.py):
+ * Workbooks with two 分工表 (written by openpyxl and xlsxwriter: test/fixtures/two-tables/make_*.py):
  * all are found, the first is bound as before and the plan says so, a choice binds another.
  */
 import * as fs from "fs";
@@ -61,10 +61,10 @@ describe("a workbook with a second 分工表 sheet", () => {
   });
 });
 
-describe("one sheet with the 2021 table under the 2020 one", () => {
+describe.each(["one-sheet.xlsx", "one-sheet-xlsxwriter.xlsx"])("one sheet with the 2021 table under the 2020 one (%s)", (file) => {
   let wb: WorkbookData;
   beforeAll(async () => {
-    wb = await load("one-sheet.xlsx");
+    wb = await load(file);
   });
 
   test("binds the 2020 table, stops at its 合计得分, and names the table from row 30", () => {
