@@ -37,13 +37,19 @@ describe("a word after the number, against the rule's unit", () => {
   });
 
   test.each([
-    ["年", "家"],
     ["企业", "家"],
     ["加企业", "家"],
-    ["季度", "万元"],
     ["支出", "万元"],
   ])("“%s” under %s is a word, not a unit", (word, unit) => {
     expect(classifyWord(word, unit, unit === "万元" ? "元" : null)).toEqual({ kind: "word" });
+  });
+
+  test.each([
+    ["年", "家"],
+    ["季度", "万元"],
+    ["批", "家"],
+  ])("“%s” under %s dates or ranks the number, it is no unit", (word, unit) => {
+    expect(classifyWord(word, unit, unit === "万元" ? "元" : null)).toEqual({ kind: "context" });
   });
 
   test("the word stops at digits and punctuation", () => {
@@ -76,5 +82,16 @@ describe("reading values with unit typos and real other units", () => {
 
   test("a typo beside a plain number is still an error (“2489万园，增长5”)", () => {
     expect(value("2489万园，增长5", "万元").status).toBe("error");
+  });
+});
+
+describe("a rule unit KJScore has no entry for", () => {
+  test("“5场” under a 场 rule is the rule's unit, not a typo of it", () => {
+    expect(classifyWord("场", "场", null)).toEqual({ kind: "rule-unit" });
+    const r = readValue({ v: "举办5场" }, "场");
+    expect(r.status === "value" && r.value.toNumber()).toBe(5);
+  });
+  test("“5杨” under a 场 rule is asked about", () => {
+    expect(readValue({ v: "5杨" }, "场")).toEqual({ status: "error", message: "单位“杨”不是评分标准的单位“场”，是否为“场”？" });
   });
 });

@@ -31,8 +31,12 @@ const MEASURE = new RegExp(
 const CONTEXT = /^(年|月|日|号|时|季度|期|届|批|级|类|版|轮|代|周|轮次|季)/;
 
 export type UnitWord =
+  /** the rule's own unit, one KJScore has no table entry for ("5场" under a 场 rule) */
+  | { kind: "rule-unit" }
   | { kind: "other-unit"; unit: string }
   | { kind: "typo"; written: string }
+  /** a word that dates or ranks the number ("2018年", "3批"): the number is no value */
+  | { kind: "context" }
   | { kind: "word" };
 
 /** Levenshtein distance over characters (code points). */
@@ -62,11 +66,13 @@ function allowed(unit: string): number {
  */
 export function classifyWord(word: string, ruleUnit: string | null, ruleBase: string | null): UnitWord {
   if (word === "") return { kind: "word" };
+  if (ruleUnit !== null && word.startsWith(ruleUnit)) return { kind: "rule-unit" };
   const currency = CURRENCY.exec(word);
   if (currency) return { kind: "other-unit", unit: currency[0] };
   const measure = MEASURE.exec(word);
   if (measure) return { kind: "other-unit", unit: measure[0] };
-  if (CONTEXT.test(word) || ruleUnit === null) return { kind: "word" };
+  if (CONTEXT.test(word)) return { kind: "context" };
+  if (ruleUnit === null) return { kind: "word" };
   // Latin letters where the unit goes: pinyin typed with the input method off ("28jia",
   // "2489wanyuan"), initials ("2489wy", "2489w"); the whole run is what was written
   const latin = /^[\u4e00-\u9fff]{0,2}?[A-Za-z]+/.exec(word);

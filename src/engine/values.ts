@@ -229,12 +229,16 @@ function readNumber(text: string, shown: string, ruleUnit: string | null, rUnit:
   /** a unit KJScore reads, or a currency or measure, that is not the rule's */
   const contradicting: { c: Candidate; unit: string }[] = [];
   const typos: { c: Candidate; written: string }[] = [];
+  /** numbers a word dates or ranks ("2018年"): read only when nothing else is there */
+  const context: Candidate[] = [];
   const ruleBase = rUnit.base !== "" && !rUnit.mult.eq(Rational.ONE) && rUnit.per === null ? rUnit.base : null;
   for (const c of candidates) {
     if (c.unit === null) {
       const w: UnitWord = classifyWord(c.word, ruleUnit, ruleBase);
-      if (w.kind === "other-unit") contradicting.push({ c, unit: w.unit });
+      if (w.kind === "rule-unit") fitting.push({ c, factor: Rational.ONE });
+      else if (w.kind === "other-unit") contradicting.push({ c, unit: w.unit });
       else if (w.kind === "typo") typos.push({ c, written: w.written });
+      else if (w.kind === "context") context.push(c);
       else unitless.push(c);
       continue;
     }
@@ -245,9 +249,9 @@ function readNumber(text: string, shown: string, ruleUnit: string | null, rUnit:
   if (fitting.length === 1) {
     const { c, factor } = fitting[0];
     const value = c.value.mul(factor);
-    const missing = missingMultiplier(c, value, rUnit, ruleUnit!);
+    const missing = c.unit ? missingMultiplier(c, value, rUnit, ruleUnit!) : null;
     if (missing) return { status: "error", message: missing };
-    return { status: "value", value, unit: c.unit!.text };
+    return { status: "value", value, unit: c.unit?.text ?? ruleUnit };
   }
   if (fitting.length > 1) {
     // "28家，其中国家级3家", "2489万元（含省级300万元）" unbracketed: what follows 其中/含/包括 is a part of the figure
@@ -259,7 +263,9 @@ function readNumber(text: string, shown: string, ruleUnit: string | null, rUnit:
     return several(shown, fitting.map((f) => f.c));
   }
   if (typos.length > 0) return { status: "error", message: typoMessage(typos[0].written, ruleUnit!) };
-  // a number with a unit the rule does not use is an error even beside a bare number
+  if (unitless.length === 1) return { status: "value", value: unitless[0].value, unit: null };
+  if (unitless.length > 1) return several(shown, unitless);
+  // a unit the rule does not use is an error, and the year beside it is never read instead
   // ("2018年2489万美元" must not score 2018)
   if (contradicting.length > 0) {
     return {
@@ -267,8 +273,11 @@ function readNumber(text: string, shown: string, ruleUnit: string | null, rUnit:
       message: `单位${describeUnit(contradicting[0].unit)}与评分标准的单位${describeUnit(ruleUnit)}不符`,
     };
   }
-  if (unitless.length === 1) return { status: "value", value: unitless[0].value, unit: null };
-  return several(shown, unitless);
+  if (context.length === 1) {
+    const c = context[0];
+    return { status: "error", message: `无法从“${shown}”读出数值：“${c.raw}${c.word}”是日期或序次，不是${describeUnit(ruleUnit)}的数值` };
+  }
+  return several(shown, context);
 }
 
 /**
