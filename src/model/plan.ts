@@ -419,7 +419,7 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice): Plan {
 }
 
 /** "找到 2 张分工表，按 …计算；另有：…" — the bound table first, then the others. */
-function noticeOf(tables: ReturnType<typeof tableInfo>[], bound: number): { message: string; messageEn: string } {
+export function noticeOf(tables: ReturnType<typeof tableInfo>[], bound: number): { message: string; messageEn: string } {
   const others = tables.filter((_, i) => i !== bound);
   return {
     message: `找到 ${tables.length} 张分工表，按${describeTable(tables[bound], "zh")}的表计算；另有：${others.map((t) => describeTable(t, "zh")).join("；")}`,

@@ -87,3 +87,26 @@ describe("a workbook with two 分工表 in the pane", () => {
     expect(screen.queryByTestId("tables-notice")).toBeNull();
   });
 });
+
+describe("a host that reads only the bound sheet after a pick (as the Excel host does)", () => {
+  test("the picker still offers the other table, and picking it back works", async () => {
+    // first load: both sheets read; after a pick: only the chosen sheet
+    const load = jest.fn(async (choice?: TableChoice): Promise<LoadResult> => {
+      const data = choice?.sheet ? { sheets: wb.sheets.filter((s) => s.name === choice.sheet) } : wb;
+      return { ok: true, plan: computePlan(data, choice), source: "两张表.xlsx" };
+    });
+    const host: PaneHost = { ...hostOver().host, kind: "excel", load };
+    renderPane(host);
+    await screen.findByTestId("tables-notice");
+    fireEvent.change(screen.getByLabelText("计算哪一张"), { target: { value: "1" } });
+    await waitFor(() => expect(screen.getByTestId("tables-notice").textContent).toContain("按工作表“分工表2021”第 2 行起"));
+    // the host's own plan now lists one table; the pane keeps both
+    expect(((await load.mock.results[load.mock.results.length - 1].value) as { plan: { tables: unknown[] } }).plan.tables).toHaveLength(1);
+    const picker = screen.getByLabelText("计算哪一张") as HTMLSelectElement;
+    expect(picker.options).toHaveLength(2);
+    expect(picker.value).toBe("1");
+    fireEvent.change(picker, { target: { value: "0" } });
+    await waitFor(() => expect(screen.getByTestId("tables-notice").textContent).toContain("按工作表“分工表”第 2 行起"));
+    expect(load).toHaveBeenLastCalledWith({ sheet: "分工表", row: 2 });
+  });
+});
