@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { classifyWord, editDistance, wordAfter } from "./unit-typos";
-import { readValue } from "./values";
+import { readUnit, readValue } from "./values";
 
 describe("edit distance on units", () => {
   test.each([
@@ -22,7 +23,7 @@ describe("a word after the number, against the rule's unit", () => {
     ["向", "项", null, "向"],
     ["间", "件", null, "间"],
     ["间/万人", "件/万人", null, "间/万人"],
-  ])("“%s” under %s is a typo written “%s”", (word, unit, base, written) => {
+  ])("“%s” under %s (its base %s) is a typo written “%s”", (word, unit, base, written) => {
     expect(classifyWord(word, unit, base)).toEqual({ kind: "typo", written });
   });
 
@@ -93,5 +94,31 @@ describe("a rule unit KJScore has no entry for", () => {
   });
   test("“5杨” under a 场 rule is asked about", () => {
     expect(readValue({ v: "5杨" }, "场")).toEqual({ status: "error", message: "单位“杨”不是评分标准的单位“场”，是否为“场”？" });
+  });
+});
+
+describe("property: a unit one edit from the rule's is never scored silently", () => {
+  const UNITS = ["万元", "亿元", "家", "项", "件", "个", "%", "件/万人", "人"];
+  // common CJK characters, the kind a pinyin or shape slip types in a unit's place
+  const cjk = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c));
+
+  test("substitute or add one character: an error, or a real unit KJScore converts, or the unit still whole", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...UNITS), cjk, fc.nat(), fc.integer({ min: 1, max: 99999 }), (unit, ch, at, n) => {
+        const chars = [...unit];
+        const i = at % chars.length;
+        const edits = [
+          [...chars.slice(0, i), ch, ...chars.slice(i + 1)].join(""),
+          [...chars.slice(0, i), ch, ...chars.slice(i)].join(""),
+        ];
+        for (const written of edits) {
+          if (written === unit || readUnit(written) !== null) continue; // a unit KJScore knows: converted or refused as before
+          const r = readValue({ v: `${n}${written}` }, unit);
+          // scored only where the edit left the rule's unit whole ("3大项" is 3项, "2489万元整" 2489万元)
+          if (r.status === "value") expect([written, written.includes(unit)]).toEqual([written, true]);
+        }
+      }),
+      { numRuns: 3000, seed: 20261202 },
+    );
   });
 });
