@@ -11,6 +11,10 @@ export interface Options {
   portable: boolean;
   /** recalc --portable: turn text values with a unit into numbers shown as before */
   convertValues: boolean;
+  /** check/recalc: the sheet whose 分工表 to score, optionally with a row ("分工表!A30") */
+  sheet?: string;
+  /** check/recalc: the N-th 分工表 found (1-based) */
+  table?: number;
 }
 
 export interface Parsed {
@@ -30,8 +34,8 @@ export class UsageError extends Error {
 /** Which options each command accepts (help and version go everywhere). */
 const ALLOWED: Record<string, (keyof Options)[]> = {
   template: ["output", "force"],
-  check: ["json"],
-  recalc: ["output", "force", "portable", "convertValues"],
+  check: ["json", "sheet", "table"],
+  recalc: ["output", "force", "portable", "convertValues", "sheet", "table"],
 };
 
 export function parseArgs(argv: string[]): Parsed {
@@ -60,6 +64,20 @@ export function parseArgs(argv: string[]): Parsed {
         if (value === undefined || value === "") throw new UsageError(S.missingValue(name));
         options.output = value;
         given.push({ key: "output", spelled: name });
+        break;
+      }
+      case "--sheet": {
+        const value = inline ?? argv[++i];
+        if (value === undefined || value.trim() === "") throw new UsageError(S.missingSheet);
+        options.sheet = value;
+        given.push({ key: "sheet", spelled: name });
+        break;
+      }
+      case "--table": {
+        const value = inline ?? argv[++i];
+        if (value === undefined || !/^[1-9]\d*$/.test(value.trim())) throw new UsageError(S.badTable(value ?? ""));
+        options.table = Number(value.trim());
+        given.push({ key: "table", spelled: name });
         break;
       }
       case "--portable":
@@ -97,5 +115,6 @@ export function parseArgs(argv: string[]): Parsed {
   for (const g of given) {
     if (!ALLOWED[command].includes(g.key)) throw new UsageError(S.optionNotFor(g.spelled, command));
   }
+  if (options.sheet !== undefined && options.table !== undefined) throw new UsageError(S.sheetOrTable);
   return { command, positionals, options };
 }

@@ -77,6 +77,7 @@ export function formatPlan(plan: Plan, file: string): string {
 
   const out: string[] = [];
   out.push(S.fileLine(file, plan.sheet));
+  if (plan.tableNotice) out.push(S.tablesNotice(plan.tableNotice.message));
   if (plan.indicators.length === 0) {
     const headerRow = plan.layout.headerRows[plan.layout.headerRows.length - 1] ?? 0;
     out.push(S.noIndicators(`${plan.sheet}!A${headerRow + 1}`));
@@ -107,6 +108,14 @@ export function formatPlan(plan: Plan, file: string): string {
         .join("　");
       out.push(`  ${st.category}${st.points === null ? "" : `（${plainNumber(st.points)}分）`}：${byYear}`);
     }
+  }
+  const notes = plan.indicators.flatMap((ind) =>
+    ind.scores.filter((s) => s.note).map((s) => `  第${ind.row}行 ${ind.name} ${s.column}：${s.note}`),
+  );
+  if (notes.length > 0) {
+    out.push("");
+    out.push(S.valueNotesHeading);
+    out.push(...notes);
   }
   out.push("");
   const flagLines = plan.indicators.flatMap(flagLinesOf);

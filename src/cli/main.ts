@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { computePlan, toReport } from "../model";
-import { NoTableError } from "../model/types";
+import { NoTableError, TableChoiceError } from "../model/types";
 import type { Plan } from "../model/types";
 import { readWorkbook, XlsxReadError } from "../xlsx/read";
 import { buildTemplateBuffer } from "../xlsx/template";
@@ -14,6 +14,7 @@ import { applyPlan, PlanApplyError, writeWorkbook } from "../xlsx/write";
 import { makePortable, type PortableReport } from "../portable";
 import { parseArgs, UsageError } from "./args";
 import { formatPlan, score2 } from "./format";
+import { tableChoiceOf } from "./table-choice";
 import { HELP, S } from "./strings";
 
 export interface Io {
@@ -47,7 +48,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       case "template":
         return await templateCommand(positionals, options.output, options.force, io);
       case "check":
-        return await checkCommand(positionals, options.json, io);
+        return await checkCommand(positionals, options.json, io, options);
       case "recalc":
         return await recalcCommand(positionals, options.output, options.force, io, options);
     }
@@ -85,7 +86,7 @@ type Input = { file: string; bytes: () => Uint8Array | Promise<Uint8Array> } | {
 
 type Outcome = { file: string; plan: Plan } | { file: string; error: string };
 
-async function checkCommand(positionals: string[], json: boolean, io: Io): Promise<number> {
+async function checkCommand(positionals: string[], json: boolean, io: Io, pick: { sheet?: string; table?: number } = {}): Promise<number> {
   const inputs: Input[] = [];
   let many = positionals.length > 1;
   if (positionals.length === 0) {
@@ -114,7 +115,7 @@ async function checkCommand(positionals: string[], json: boolean, io: Io): Promi
     }
     try {
       const { data } = await readWorkbook(await input.bytes());
-      outcomes.push({ file: input.file, plan: computePlan(data) });
+      outcomes.push({ file: input.file, plan: computePlan(data, tableChoiceOf(pick, data)) });
     } catch (e) {
       debugStack(e, io);
       outcomes.push({ file: input.file, error: messageOf(e) });
@@ -170,7 +171,7 @@ async function recalcCommand(
   output: string | undefined,
   force: boolean,
   io: Io,
-  portableOptions: { portable: boolean; convertValues: boolean } = { portable: false, convertValues: false },
+  portableOptions: { portable: boolean; convertValues: boolean; sheet?: string; table?: number } = { portable: false, convertValues: false },
 ): Promise<number> {
   if (portableOptions.convertValues && !portableOptions.portable) throw new UsageError(S.convertValuesNeedsPortable);
   if (positionals.length === 0) throw new UsageError(S.recalcNeedsFile);
@@ -187,7 +188,7 @@ async function recalcCommand(
   let portable: PortableReport | null = null;
   try {
     const { workbook, data } = await readWorkbook(bytes);
-    plan = computePlan(data);
+    plan = computePlan(data, tableChoiceOf(portableOptions, data));
     summary = applyPlan(workbook, plan);
     if (portableOptions.portable) portable = makePortable(workbook, plan, { convertValues: portableOptions.convertValues });
     outBytes = await writeWorkbook(workbook);
@@ -197,6 +198,7 @@ async function recalcCommand(
   }
   writeFileAtomic(output, outBytes);
 
+  if (plan.tableNotice) io.out(S.tablesNotice(plan.tableNotice.message) + "\n");
   if (plan.writes.length === 0) io.out(S.noChanges + "\n");
   else {
     io.out(S.changesHeading + "\n");
@@ -279,7 +281,7 @@ function fsMessage(e: unknown, file: string, writing: boolean): string {
 
 /** The Chinese message for anything that stops one workbook from being analysed. */
 function messageOf(e: unknown): string {
-  if (e instanceof XlsxReadError || e instanceof PlanApplyError || e instanceof Failure) return e.message;
+  if (e instanceof XlsxReadError || e instanceof PlanApplyError || e instanceof Failure || e instanceof TableChoiceError) return e.message;
   if (e instanceof NoTableError || (e instanceof Error && e.name === "NoTableError")) {
     return S.noTable((e as NoTableError).lookedFor ?? []);
   }

@@ -14,6 +14,9 @@ export const S = {
   recalcOneFile: "recalc 一次只处理一个文件：kjscore recalc 文件.xlsx -o 输出.xlsx",
   recalcNeedsOutput: "recalc 缺少 -o 输出文件：kjscore recalc 文件.xlsx -o 输出.xlsx（不会改动原文件）",
   convertValuesNeedsPortable: "--convert-values 只能与 --portable 一起用：kjscore recalc 文件.xlsx -o 输出.xlsx --portable --convert-values",
+  missingSheet: "选项 --sheet 缺少参数：请写上工作表名，如 --sheet 分工表，或加行号 --sheet 分工表!A30",
+  badTable: (v: string) => `选项 --table 的参数应为正整数（第几张分工表，如 --table 2），而不是“${v}”`,
+  sheetOrTable: "--sheet 与 --table 只能用一个",
   templateExtra: (a: string) => `template 不接受文件参数：${a}（用 -o 指定输出文件）`,
   refuseOverwriteInput: (f: string) => `拒绝覆盖原文件：${f}（-o 请指定另一个文件名）`,
   outputExists: (f: string) => `输出文件已存在：${f}（换一个文件名，或加 --force 覆盖）`,
@@ -44,6 +47,7 @@ export const S = {
   headMax: "满分",
   kindLabel: { actual: "", forecast: "预测", target: "目标" } as Record<string, string>,
   flagsHeading: "提示：",
+  valueNotesHeading: "数值说明（约数、预计数按所写数值计分；“暂无”等视为尚无数值）：",
   noFlags: "提示：无",
   totalRow: "合计得分",
   subtotalHeading: "小计：",
@@ -53,6 +57,7 @@ export const S = {
   portableConverted: "以下文字数值改为数字（数字格式原样显示文字，读者看到的内容不变）：",
   portableKept: "保留为数值：",
   portableOfferFlag: "如需转换，请加 --convert-values 重新运行。",
+  tablesNotice: (notice: string) => `注意：${notice}。用 --sheet 工作表名（或 --sheet 工作表名!A行号）或 --table N 选择其他分工表`,
   summary: (files: number, failed: number) => `共 ${files} 个文件，${failed} 个无法分析`,
 } as const;
 
@@ -62,12 +67,12 @@ Usage:
   kjscore template [-o FILE] [--force]
       生成分工表模板（霸州市示例表）。Write the built-in 分工表 as an .xlsx
       (default ./分工表模板.xlsx; an existing file is kept unless --force).
-  kjscore check [FILE|FOLDER ...] [--json]
+  kjscore check [FILE|FOLDER ...] [--json] [--sheet NAME[!A30] | --table N]
       检查评分，不写任何文件。Score workbooks without writing: a table per file,
       or JSON with --json (one object for one file, an array for several files
       or a folder). A FOLDER means every .xlsx directly inside it (not subfolders;
       Excel's ~$ lock files skipped). No FILE: the built-in sample.
-  kjscore recalc FILE -o OUT [--force] [--portable [--convert-values]]
+  kjscore recalc FILE -o OUT [--force] [--portable [--convert-values]] [--sheet NAME[!A30] | --table N]
       重算得分并标注，另存为副本。Write a copy of FILE with every computable 得分 cell
       and the 合计得分 row recalculated and the flagged cells highlighted with a note.
       FILE itself is never changed.
@@ -83,8 +88,15 @@ Options:
   --force             overwrite an existing output file (never the input)
   --portable          recalc: write the 分享版 (scores as plain formulas)
   --convert-values    recalc --portable: text values with units become numbers
+  --sheet NAME        check, recalc: score the 分工表 on sheet NAME; NAME!A30 (or NAME!30):
+                      the table on that sheet whose rows include row 30 (or the first below it)
+  --table N           check, recalc: score the N-th 分工表 found (the JSON report's tables[])
   -h, --help          this help
   -V, --version       version
+
+A workbook with several 分工表 (a second sheet, or a second table below the first) is
+scored on the first one (a sheet named like 分工表 first); the output says which one, and
+lists the others.
 
 Exit status: 0 when every workbook was analysed (whatever it found); 2 when one could
 not be (not an .xlsx, damaged, no 分工表 found) or the command line is wrong.

@@ -13,8 +13,10 @@ interface Case {
   value: CellScalar;
   numFmt?: string;
   expect: Expect;
-  /** substring of the error message */
+  /** substring of the error message (or, for "no-value", of the message a placeholder gets) */
   message?: string;
+  /** substring of the result's note: what the explanation says about an approximate or estimated value */
+  note?: string;
   /** the value as read, in the rule's unit */
   valueIs?: number;
   /** a printed score the range must contain */
@@ -73,6 +75,10 @@ function checkResult(r: ScoreResult, c: Case): void {
     if (c.message && r.status === "error") expect(r.message).toContain(c.message);
   } else {
     expect(r.status).toBe(e);
+    if (e === "no-value" && c.message && r.status === "no-value") expect(r.message).toContain(c.message);
+  }
+  if (c.note !== undefined) {
+    expect(r.status === "exact" || r.status === "range" ? r.note : undefined).toContain(c.note);
   }
   if (c.valueIs !== undefined) expect(r).toMatchObject({ value: c.valueIs });
   if (c.contains !== undefined) {

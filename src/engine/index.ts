@@ -4,14 +4,24 @@
  */
 import { Rational } from "./decimal";
 import { dropThousandsSeparators, foldChars, unifyWords } from "./normalize";
-import { parseRule } from "./rules/registry";
+import { withValueNotes } from "./qualified";
+import { parseRule as parseRuleText } from "./rules/registry";
 import { RuleError, type CellScalar, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "./types";
 
 export * from "./types";
 export { Rational, excelRound, ceilTo } from "./decimal";
 export { normalize, foldChars } from "./normalize";
 export { readValue, isPercentFormat, type ValueReading } from "./values";
-export { parseRule } from "./rules/registry";
+export { placeholderOf, qualifierOf, type Qualifier } from "./value-words";
+export { editDistance } from "./unit-typos";
+
+/**
+ * Reads a rule text (the registry's kinds, tried in order); throws RuleError naming the part it
+ * cannot read. Its score says in the explanation when a value is approximate or an estimate.
+ */
+export function parseRule(text: string): Rule {
+  return withValueNotes(parseRuleText(text));
+}
 export type { BandedRule } from "./rules/banded";
 export type { CountedRule, CountedItem } from "./rules/counted";
 export type { CategoricalRule, CategoricalOption } from "./rules/categorical";

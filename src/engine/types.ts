@@ -46,16 +46,22 @@ export interface Band {
   text: string;
 }
 
+/**
+ * How a scored value was written: "约2489万元" (approximate) or "预计2489万元" (an estimate). The
+ * number is scored as written; `note` on the result says so in Chinese, for the explanation.
+ */
+export type ValueQualifier = "approximate" | "estimate";
+
 /** The result of scoring one value under one rule. */
 export type ScoreResult =
   /** The rule decides the score. `score` is rounded like Excel's ROUND(x, 2). */
-  | { status: "exact"; score: number; value: number | null; detail?: string }
+  | { status: "exact"; score: number; value: number | null; detail?: string; qualifier?: ValueQualifier; note?: string }
   /** Counted rule given only a count: the score lies in [low, high]. */
-  | { status: "range"; low: number; high: number; value: number | null; detail?: string }
+  | { status: "range"; low: number; high: number; value: number | null; detail?: string; qualifier?: ValueQualifier; note?: string }
   /** Judged rule: assessors enter the score by hand. */
   | { status: "manual" }
-  /** Blank cell: no value yet. */
-  | { status: "no-value" }
+  /** Blank cell, or a placeholder ("暂无", "—"; then `message` says so): no value yet. */
+  | { status: "no-value"; message?: string }
   /** The value cannot be read under this rule (unit contradicts, Excel error, unreadable text). */
   | { status: "error"; message: string };
 

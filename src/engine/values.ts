@@ -7,11 +7,20 @@
 import { Rational } from "./decimal";
 import { normalizeValueText } from "./normalize";
 import type { ValueInput } from "./types";
+import { classifyWord, typoMessage, wordAfter, type UnitWord } from "./unit-typos";
+import { placeholderMessage, placeholderOf, qualifierOf, type Qualifier } from "./value-words";
 
 export type ValueReading =
   /** `value` is in the rule's unit; `unit` is the unit the cell was written in (null: none) */
-  | { status: "value"; value: Rational; unit: string | null }
-  | { status: "no-value" }
+  | {
+      status: "value";
+      value: Rational;
+      unit: string | null;
+      /** set when the cell writes the number as approximate ("约") or an estimate ("预计") */
+      qualifier?: Qualifier;
+    }
+  /** `message` is set when the cell holds a placeholder ("暂无", "—") rather than nothing */
+  | { status: "no-value"; message?: string }
   | { status: "error"; message: string };
 
 export interface ReadOptions {
@@ -58,7 +67,7 @@ export function readUnit(text: string): Unit | null {
       per: perBase ? (perMult ?? "") + perBase : null,
     };
   }
-  const bare = /^(百万|千万|万|亿)(?![\u4e00-\u9fff])/.exec(text);
+  const bare = /^(百万|千万|万|亿)(?![\u4e00-\u9fffA-Za-z])/.exec(text);
   if (bare) return { text: bare[0], mult: MULTIPLIERS[bare[1]], base: "", per: null };
   return null;
 }
@@ -84,6 +93,8 @@ interface Candidate {
   raw: string;
   value: Rational;
   unit: Unit | null;
+  /** the word after a number whose unit KJScore does not read ("万园", "万美元"), or "" */
+  word: string;
 }
 
 const NUMBER = /\d+(?:\.\d+)?|\.\d+/g;
@@ -96,7 +107,11 @@ function candidatesIn(text: string): Candidate[] {
     // "1.融创空间" and "v2" are not quantities; a minus counts only where no range or word joins it
     const negative = before === "-" && !/[\d%\u4e00-\u9fffA-Za-z)]/.test(text[start - 2] ?? "");
     const raw = (negative ? "-" : "") + m[0];
-    out.push({ raw, value: Rational.parse(raw), unit: readUnit(text.slice(start + m[0].length)) });
+    // "2400余万元", "30多家": the number is approximate, the unit comes after 余/多
+    let after = text.slice(start + m[0].length);
+    if (/^[余多](?=[万亿千百]|[\u4e00-\u9fff%‰])/.test(after)) after = after.slice(1);
+    const unit = readUnit(after);
+    out.push({ raw, value: Rational.parse(raw), unit, word: unit ? "" : wordAfter(after) });
   }
   return out;
 }
@@ -177,11 +192,28 @@ export function readValue(input: ValueInput, ruleUnit: string | null, options: R
   return reading;
 }
 
+/** Spellings of the same unit: traditional characters, 人民币 for 元 ("2489万人民币"). */
+function unifyUnits(text: string): string {
+  return text
+    .replace(/[萬億個項]/g, (c) => ({ 萬: "万", 億: "亿", 個: "个", 項: "项" })[c]!)
+    .replace(/(?<=[\d万亿千百])元?(?:人民币|RMB|CNY)/gi, "元")
+    .replace(/百分之(\d+(?:\.\d+)?)/g, "$1%")
+    .replace(/(?<=\d)百分比/g, "%");
+}
+
 function readText(original: string, ruleUnit: string | null, rUnit: Unit | null): ValueReading {
-  const text = normalizeValueText(original);
+  const text = unifyUnits(normalizeValueText(original));
   if (text === "") return { status: "no-value" };
   const shown = original.trim();
+  const placeholder = placeholderOf(original);
+  if (placeholder !== null) return { status: "no-value", message: placeholderMessage(placeholder) };
+  const reading = readNumber(text, shown, ruleUnit, rUnit);
+  if (reading.status !== "value") return reading;
+  const qualifier = qualifierOf(original);
+  return qualifier ? { ...reading, qualifier } : reading;
+}
 
+function readNumber(text: string, shown: string, ruleUnit: string | null, rUnit: Unit | null): ValueReading {
   // The bracket is context ("工商企业注册15558家"); look inside only when nothing stands outside it.
   let candidates = candidatesIn(stripBrackets(text));
   if (candidates.length === 0) candidates = candidatesIn(text);
@@ -194,28 +226,69 @@ function readText(original: string, ruleUnit: string | null, rUnit: Unit | null)
 
   const fitting: { c: Candidate; factor: Rational }[] = [];
   const unitless: Candidate[] = [];
-  const contradicting: Candidate[] = [];
+  /** a unit KJScore reads, or a currency or measure, that is not the rule's */
+  const contradicting: { c: Candidate; unit: string }[] = [];
+  const typos: { c: Candidate; written: string }[] = [];
+  /** numbers a word dates or ranks ("2018年"): read only when nothing else is there */
+  const context: Candidate[] = [];
+  const ruleBase = rUnit.base !== "" && !rUnit.mult.eq(Rational.ONE) && rUnit.per === null ? rUnit.base : null;
   for (const c of candidates) {
     if (c.unit === null) {
-      unitless.push(c);
+      const w: UnitWord = classifyWord(c.word, ruleUnit, ruleBase);
+      if (w.kind === "rule-unit") fitting.push({ c, factor: Rational.ONE });
+      else if (w.kind === "other-unit") contradicting.push({ c, unit: w.unit });
+      else if (w.kind === "typo") typos.push({ c, written: w.written });
+      else if (w.kind === "context") context.push(c);
+      else unitless.push(c);
       continue;
     }
     const factor = conversion(c.unit, rUnit);
-    if (factor === null) contradicting.push(c);
+    if (factor === null) contradicting.push({ c, unit: c.unit.text });
     else fitting.push({ c, factor });
   }
   if (fitting.length === 1) {
     const { c, factor } = fitting[0];
-    return { status: "value", value: c.value.mul(factor), unit: c.unit!.text };
+    const value = c.value.mul(factor);
+    const missing = c.unit ? missingMultiplier(c, value, rUnit, ruleUnit!) : null;
+    if (missing) return { status: "error", message: missing };
+    return { status: "value", value, unit: c.unit?.text ?? ruleUnit };
   }
-  if (fitting.length > 1) return several(shown, fitting.map((f) => f.c));
+  if (fitting.length > 1) {
+    // "28家，其中国家级3家", "2489万元（含省级300万元）" unbracketed: what follows 其中/含/包括 is a part of the figure
+    const whole = /^(.*?)[,，;；:：]?(?:其中|含|包括|包含)/.exec(text);
+    if (whole && whole[1] !== text) {
+      const head = readNumber(whole[1], shown, ruleUnit, rUnit);
+      if (head.status === "value" && head.unit !== null) return head;
+    }
+    return several(shown, fitting.map((f) => f.c));
+  }
+  if (typos.length > 0) return { status: "error", message: typoMessage(typos[0].written, ruleUnit!) };
   if (unitless.length === 1) return { status: "value", value: unitless[0].value, unit: null };
   if (unitless.length > 1) return several(shown, unitless);
-  const bad = contradicting[0];
-  return {
-    status: "error",
-    message: `单位${describeUnit(bad.unit!.text)}与评分标准的单位${describeUnit(ruleUnit)}不符`,
-  };
+  // a unit the rule does not use is an error, and the year beside it is never read instead
+  // ("2018年2489万美元" must not score 2018)
+  if (contradicting.length > 0) {
+    return {
+      status: "error",
+      message: `单位${describeUnit(contradicting[0].unit)}与评分标准的单位${describeUnit(ruleUnit)}不符`,
+    };
+  }
+  if (context.length === 1) {
+    const c = context[0];
+    return { status: "error", message: `无法从“${shown}”读出数值：“${c.raw}${c.word}”是日期或序次，不是${describeUnit(ruleUnit)}的数值` };
+  }
+  return several(shown, context);
+}
+
+/**
+ * "2489元" under a 万元 rule reads as 0.2489万元 — less than one of the rule's units, from a number
+ * written in a unit one multiplier short. That is the typist leaving out "万" far more often than a
+ * real figure, so it is an error that says both readings ("24,890,000元" converts as written).
+ */
+function missingMultiplier(c: Candidate, value: Rational, rUnit: Unit, ruleUnit: string): string | null {
+  const u = c.unit!;
+  if (u.base === "" || !u.mult.lt(rUnit.mult) || !value.lt(Rational.ONE) || c.value.sign() <= 0) return null;
+  return `“${c.raw}${u.text}”折合 ${value.toDecimalString()}${ruleUnit}，不到 1${ruleUnit}；是否为“${c.raw}${ruleUnit}”？（确为${u.text}请换算后填写）`;
 }
 
 function several(shown: string, cs: Candidate[]): ValueReading {

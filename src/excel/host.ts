@@ -23,7 +23,7 @@ import type { ApplyResult, LoadResult, PaneHost } from "../host/types";
 import type { PortableReport } from "../portable/edits";
 import { NOTE_PREFIX } from "../model/highlight-style";
 import { computePlan, NoTableError } from "../model";
-import type { CellData, Plan, WorkbookData } from "../model/types";
+import { TableChoiceError, type CellData, type Plan, type TableChoice, type WorkbookData } from "../model/types";
 import { parseAddress } from "../model/sheet";
 import { OwnWrites, debounce } from "./events";
 import {
@@ -230,11 +230,13 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   }
 
   /** First load: the sheet named 分工表 and the active sheet in one sync, then every other sheet. */
-  async function discover(ctx: Excel.RequestContext): Promise<{ plan: Plan; read: SheetReadResult; userNotes: boolean }> {
+  async function discover(ctx: Excel.RequestContext, choice?: TableChoice): Promise<{ plan: Plan; read: SheetReadResult; userNotes: boolean }> {
     const sheets = ctx.workbook.worksheets;
     sheets.load("items/id,items/name,items/visibility");
     const first: { q: QueuedRead; probe: () => boolean }[] = [];
-    for (const ws of [sheets.getItemOrNullObject(SAMPLE_SHEET), sheets.getActiveWorksheet()]) {
+    // a chosen table's sheet is read first, in the same sync
+    const chosen = choice?.sheet ? [sheets.getItemOrNullObject(choice.sheet)] : [];
+    for (const ws of [...chosen, sheets.getItemOrNullObject(SAMPLE_SHEET), sheets.getActiveWorksheet()]) {
       first.push({ q: queueSheetRead(ws), probe: queueNotesProbe(ws).user });
     }
     await ctx.sync();
@@ -246,7 +248,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     }
     const attempt = () => {
       const reads = [...tried.values()];
-      const plan = computePlan({ sheets: reads.map((r) => r.read.data) });
+      const plan = computePlan({ sheets: reads.map((r) => r.read.data) }, choice);
       const hit = reads.find((r) => r.read.name === plan.sheet)!;
       return { plan, read: hit.read, userNotes: hit.probe() };
     };
@@ -269,20 +271,22 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     return attempt();
   }
 
-  async function load(): Promise<LoadResult> {
+  /** `choice` binds another 分工表 than the first (the pane's picker): its sheet is read, then scored. */
+  async function load(choice?: TableChoice): Promise<LoadResult> {
     try {
       return await run(async (ctx) => {
         ctx.workbook.load("name");
         let plan: Plan | null = null;
         let read: SheetReadResult | null = null;
         let userNotes = false;
+        if (choice?.sheet && choice.sheet !== sheetName) forgetSheet();
         if (sheetId) {
           const known = await readKnown(ctx, sheetId);
           if (known) {
             read = known.read;
             userNotes = known.userNotes;
             try {
-              plan = computePlan({ sheets: [read.data] });
+              plan = computePlan({ sheets: [read.data] }, choice);
             } catch (e) {
               if (!(e instanceof NoTableError)) throw e;
               forgetSheet(); // headers gone or moved to another sheet: look again
@@ -290,7 +294,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
           } else forgetSheet(); // sheet deleted
         }
         if (!plan) {
-          const found = await discover(ctx);
+          const found = await discover(ctx, choice);
           ({ plan, read, userNotes } = found);
         }
         remember(read!, userNotes);
@@ -301,6 +305,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
         forgetSheet();
         return { ok: false, reason: "no-table", message: e.message, lookedFor: e.lookedFor };
       }
+      if (e instanceof TableChoiceError) return { ok: false, reason: "error", message: e.message };
       return { ok: false, reason: "error", message: `读取工作簿失败：${message(e)}` };
     }
   }

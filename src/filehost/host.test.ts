@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import ExcelJS from "exceljs";
 import * as xlsx from "../xlsx";
 import { computePlan } from "../model";
@@ -208,5 +210,38 @@ describe("file host", () => {
     expect(pageLanguage("?lang=en", "zh-CN")).toBe("en");
     expect(pageLanguage("?lang=zh", "en-GB")).toBe("zh");
     expect(pageLanguage("", "fr-FR")).toBe("zh");
+  });
+});
+
+describe("file host over a workbook with two 分工表", () => {
+  const fixture = () =>
+    new Uint8Array(fs.readFileSync(path.join(__dirname, "..", "..", "test", "fixtures", "two-tables", "two-sheets.xlsx")));
+
+  test("binds the first, lists both, and load({sheet}) binds the other; 应用 and 下载 write that one", async () => {
+    const saved: { name: string; bytes: Uint8Array }[] = [];
+    const host = createFileHost({ save: (bytes, name) => saved.push({ name, bytes }) });
+    await host.open("两张表.xlsx", fixture());
+    const first = planOf(await host.load());
+    expect(first.sheet).toBe("分工表");
+    expect(first.tables?.map((t) => t.sheet)).toEqual(["分工表", "分工表2021"]);
+    expect(first.tableNotice?.message).toContain("另有：工作表“分工表2021”第 2 行起");
+
+    const second = planOf(await host.load({ sheet: "分工表2021", row: 2 }));
+    expect(second.sheet).toBe("分工表2021");
+    expect(second.bound).toBe(1);
+    const r = await host.apply(second);
+    expect(r.written).toBe(2); // 6.5 → 6.8 and its total
+    await host.download!();
+    const { data } = await xlsx.readWorkbook(saved[0].bytes);
+    const sheet2021 = data.sheets.find((s) => s.name === "分工表2021")!;
+    expect(sheet2021.cells[4][7]?.v).toBe(6.8);
+    const sheet2020 = data.sheets.find((s) => s.name === "分工表")!;
+    expect(sheet2020.cells[2][7]?.v).toBe(3.37);
+  });
+
+  test("a choice the workbook does not have scores its first table", async () => {
+    const host = createFileHost({});
+    await host.open("两张表.xlsx", fixture());
+    expect(planOf(await host.load({ sheet: "没有这张表" })).sheet).toBe("分工表");
   });
 });

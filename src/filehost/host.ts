@@ -9,7 +9,7 @@
  */
 import type ExcelJS from "exceljs";
 import type { ApplyResult, LoadResult, PaneHost } from "../host/types";
-import { NoTableError, type Plan, type WorkbookData } from "../model/types";
+import { NoTableError, TableChoiceError, type Plan, type TableChoice, type WorkbookData } from "../model/types";
 import { HIGHLIGHT_FILL, NOTE_PREFIX } from "../model/highlight-style";
 import { computePlan } from "../model";
 import { seedWorkbookData } from "../sample/workbook-data";
@@ -141,7 +141,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
   /** The plan to write: the pane's, or the same plan recomputed when the workbook under it was rebuilt. */
   async function planFor(d: Extract<Doc, { state: "open" }>, plan: Plan): Promise<Plan> {
     if (planSource.get(plan) === d.data) return plan;
-    const fresh = computePlan(d.data);
+    const fresh = planOf(d.data);
     // the sample's first view comes from seedWorkbookData, whose cells are the template's (a test
     // holds them equal); anything else that changed under the pane is refused, not written
     if (!samePlanOutcome(plan, fresh)) throw new Error(t.changedMeanwhile);
@@ -149,16 +149,27 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
     return fresh;
   }
 
+  /** The table the pane picked (Plan.tables); a file without it is scored on its first table, as ever. */
+  let choice: TableChoice | undefined;
+  function planOf(data: WorkbookData): Plan {
+    try {
+      return computePlan(data, choice);
+    } catch (e) {
+      if (!(e instanceof TableChoiceError)) throw e;
+      return computePlan(data);
+    }
+  }
+
   function loadNow(): { ok: true; snapshot: SheetSnapshot } | Exclude<LoadResult, { ok: true }> {
     if (doc.state === "none") return { ok: false, reason: "no-table", message: t.noFileYet, lookedFor: [] };
     if (doc.state === "broken") return { ok: false, reason: "error", message: doc.message };
     if (doc.state === "sample") {
       const data = seedWorkbookData();
-      return { ok: true, snapshot: { name: doc.name, data, plan: computePlan(data) } };
+      return { ok: true, snapshot: { name: doc.name, data, plan: planOf(data) } };
     }
     const data = doc.data;
     try {
-      const plan = computePlan(data);
+      const plan = planOf(data);
       planSource.set(plan, data);
       return { ok: true, snapshot: { name: doc.name, data, plan } };
     } catch (e) {
@@ -172,7 +183,8 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
   const host: FileHost = {
     kind: "file",
 
-    async load(): Promise<LoadResult> {
+    async load(picked?: TableChoice): Promise<LoadResult> {
+      choice = picked;
       const r = loadNow();
       show(r.ok ? r.snapshot : null);
       return r.ok ? { ok: true, plan: r.snapshot.plan, source: r.snapshot.name } : r;
@@ -254,7 +266,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       // the saved file is the recalculated workbook, as `kjscore recalc` writes it, whether or not
       // 应用 was pressed: a copy gets the current plan (no changes when it was applied already)
       const copy = await x.readWorkbook(await x.writeWorkbook(d.workbook));
-      x.applyPlan(copy.workbook, computePlan(copy.data));
+      x.applyPlan(copy.workbook, planOf(copy.data));
       save(await x.writeWorkbook(copy.workbook), outputName(d.name, t.downloadSuffix));
     },
 
@@ -263,7 +275,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       const d = await materialize();
       // the 分享版 is made from a recalculated copy (as 下载 saves it); the open workbook stays as it is
       const copy = await x.readWorkbook(await x.writeWorkbook(d.workbook));
-      const plan = computePlan(copy.data);
+      const plan = planOf(copy.data);
       x.applyPlan(copy.workbook, plan);
       portable.makePortable(copy.workbook, plan, options);
       save(await x.writeWorkbook(copy.workbook), outputName(d.name, t.portableSuffix));

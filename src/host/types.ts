@@ -3,7 +3,7 @@
  * (src/excel/) over the open workbook, and the file host (src/filehost/) over an .xlsx
  * opened in the browser. The pane never touches Office.js or ExcelJS itself.
  */
-import type { Plan } from "../model/types";
+import type { Plan, TableChoice } from "../model/types";
 
 export type LoadResult =
   | { ok: true; plan: Plan; /** the workbook's name when the host knows it */ source?: string }
@@ -23,8 +23,12 @@ export interface ApplyResult {
 
 export interface PaneHost {
   readonly kind: "excel" | "file";
-  /** Read the workbook (one batch) and compute the plan. */
-  load(): Promise<LoadResult>;
+  /**
+   * Read the workbook (one batch) and compute the plan — for its first 分工表, or for the one
+   * `choice` names (the pane's picker, when Plan.tables lists several). Hosts that take no choice
+   * may ignore it; the plan's `bound` says which table it scores.
+   */
+  load(choice?: TableChoice): Promise<LoadResult>;
   /** Write the plan's cells and highlights in one batch, remembering what was there for undo. */
   apply(plan: Plan): Promise<ApplyResult>;
   /** True after apply() until undo() restores the previous contents. */

@@ -1,4 +1,5 @@
 export * from "./types";
-export { computePlan, findTable } from "./plan";
+export { computePlan, findTable, noticeOf } from "./plan";
+export { findTables, tableInfo, describeTable } from "./layout";
 export { toReport } from "./report";
 export type { Report, ReportIndicator, ReportScore, ReportFlag, ReportTotal } from "./report";

@@ -3,8 +3,8 @@
  * title rows above, headers over one or two rows (with line breaks inside), any years,
  * a target pair or none, a 序号 column, blank rows between, notes below.
  */
-import type { ColumnKind, Layout, SheetData, WorkbookData, YearColumns } from "./types";
-import { NoTableError } from "./types";
+import type { ColumnKind, Layout, SheetData, TableChoice, TableInfo, WorkbookData, YearColumns } from "./types";
+import { NoTableError, TableChoiceError } from "./types";
 import { SheetView, compact } from "./sheet";
 
 /** What we look for, in the words a person would recognise (used in the "not found" message). */
@@ -82,19 +82,45 @@ function headerTexts(view: SheetView, rows: number[], cols: number): string[] {
   return out;
 }
 
-function layoutOf(sheet: SheetData): Layout | null {
+/** The column of a 评分标准-like header in a row, or -1. */
+function ruleHeaderCol(view: SheetView, r: number, cols: number): number {
+  for (let c = 0; c < cols; c++) {
+    if (roleOf(compact(view.text(r, c))) === "rule") return c;
+  }
+  return -1;
+}
+
+/**
+ * The tables of one sheet, top to bottom: the first within the first rows (as ever), then any
+ * further table below the end of the one before (a 2021 table under the 2020 one).
+ */
+function layoutsOf(sheet: SheetData): Layout[] {
   const view = new SheetView(sheet);
   const cols = view.colCount;
-  const scan = Math.min(HEADER_SCAN_ROWS, view.rowCount);
-  for (let r = 0; r < scan; r++) {
-    let ruleCol = -1;
-    for (let c = 0; c < cols; c++) {
-      if (roleOf(compact(view.text(r, c))) === "rule") {
-        ruleCol = c;
-        break;
-      }
-    }
-    if (ruleCol < 0) continue;
+  const out: Layout[] = [];
+  let from = 0;
+  let scan = Math.min(HEADER_SCAN_ROWS, view.rowCount);
+  for (let r = from; r < scan; r++) {
+    const layout = layoutAt(view, sheet, r, cols);
+    if (!layout) continue;
+    out.push(layout);
+    from = endOf(layout) + 1;
+    r = from - 1;
+    scan = view.rowCount;
+  }
+  return out;
+}
+
+/** 0-based last row a table takes: its total row, else its last indicator or header row. */
+function endOf(l: Layout): number {
+  return l.totalRow ?? Math.max(l.headerRows[l.headerRows.length - 1], ...l.indicatorRows);
+}
+
+/** The table whose 评分标准 header is in row `r`, or null. */
+function layoutAt(view: SheetView, sheet: SheetData, r: number, cols: number): Layout | null {
+  {
+    const ruleCol = ruleHeaderCol(view, r, cols);
+    if (ruleCol < 0) return null;
 
     // The header block: this row, plus the rows a vertical merge of the 评分标准 cell spans,
     // plus one row above (years over 情况/得分) or below (情况/得分 under years) that looks like headers.
@@ -132,7 +158,7 @@ function layoutOf(sheet: SheetData): Layout | null {
         columns[role] = c;
       }
     });
-    if (columns.name < 0 || !yearCols.some((y) => y.score)) continue;
+    if (columns.name < 0 || !yearCols.some((y) => y.score)) return null;
 
     const years: YearColumns[] = [];
     const used = new Set<number>();
@@ -182,23 +208,120 @@ function layoutOf(sheet: SheetData): Layout | null {
       }
       const name = view.text(row, columns.name);
       const rule = view.text(row, columns.rule);
+      // the headers of another table below this one (no 合计 row between): this table ends here
+      // (its columns may sit elsewhere, so any 评分标准 header cell counts) — unless they repeat this
+      // table's own headers (same columns, same years: a header row copied at a page break)
+      if (ruleHeaderCol(view, row, cols) >= 0) {
+        const next = layoutAt(view, sheet, row, cols);
+        if (next && sameShape(next, columns, years)) {
+          row = Math.max(...next.headerRows);
+          continue;
+        }
+        if (next) break;
+      }
       if (!name && !rule) continue;
       indicatorRows.push(row);
     }
     return { sheet: sheet.name, headerRows, indicatorRows, totalRow, totalLabelCol, columns, years };
   }
-  return null;
 }
 
-/** The 分工表 of a workbook: the first sheet whose headers match (a sheet named like 分工表 first). */
-export function findTable(wb: WorkbookData): { sheet: SheetData; layout: Layout } {
+/** Whether a table's headers are the same as these columns and years (a repeated header, not a new table). */
+function sameShape(l: Layout, columns: Layout["columns"], years: YearColumns[]): boolean {
+  const shape = (c: Layout["columns"], ys: YearColumns[]) =>
+    JSON.stringify([c, ys.map((y) => [y.label, y.kind, y.valueCol, y.scoreCol])]);
+  return shape(l.columns, l.years) === shape(columns, years);
+}
+
+export interface FoundTable {
+  sheet: SheetData;
+  layout: Layout;
+}
+
+/** Every 分工表 in a workbook: sheets named like 分工表 first, then in workbook order; top to bottom in a sheet. */
+export function findTables(wb: WorkbookData): FoundTable[] {
   const ordered = [...wb.sheets].sort((a, b) => Number(/分工/.test(b.name)) - Number(/分工/.test(a.name)));
-  for (const sheet of ordered) {
-    const layout = layoutOf(sheet);
-    if (layout) return { sheet, layout };
+  return ordered.flatMap((sheet) => layoutsOf(sheet).map((layout) => ({ sheet, layout })));
+}
+
+/** What the report, the pane's picker and the command line say about one table. */
+export function tableInfo(t: FoundTable, index: number): TableInfo {
+  const l = t.layout;
+  const row = Math.min(...l.headerRows) + 1;
+  return {
+    table: index + 1,
+    sheet: t.sheet.name,
+    row,
+    lastRow: endOf(l) + 1,
+    indicators: l.indicatorRows.length,
+    years: l.years.map((y) => y.label),
+  };
+}
+
+/**
+ * The 分工表 of a workbook: the first found (a sheet named like 分工表 first), or the one `choice`
+ * names. Throws NoTableError when there is none, TableChoiceError when the choice names none.
+ */
+export function findTable(
+  wb: WorkbookData,
+  choice?: TableChoice,
+): { sheet: SheetData; layout: Layout; tables: FoundTable[]; bound: number } {
+  const tables = findTables(wb);
+  if (tables.length === 0) {
+    throw new NoTableError(
+      `未找到分工表：没有一个工作表含有表头 ${LOOKED_FOR.map((h) => `“${h}”`).join("、")}`,
+      LOOKED_FOR,
+    );
   }
-  throw new NoTableError(
-    `未找到分工表：没有一个工作表含有表头 ${LOOKED_FOR.map((h) => `“${h}”`).join("、")}`,
-    LOOKED_FOR,
-  );
+  const bound = choice ? chosen(wb, tables, choice) : 0;
+  return { ...tables[bound], tables, bound };
+}
+
+function chosen(wb: WorkbookData, tables: FoundTable[], choice: TableChoice): number {
+  const list = tables.map((t, i) => tableInfo(t, i));
+  const all = list.map((t) => describeTable(t, "zh")).join("；");
+  if (choice.table !== undefined) {
+    const i = choice.table - 1;
+    if (Number.isInteger(i) && i >= 0 && i < tables.length) return i;
+    throw new TableChoiceError(
+      `没有第 ${choice.table} 张分工表：共找到 ${tables.length} 张（${all}）`,
+      `there is no table ${choice.table}: found ${tables.length} (${list.map((t) => describeTable(t, "en")).join("; ")})`,
+    );
+  }
+  const name = choice.sheet?.trim() ?? "";
+  const sheet =
+    wb.sheets.find((s) => s.name === name) ?? wb.sheets.find((s) => s.name.trim().toLowerCase() === name.toLowerCase());
+  if (name && !sheet) {
+    throw new TableChoiceError(
+      `没有名为“${name}”的工作表（工作表：${wb.sheets.map((s) => `“${s.name}”`).join("、")}）`,
+      `there is no sheet named “${name}” (sheets: ${wb.sheets.map((s) => `“${s.name}”`).join(", ")})`,
+    );
+  }
+  const onSheet = list.filter((t) => !sheet || t.sheet === sheet.name);
+  if (onSheet.length === 0) {
+    throw new TableChoiceError(
+      `工作表“${sheet!.name}”中没有分工表（找到的分工表：${all}）`,
+      `sheet “${sheet!.name}” holds no table (found: ${list.map((t) => describeTable(t, "en")).join("; ")})`,
+    );
+  }
+  let pick = onSheet[0];
+  if (choice.row !== undefined) {
+    const row = choice.row;
+    const hit = onSheet.find((t) => t.row <= row && row <= t.lastRow) ?? onSheet.find((t) => t.row >= row);
+    if (!hit) {
+      throw new TableChoiceError(
+        `工作表“${onSheet[0].sheet}”第 ${row} 行及以下没有分工表（${onSheet.map((t) => describeTable(t, "zh")).join("；")}）`,
+        `no table on sheet “${onSheet[0].sheet}” at or below row ${row} (${onSheet.map((t) => describeTable(t, "en")).join("; ")})`,
+      );
+    }
+    pick = hit;
+  }
+  return pick.table - 1;
+}
+
+/** "工作表“分工表”第 3 行起（2018、2019、2020，17 项指标）" / "sheet “分工表” from row 3 (2018, 2019, 2020; 17 indicators)". */
+export function describeTable(t: TableInfo, language: "zh" | "en"): string {
+  const years = t.years.filter((y, i, a) => a.indexOf(y) === i);
+  if (language === "zh") return `工作表“${t.sheet}”第 ${t.row} 行起（${years.join("、")}，${t.indicators} 项指标）`;
+  return `sheet “${t.sheet}” from row ${t.row} (${years.join(", ")}; ${t.indicators} indicators)`;
 }

@@ -7,7 +7,7 @@ import { Rational, excelRound, gapToNextGrade, gradeOf, isPercentFormat, ruleFor
 import type { CellScalar, Rule, ScoreResult, ValueInput } from "../engine/types";
 import { RuleError } from "../engine/types";
 import { SEVERITY_RANK } from "./highlight-style";
-import { findTable } from "./layout";
+import { describeTable, findTable, tableInfo } from "./layout";
 import { SheetView, address, compact, parseAddress, scalarText } from "./sheet";
 import type {
   CellWrite,
@@ -20,6 +20,7 @@ import type {
   Plan,
   ScoreCell,
   SubtotalPlan,
+  TableChoice,
   TotalPlan,
   WorkbookData,
 } from "./types";
@@ -207,7 +208,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
               after: computed,
               reason:
                 stated === null
-                  ? `${y.label}年得分${notNumber ? `“${notNumber}”不是数字` : "为空"}，按评分标准填入 ${fmt(computed)}`
+                  ? `${y.label}年得分${notNumber ? `“${notNumber}”不是数字` : "为空"}，按评分标准填入 ${fmt(computed)}${result.note ? `（${result.note}）` : ""}`
                   : `${y.label}年得分 ${fmt(stated)} → ${fmt(computed)}（按评分标准${result.detail ? `：${result.detail}` : ""}）`,
               reasonEn:
                 stated === null
@@ -272,7 +273,11 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
         break;
       case "no-value":
         sc.status = "no-value";
-        sc.message = "尚未填写数值";
+        sc.message = result.message ?? "尚未填写数值";
+        if (result.message) {
+          sc.note = result.message;
+          sc.noteEn = `the value “${sc.valueText}” means no value yet; not scored`;
+        }
         break;
       case "error":
         sc.status = "error";
@@ -285,6 +290,19 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
           messageEn: `${valueCell}: cannot read the value “${sc.valueText}” under this rule`,
         });
         break;
+    }
+    // "约2489万元", "预计…": scored as written, and every explanation of the cell says so
+    if ((result.status === "exact" || result.status === "range") && result.note) {
+      sc.message = sc.message ? `${result.note}；${sc.message}` : result.note;
+      sc.note = result.note;
+      sc.noteEn = `“${sc.valueText}” is ${result.qualifier === "estimate" ? "an estimate" : "approximate"}; scored as ${result.value === null ? "written" : withUnit(result.value, unit)}`;
+      const en = result.qualifier === "estimate" ? "the value is an estimate" : "the value is approximate";
+      for (const f of flags) {
+        if (f.column !== y.label || f.cell !== cell) continue;
+        f.message += `（${result.note}）`;
+        f.messageEn += ` (${en})`;
+      }
+      for (const w of writes) if (w.cell === cell) w.reasonEn += ` (${en})`;
     }
     scores.push(sc);
   }
@@ -367,9 +385,14 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
   };
 }
 
-/** Compute the plan for a workbook. Throws NoTableError when no 分工表 is found. */
-export function computePlan(wb: WorkbookData): Plan {
-  const { sheet, layout } = findTable(wb);
+/**
+ * Compute the plan for a workbook: for its first 分工表, or the one `choice` names. Throws
+ * NoTableError when no 分工表 is found, TableChoiceError when `choice` names none.
+ */
+export function computePlan(wb: WorkbookData, choice?: TableChoice): Plan {
+  const found = findTable(wb, choice);
+  const { sheet, layout } = found;
+  const tables = found.tables.map((t, i) => tableInfo(t, i));
   const view = new SheetView(sheet);
   const indicators: IndicatorPlan[] = [];
   const writes: CellWrite[] = [];
@@ -429,7 +452,27 @@ export function computePlan(wb: WorkbookData): Plan {
     });
   }
 
-  return { sheet: sheet.name, layout, indicators, totals, subtotals, writes, highlights: highlightsOf(indicators) };
+  return {
+    sheet: sheet.name,
+    layout,
+    indicators,
+    totals,
+    subtotals,
+    writes,
+    highlights: highlightsOf(indicators),
+    tables,
+    bound: found.bound,
+    ...(tables.length > 1 ? { tableNotice: noticeOf(tables, found.bound) } : {}),
+  };
+}
+
+/** "找到 2 张分工表，按 …计算；另有：…" — the bound table first, then the others. */
+export function noticeOf(tables: ReturnType<typeof tableInfo>[], bound: number): { message: string; messageEn: string } {
+  const others = tables.filter((_, i) => i !== bound);
+  return {
+    message: `找到 ${tables.length} 张分工表，按${describeTable(tables[bound], "zh")}的表计算；另有：${others.map((t) => describeTable(t, "zh")).join("；")}`,
+    messageEn: `Found ${tables.length} tables; scored the one on ${describeTable(tables[bound], "en")}; also found: ${others.map((t) => describeTable(t, "en")).join("; ")}`,
+  };
 }
 
 /** One highlight per flagged cell: the most severe colour, every reason in the note. */

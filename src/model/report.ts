@@ -2,7 +2,7 @@
  * The JSON report: what `kjscore check --json` prints and other tools read.
  * Field names are a contract; add fields freely, never rename.
  */
-import type { ColumnKind, FlagCode, Grade, Plan, ScoreStatus } from "./types";
+import type { ColumnKind, FlagCode, Grade, Plan, ScoreStatus, TableInfo } from "./types";
 import type { RuleKind } from "../engine/types";
 
 export interface ReportScore {
@@ -57,6 +57,12 @@ export interface Report {
   /** how many cells `kjscore recalc` would write, and how many it would highlight */
   changes: { writes: number; highlights: number };
   summary: Record<FlagCode, number>;
+  /** every 分工表 found in the workbook, in the order `--table N` numbers them */
+  tables: TableInfo[];
+  /** the `table` number of the one this report scores */
+  bound: number;
+  /** when several were found: which one was scored and which others exist (Chinese) */
+  notice?: string;
 }
 
 export function toReport(plan: Plan, file: string): Report {
@@ -106,5 +112,8 @@ export function toReport(plan: Plan, file: string): Report {
     subtotals: plan.subtotals.map((s) => ({ category: s.category, points: s.points, scores: s.byColumn })),
     changes: { writes: plan.writes.length, highlights: plan.highlights.length },
     summary,
+    tables: plan.tables ?? [],
+    bound: (plan.bound ?? 0) + 1,
+    ...(plan.tableNotice ? { notice: plan.tableNotice.message } : {}),
   };
 }

@@ -100,6 +100,12 @@ export interface ScoreCell {
   status: ScoreStatus;
   /** Chinese explanation (empty when ok) */
   message: string;
+  /**
+   * What the pane shows under the row about how the value was written: a placeholder ("暂无": no
+   * value yet) or a qualifier ("约2489万元": scored as 2489万元, approximate). Absent otherwise.
+   */
+  note?: string;
+  noteEn?: string;
 }
 
 export interface IndicatorPlan {
@@ -169,9 +175,40 @@ export interface Highlight {
   noteEn: string;
 }
 
+/**
+ * Which 分工表 to bind when a workbook holds several: by `table` (1-based, in the order
+ * Plan.tables lists them), or by `sheet` and optionally a 1-based `row` inside the table (or
+ * above it: the first table at or below that row).
+ */
+export interface TableChoice {
+  sheet?: string;
+  row?: number;
+  table?: number;
+}
+
+/** One 分工表 found in the workbook. */
+export interface TableInfo {
+  /** 1-based number, as `--table N` and TableChoice.table take it */
+  table: number;
+  sheet: string;
+  /** 1-based row where its headers start */
+  row: number;
+  /** 1-based last row (its 合计得分 row, or its last indicator) */
+  lastRow: number;
+  indicators: number;
+  /** its year labels ("2018", "2019", "2020") */
+  years: string[];
+}
+
 export interface Plan {
   sheet: string;
   layout: Layout;
+  /** every 分工表 found in the workbook (set by computePlan; one entry when there is one) */
+  tables?: TableInfo[];
+  /** 0-based index in `tables` of the table this plan scores */
+  bound?: number;
+  /** when several tables were found: which one was bound and which others exist */
+  tableNotice?: { message: string; messageEn: string };
   indicators: IndicatorPlan[];
   totals: TotalPlan[];
   subtotals: SubtotalPlan[];
@@ -187,5 +224,16 @@ export class NoTableError extends Error {
   ) {
     super(message);
     this.name = "NoTableError";
+  }
+}
+
+/** A TableChoice that names no table of the workbook: says which there are. */
+export class TableChoiceError extends Error {
+  constructor(
+    message: string,
+    readonly messageEn: string,
+  ) {
+    super(message);
+    this.name = "TableChoiceError";
   }
 }

@@ -116,7 +116,7 @@ function emptyReport(): PortableReport {
 function valueConversion(sheet: string, cell: string, text: string, rule: Rule): { change: PortableChange } | { why: string; whyEn: string } {
   const reading = readValue({ v: text }, rule.unit);
   if (reading.status !== "value") {
-    const m = reading.status === "error" ? reading.message : "空白";
+    const m = reading.status === "error" ? reading.message : (reading.message ?? "空白");
     return { why: m, whyEn: m };
   }
   const conv = convertTextValue(text, reading.value);

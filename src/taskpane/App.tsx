@@ -1,7 +1,8 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import type { LoadResult, PaneHost } from "../host/types";
-import type { Plan } from "../model/types";
+import type { Plan, TableChoice, TableInfo } from "../model/types";
+import { noticeOf } from "../model/plan";
 import { STRINGS, type Language } from "./strings";
 import { PANE_CSS } from "./css";
 import { ChangesView } from "./components/ChangesView";
@@ -11,6 +12,7 @@ import { SummaryView } from "./components/SummaryView";
 import { ErrorView, LoadingView, NoTableView } from "./components/StatusViews";
 import { Spinner } from "./components/Spinner";
 import { Tabs } from "./components/Tabs";
+import { TablePicker } from "./components/TablePicker";
 
 type View = "summary" | "highlights" | "changes" | "indicators";
 
@@ -35,6 +37,30 @@ function stateOf(result: LoadResult): State {
   return { phase: "error", message: result.message };
 }
 
+/**
+ * A plan listing one table after the user picked one of several (a host that reads only the bound
+ * sheet, as Excel does) gets the tables last seen with it, so the picker still offers the others.
+ */
+function withSeenTables(
+  result: LoadResult,
+  picked: boolean,
+  seen: { current: { source?: string; tables: TableInfo[] } | null },
+): LoadResult {
+  if (!result.ok) return result;
+  const { plan } = result;
+  const tables = plan.tables ?? [];
+  if (tables.length > 1) {
+    seen.current = { source: result.source, tables };
+    return result;
+  }
+  const last = seen.current;
+  const mine = tables[plan.bound ?? 0];
+  if (!picked || !last || last.source !== result.source || !mine) return result;
+  const bound = last.tables.findIndex((t) => t.sheet === mine.sheet && t.row === mine.row);
+  if (bound < 0) return result;
+  return { ...result, plan: { ...plan, tables: last.tables, bound, tableNotice: noticeOf(last.tables, bound) } };
+}
+
 export function App({ host, language, initial }: { host: PaneHost; language: Language; initial?: LoadResult }) {
   const t = STRINGS[language];
   // A host that already has its first result (the browser page's sample) skips the loading view.
@@ -52,6 +78,12 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
   // Only the newest load may set state: a slow earlier load must not overwrite a later one.
   const loadSeq = React.useRef(0);
   const mounted = React.useRef(true);
+  // The 分工表 the user picked when the workbook has several; every load asks for it again.
+  // Another workbook (another source) forgets it.
+  const picked = React.useRef<{ choice: TableChoice; source?: string } | null>(null);
+  // The tables last seen together. A host that reads only the bound sheet after a pick (Excel:
+  // one sync per load) lists one table then; the picker keeps offering the others.
+  const seenTables = React.useRef<{ source?: string; tables: TableInfo[] } | null>(null);
 
   const load = React.useCallback(
     async (silent: boolean): Promise<LoadResult | null> => {
@@ -60,11 +92,16 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
       else setState({ phase: "loading" });
       let result: LoadResult;
       try {
-        result = await host.load();
+        result = await host.load(picked.current?.choice);
+        if (picked.current && result.ok && result.source !== picked.current.source) {
+          picked.current = null;
+          result = await host.load();
+        }
       } catch (e) {
         result = { ok: false, reason: "error", message: messageOf(e) };
       }
       if (!mounted.current || seq !== loadSeq.current) return null;
+      result = withSeenTables(result, picked.current !== null, seenTables);
       setRefreshing(false);
       setState(stateOf(result));
       return result;
@@ -205,7 +242,7 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
             }}
           />
         ) : null}
-        {view === "indicators" ? <IndicatorsView plan={p} t={t} /> : null}
+        {view === "indicators" ? <IndicatorsView plan={p} t={t} language={language} /> : null}
       </Tabs>
     );
   }
@@ -246,6 +283,18 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
           </MessageBar>
         ) : null}
       </div>
+      {state.phase === "ready" ? (
+        <TablePicker
+          plan={state.plan}
+          t={t}
+          language={language}
+          busy={busy || refreshing}
+          onPick={(table) => {
+            picked.current = { choice: { sheet: table.sheet, row: table.row }, source: state.source };
+            void load(true);
+          }}
+        />
+      ) : null}
       {body}
     </div>
   );

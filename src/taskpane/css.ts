@@ -21,6 +21,9 @@ export const PANE_CSS = `
 .kj-list{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:var(--spacingVerticalXS)}
 .kj-actions{display:flex;flex-wrap:wrap;gap:var(--spacingHorizontalS);margin:var(--spacingVerticalS) 0}
 .kj-notice{margin-top:var(--spacingVerticalS)}
+.kj-tables{margin-top:var(--spacingVerticalS)}
+.kj-tables-pick{display:flex;flex-wrap:wrap;gap:var(--spacingHorizontalS);align-items:center;margin-top:var(--spacingVerticalXS)}
+.kj-tables-pick select{max-width:100%;font:inherit;padding:2px var(--spacingHorizontalXS);border:1px solid var(--colorNeutralStroke1);border-radius:var(--borderRadiusMedium);background:var(--colorNeutralBackground1);color:var(--colorNeutralForeground1)}
 .kj-live{display:flex;align-items:flex-start;gap:var(--spacingHorizontalXS);margin-top:var(--spacingVerticalXS);cursor:pointer}
 .kj-live input{margin:3px 0 0;accent-color:var(--colorBrandBackground)}
 .kj-table{width:100%;border-collapse:collapse;font-size:var(--fontSizeBase200);line-height:var(--lineHeightBase200)}
@@ -88,6 +91,7 @@ export const PANE_CSS = `
 .kj-ind-score{width:30%}
 .kj-ind-status{width:24%}
 .kj-ind-required{margin-top:var(--spacingVerticalXXS);font-weight:var(--fontWeightSemibold)}
+.kj-ind-notes{list-style:none;margin:var(--spacingVerticalXXS) 0 0;padding:0}
 .kj-looked{margin:var(--spacingVerticalXS) 0 0;padding-left:var(--spacingHorizontalL)}
 .kj-looked li{font-weight:var(--fontWeightSemibold);white-space:pre-wrap}
 `;

@@ -24,6 +24,10 @@ export interface Strings {
   actionFailed: (message: string) => string;
   dismiss: string;
 
+  // several 分工表 in one workbook: the notice and its picker
+  tablesTitle: (count: number) => string;
+  tablePick: string;
+
   // tabs
   tabsLabel: string;
   tabSummary: string;
@@ -126,6 +130,9 @@ export const zh: Strings = {
   errorTitle: "读取失败",
   actionFailed: (message) => `操作失败：${message}`,
   dismiss: "关闭提示",
+
+  tablesTitle: (n) => `本工作簿有 ${n} 张分工表`,
+  tablePick: "计算哪一张",
 
   tabsLabel: "视图",
   tabSummary: "总览",
@@ -232,6 +239,9 @@ export const en: Strings = {
   errorTitle: "Could not read the workbook",
   actionFailed: (message) => `That did not work: ${message}`,
   dismiss: "Dismiss",
+
+  tablesTitle: (n) => `This workbook has ${n} tables`,
+  tablePick: "Table to score",
 
   tabsLabel: "Views",
   tabSummary: "Summary",

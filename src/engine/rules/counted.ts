@@ -8,6 +8,7 @@
 import { Rational } from "../decimal";
 import { dropThousandsSeparators, foldChars, unifyWords } from "../normalize";
 import { dateMessage, isDateFormat, isPercentFormat, readUnit, stripBrackets } from "../values";
+import { placeholderMessage, placeholderOf } from "../value-words";
 import { RuleError, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "../types";
 import { NUM, parseCap, range, trimSegment, valueError, withoutCap, type RulePlugin } from "./common";
 
@@ -272,6 +273,9 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
         t = t.replace(/^新增[:\s]*/, "");
       }
       t = stripBrackets(t);
+      // "无" is a count of none; the other placeholders ("待定", "—", "/") mean no count yet
+      const placeholder = /^(?:无|没有|暂无|否)$/.test(t.replace(/\s/g, "")) ? null : placeholderOf(t);
+      if (placeholder !== null) return { status: "no-value", message: placeholderMessage(placeholder) };
       if (/^(?:无|没有|暂无|否)$/.test(t.replace(/\s/g, ""))) {
         pieces = [{ count: Rational.ZERO, low: Rational.ZERO, high: Rational.ZERO, note: "无" }];
       } else {

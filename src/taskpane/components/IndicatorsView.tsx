@@ -1,6 +1,6 @@
 import * as React from "react";
 import type { IndicatorPlan, Plan, ScoreCell } from "../../model/types";
-import type { Strings } from "../strings";
+import { pick, type Language, type Strings } from "../strings";
 import { categoryName, fmtPoints, fmtRequired, fmtScore, targetCell, valueGap } from "../format";
 
 function scoreText(sc: ScoreCell, t: Strings): string {
@@ -15,9 +15,11 @@ function scoreText(sc: ScoreCell, t: Strings): string {
   return v !== null ? fmtScore(v) : t.noScore;
 }
 
-function Indicator({ ind, t }: { ind: IndicatorPlan; t: Strings }) {
+function Indicator({ ind, t, language }: { ind: IndicatorPlan; t: Strings; language: Language }) {
   const target = targetCell(ind);
   const gap = valueGap(ind);
+  // how a value was written: "暂无" (no value yet), "约2489万元" (scored, approximate)
+  const notes = ind.scores.filter((sc) => sc.note);
   return (
     <li className="kj-ind" data-testid={`indicator-${ind.row}`}>
       <div className="kj-ind-head">
@@ -51,6 +53,17 @@ function Indicator({ ind, t }: { ind: IndicatorPlan; t: Strings }) {
           ))}
         </tbody>
       </table>
+      {notes.length > 0 ? (
+        <ul className="kj-ind-notes kj-muted" data-testid={`value-notes-${ind.row}`}>
+          {notes.map((sc) => (
+            <li key={sc.column}>
+              {t.yearLabel(sc.column, sc.kind)}
+              {language === "zh" ? "：" : ": "}
+              {pick(language, sc.note!, sc.noteEn ?? "")}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {target && ind.requiredValue !== null ? (
         <div className="kj-ind-required">
           {t.requiredFor(t.yearLabel(target.column, target.kind), fmtRequired(ind.requiredValue, ind.unit))}
@@ -68,7 +81,7 @@ function Indicator({ ind, t }: { ind: IndicatorPlan; t: Strings }) {
   );
 }
 
-export function IndicatorsView({ plan, t }: { plan: Plan; t: Strings }) {
+export function IndicatorsView({ plan, t, language = "zh" }: { plan: Plan; t: Strings; language?: Language }) {
   return (
     <section aria-labelledby="kj-ind-h">
       <h2 id="kj-ind-h" className="kj-h2">
@@ -76,7 +89,7 @@ export function IndicatorsView({ plan, t }: { plan: Plan; t: Strings }) {
       </h2>
       <ul className="kj-list">
         {plan.indicators.map((ind) => (
-          <Indicator key={ind.row} ind={ind} t={t} />
+          <Indicator key={ind.row} ind={ind} t={t} language={language} />
         ))}
       </ul>
     </section>
