@@ -13,6 +13,10 @@ import { createFileHost, type OpenedInfo } from "./host";
 import { pageLanguage } from "./language";
 import { FH } from "./strings";
 import { mountSheetSection, type SheetPreviewController } from "./SheetSection";
+import { installInlineChunks } from "./inline-chunks";
+
+// dist/kjscore.html carries its chunks inside the file: load them from there (before any import())
+installInlineChunks();
 
 const language = pageLanguage(window.location.search, navigator.languages?.[0] ?? navigator.language);
 const t = FH[language];
