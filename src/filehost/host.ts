@@ -284,6 +284,8 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       changed(next.state === "open");
     },
 
+    downloadName: (kind) => outputName(doc.state === "none" ? "" : doc.name, kind === "portable" ? t.portableSuffix : t.downloadSuffix),
+
     fileName: () => (doc.state === "none" ? "" : doc.name),
     workbook: () => (doc.state === "open" ? doc.workbook : null),
     sheet: () => shown,

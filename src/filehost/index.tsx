@@ -36,9 +36,13 @@ const warmUp = () => void import(/* webpackChunkName: "xlsx" */ "../xlsx").catch
 
 function Header() {
   const [name, setName] = React.useState(host.fileName());
+  const [sample, setSample] = React.useState(true);
   const [opening, setOpening] = React.useState(false);
   React.useEffect(() => {
-    onOpened = (info) => setName(info.name);
+    onOpened = (info) => {
+      setName(info.name);
+      setSample(info.sample);
+    };
   }, []);
   const open = React.useCallback((file: File) => {
     setOpening(true);
@@ -50,7 +54,7 @@ function Header() {
       }
     })();
   }, []);
-  return <Bar t={t} fileName={name} opening={opening} onOpen={open} onWillOpen={warmUp} />;
+  return <Bar t={t} fileName={name} sample={sample} opening={opening} onOpen={open} onWillOpen={warmUp} />;
 }
 
 const bar = document.getElementById("bar") as HTMLElement;
