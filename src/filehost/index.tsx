@@ -68,5 +68,5 @@ const mountPane = (initial?: LoadResult) =>
   });
 void host.load().then(mountPane, () => mountPane());
 createRoot(bar).render(<Header />);
-preview = mountSheetSection(document.getElementById("sheet") as HTMLElement, { t, language });
+preview = mountSheetSection(document.getElementById("sheet") as HTMLElement, { t, language, cardTarget: document.getElementById("detail") });
 preview.update(host.sheet());

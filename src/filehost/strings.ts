@@ -48,6 +48,15 @@ export interface FileHostStrings {
   changesTo: string;
   notACell: (text: string) => string;
   colon: string;
+  /** a highlight that is a blank target value, not an unreachable one */
+  missingTarget: string;
+  legendWritten: string;
+  writtenCell: (before: string, after: string) => string;
+  writtenFrom: string;
+  ruleLabel: string;
+  /** the wide layout: the sheet is the main view, its heading is no toggle */
+  sheetMain: string;
+  sheetHelpWide: string;
 }
 
 export const FH: Record<"zh" | "en", FileHostStrings> = {
@@ -84,6 +93,13 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     changesTo: "，应用后改为 ",
     notACell: (text) => `“${text}”不是单元格地址`,
     colon: "：",
+    missingTarget: "目标值未填写",
+    legendWritten: "：已写入",
+    writtenCell: (b, a) => `已写入：${b} → ${a}`,
+    writtenFrom: "已写入，原为 ",
+    ruleLabel: "评分标准：",
+    sheetMain: "工作表",
+    sheetHelpWide: "只读。方向键在单元格间移动，选中单元格即在右侧显示它的指标；底色和符号标出“提示”中的单元格，“旧值 → 新值”是应用后会写入的得分。",
   },
   en: {
     pageTitle: "KJScore · local file",
@@ -118,5 +134,12 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     changesTo: ", after Apply: ",
     notACell: (text) => `“${text}” is not a cell address`,
     colon: ": ",
+    missingTarget: "Target value not filled in",
+    legendWritten: ": written by Apply",
+    writtenCell: (b, a) => `written: ${b} → ${a}`,
+    writtenFrom: "written, was ",
+    ruleLabel: "Rule: ",
+    sheetMain: "Sheet",
+    sheetHelpWide: "Read-only. Arrow keys move between cells; the selected cell's indicator is shown on the right. Fills and symbols mark the cells listed under Highlights; “old → new” is the score Apply would write.",
   },
 };
