@@ -225,7 +225,13 @@ export function SheetPreview({ snapshot, t, language, selected: asked, revealSeq
             <tr aria-rowindex={1}>
               <td className="fh-corner" aria-colindex={1} />
               {grid.columns.map((c, j) => (
-                <th key={c.col} scope="col" aria-colindex={j + 2} className={selectedCell && selectedCell.col === c.col ? "fh-on" : undefined}>
+                <th
+                  key={c.col}
+                  scope="col"
+                  aria-colindex={j + 2}
+                  className={[selectedCell && selectedCell.col === c.col ? "fh-on" : "", frozenLeft.has(c.col) ? "fh-frozen" : ""].filter(Boolean).join(" ") || undefined}
+                  style={frozenLeft.has(c.col) ? { left: frozenLeft.get(c.col) } : undefined}
+                >
                   {c.letter}
                 </th>
               ))}

@@ -51,8 +51,9 @@ describeInBrowser("dist/kjscore.html opened from disk, offline (headless Chromiu
     fs.rmSync(downloads, { recursive: true, force: true });
   });
 
-  const open = async () => {
+  const open = async (width = 1366) => {
     const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 768 });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => {
@@ -77,8 +78,8 @@ describeInBrowser("dist/kjscore.html opened from disk, offline (headless Chromiu
     expect(blocks.length).toBeGreaterThanOrEqual(4);
   });
 
-  test("opens with the sample scored, without running the lazy chunks", async () => {
-    const { page, errors } = await open();
+  test("opens with the sample scored, without running the lazy chunks (a narrow window: the pane alone)", async () => {
+    const { page, errors } = await open(450);
     const rows = await totals(page);
     sample.totals.forEach((t, i) => expect(rows[i]).toContain(`${t.computed.toFixed(2)}`));
     expect(rows[2]).toMatch(/2020年目标.*73\.97.*B级/);
@@ -91,6 +92,8 @@ describeInBrowser("dist/kjscore.html opened from disk, offline (headless Chromiu
   test("opens a county's file through 打开文件, applies and downloads the recalculated copy", async () => {
     const { page, errors } = await open();
     await totals(page);
+    // a laptop screen: the sheet, its own chunk, is drawn from inside the file too
+    await page.getByRole("grid").waitFor();
     await page.getByTestId("file-input").setInputFiles(FIXTURE);
     await page.getByTestId("file-name").getByText("县分工表-openpyxl.xlsx").waitFor();
     const fromFile = computePlan((await readWorkbook(fs.readFileSync(FIXTURE))).data);
