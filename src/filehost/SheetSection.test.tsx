@@ -121,6 +121,23 @@ describe("the page's sheet preview", () => {
     act(() => p.preview.unmount());
   });
 
+  test("a wide screen: the sheet is open from the start, with no toggle, and the selected cell's indicator goes to the card slot", async () => {
+    document.body.innerHTML = '<div id="detail"></div><div id="sheet"></div>';
+    const detail = document.getElementById("detail")!;
+    const wide = { matches: true, addEventListener: () => undefined, removeEventListener: () => undefined } as unknown as MediaQueryList;
+    let preview!: ReturnType<typeof mountSheetSection>;
+    act(() => {
+      preview = mountSheetSection(document.getElementById("sheet")!, { t: FH.zh, language: "zh", loadPreview: async () => previewModule, cardTarget: detail, matchWide: () => wide });
+    });
+    const host = createFileHost({ onSheet: (s) => preview.update(s), revealCell: (a) => preview.reveal(a) });
+    await act(async () => void (await host.load()));
+    expect(await screen.findByRole("grid")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /查看工作表/ })).toBeNull();
+    await act(async () => host.selectCell("K6"));
+    expect(within(detail).getByTestId("indicator-card").textContent).toContain("高新技术企业数量（家）");
+    act(() => preview.unmount());
+  });
+
   test("English with the page", async () => {
     const p = page("en");
     await act(async () => void (await p.host.load()));

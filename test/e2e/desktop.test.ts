@@ -142,6 +142,8 @@ describeInBrowser("the page on desktop screens and narrow windows (headless Chro
     // a click on a cell selects it
     await page.locator(`[data-cell="B${plan.indicators[0].row}"]`).click();
     await expect(card.innerText()).resolves.toContain(plan.indicators[0].name);
+    // the window itself never scrolled (the bar stays at the top)
+    expect(await overflow(page)).toEqual({ sideways: false, down: false });
     await page.screenshot({ path: path.join(ARTIFACTS, "desktop-1366-selected.png") });
     expect(pageErrors(page)).toEqual([]);
     await page.close();
@@ -159,6 +161,18 @@ describeInBrowser("the page on desktop screens and narrow windows (headless Chro
     await expect(done.innerText()).resolves.toMatch(new RegExp(`✓[\\s\\S]*${w.before}\\s*→\\s*${w.after.toFixed(2)}`));
     await expect(done.getAttribute("class")).resolves.toContain("fh-done");
     await page.screenshot({ path: path.join(ARTIFACTS, "desktop-1366-applied.png") });
+    await page.close();
+  });
+
+  test("1366×768 with no sheet to show (a file that cannot be read): the pane alone, centred, not beside an empty column", async () => {
+    const page = await openAt(h, 1366, 768);
+    await page.getByRole("grid").waitFor();
+    await page.getByTestId("file-input").setInputFiles({ name: "坏文件.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("PK\u0003\u0004 不完整") });
+    await page.getByText("读取失败").waitFor();
+    await expect(page.getByRole("grid").count()).resolves.toBe(0);
+    const side = await box(page, "#side");
+    expect(Math.abs(side.x + side.width / 2 - 683)).toBeLessThanOrEqual(2);
+    await page.screenshot({ path: path.join(ARTIFACTS, "desktop-1366-no-sheet.png") });
     await page.close();
   });
 
