@@ -1,10 +1,10 @@
 import * as React from "react";
 import { createPortal } from "react-dom";
-import { HIGHLIGHT_FILL } from "../model/highlight-style";
 import type { HighlightSeverity } from "../model/types";
 import { SeverityIcon } from "../taskpane/components/SeverityIcon";
 import { buildGrid, gridNavigator, selectionAddress, type ColumnRole, type GridCell, type SheetSnapshot } from "./sheet-grid";
 import { IndicatorCard } from "./IndicatorCard";
+import { SheetCell } from "./SheetCell";
 import type { FileHostStrings } from "./strings";
 
 /**
@@ -243,80 +243,21 @@ export function SheetPreview({ snapshot, t, language, selected: asked, revealSeq
                 <th scope="row" aria-colindex={1} className={selectedCell && selectedCell.row === r.row ? "fh-on" : undefined}>
                   {r.row + 1}
                 </th>
-                {r.cells.map((c) => {
-                  const isSel = selectedCell === c;
-                  const frozen = isFrozen(c);
-                  const role = grid.columns.find((k) => k.col === c.col)?.role;
-                  const cls = [
-                    c.numeric || c.write || c.written ? "fh-num" : "",
-                    c.highlight ? "fh-hl" : "",
-                    c.write ? "fh-w" : "",
-                    c.written ? "fh-done" : "",
-                    role === "rule" ? "fh-rule" : "",
-                    frozen ? "fh-frozen" : "",
-                    isSel ? "fh-sel" : "",
-                  ]
-                    .filter(Boolean)
-                    .join(" ");
-                  const style: React.CSSProperties = {
-                    ...(c.highlight ? { background: HIGHLIGHT_FILL[c.highlight.severity] } : {}),
-                    ...(frozen ? { left: frozenLeft.get(c.col) } : {}),
-                  };
-                  return (
-                    <td
-                      key={c.address}
-                      role="gridcell"
-                      aria-colindex={nav.slot(c).col + 2}
-                      data-cell={c.address}
-                      rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined}
-                      colSpan={c.colSpan > 1 ? c.colSpan : undefined}
-                      className={cls || undefined}
-                      style={style}
-                      title={
-                        c.highlight
-                          ? `${c.address} · ${kind(c)}\n${note(c)}`
-                          : c.written
-                            ? `${c.address} · ${t.writtenCell(c.written.before || "—", c.written.after)}`
-                            : c.text.length > 24 || role === "rule"
-                              ? c.text
-                              : undefined
-                      }
-                      tabIndex={c === tabStop ? 0 : -1}
-                      aria-selected={isSel ? "true" : undefined}
-                      aria-current={isSel ? "true" : undefined}
-                      aria-describedby={isSel ? "fh-sheet-status" : undefined}
-                      onClick={() => select(c)}
-                    >
-                      {c.highlight ? (
-                        <span className="fh-mark">
-                          <SeverityIcon severity={c.highlight.severity} />
-                          <span className="fh-sr">
-                            {kind(c)}
-                            {t.colon}
-                          </span>
-                        </span>
-                      ) : null}
-                      {c.write ? (
-                        <span className="fh-change">
-                          <del>{c.write.before || "—"}</del>
-                          <span aria-hidden="true"> → </span>
-                          <span className="fh-sr">{t.changesTo}</span>
-                          <ins>{c.write.after}</ins>
-                        </span>
-                      ) : c.written ? (
-                        <span className="fh-change">
-                          <span aria-hidden="true">✓ </span>
-                          <span className="fh-sr">{t.writtenFrom}</span>
-                          <del>{c.written.before || "—"}</del>
-                          <span aria-hidden="true"> → </span>
-                          <ins>{c.written.after}</ins>
-                        </span>
-                      ) : (
-                        <span className="fh-text">{c.text}</span>
-                      )}
-                    </td>
-                  );
-                })}
+                {r.cells.map((c) => (
+                  <SheetCell
+                    key={c.address}
+                    cell={c}
+                    t={t}
+                    role={grid.columns.find((k) => k.col === c.col)?.role}
+                    colIndex={nav.slot(c).col + 2}
+                    kind={kind(c)}
+                    note={note(c)}
+                    selected={selectedCell === c}
+                    tabStop={c === tabStop}
+                    frozenLeft={isFrozen(c) ? frozenLeft.get(c.col)! : null}
+                    onSelect={select}
+                  />
+                ))}
               </tr>
             ))}
           </tbody>
