@@ -134,7 +134,7 @@ module.exports = async (env = {}, argv = {}) => {
       chunkFilename: "[name].[contenthash:8].js",
       publicPath: "auto",
       // the browser page (webpack.page.config.js) and npm start's stamp share dist/
-      clean: { keep: (asset) => asset.startsWith("filehost") || asset.startsWith(".kjscore") },
+      clean: { keep: (asset) => asset.startsWith("filehost") || asset === "kjscore.html" || asset.startsWith(".kjscore") },
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {

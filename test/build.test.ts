@@ -13,7 +13,8 @@ import { all, manifestUrls, parseXml } from "./manifest-xml";
 
 const ROOT = path.join(__dirname, "..");
 const BASE = "https://addin.example.org/kjscore/";
-const INITIAL_JS_GOAL = 142 * 1024;
+// issue 12: the first view keeps the budget it had when the page views were added (126 KB), not the older 142
+const INITIAL_JS_GOAL = 126 * 1024;
 const CJK = /[\u4e00-\u9fff]/;
 let out = "";
 

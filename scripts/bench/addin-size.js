@@ -1,6 +1,6 @@
 /*
  * The task pane's initial JavaScript, gzipped: every script taskpane.html loads (office.js from
- * Microsoft's CDN aside), from dist/. Goal: ≤ 142 KB; Microsoft's React task pane template ships
+ * Microsoft's CDN aside), from dist/. Goal: ≤ 126 KB (issue 12: the figure before the page views were added); Microsoft's React task pane template ships
  * 167 KB. Builds dist/ (webpack production, add-in only) when it has no taskpane.html or is
  * older than the sources.
  */
@@ -12,7 +12,7 @@ const { spawnSync } = require("child_process");
 
 const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
-const GOAL_KB = 142;
+const GOAL_KB = 126;
 const TEMPLATE_KB = 167;
 
 function newest(dir) {

@@ -21,6 +21,8 @@ export interface BarProps {
   t: FileHostStrings;
   /** file name shown, "" for none */
   fileName: string;
+  /** the built-in sample is open (the first screen), not the user's own file */
+  sample: boolean;
   opening: boolean;
   onOpen(file: File): void;
   /** the user is choosing a file: a good moment to start loading the .xlsx reader */
@@ -31,7 +33,7 @@ function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes("Files");
 }
 
-export function Bar({ t, fileName, opening, onOpen, onWillOpen }: BarProps) {
+export function Bar({ t, fileName, sample, opening, onOpen, onWillOpen }: BarProps) {
   const input = React.useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = React.useState(false);
 
@@ -119,6 +121,9 @@ export function Bar({ t, fileName, opening, onOpen, onWillOpen }: BarProps) {
           </>
         ) : null}
       </span>
+      <p className="fh-intro" data-testid="intro">
+        {sample ? t.introSample : t.introFile}
+      </p>
       <span className="fh-privacy">{t.privacy}</span>
       {dragging ? (
         <div className="fh-overlay" aria-hidden="true">

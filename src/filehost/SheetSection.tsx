@@ -8,7 +8,13 @@ import type { SheetPreviewProps } from "./SheetPreview";
  * "查看工作表": a collapsed section under the pane. Closed, it is one button and costs the first
  * view nothing; the preview itself (./SheetPreview, its own chunk) is loaded and drawn only when
  * the section is opened — by the button or by host.selectCell (a click on a highlight).
+ * On a wide screen (WIDE, the page's CSS docks the pane beside it) the sheet is the main view:
+ * always open, its chunk loaded right after the pane's first view, the selected cell's indicator
+ * shown in `cardTarget` above the pane.
  */
+
+/** The width from which the page lays the sheet out as its main view; filehost.html uses the same. */
+export const WIDE = "(min-width: 1100px)";
 
 export interface SheetPreviewController {
   /** the workbook and plan the pane now shows (host option onSheet) */
@@ -35,6 +41,10 @@ export interface SheetSectionOptions {
   loadPreview?: () => Promise<PreviewModule>;
   /** longest wait for the preview to show a selected cell before selectCell gives up waiting (ms) */
   revealTimeoutMs?: number;
+  /** where the wide layout shows the selected cell's indicator (beside the sheet, above the pane) */
+  cardTarget?: HTMLElement | null;
+  /** the wide layout's media query (default WIDE; tests pass their own matchMedia) */
+  matchWide?: () => MediaQueryList | null;
 }
 
 export function mountSheetSection(el: HTMLElement, opts: SheetSectionOptions): SheetPreviewController & { unmount(): void } {
@@ -74,7 +84,19 @@ export function mountSheetSection(el: HTMLElement, opts: SheetSectionOptions): S
 
   const root = createRoot(el);
   root.render(
-    <SheetSection store={store} t={opts.t} language={opts.language} loadPreview={loadPreview} onRevealed={revealed} onBack={back} hasBack={() => returnTo?.isConnected === true} onToggle={(open) => set({ open })} />,
+    <SheetSection
+      store={store}
+      t={opts.t}
+      language={opts.language}
+      loadPreview={loadPreview}
+      onRevealed={revealed}
+      onBack={back}
+      hasBack={() => returnTo?.isConnected === true}
+      onToggle={(open) => set({ open })}
+      onSelect={(selected) => set({ selected })}
+      cardTarget={opts.cardTarget ?? null}
+      wideQuery={opts.matchWide ? opts.matchWide() : typeof window !== "undefined" && window.matchMedia ? window.matchMedia(WIDE) : null}
+    />,
   );
 
   return {
@@ -108,6 +130,9 @@ function SheetSection({
   onBack,
   hasBack,
   onToggle,
+  onSelect,
+  cardTarget,
+  wideQuery,
 }: {
   store: { subscribe(l: () => void): () => void; get(): State };
   t: FileHostStrings;
@@ -117,8 +142,20 @@ function SheetSection({
   onBack(): void;
   hasBack(): boolean;
   onToggle(open: boolean): void;
+  onSelect(address: string): void;
+  cardTarget: HTMLElement | null;
+  wideQuery: MediaQueryList | null;
 }) {
-  const { open, sheet, selected, pending } = React.useSyncExternalStore(store.subscribe, store.get);
+  const { open: opened, sheet, selected, pending } = React.useSyncExternalStore(store.subscribe, store.get);
+  const wide = React.useSyncExternalStore(
+    (l) => {
+      wideQuery?.addEventListener?.("change", l);
+      return () => wideQuery?.removeEventListener?.("change", l);
+    },
+    () => wideQuery?.matches ?? false,
+  );
+  // wide: the sheet is the main view, always there
+  const open = opened || wide;
   const [Preview, setPreview] = React.useState<PreviewModule["SheetPreview"] | null>(null);
   const [failed, setFailed] = React.useState(false);
 
@@ -139,8 +176,14 @@ function SheetSection({
 
   if (!sheet) return null;
   return (
-    <section className="fh-sheet" aria-labelledby="fh-sheet-h" data-testid="sheet-section">
+    <section className={wide ? "fh-sheet fh-sheet-wide" : "fh-sheet"} aria-labelledby="fh-sheet-h" data-testid="sheet-section">
       <h2 id="fh-sheet-h" className="fh-sheet-h">
+        {wide ? (
+          <span className="fh-sheet-title">
+            <span>{t.sheetMain}</span>
+            <span className="fh-sheet-name">{sheet.plan.sheet}</span>
+          </span>
+        ) : (
         <button
           type="button"
           className="fh-sheet-toggle"
@@ -154,10 +197,21 @@ function SheetSection({
           <span>{t.viewSheet}</span>
           <span className="fh-sheet-name">{sheet.plan.sheet}</span>
         </button>
+        )}
       </h2>
       <div id="fh-sheet-panel" hidden={!open}>
         {!open ? null : Preview ? (
-          <Preview snapshot={sheet} t={t} language={language} selected={selected} revealSeq={pending} onRevealed={onRevealed} onBack={hasBack() ? onBack : null} />
+          <Preview
+            snapshot={sheet}
+            t={t}
+            language={language}
+            selected={selected}
+            revealSeq={pending}
+            onRevealed={onRevealed}
+            onBack={hasBack() ? onBack : null}
+            onSelect={onSelect}
+            cardTarget={wide ? cardTarget : null}
+          />
         ) : (
           <p className="fh-sheet-help" role="status">
             {failed ? t.sheetFailed : t.loadingSheet}

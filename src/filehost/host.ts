@@ -106,6 +106,8 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
   let openSeq = 0;
   /** what the pane shows: the last load()'s cells and plan */
   let shown: SheetSnapshot | null = null;
+  /** what the last apply() wrote, for the sheet's 已写入 marks; gone after undo or another workbook */
+  let written: Plan["writes"] = [];
   const show = (next: SheetSnapshot | null) => {
     shown = next;
     opts.onSheet?.(next);
@@ -121,6 +123,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
   const setDoc = (next: Doc) => {
     doc = next;
     undoState = null;
+    written = [];
     saved = new Map();
   };
 
@@ -186,7 +189,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
     async load(picked?: TableChoice): Promise<LoadResult> {
       choice = picked;
       const r = loadNow();
-      show(r.ok ? r.snapshot : null);
+      show(r.ok ? { ...r.snapshot, ...(written.length ? { written } : {}) } : null);
       return r.ok ? { ok: true, plan: r.snapshot.plan, source: r.snapshot.name } : r;
     },
 
@@ -204,6 +207,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       }
       const summary = x.applyPlan(d.workbook, p); // checks the whole plan before changing a cell
       undoState = { bytes };
+      written = p.writes;
       saved = looks;
       savedSheet = p.sheet;
       d.data = x.workbookToData(d.workbook);
@@ -218,6 +222,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       const { workbook, data } = await x.readWorkbook(undoState.bytes);
       doc = { ...doc, workbook, data };
       undoState = null;
+      written = [];
       saved = new Map();
     },
 
@@ -295,6 +300,8 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       setDoc(next);
       changed(next.state === "open");
     },
+
+    downloadName: (kind) => outputName(doc.state === "none" ? "" : doc.name, kind === "portable" ? t.portableSuffix : t.downloadSuffix),
 
     fileName: () => (doc.state === "none" ? "" : doc.name),
     workbook: () => (doc.state === "open" ? doc.workbook : null),

@@ -13,6 +13,10 @@ import { createFileHost, type OpenedInfo } from "./host";
 import { pageLanguage } from "./language";
 import { FH } from "./strings";
 import { mountSheetSection, type SheetPreviewController } from "./SheetSection";
+import { installInlineChunks } from "./inline-chunks";
+
+// dist/kjscore.html carries its chunks inside the file: load them from there (before any import())
+installInlineChunks();
 
 const language = pageLanguage(window.location.search, navigator.languages?.[0] ?? navigator.language);
 const t = FH[language];
@@ -32,9 +36,13 @@ const warmUp = () => void import(/* webpackChunkName: "xlsx" */ "../xlsx").catch
 
 function Header() {
   const [name, setName] = React.useState(host.fileName());
+  const [sample, setSample] = React.useState(true);
   const [opening, setOpening] = React.useState(false);
   React.useEffect(() => {
-    onOpened = (info) => setName(info.name);
+    onOpened = (info) => {
+      setName(info.name);
+      setSample(info.sample);
+    };
   }, []);
   const open = React.useCallback((file: File) => {
     setOpening(true);
@@ -46,7 +54,7 @@ function Header() {
       }
     })();
   }, []);
-  return <Bar t={t} fileName={name} opening={opening} onOpen={open} onWillOpen={warmUp} />;
+  return <Bar t={t} fileName={name} sample={sample} opening={opening} onOpen={open} onWillOpen={warmUp} />;
 }
 
 const bar = document.getElementById("bar") as HTMLElement;
@@ -60,5 +68,5 @@ const mountPane = (initial?: LoadResult) =>
   });
 void host.load().then(mountPane, () => mountPane());
 createRoot(bar).render(<Header />);
-preview = mountSheetSection(document.getElementById("sheet") as HTMLElement, { t, language });
+preview = mountSheetSection(document.getElementById("sheet") as HTMLElement, { t, language, cardTarget: document.getElementById("detail") });
 preview.update(host.sheet());

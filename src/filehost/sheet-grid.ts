@@ -6,7 +6,8 @@
  */
 import type { CellScalar } from "../engine/types";
 import { address, columnLetter, parseAddress, parseRange, scalarText, type MergeArea } from "../model/sheet";
-import type { CellData, HighlightSeverity, Plan, WorkbookData } from "../model/types";
+import type { CellData, CellWrite, HighlightSeverity, Plan, WorkbookData } from "../model/types";
+import { missingTargetCells } from "../taskpane/format";
 
 /** The workbook and the plan the pane currently shows (the host's last successful load). */
 export interface SheetSnapshot {
@@ -14,6 +15,8 @@ export interface SheetSnapshot {
   name: string;
   data: WorkbookData;
   plan: Plan;
+  /** the cells the last 应用 wrote into this workbook (old → new), until 撤销 or another file */
+  written?: CellWrite[];
 }
 
 export type ColumnRole = "seq" | "category" | "name" | "weight" | "rule" | "dept" | "value" | "score" | "other";
@@ -36,7 +39,10 @@ export interface GridCell {
   colSpan: number;
   /** the plan would write this cell: its text now and after 应用 */
   write?: { before: string; after: string };
-  highlight?: { severity: HighlightSeverity; note: string; noteEn: string };
+  /** 应用 wrote this cell: what it held before and what it holds now */
+  written?: { before: string; after: string };
+  /** `missingTarget`: an unreachable-target highlight that is only a blank target value (目标值未填写) */
+  highlight?: { severity: HighlightSeverity; note: string; noteEn: string; missingTarget?: boolean };
 }
 
 export interface GridRow {
@@ -84,6 +90,7 @@ export function buildGrid(snap: SheetSnapshot, extra: string[] = []): Grid {
   const points = [
     ...plan.highlights.map((h) => ({ row: h.row, col: h.col })),
     ...plan.writes.map((w) => ({ row: w.row, col: w.col })),
+    ...(snap.written ?? []).map((w) => ({ row: w.row, col: w.col })),
     ...extra.map(parseAddress).filter((p): p is { row: number; col: number } => p !== null),
   ];
   let top = Math.max(0, Math.min(...rowsOf) - 1);
@@ -100,6 +107,8 @@ export function buildGrid(snap: SheetSnapshot, extra: string[] = []): Grid {
   const mergeAt = (row: number, col: number) =>
     merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
   const writes = new Map(plan.writes.map((w) => [`${w.row},${w.col}`, w]));
+  const written = new Map((snap.written ?? []).map((w) => [`${w.row},${w.col}`, w]));
+  const missing = missingTargetCells(plan);
   const highlights = new Map(plan.highlights.map((h) => [`${h.row},${h.col}`, h]));
   const headerRows = new Set(layout.headerRows);
   const indicatorRows = new Set(layout.indicatorRows);
@@ -128,6 +137,7 @@ export function buildGrid(snap: SheetSnapshot, extra: string[] = []): Grid {
       const key = `${at.row},${at.col}`;
       const w = writes.get(key);
       const h = highlights.get(key);
+      const done = written.get(key);
       out.push({
         row: at.row,
         col: at.col,
@@ -137,7 +147,8 @@ export function buildGrid(snap: SheetSnapshot, extra: string[] = []): Grid {
         rowSpan: m ? Math.min(m.bottom, bottom) - Math.max(m.top, top) + 1 : 1,
         colSpan: m ? Math.min(m.right, right) - Math.max(m.left, left) + 1 : 1,
         ...(w ? { write: { before: scalarAsShown(w.before, data?.numFmt), after: scalarAsShown(w.after, data?.numFmt) } } : {}),
-        ...(h ? { highlight: { severity: h.severity, note: h.note, noteEn: h.noteEn } } : {}),
+        ...(done && !w ? { written: { before: scalarAsShown(done.before, data?.numFmt), after: scalarAsShown(done.after, data?.numFmt) } } : {}),
+        ...(h ? { highlight: { severity: h.severity, note: h.note, noteEn: h.noteEn, ...(missing.has(h.cell) ? { missingTarget: true } : {}) } } : {}),
       });
     }
     rows.push({ row: r, role, cells: out });
@@ -176,4 +187,60 @@ export function scalarAsShown(v: CellScalar, numFmt?: string): string {
   }
   if (/^0(\.0+)?$/.test(fmt)) return v.toFixed(decimals);
   return String(Number(v.toPrecision(11)));
+}
+
+/**
+ * Moving through the grid as a spreadsheet does (the page's sheet is an ARIA grid): each cell's
+ * slot in the drawn table (merged areas fill several), and where an arrow key, Home/End (with Ctrl:
+ * the first/last cell) or PageUp/PageDown lands from a cell. null: nowhere to go.
+ */
+export interface GridNavigator {
+  /** the drawn 0-based row and column index where `cell` starts */
+  slot(cell: GridCell): { row: number; col: number };
+  move(from: GridCell, key: string, ctrl: boolean): GridCell | null;
+}
+
+export function gridNavigator(grid: Grid): GridNavigator {
+  const width = grid.columns.length;
+  const height = grid.rows.length;
+  const at: (GridCell | undefined)[][] = grid.rows.map(() => new Array<GridCell | undefined>(width));
+  const slots = new Map<GridCell, { row: number; col: number }>();
+  grid.rows.forEach((r, i) => {
+    let j = 0;
+    for (const c of r.cells) {
+      while (j < width && at[i][j]) j++; // taken by a merged area from above
+      slots.set(c, { row: i, col: j });
+      for (let di = 0; di < c.rowSpan && i + di < height; di++) for (let dj = 0; dj < c.colSpan && j + dj < width; dj++) at[i + di][j + dj] = c;
+      j += c.colSpan;
+    }
+  });
+  const get = (i: number, j: number) => (i >= 0 && i < height && j >= 0 && j < width ? (at[i][j] ?? null) : null);
+  return {
+    slot: (cell) => slots.get(cell) ?? { row: 0, col: 0 },
+    move(from, key, ctrl) {
+      const s = slots.get(from);
+      if (!s) return null;
+      const page = 10;
+      switch (key) {
+        case "ArrowRight":
+          return get(s.row, s.col + from.colSpan);
+        case "ArrowLeft":
+          return get(s.row, s.col - 1);
+        case "ArrowDown":
+          return get(s.row + from.rowSpan, s.col);
+        case "ArrowUp":
+          return get(s.row - 1, s.col);
+        case "Home":
+          return ctrl ? get(0, 0) : get(s.row, 0);
+        case "End":
+          return ctrl ? get(height - 1, width - 1) : get(s.row, width - 1);
+        case "PageDown":
+          return get(Math.min(height - 1, s.row + page), s.col);
+        case "PageUp":
+          return get(Math.max(0, s.row - page), s.col);
+        default:
+          return null;
+      }
+    },
+  };
 }

@@ -21,6 +21,9 @@ export interface FileHostStrings {
   openFileHint: string;
   opening: string;
   privacy: string;
+  /** the first screen's one sentence: what the tool does and what to do next (sample open / own file open) */
+  introSample: string;
+  introFile: string;
   dropHere: string;
   sampleName: string;
   fileLabel: string;
@@ -45,6 +48,15 @@ export interface FileHostStrings {
   changesTo: string;
   notACell: (text: string) => string;
   colon: string;
+  /** a highlight that is a blank target value, not an unreachable one */
+  missingTarget: string;
+  legendWritten: string;
+  writtenCell: (before: string, after: string) => string;
+  writtenFrom: string;
+  ruleLabel: string;
+  /** the wide layout: the sheet is the main view, its heading is no toggle */
+  sheetMain: string;
+  sheetHelpWide: string;
 }
 
 export const FH: Record<"zh" | "en", FileHostStrings> = {
@@ -56,6 +68,8 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     openFileHint: "打开 .xlsx 分工表（也可以把文件拖到本页）",
     opening: "正在打开…",
     privacy: "文件只在本机浏览器中处理，不会上传。",
+    introSample: "科创评分按分工表中的评分标准重新计算每项得分、核对合计并标出问题；现在显示的是示例，请点“打开文件”（或把 .xlsx 拖到本页）换成您的分工表。",
+    introFile: "科创评分已按评分标准重新计算这份分工表：先看“提示”中的问题，再在“变更”中应用并下载改好的副本。",
     dropHere: "松开鼠标，打开这个 .xlsx 文件",
     sampleName: "示例分工表",
     fileLabel: "当前文件：",
@@ -79,6 +93,13 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     changesTo: "，应用后改为 ",
     notACell: (text) => `“${text}”不是单元格地址`,
     colon: "：",
+    missingTarget: "目标值未填写",
+    legendWritten: "：已写入",
+    writtenCell: (b, a) => `已写入：${b} → ${a}`,
+    writtenFrom: "已写入，原为 ",
+    ruleLabel: "评分标准：",
+    sheetMain: "工作表",
+    sheetHelpWide: "只读。方向键在单元格间移动，选中单元格即在右侧显示它的指标；底色和符号标出“提示”中的单元格，“旧值 → 新值”是应用后会写入的得分。",
   },
   en: {
     pageTitle: "KJScore · local file",
@@ -88,6 +109,8 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     openFileHint: "Open an .xlsx 分工表 (or drop the file on this page)",
     opening: "Opening…",
     privacy: "Files are processed in this browser only; nothing is uploaded.",
+    introSample: "KJScore recomputes every score of a 分工表 from its own rules, checks the totals and marks the problems; this is the sample — click “Open file” (or drop an .xlsx here) to use your own.",
+    introFile: "KJScore has recomputed this 分工表 from its rules: look at Highlights first, then apply the changes and download the corrected copy.",
     dropHere: "Release to open this .xlsx file",
     sampleName: "Sample 分工表",
     fileLabel: "Current file: ",
@@ -111,5 +134,12 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     changesTo: ", after Apply: ",
     notACell: (text) => `“${text}” is not a cell address`,
     colon: ": ",
+    missingTarget: "Target value not filled in",
+    legendWritten: ": written by Apply",
+    writtenCell: (b, a) => `written: ${b} → ${a}`,
+    writtenFrom: "written, was ",
+    ruleLabel: "Rule: ",
+    sheetMain: "Sheet",
+    sheetHelpWide: "Read-only. Arrow keys move between cells; the selected cell's indicator is shown on the right. Fills and symbols mark the cells listed under Highlights; “old → new” is the score Apply would write.",
   },
 };

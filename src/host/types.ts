@@ -45,6 +45,8 @@ export interface PaneHost {
   subscribe?(onChanged: () => void): () => void;
   /** File host only: the recalculated workbook as a download. */
   download?(): Promise<void>;
+  /** File host only: the name download() ("download") or makePortable() ("portable") saves under. */
+  downloadName?(kind: "download" | "portable"): string;
   /** Portable (分享版) workbook: scores as plain Excel formulas. Added by the portable-output work. */
   makePortable?(options: { convertValues: boolean }): Promise<void>;
 }

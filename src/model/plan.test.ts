@@ -80,6 +80,10 @@ describe("the seed's 分工表", () => {
     expect(f).toBeDefined();
     expect(f!.column).toBe("2020");
     expect(f!.message).toContain("2540万元");
+    // its target value is blank: the message says that first, not that the target is out of reach
+    expect(f!.message).toBe("K3：目标值未填写，目标得分 3.39 没有依据；需要达到 2540万元");
+    expect(f!.messageEn).toMatch(/^K3: target value not filled in/);
+    expect(plan.highlights.find((h) => h.cell === "K3")!.note).toContain("目标值未填写");
   });
 
   test("a target above what the latest year scored is a gap, measured from the 2019 forecast", () => {

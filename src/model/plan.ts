@@ -323,7 +323,8 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
       if (max !== null && goal > max + 1e-9) {
         reasons.push([`目标得分 ${fmt(goal)} 超过该指标满分 ${fmt(max)}`, `the target score ${fmt(goal)} exceeds the maximum ${fmt(max)}`]);
       } else if (t.status === "no-value" && (rule.kind === "banded" || rule.kind === "counted")) {
-        reasons.push([`未填写目标值，目标得分 ${fmt(goal)} 没有依据${need}`, `no target value is given for the target score ${fmt(goal)}${needEn}`]);
+        // not a target out of reach but a blank to fill: the message says so first (the flag code stays)
+        reasons.push([`目标值未填写，目标得分 ${fmt(goal)} 没有依据${need}`, `target value not filled in: the target score ${fmt(goal)} has nothing to rest on${needEn}`]);
       } else if (t.computed !== null && t.computed < goal - 1e-9) {
         reasons.push([
           `目标值 ${t.valueText} 只能得 ${fmt(t.computed)} 分，达不到目标得分 ${fmt(goal)}${need}`,

@@ -95,7 +95,7 @@ describe("the task pane over the seed's 分工表", () => {
     expect(row.textContent).toContain(plan.subtotals[0].byColumn["2018"].toFixed(2));
   });
 
-  test("lists the three score mismatches and the unreachable 2020 财政科技支出 target; clicking one selects its cell", async () => {
+  test("lists the three score mismatches and the 2020 财政科技支出 target left blank (目标值未填写); clicking one selects its cell", async () => {
     const plan = seedPlan();
     const host = fakeHost([ok(plan)]);
     renderPane(host);
@@ -110,9 +110,12 @@ describe("the task pane over the seed's 分工表", () => {
     expect(text).toContain("表中 2.84 → 应为 2.83");
     expect(text).toContain("表中 8.75 → 应为 8.77");
 
-    const unreachable = screen.getByTestId("group-unreachable");
-    expect(within(unreachable).getByRole("heading").textContent).toContain("目标无法达成");
-    const spending = within(unreachable).getByRole("button", { name: /^地方财政科技支出（万元） · 2020年目标/ });
+    // a blank target value is a figure to fill in, not a target out of reach
+    expect(screen.queryByTestId("group-unreachable")).toBeNull();
+    const missing = screen.getByTestId("group-missing");
+    expect(within(missing).getByRole("heading").textContent).toContain("目标值未填写");
+    const spending = within(missing).getByRole("button", { name: /^地方财政科技支出（万元） · 2020年目标/ });
+    expect(spending.textContent).toContain("目标值未填写，目标得分 3.39 没有依据");
     expect(spending.textContent).toContain("需要 2540万元");
 
     fireEvent.click(spending);
@@ -160,13 +163,13 @@ describe("the task pane over the seed's 分工表", () => {
     expect(list.textContent).toContain("8.75 → 8.77");
 
     const undo = screen.getByRole("button", { name: "撤销" }) as HTMLButtonElement;
-    expect(undo.disabled).toBe(true);
+    expect(undo.getAttribute("aria-disabled")).toBe("true");
     fireEvent.click(screen.getByRole("button", { name: "应用" }));
     await waitFor(() => expect(host.apply).toHaveBeenCalledWith(plan));
     expect(await screen.findByText("已写入 5 个单元格，标记 9 个")).toBeTruthy();
     await waitFor(() => expect(host.load).toHaveBeenCalledTimes(2));
 
-    await waitFor(() => expect((screen.getByRole("button", { name: "撤销" }) as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() => expect(screen.getByRole("button", { name: "撤销" }).getAttribute("aria-disabled")).not.toBe("true"));
     fireEvent.click(screen.getByRole("button", { name: "撤销" }));
     await waitFor(() => expect(host.undo).toHaveBeenCalledTimes(1));
     await waitFor(() => expect(host.load).toHaveBeenCalledTimes(3));
@@ -378,8 +381,8 @@ describe("in English", () => {
     expect(screen.getByRole("heading", { name: "Total score" })).toBeTruthy();
 
     fireEvent.click(screen.getByRole("tab", { name: /Highlights/ }));
-    const unreachable = screen.getByTestId("group-unreachable");
-    expect(within(unreachable).getByRole("heading").textContent).toContain("Target unreachable");
+    const unreachable = screen.getByTestId("group-missing");
+    expect(within(unreachable).getByRole("heading").textContent).toContain("Target value not filled in");
     const flag = indicator(plan, "地方财政科技支出（万元）").flags.find((f) => f.code === "target-unreachable")!;
     expect(unreachable.textContent).toContain(flag.messageEn);
     expect(unreachable.textContent).not.toContain(flag.message);
@@ -418,5 +421,114 @@ describe("mountTaskpane", () => {
     act(() => unmount());
     expect(el.textContent).toBe("");
     el.remove();
+  });
+});
+
+describe("what the pane says (issue 12: wording a new user reads right)", () => {
+  /** the seed with one 2018 value the engine cannot read: 地方财政科技支出 "很多" */
+  const unreadablePlan = (): Plan => {
+    const data = seedWorkbookData();
+    const plan = computePlan(data);
+    const ind = indicator(plan, "地方财政科技支出（万元）");
+    const at = ind.scores.find((s) => s.column === "2018")!;
+    const cell = /^([A-Z]+)(\d+)$/.exec(at.valueCell ?? "")!;
+    const col = cell[1].charCodeAt(0) - 65;
+    data.sheets.find((s) => s.name === plan.sheet)!.cells[Number(cell[2]) - 1][col] = { v: "很多" };
+    return computePlan(data);
+  };
+
+  test("a value that cannot be read: 总览 says the total is not fully checked, and 提示 lists 错误 first", async () => {
+    const plan = unreadablePlan();
+    expect(plan.indicators.some((i) => i.flags.some((f) => f.code === "value-error"))).toBe(true);
+    renderPane(fakeHost([ok(plan)]));
+    const banner = await screen.findByTestId("unread-banner");
+    expect(banner.textContent).toContain("有 1 项指标的评分标准或数值无法读取，合计得分没有完全核对");
+    fireEvent.click(screen.getByRole("tab", { name: /提示/ }));
+    const groups = screen.getAllByTestId(/^group-/).map((g) => g.getAttribute("data-testid"));
+    expect(groups[0]).toBe("group-error");
+    expect(groups[groups.length - 1]).toBe("group-gap");
+  });
+
+  test("the seed, every figure readable: no banner on 总览", async () => {
+    renderPane(fakeHost([ok(seedPlan())]));
+    await screen.findByTestId("total-2018");
+    expect(screen.queryByTestId("unread-banner")).toBeNull();
+  });
+
+  test("planned growth is information: 提示's count leaves target-gap out, and its group says it is not an error", async () => {
+    const plan = seedPlan();
+    const gaps = plan.indicators.flatMap((i) => i.flags).filter((f) => f.code === "target-gap").length;
+    const all = plan.indicators.flatMap((i) => i.flags).length;
+    expect(gaps).toBeGreaterThan(0);
+    renderPane(fakeHost([ok(plan)]));
+    // the seed: 3 mismatches + 1 blank target value
+    const tab = await screen.findByRole("tab", { name: /提示/ });
+    expect(tab.textContent).toBe(`提示（${all - gaps}）`);
+    expect(tab.textContent).toBe("提示（4）");
+    fireEvent.click(tab);
+    const gap = screen.getByTestId("group-gap");
+    expect(within(gap).getByRole("heading").textContent).toContain("计划提升");
+    expect(gap.textContent).toContain("是计划中的提升，不是错误");
+  });
+
+  test("after 应用 what was written stays listed, and 应用 is off when nothing is left", async () => {
+    const plan = seedPlan();
+    const after: Plan = { ...plan, writes: [] };
+    const host = fakeHost([ok(plan), ok(after)]);
+    renderPane(host);
+    fireEvent.click(await screen.findByRole("tab", { name: /变更/ }));
+    const apply = screen.getByRole("button", { name: "应用" });
+    expect(apply.getAttribute("aria-disabled")).not.toBe("true");
+    apply.focus();
+    fireEvent.click(apply);
+    await screen.findByText("已写入 5 个单元格，标记 9 个");
+    await waitFor(() => expect(host.load).toHaveBeenCalledTimes(2));
+    const written = await screen.findByRole("list", { name: "刚才写入的单元格" });
+    expect(within(written).getAllByRole("listitem")).toHaveLength(plan.writes.length);
+    expect(written.textContent).toContain("2.55 → 2.56");
+    expect(written.textContent).toContain("8.75 → 8.77");
+    expect(screen.getByText("变更已全部应用，没有剩下要写入的内容。")).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole("button", { name: "应用" }).getAttribute("aria-disabled")).toBe("true"));
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "应用" }));
+  });
+
+  test("focus stays on 撤销 after it has undone (the button turns off but keeps focus); the written list goes", async () => {
+    const plan = seedPlan();
+    const host = fakeHost([ok(plan)]);
+    renderPane(host);
+    fireEvent.click(await screen.findByRole("tab", { name: /变更/ }));
+    fireEvent.click(screen.getByRole("button", { name: "应用" }));
+    await screen.findByRole("list", { name: "刚才写入的单元格" });
+    await waitFor(() => expect(screen.getByRole("button", { name: "撤销" }).getAttribute("aria-disabled")).not.toBe("true"));
+    const undo = screen.getByRole("button", { name: "撤销" });
+    undo.focus();
+    fireEvent.click(undo);
+    await screen.findByText("已撤销，单元格已恢复原样。");
+    await waitFor(() => expect(host.load).toHaveBeenCalledTimes(3));
+    const after = screen.getByRole("button", { name: "撤销" });
+    expect(after.getAttribute("aria-disabled")).toBe("true");
+    expect(document.activeElement).toBe(after);
+    expect(screen.queryByRole("list", { name: "刚才写入的单元格" })).toBeNull();
+  });
+
+  test("下载 names the file it saves, before and after", async () => {
+    const download = jest.fn(async () => undefined);
+    const host = fakeHost([ok(seedPlan())], { kind: "file", download, downloadName: (k) => (k === "download" ? "霸州市分工表-科创评分.xlsx" : "霸州市分工表-分享版.xlsx") });
+    renderPane(host);
+    fireEvent.click(await screen.findByRole("tab", { name: /变更/ }));
+    const button = screen.getByRole("button", { name: "下载" });
+    expect(screen.getByTestId("download-name").textContent).toBe("下载保存为“霸州市分工表-科创评分.xlsx”（原文件不变）");
+    expect(button.getAttribute("aria-describedby")).toBe(screen.getByTestId("download-name").id);
+    fireEvent.click(button);
+    expect(await screen.findByText("已下载“霸州市分工表-科创评分.xlsx”，请在浏览器的下载文件夹中查看。")).toBeTruthy();
+  });
+
+  test("分享版 without value conversion says plainly that those scores stay fixed numbers", async () => {
+    const host = fakeHost([ok(seedPlan())], { makePortable: jest.fn(async () => undefined) });
+    renderPane(host);
+    fireEvent.click(await screen.findByRole("tab", { name: /变更/ }));
+    expect(screen.getByTestId("portable-fixed").textContent).toContain("得分在分享版中是固定数字，修改数值后不会重新计算");
+    fireEvent.click(screen.getByRole("checkbox"));
+    expect(screen.queryByTestId("portable-fixed")).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import type { LoadResult, PaneHost } from "../host/types";
-import type { Plan, TableChoice, TableInfo } from "../model/types";
+import type { CellWrite, Plan, TableChoice, TableInfo } from "../model/types";
 import { noticeOf } from "../model/plan";
+import { problemCount } from "./format";
 import { STRINGS, type Language } from "./strings";
 import { PANE_CSS } from "./css";
 import { ChangesView } from "./components/ChangesView";
@@ -70,6 +71,8 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
   const [busy, setBusy] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [view, setView] = React.useState<View>("summary");
+  // what the last 应用 wrote: stays listed under 变更 until 撤销, 清除标记 or another workbook
+  const [written, setWritten] = React.useState<CellWrite[] | null>(null);
   // Live mode (opt-in, in Excel, where the user edits the sheet itself): after an edit the new
   // plan is written at once instead of waiting for 应用. The host ignores its own writes.
   const [live, setLive] = React.useState(false);
@@ -111,6 +114,7 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
 
   /** A sheet edit: re-read; in live mode also write what changed, then show the settled plan. */
   const onSheetChanged = React.useCallback(async () => {
+    setWritten(null);
     const result = await load(true);
     if (!liveRef.current || !result?.ok || result.plan.writes.length === 0) return;
     try {
@@ -171,7 +175,7 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
     body = <ErrorView t={t} message={state.message} onRetry={() => void load(false)} />;
   } else {
     const p = state.plan;
-    const flagCount = p.indicators.reduce((n, ind) => n + ind.flags.length, 0);
+    const flagCount = problemCount(p);
     body = (
       <Tabs<View>
         label={t.tabsLabel}
@@ -206,9 +210,12 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
             actions={{
               busy,
               canUndo: host.canUndo(),
+              written,
+              downloadName: host.downloadName?.("download"),
               onApply: () =>
                 run(async () => {
                   const r = await host.apply(p);
+                  setWritten(p.writes);
                   const text =
                     t.applied(r.written, r.highlighted) +
                     (r.notesSkipped ? t.notesSkipped : "") +
@@ -218,18 +225,21 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
               onUndo: () =>
                 run(async () => {
                   await host.undo();
+                  setWritten(null);
                   return { intent: "success", text: t.undone };
                 }, true),
               onClear: () =>
                 run(async () => {
                   await host.clearHighlights();
+                  setWritten(null);
                   return { intent: "success", text: t.cleared };
                 }, false),
               onDownload: host.download
                 ? () =>
                     run(async () => {
                       await host.download!();
-                      return null;
+                      const name = host.downloadName?.("download");
+                      return name ? { intent: "success", text: t.downloaded(name) } : null;
                     }, false)
                 : undefined,
               onMakePortable: host.makePortable

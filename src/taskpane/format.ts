@@ -1,6 +1,6 @@
 /** Number formatting and small derivations the views share. Pure: no React, no host. */
 import type { CellScalar } from "../engine/types";
-import type { Grade, IndicatorPlan, ScoreCell } from "../model/types";
+import type { Flag, Grade, IndicatorPlan, Plan, ScoreCell } from "../model/types";
 
 /** A score as the sheet prints it: two decimals. */
 export function fmtScore(n: number): string {
@@ -69,4 +69,39 @@ export function targetCell(ind: IndicatorPlan): ScoreCell | null {
 export function categoryName(category: string): string {
   const stripped = category.replace(/\s*[（(]\s*[\d.]+\s*分\s*[）)]\s*$/, "");
   return stripped || category;
+}
+
+/**
+ * A target-unreachable flag that only says the target value is blank: nothing is out of reach yet,
+ * a figure is missing, so the pane files it under 目标值未填写 (the flag code stays the same).
+ */
+export function missingTarget(ind: IndicatorPlan, flag: Flag): boolean {
+  if (flag.code !== "target-unreachable") return false;
+  const sc = ind.scores.find((s) => s.column === flag.column);
+  if (!sc || sc.kind !== "target" || sc.status !== "no-value") return false;
+  return !(ind.max !== null && sc.stated !== null && sc.stated > ind.max + 1e-9);
+}
+
+/** Cells whose every target-unreachable flag is a blank target value (the sheet names them so too). */
+export function missingTargetCells(plan: Plan): Set<string> {
+  const missing = new Set<string>();
+  const reached = new Set<string>();
+  for (const ind of plan.indicators) {
+    for (const f of ind.flags) {
+      if (f.code !== "target-unreachable") continue;
+      (missingTarget(ind, f) ? missing : reached).add(f.cell);
+    }
+  }
+  for (const c of reached) missing.delete(c);
+  return missing;
+}
+
+/** The problems the 提示 tab counts: every flag but target-gap, which is planned growth, not a fault. */
+export function problemCount(plan: Plan): number {
+  return plan.indicators.reduce((n, ind) => n + ind.flags.filter((f) => f.code !== "target-gap").length, 0);
+}
+
+/** Indicators with a rule or a value that could not be read: their scores are not checked. */
+export function unreadCount(plan: Plan): number {
+  return plan.indicators.filter((ind) => ind.flags.some((f) => f.code === "rule-error" || f.code === "value-error")).length;
 }

@@ -57,12 +57,18 @@ export interface Strings {
   pointsColumn: string;
   outOf: (points: string) => string;
   gradeLine: (grade: Grade, points: number) => string;
+  /** 总览's banner when rules or values could not be read */
+  unreadBanner: (indicators: number) => string;
 
   // highlights
   highlightsHeading: string;
   noHighlights: string;
   groupUnreachable: string;
   groupGap: string;
+  /** a blank target value (filed apart from 目标无法达成) */
+  groupMissing: string;
+  /** under the planned-growth group: it is information, not a fault */
+  gapIsInformation: string;
   groupMismatch: string;
   groupError: string;
   groupCount: (n: number) => string;
@@ -81,6 +87,14 @@ export interface Strings {
   keepsFormula: (formula: string) => string;
   apply: string;
   applied: (written: number, highlighted: number) => string;
+  /** the list of what the last 应用 wrote, kept on screen */
+  writtenHeading: string;
+  nothingLeft: string;
+  /** under 下载: the file name it saves */
+  downloadsAs: (fileName: string) => string;
+  downloaded: (fileName: string) => string;
+  /** under the 分享版 checkbox while it is off */
+  portableFixedScores: string;
   notesSkipped: string;
   notesKept: (cells: number) => string;
   liveMode: string;
@@ -161,11 +175,14 @@ export const zh: Strings = {
   pointsColumn: "分值",
   outOf: (p) => `满分 ${p}`,
   gradeLine: (g, p) => `${g} ${p}`,
+  unreadBanner: (n) => `有 ${n} 项指标的评分标准或数值无法读取，合计得分没有完全核对。请先看“提示”中的“错误”。`,
 
   highlightsHeading: "提示",
   noHighlights: "没有需要注意的指标。",
   groupUnreachable: "目标无法达成",
-  groupGap: "目标差距",
+  groupGap: "计划提升",
+  groupMissing: "目标值未填写",
+  gapIsInformation: "供参考：这些指标的目标得分高于最近一年，是计划中的提升，不是错误。",
   groupMismatch: "得分不符",
   groupError: "错误",
   groupCount: (n) => `${n} 项`,
@@ -183,6 +200,11 @@ export const zh: Strings = {
   keepsFormula: (f) => `保留公式 =${f}，只更新其结果`,
   apply: "应用",
   applied: (w, h) => `已写入 ${w} 个单元格，标记 ${h} 个`,
+  writtenHeading: "刚才写入的单元格",
+  nothingLeft: "变更已全部应用，没有剩下要写入的内容。",
+  downloadsAs: (f) => `下载保存为“${f}”（原文件不变）`,
+  downloaded: (f) => `已下载“${f}”，请在浏览器的下载文件夹中查看。`,
+  portableFixedScores: "不转换时，数值是文字（如“2489万元”）的指标，其得分在分享版中是固定数字，修改数值后不会重新计算。",
   notesSkipped: "（此版本 Excel 不支持单元格批注，标记只有颜色，原因请看“提示”）",
   notesKept: (n) => `；${n} 个单元格已有您自己的批注，保留原样，原因请看“提示”`,
   liveMode: "实时更新",
@@ -270,11 +292,15 @@ export const en: Strings = {
   pointsColumn: "Points",
   outOf: (p) => `of ${p}`,
   gradeLine: (g, p) => `${g} ${p}`,
+  unreadBanner: (n) =>
+    `The rule or value of ${n} ${n === 1 ? "indicator" : "indicators"} could not be read, so the totals are not fully checked. See Errors under Highlights first.`,
 
   highlightsHeading: "Highlights",
   noHighlights: "Nothing needs attention.",
   groupUnreachable: "Target unreachable",
-  groupGap: "Target gap",
+  groupGap: "Planned growth",
+  groupMissing: "Target value not filled in",
+  gapIsInformation: "For information: these targets are above the latest year's score — growth the plan expects, not an error.",
   groupMismatch: "Score mismatch",
   groupError: "Errors",
   groupCount: (n) => `${n} ${n === 1 ? "item" : "items"}`,
@@ -292,6 +318,11 @@ export const en: Strings = {
   keepsFormula: (f) => `keeps the formula =${f}; only its result changes`,
   apply: "Apply",
   applied: (w, h) => `Wrote ${w} ${w === 1 ? "cell" : "cells"}, highlighted ${h}`,
+  writtenHeading: "Cells just written",
+  nothingLeft: "Every change has been applied; nothing is left to write.",
+  downloadsAs: (f) => `Download saves “${f}” (your file stays as it is)`,
+  downloaded: (f) => `Downloaded “${f}”; look in the browser's downloads folder.`,
+  portableFixedScores: "Without conversion, the scores of indicators whose values are text (such as “2489万元”) stay fixed numbers in the shareable copy and do not recalculate when a value changes.",
   notesSkipped: " (this Excel cannot write cell notes: highlights are colour only; the reasons are under Highlights)",
   notesKept: (n) => `; ${n} ${n === 1 ? "cell keeps its" : "cells keep their"} own note, unchanged (the reasons are under Highlights)`,
   liveMode: "Live updates",

@@ -98,12 +98,16 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
     await expect(page.title()).resolves.toBe("科创评分 · 本地文件");
     await expect(page.getByTestId("file-name").innerText()).resolves.toContain("示例分工表");
+    // the first screen says what the tool does and what to do next, in one sentence
+    const intro = await page.getByTestId("intro").innerText();
+    expect(intro).toContain("科创评分按分工表中的评分标准重新计算每项得分");
+    expect(intro).toContain("请点“打开文件”");
     await page.screenshot({ path: path.join(ARTIFACTS, "filehost-summary-450.png"), fullPage: true });
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
 
-  test("提示 lists the three score mismatches and the unreachable 2020 target with the value it needs", async () => {
+  test("提示 lists the three score mismatches and the blank 2020 target value (目标值未填写) with the value it needs", async () => {
     const page = await h.open();
     await page.getByRole("tab", { name: /提示/ }).click();
     const mismatches = page.getByTestId("group-mismatch");
@@ -115,8 +119,9 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     }
     for (const v of ["2.56", "2.83", "8.77"]) expect(mm).toContain(v);
 
-    const unreachable = (await page.getByTestId("group-unreachable").innerText()).replace(/\s+/g, " ");
-    expect(unreachable).toMatch(/地方财政科技支出.*2020年目标/);
+    await expect(page.getByTestId("group-unreachable").count()).resolves.toBe(0);
+    const unreachable = (await page.getByTestId("group-missing").innerText()).replace(/\s+/g, " ");
+    expect(unreachable).toMatch(/目标值未填写.*地方财政科技支出.*2020年目标/);
     expect(unreachable).toContain("2540");
     expect(unreachable).toMatch(/[\u4e00-\u9fff]{4}/); // the reasons are Chinese
     await page.screenshot({ path: path.join(ARTIFACTS, "filehost-highlights-450.png"), fullPage: true });
@@ -130,12 +135,18 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     await expect(changes.getByRole("listitem").count()).resolves.toBe(enginePlan.writes.length);
     await page.getByRole("button", { name: "应用", exact: true }).click();
     await page.getByText(`已写入 ${enginePlan.writes.length} 个单元格`).waitFor();
-    await page.getByText("所有得分都与规则一致").waitFor();
+    await page.getByText("变更已全部应用，没有剩下要写入的内容。").waitFor();
+    // what was written stays listed, and 应用 has nothing left to do
+    await expect(page.getByRole("list", { name: "刚才写入的单元格" }).getByRole("listitem").count()).resolves.toBe(enginePlan.writes.length);
+    await expect(page.getByRole("button", { name: "应用", exact: true }).getAttribute("aria-disabled")).resolves.toBe("true");
     await expect(page.getByRole("button", { name: "撤销" }).isEnabled()).resolves.toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, "filehost-applied-450.png"), fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载" }).click()]);
     expect(download.suggestedFilename()).toBe("示例分工表-科创评分.xlsx");
+    // the pane named the file before and after saving it
+    await expect(page.getByTestId("download-name").innerText()).resolves.toContain("示例分工表-科创评分.xlsx");
+    await page.getByText("已下载“示例分工表-科创评分.xlsx”").waitFor();
     const file = path.join(downloads, download.suggestedFilename());
     await download.saveAs(file);
 
@@ -202,6 +213,8 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     );
     await page.getByTestId("file-name").getByText("霸州市分工表.xlsx").waitFor();
     await page.getByText("工作簿：霸州市分工表.xlsx").waitFor();
+    // the next step, now that it is the user's own file
+    await expect(page.getByTestId("intro").innerText()).resolves.toContain("先看“提示”中的问题，再在“变更”中应用并下载");
     const rows = await totals(page);
     expect(rows[2]).toContain(enginePlan.totals[2].computed.toFixed(2));
     await page.close();
@@ -275,7 +288,7 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("false");
     expect(h.requests.slice(before).filter((u) => /\/sheet\./.test(u))).toEqual([]);
 
-    const { button, cell } = await firstHighlight(page, "unreachable");
+    const { button, cell } = await firstHighlight(page, "missing");
     const hl = enginePlan.highlights.find((x) => x.cell === cell);
     expect(hl?.severity).toBe("unreachable");
     await button.click();
@@ -284,7 +297,7 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     const at = await cellOnScreen(page, cell);
     expect(at).toMatchObject({ selected: true, focused: true, inBox: true, inWindow: true, fill: rgb(HIGHLIGHT_FILL.unreachable), marker: true });
     // colour is not the only signal: the status line names the kind and says why
-    await expect(page.getByTestId("sheet-status").innerText()).resolves.toContain("目标无法达成");
+    await expect(page.getByTestId("sheet-status").innerText()).resolves.toContain("目标值未填写");
     await page.screenshot({ path: path.join(ARTIFACTS, "filehost-sheet-selected-450.png") });
 
     // the cells 应用 would write show old → new
@@ -297,7 +310,7 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     const scroll = page.getByRole("region", { name: /工作表“分工表”/ });
     await expect(scroll.getByRole("columnheader", { name: "K", exact: true }).count()).resolves.toBe(1);
     await expect(scroll.getByRole("rowheader", { name: String(enginePlan.layout.totalRow! + 1), exact: true }).count()).resolves.toBe(1);
-    await expect(scroll.getByRole("cell", { name: "合计得分" }).count()).resolves.toBe(1);
+    await expect(scroll.getByRole("gridcell", { name: "合计得分" }).count()).resolves.toBe(1);
 
     await page.getByRole("button", { name: "返回列表" }).click();
     await expect(button.evaluate((el) => el === document.activeElement)).resolves.toBe(true);

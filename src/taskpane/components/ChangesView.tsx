@@ -1,12 +1,16 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
-import type { Plan } from "../../model/types";
+import type { CellWrite, Plan } from "../../model/types";
 import { type Language, type Strings, pick } from "../strings";
 import { fmtCell, fmtScore } from "../format";
 
 export interface ChangesActions {
   busy: boolean;
   canUndo: boolean;
+  /** what the last 应用 wrote (kept on screen after it), null before one or after 撤销 */
+  written?: CellWrite[] | null;
+  /** the file 下载 saves (the page names it next to the button) */
+  downloadName?: string;
   onApply(): void;
   onUndo(): void;
   onClear(): void;
@@ -29,7 +33,9 @@ export function ChangesView({
   const [convert, setConvert] = React.useState(false);
   const [confirming, setConfirming] = React.useState(false);
   const makeButton = React.useRef<HTMLButtonElement>(null);
-  const nothing = plan.writes.length === 0 && plan.highlights.length === 0;
+  const downloadHint = React.useId();
+  // nothing left: no score to write, and the highlights are in already (or there are none)
+  const nothing = plan.writes.length === 0 && (plan.highlights.length === 0 || (actions.written ?? null) !== null);
 
   /** The question's buttons go away with it: focus returns to 生成分享版 instead of the page. */
   const closeQuestion = () => {
@@ -53,7 +59,7 @@ export function ChangesView({
       <h2 id="kj-ch-h" className="kj-h2">
         {t.changesHeading}
       </h2>
-      <p>{plan.writes.length === 0 ? t.noWrites : t.writesIntro(plan.writes.length, plan.highlights.length)}</p>
+      <p>{plan.writes.length === 0 ? (nothing && actions.written ? t.nothingLeft : t.noWrites) : t.writesIntro(plan.writes.length, plan.highlights.length)}</p>
       {plan.writes.length > 0 ? (
         <ul className="kj-list" aria-label={t.changesHeading}>
           {plan.writes.map((w) => (
@@ -74,22 +80,47 @@ export function ChangesView({
           ))}
         </ul>
       ) : null}
+      {actions.written && actions.written.length > 0 ? (
+        <>
+          <h3 className="kj-h3">{t.writtenHeading}</h3>
+          <ul className="kj-list" aria-label={t.writtenHeading} data-testid="written-list">
+            {actions.written.map((w) => (
+              <li key={w.cell} className="kj-write">
+                <div className="kj-write-line">
+                  <span className="kj-cell">{w.cell}</span>
+                  <span className="kj-num">
+                    <span className="kj-before">{fmtCell(w.before, t.emptyCell)}</span>
+                    {" → "}
+                    <span className="kj-after">{fmtScore(w.after)}</span>
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <div className="kj-actions">
-        <Button appearance="primary" disabled={nothing} disabledFocusable={actions.busy} onClick={actions.onApply}>
+        {/* disabledFocusable, not disabled: a button that turns off under the keyboard keeps focus */}
+        <Button appearance="primary" disabledFocusable={actions.busy || nothing} onClick={actions.onApply}>
           {t.apply}
         </Button>
-        <Button disabled={!actions.canUndo} disabledFocusable={actions.busy} onClick={actions.onUndo}>
+        <Button disabledFocusable={actions.busy || !actions.canUndo} onClick={actions.onUndo}>
           {t.undo}
         </Button>
         <Button disabledFocusable={actions.busy} onClick={actions.onClear}>
           {t.clearHighlights}
         </Button>
         {actions.onDownload ? (
-          <Button disabledFocusable={actions.busy} onClick={actions.onDownload}>
+          <Button disabledFocusable={actions.busy} onClick={actions.onDownload} aria-describedby={actions.downloadName ? downloadHint : undefined}>
             {t.download}
           </Button>
         ) : null}
       </div>
+      {actions.onDownload && actions.downloadName ? (
+        <p id={downloadHint} className="kj-muted" data-testid="download-name">
+          {t.downloadsAs(actions.downloadName)}
+        </p>
+      ) : null}
       {actions.onMakePortable ? (
         <div className="kj-portable">
           {/* a native checkbox: Fluent's Checkbox would add ~5 KB gzip for the same behaviour */}
@@ -105,6 +136,7 @@ export function ChangesView({
             />
             <span>{t.portableConvertValues}</span>
           </label>
+          {!convert ? <p className="kj-muted" data-testid="portable-fixed">{t.portableFixedScores}</p> : null}
           <div>
             <Button ref={makeButton} disabledFocusable={actions.busy} onClick={portable}>
               {t.makePortable}

@@ -2,18 +2,22 @@ import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import type { Flag, FlagCode, HighlightSeverity, IndicatorPlan, Plan } from "../../model/types";
 import { type Language, type Strings, pick } from "../strings";
-import { effectiveScore, fmtRequired, fmtScore, latestActual } from "../format";
+import { effectiveScore, fmtRequired, fmtScore, latestActual, missingTarget } from "../format";
 import { SeverityIcon } from "./SeverityIcon";
 
-type Group = "unreachable" | "gap" | "mismatch" | "error";
-const GROUP_OF: Record<FlagCode, Group> = {
+/** "missing": a blank target value (a target-unreachable flag that is a figure to fill in, not a target out of reach) */
+type Group = "unreachable" | "missing" | "gap" | "mismatch" | "error";
+const GROUP_OF: Record<FlagCode, HighlightSeverity> = {
   "target-unreachable": "unreachable",
   "target-gap": "gap",
   "score-mismatch": "mismatch",
   "rule-error": "error",
   "value-error": "error",
 };
-const ORDER: Group[] = ["unreachable", "gap", "mismatch", "error"];
+/** What cannot be checked first, then what is wrong; planned growth (target-gap) last, as information. */
+const ORDER: Group[] = ["error", "unreachable", "missing", "mismatch", "gap"];
+/** the sheet's fill and symbol for each group */
+const SEVERITY: Record<Group, HighlightSeverity> = { error: "error", unreachable: "unreachable", missing: "unreachable", mismatch: "mismatch", gap: "gap" };
 interface Item {
   key: string;
   cell: string;
@@ -52,13 +56,14 @@ function needsFor(ind: IndicatorPlan, flag: Flag, t: Strings): string[] {
 }
 
 function collect(plan: Plan, t: Strings, language: Language): Record<Group, Item[]> {
-  const groups: Record<Group, Item[]> = { unreachable: [], gap: [], mismatch: [], error: [] };
+  const groups: Record<Group, Item[]> = { unreachable: [], missing: [], gap: [], mismatch: [], error: [] };
   const seen = new Set<string>();
   for (const ind of plan.indicators) {
     for (const flag of ind.flags) {
       const kind = plan.layout.years.find((y) => y.label === flag.column)?.kind ?? "actual";
       seen.add(`${flag.cell}|${GROUP_OF[flag.code]}`);
-      groups[GROUP_OF[flag.code]].push({
+      const group: Group = missingTarget(ind, flag) ? "missing" : GROUP_OF[flag.code];
+      groups[group].push({
         key: `${ind.row}-${flag.code}-${flag.cell}`,
         cell: flag.cell,
         name: ind.name,
@@ -70,8 +75,8 @@ function collect(plan: Plan, t: Strings, language: Language): Record<Group, Item
   }
   // Highlights no indicator flag explains (a total cell, say) are still listed, by their note.
   for (const h of plan.highlights) {
-    const g: Group = h.severity as HighlightSeverity;
-    if (seen.has(`${h.cell}|${g}`)) continue;
+    const g: Group = h.severity;
+    if (seen.has(`${h.cell}|${h.severity}`)) continue;
     groups[g].push({ key: `h-${h.cell}-${g}`, cell: h.cell, name: h.cell, year: null, why: pick(language, h.note, h.noteEn), needs: [] });
   }
   return groups;
@@ -91,6 +96,7 @@ export function HighlightsView({
   const groups = collect(plan, t, language);
   const title: Record<Group, string> = {
     unreachable: t.groupUnreachable,
+    missing: t.groupMissing,
     gap: t.groupGap,
     mismatch: t.groupMismatch,
     error: t.groupError,
@@ -105,16 +111,17 @@ export function HighlightsView({
       {ORDER.filter((g) => groups[g].length > 0).map((g) => (
         <section key={g} aria-labelledby={`kj-hl-${g}`} data-testid={`group-${g}`}>
           <h3 id={`kj-hl-${g}`} className="kj-h3 kj-group-h">
-            <SeverityIcon severity={g} />
+            <SeverityIcon severity={SEVERITY[g]} />
             <span>{title[g]}</span>
             <span className="kj-count">{t.groupCount(groups[g].length)}</span>
           </h3>
+          {g === "gap" ? <p className="kj-muted">{t.gapIsInformation}</p> : null}
           <ul className="kj-list">
             {groups[g].map((it) => (
               <li key={it.key}>
                 <Button
                   appearance="subtle"
-                  className={`kj-hl-item kj-sev-${g}`}
+                  className={`kj-hl-item kj-sev-${SEVERITY[g]}`}
                   onClick={() => onSelect(it.cell)}
                   title={t.goToCell(it.cell)}
                 >

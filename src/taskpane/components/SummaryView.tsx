@@ -1,7 +1,8 @@
 import * as React from "react";
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { Plan } from "../../model/types";
 import type { Strings } from "../strings";
-import { categoryName, fmtPoints, fmtScore, nextGrade } from "../format";
+import { categoryName, fmtPoints, fmtScore, nextGrade, unreadCount } from "../format";
 import { GradeBadge } from "./GradeBadge";
 import { SubtotalsChart, TotalsChart } from "./Charts";
 
@@ -10,8 +11,15 @@ export function SummaryView({ plan, t }: { plan: Plan; t: Strings }) {
   const points = plan.subtotals.every((x) => x.points !== null)
     ? plan.subtotals.reduce((sum, x) => sum + (x.points as number), 0)
     : null;
+  const unread = unreadCount(plan);
   return (
     <section aria-labelledby="kj-summary-h">
+      {unread > 0 ? (
+        // the totals below add only what could be read: say so before them
+        <MessageBar intent="warning" layout="multiline" data-testid="unread-banner">
+          <MessageBarBody>{t.unreadBanner(unread)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       <h2 id="kj-summary-h" className="kj-h2">
         {t.totalsHeading}
       </h2>
