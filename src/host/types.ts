@@ -22,7 +22,7 @@ export interface ApplyResult {
 }
 
 export interface PaneHost {
-  readonly kind: "excel" | "file";
+  readonly kind: "excel" | "file" | "wps";
   /** Read the workbook (one batch) and compute the plan. */
   load(): Promise<LoadResult>;
   /** Write the plan's cells and highlights in one batch, remembering what was there for undo. */
