@@ -9,7 +9,7 @@
  * every cell it will write (nothing is written when one has changed), then writes values, fills and
  * notes with screen updating off, so WPS repaints once.
  *
- * Undo: WPS does not put a 加载项's writes on its own undo list (as VBA macros in Excel do not), so
+ * Undo: WPS documents no undo list for a 加载项's writes (in Excel, VBA macros clear it), so
  * 撤销 in the pane is the way back; it restores only the cells that still hold what 应用 wrote and
  * says which it left alone.
  */
