@@ -1,6 +1,6 @@
 /**
- * What the task pane asks of its host. Two hosts implement it: the Office.js host
- * (src/excel/) over the open workbook, and the file host (src/filehost/) over an .xlsx
+ * What the task pane asks of its host. Three hosts implement it: the Office.js host
+ * (src/excel/) over the open workbook, the WPS host (src/wps/) inside WPS 表格, and the file host (src/filehost/) over an .xlsx
  * opened in the browser. The pane never touches Office.js or ExcelJS itself.
  */
 import type { Plan } from "../model/types";
