@@ -279,3 +279,19 @@ test("no fill is told from white by ColorIndex, as WPS reports both as Color 167
   expect(r.Interior.Color).toBe(16777215);
   expect(r.Interior.ColorIndex).toBe(NO_FILL);
 });
+
+test("a cell that is no longer flagged when 应用 runs again gets its own fill and note back", async () => {
+  const { host, sheet } = setup();
+  const plan = await loaded(host);
+  const mismatch = plan.highlights.find((h) => h.severity === "mismatch")!;
+  const cell = sheet.cellAt(mismatch.row + 1, mismatch.col + 1, true)!;
+  cell.comment = "填报人：待核";
+  await host.apply(plan);
+  expect(cell.comment).toContain(NOTE_PREFIX);
+  // 应用 wrote the rule's score, so the next plan no longer flags that score cell
+  const next = await loaded(host);
+  expect(next.highlights.some((h) => h.cell === mismatch.cell)).toBe(false);
+  await host.apply(next);
+  expect(cell.comment).toBe("填报人：待核");
+  expect(cell.fill).toBeNull();
+});

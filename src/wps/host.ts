@@ -189,6 +189,15 @@ export function createWpsHost(options: WpsHostOptions = {}): WpsHost {
         cell.Value2 = w.after;
         record.cells.push({ key: key(plan.sheet, w.row, w.col), sheet: plan.sheet, row: w.row, col: w.col, before, formula, after: cell.Value2 });
       }
+      // cells this session highlighted that the plan no longer flags get their own look back
+      for (const [k, l] of [...original]) {
+        if (l.sheet !== plan.sheet || byCell.has(cellName(l.row, l.col))) continue;
+        const cell = ws.Cells(l.row + 1, l.col + 1);
+        record.looks.push({ sheet: l.sheet, row: l.row, col: l.col, fill: fillOf(cell), note: noteOf(cell) });
+        if (l.fill && hasOurFill(cell)) restoreFill(cell, l.fill);
+        if ((noteOf(cell).text ?? "").includes(NOTE_PREFIX)) restoreNote(cell, l.note);
+        original.delete(k);
+      }
       for (const list of byCell.values()) {
         const { row, col } = list[0];
         const cell = ws.Cells(row + 1, col + 1);
