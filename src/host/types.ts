@@ -1,6 +1,6 @@
 /**
- * What the task pane asks of its host. Two hosts implement it: the Office.js host
- * (src/excel/) over the open workbook, and the file host (src/filehost/) over an .xlsx
+ * What the task pane asks of its host. Three hosts implement it: the Office.js host
+ * (src/excel/) over the open workbook, the WPS host (src/wps/) inside WPS 表格, and the file host (src/filehost/) over an .xlsx
  * opened in the browser. The pane never touches Office.js or ExcelJS itself.
  */
 import type { Plan, TableChoice } from "../model/types";
@@ -22,7 +22,7 @@ export interface ApplyResult {
 }
 
 export interface PaneHost {
-  readonly kind: "excel" | "file";
+  readonly kind: "excel" | "file" | "wps";
   /**
    * Read the workbook (one batch) and compute the plan — for its first 分工表, or for the one
    * `choice` names (the pane's picker, when Plan.tables lists several). Hosts that take no choice
