@@ -7,16 +7,9 @@ import type { LoadResult } from "../host/types";
 import { NOTE_PREFIX } from "../model/highlight-style";
 import { computePlan, NoTableError } from "../model";
 import type { Plan } from "../model/types";
-import {
-  DEFAULT_BYTES_PER_CELL,
-  queueExtent,
-  queueRows,
-  queueSheetRead,
-  sheetResult,
-  type QueuedRead,
-  type SheetReadResult,
-} from "./read";
-import { forgetSheet, message, type HostState } from "./state";
+import { queueExtents, readUnderLimit, tooBig } from "./chunked";
+import { DEFAULT_BYTES_PER_CELL, queueSheetRead, type QueuedRead, type SheetReadResult } from "./read";
+import { forgetSheet, message, runBatch, type HostState } from "./state";
 
 export const SAMPLE_SHEET = "分工表";
 
@@ -28,7 +21,7 @@ export const SAMPLE_SHEET = "分工表";
 export function queueNotesProbe(s: HostState, ws: Excel.Worksheet): { user(): boolean; any(): boolean } {
   if (!s.env.notesSupported()) return { user: () => false, any: () => false };
   const notes = ws.notes;
-  notes.load("items/content");
+  notes.load("items/content"); // content only: visible/width/height fail the batch on the web
   const items = () => (ws.isNullObject ? [] : notes.items);
   return {
     user: () => items().some((n) => !String(n.content ?? "").startsWith(NOTE_PREFIX)),
@@ -42,55 +35,78 @@ export interface KnownRead {
   anyNotes: boolean;
 }
 
-/** Read the known sheet: one sync, or row chunks past the payload limit. */
-export async function readKnown(s: HostState, ctx: Excel.RequestContext, id: string): Promise<KnownRead | null> {
-  const ws = ctx.workbook.worksheets.getItemOrNullObject(id);
-  const limit = s.env.payloadLimit();
-  const estimate = s.extent ? s.extent.rows * s.extent.cols * s.extent.bytesPerCell : 0;
-  if (estimate <= limit) {
-    const q = queueSheetRead(ws);
-    const probe = queueNotesProbe(s, ws);
-    await ctx.sync();
-    const read = q.result();
-    return read ? { read, userNotes: probe.user(), anyNotes: probe.any() } : null;
-  }
-  // Too big for one response: extent first, then rows in chunks under the limit.
-  const ext = queueExtent(ws);
-  const probe = queueNotesProbe(s, ws);
-  await ctx.sync();
-  const e = ext();
-  if (!e) return null;
-  const perRow = Math.max(1, e.cols * (s.extent?.bytesPerCell ?? DEFAULT_BYTES_PER_CELL));
-  const rowsPerChunk = Math.max(1, Math.floor(limit / perRow));
-  const blocks = [];
-  for (let r = 0; r < e.rows; r += rowsPerChunk) {
-    const block = queueRows(ws, r, Math.min(rowsPerChunk, e.rows - r), e.cols);
-    await ctx.sync();
-    blocks.push(block());
-  }
-  return { read: sheetResult(e.id, e.name, blocks, e.merges), userNotes: probe.user(), anyNotes: probe.any() };
+/** Bytes per cell to assume for a sheet: as measured on the last read of the bound sheet, or the default. */
+function perCell(s: HostState): number {
+  return s.extent?.bytesPerCell ?? DEFAULT_BYTES_PER_CELL;
 }
 
-/** First load: the sheet named 分工表 and the active sheet in one sync, then every other sheet. */
-async function discover(s: HostState, ctx: Excel.RequestContext): Promise<{ plan: Plan; read: SheetReadResult; userNotes: boolean }> {
+/**
+ * Read `sheets` with their notes probes. Without a response limit (Excel on Windows and Mac) every
+ * sheet's used range in one sync. Under a limit (the web): extents first, then reads under it
+ * (chunked.ts) — except `knownFits`: the bound sheet last measured under the limit is read whole at
+ * once, and only read again in pieces if Excel refuses the response.
+ */
+export async function readSheets(
+  s: HostState,
+  ctx: Excel.RequestContext,
+  sheets: Excel.Worksheet[],
+  knownFits = false,
+): Promise<{ read: SheetReadResult | null; userNotes: () => boolean; anyNotes: () => boolean }[]> {
+  const limit = s.env.payloadLimit();
+  const probes = sheets.map((ws) => queueNotesProbe(s, ws));
+  const withProbes = (reads: (SheetReadResult | null)[]) => reads.map((read, i) => ({ read, userNotes: probes[i].user, anyNotes: probes[i].any }));
+  if (limit === Infinity || knownFits) {
+    const q: QueuedRead[] = sheets.map((ws) => queueSheetRead(ws));
+    try {
+      await ctx.sync();
+      return withProbes(q.map((x) => x.result()));
+    } catch (e) {
+      if (limit === Infinity || !tooBig(e)) throw e;
+      // the sheet grew past the limit since it was measured: read it in pieces (probes again too)
+      return readSheets(s, ctx, sheets, false);
+    }
+  }
+  const extents = queueExtents(sheets);
+  await ctx.sync();
+  const reads = await readUnderLimit(ctx, sheets, extents(), limit, perCell(s));
+  return withProbes(reads);
+}
+
+function sheetByKey(ctx: Excel.RequestContext, key: string, nullable: boolean): Excel.Worksheet {
+  return nullable ? ctx.workbook.worksheets.getItemOrNullObject(key) : ctx.workbook.worksheets.getItem(key);
+}
+
+/** Read the known sheet: one sync when it fits (or there is no limit), else extent then pieces. */
+export async function readKnown(s: HostState, ctx: Excel.RequestContext, id: string): Promise<KnownRead | null> {
+  const estimate = s.extent ? s.extent.rows * s.extent.cols * s.extent.bytesPerCell : Infinity;
+  const [r] = await readSheets(s, ctx, [sheetByKey(ctx, id, true)], estimate <= s.env.payloadLimit());
+  return r.read ? { read: r.read, userNotes: r.userNotes(), anyNotes: r.anyNotes() } : null;
+}
+
+interface Found {
+  plan: Plan;
+  read: SheetReadResult;
+  userNotes: boolean;
+  anyNotes: boolean;
+}
+
+/** First load: the sheet named 分工表 and the active sheet, then every other visible sheet. */
+async function discover(s: HostState, ctx: Excel.RequestContext): Promise<Found> {
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/id,items/name,items/visibility");
-  const first: { q: QueuedRead; probe: () => boolean }[] = [];
-  for (const ws of [sheets.getItemOrNullObject(SAMPLE_SHEET), sheets.getActiveWorksheet()]) {
-    first.push({ q: queueSheetRead(ws), probe: queueNotesProbe(s, ws).user });
-  }
-  await ctx.sync();
+  const firstSheets = [sheetByKey(ctx, SAMPLE_SHEET, true), sheets.getActiveWorksheet()];
+  const first = await readSheets(s, ctx, firstSheets);
   s.allSheetIds = sheets.items.map((x) => x.id);
-  const tried = new Map<string, { read: SheetReadResult; probe: () => boolean }>();
-  for (const f of first) {
-    const read = f.q.result();
-    if (read && !tried.has(read.id)) tried.set(read.id, { read, probe: f.probe });
-  }
-  const attempt = () => {
+  const tried = new Map<string, { read: SheetReadResult; userNotes: () => boolean; anyNotes: () => boolean }>();
+  const keep = (rs: typeof first) => {
+    for (const r of rs) if (r.read && !tried.has(r.read.id)) tried.set(r.read.id, { ...r, read: r.read });
+  };
+  keep(first);
+  const attempt = (): Found => {
     const reads = [...tried.values()];
     const plan = computePlan({ sheets: reads.map((r) => r.read.data) });
     const hit = reads.find((r) => r.read.name === plan.sheet)!;
-    return { plan, read: hit.read, userNotes: hit.probe() };
+    return { plan, read: hit.read, userNotes: hit.userNotes(), anyNotes: hit.anyNotes() };
   };
   try {
     return attempt();
@@ -99,30 +115,24 @@ async function discover(s: HostState, ctx: Excel.RequestContext): Promise<{ plan
   }
   const rest = sheets.items.filter((x) => !tried.has(x.id) && x.visibility === "Visible");
   if (!rest.length) return attempt(); // throws the NoTableError again
-  const more = rest.map((x) => {
-    const ws = sheets.getItem(x.id);
-    return { q: queueSheetRead(ws), probe: queueNotesProbe(s, ws).user };
-  });
-  await ctx.sync();
-  for (const m of more) {
-    const read = m.q.result();
-    if (read) tried.set(read.id, { read, probe: m.probe });
-  }
+  keep(await readSheets(s, ctx, rest.map((x) => sheetByKey(ctx, x.id, false))));
   return attempt();
 }
 
 export async function load(s: HostState): Promise<LoadResult> {
   try {
-    return await s.env.run(async (ctx) => {
+    return await runBatch(s, async (ctx) => {
       ctx.workbook.load("name");
       let plan: Plan | null = null;
       let read: SheetReadResult | null = null;
       let userNotes = false;
+      let anyNotes = false;
       if (s.sheetId) {
         const known = await readKnown(s, ctx, s.sheetId);
         if (known) {
           read = known.read;
           userNotes = known.userNotes;
+          anyNotes = known.anyNotes;
           try {
             plan = computePlan({ sheets: [read.data] });
           } catch (e) {
@@ -133,11 +143,11 @@ export async function load(s: HostState): Promise<LoadResult> {
       }
       if (!plan) {
         const found = await discover(s, ctx);
-        ({ plan, read, userNotes } = found);
+        ({ plan, read, userNotes, anyNotes } = found);
       }
-      remember(s, read!, userNotes);
+      remember(s, read!, userNotes, anyNotes);
       return { ok: true as const, plan, source: ctx.workbook.name || undefined };
-    });
+    }, { write: false });
   } catch (e) {
     if (e instanceof NoTableError) {
       forgetSheet(s);
@@ -147,13 +157,14 @@ export async function load(s: HostState): Promise<LoadResult> {
   }
 }
 
-function remember(s: HostState, read: SheetReadResult, userNotes: boolean): void {
+function remember(s: HostState, read: SheetReadResult, userNotes: boolean, anyNotes: boolean): void {
   const changed = s.sheetId !== read.id;
   s.sheetId = read.id;
   s.sheetName = read.name;
   const cells = Math.max(1, read.rows * read.cols);
   s.extent = { rows: read.rows, cols: read.cols, bytesPerCell: Math.max(8, read.bytes / cells) };
   s.userNotesOnSheet = userNotes;
+  s.anyNotesOnSheet = anyNotes;
   if (changed) s.onBound();
 }
 

@@ -22,18 +22,18 @@
  */
 import type { PaneHost } from "../host/types";
 import type { Plan } from "../model/types";
-import { apply, undo, type ExcelApplyResult } from "./apply";
+import { apply, undo, type ExcelApplyResult, type ExcelUndoResult } from "./apply";
 import { OwnWrites } from "./events";
 import { load } from "./find";
 import { clearHighlights } from "./highlights";
 import { createLive } from "./live";
-import { defaultPayloadLimit, officeSupports } from "./platform";
+import { defaultPayloadLimit, officeSupports, onTheWeb } from "./platform";
 import { makePortableReport, type ExcelPortableResult } from "./share";
 import type { Batch, HostState } from "./state";
 import { defaultSample, insertSample, selectCell } from "./workbook";
 
 export type { Batch } from "./state";
-export type { ExcelApplyResult } from "./apply";
+export type { ExcelApplyResult, ExcelUndoResult } from "./apply";
 export type { ExcelPortableResult } from "./share";
 export { toBase64, uniqueSheetName } from "./workbook";
 
@@ -51,11 +51,18 @@ export interface ExcelHostOptions {
   /** the sample 分工表 as .xlsx bytes, with its sheet named `sheetName` (default: lazy-loaded template) */
   sampleWorkbook?: (sheetName: string) => Promise<Uint8Array>;
   now?: () => number;
+  /** Excel on the web (Office.context.platform OfficeOnline); default: asks Office */
+  onTheWeb?: () => boolean;
+  /** whether Excel.run's mergeUndoGroup (ExcelApi 1.20) can be used; default: asks Office */
+  undoGroups?: () => boolean;
+  /** wait before running again a batch an older Excel refused in cell-edit mode, ms */
+  cellEditRetryMs?: number;
 }
 
 /** The PaneHost over Office.js; apply() also says whether notes were written. */
 export interface ExcelHost extends PaneHost {
   apply(plan: Plan): Promise<ExcelApplyResult>;
+  undo(): Promise<ExcelUndoResult>;
   makePortable(options: { convertValues: boolean }): Promise<void>;
   /** makePortable(), saying what it did (the PaneHost contract returns nothing) */
   makePortableReport(options: { convertValues: boolean }): Promise<ExcelPortableResult>;
@@ -64,19 +71,24 @@ export interface ExcelHost extends PaneHost {
 export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   const state: HostState = {
     env: {
-      run: options.run ?? ((b) => Excel.run(b)),
+      run: options.run ?? ((b, o) => (o ? Excel.run(o, b) : Excel.run(b))),
       notesSupported: options.notesSupported ?? (() => officeSupports("ExcelApi", "1.18")),
       payloadLimit: () => options.payloadLimit ?? defaultPayloadLimit(),
       language: options.language ?? "zh",
       sample: options.sampleWorkbook ?? defaultSample,
       customRun: !!options.run,
       debounceMs: options.debounceMs ?? 400,
+      onTheWeb: options.onTheWeb ?? onTheWeb,
+      undoGroups: options.undoGroups ?? (() => officeSupports("ExcelApi", "1.20")),
+      cellEditRetryMs: options.cellEditRetryMs ?? 500,
     },
     own: new OwnWrites(options.now),
     sheetId: null,
     sheetName: null,
     extent: null,
     userNotesOnSheet: false,
+    anyNotesOnSheet: false,
+    lastWritten: new Set(),
     lastWrite: null,
     allSheetIds: [],
     ownState: new Map(),

@@ -2,19 +2,38 @@
  * Live mode: one onChanged handler on the bound sheet; a change that is not the add-in's own
  * calls the subscribers, debounced.
  */
+import type { SheetChange } from "../host/types";
+import { cellsOfRange } from "./cells";
 import { debounce } from "./events";
-import type { HostState } from "./state";
+import { runBatch, type HostState } from "./state";
 
 export interface Live {
-  subscribe(onChanged: () => void): () => void;
+  subscribe(onChanged: (change?: SheetChange) => void): () => void;
   /** the bound sheet changed: move the handler there (when someone listens) */
   rebind(): void;
 }
 
 export function createLive(s: HostState): Live {
-  const subscribers = new Set<() => void>();
+  const subscribers = new Set<(change?: SheetChange) => void>();
   let registration: { sheetId: string; remove(): Promise<void> } | null = null;
-  const fire = debounce(() => subscribers.forEach((cb) => cb()), s.env.debounceMs);
+  /** the changes since the last call are all a coauthor's */
+  let onlyRemote = true;
+  const fire = debounce(() => {
+    const change: SheetChange = { remote: onlyRemote };
+    onlyRemote = true;
+    subscribers.forEach((cb) => cb(change));
+  }, s.env.debounceMs);
+
+  /**
+   * A change that only touches cells the last 应用 wrote is not new input: it is the add-in's own
+   * write, or Ctrl+Z taking that write back (Excel's undo stack holds the add-in's writes), or a
+   * person typing over a score. Writing the scores again would fight Ctrl+Z: the user could never
+   * undo past it.
+   */
+  const onlyOurCells = (address: string | undefined): boolean => {
+    const cells = address ? cellsOfRange(address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address) : null;
+    return !!cells && cells.length > 0 && cells.every((c) => s.lastWritten.has(c));
+  };
 
   /** Registrations run one after another, so two at once (subscribe and a first load) add one handler. */
   let registering: Promise<void> = Promise.resolve();
@@ -30,10 +49,13 @@ export function createLive(s: HostState): Live {
     if (!id || registration?.sheetId === id) return;
     await registration?.remove();
     registration = null;
-    await s.env.run(async (ctx) => {
+    await runBatch(s, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(id);
       const handler = ws.onChanged.add(async (ev: Excel.WorksheetChangedEventArgs) => {
         if (s.own.isOwn(ev)) return;
+        // coauthoring: another person's edit (source "Remote") refreshes the view, never writes
+        if (ev.source !== "Remote" && onlyOurCells(ev.address)) return;
+        if (ev.source !== "Remote") onlyRemote = false;
         fire.call();
       });
       await ctx.sync();
@@ -49,7 +71,7 @@ export function createLive(s: HostState): Live {
           else await Excel.run(handler.context, batch);
         },
       };
-    });
+    }, { write: false });
   }
 
   return {

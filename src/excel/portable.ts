@@ -20,7 +20,7 @@ import { parseAddress } from "../model/sheet";
 import { NOTE_PREFIX } from "../model/highlight-style";
 import type { PortableEdit, PortableNote } from "../portable/edits";
 import { runsOf } from "./cells";
-import { noteSnapshot, queueRestoreNote, type NoteSnapshot } from "./write";
+import { queueRestoreNote, type NoteSnapshot } from "./write";
 
 /** What one edited cell held before. */
 export interface PortableCellSnapshot {
@@ -86,6 +86,8 @@ export function queuePortable(
   edits: PortableEdit[],
   notes: Extract<NoteWrite, { content: string }>[],
   read: (sheet: string, cell: string) => CellData | undefined,
+  /** the notes on the noted cells, as read before this batch, by "sheet!cell" (missing: none) */
+  existingNotes: Map<string, NoteSnapshot> = new Map(),
 ): QueuedPortable {
   const bySheet = new Map<string, { ws: Excel.Worksheet; edits: Located[]; notes: typeof notes }>();
   const sheetFor = (name: string) => {
@@ -102,7 +104,7 @@ export function queuePortable(
   }
   for (const n of notes) sheetFor(n.sheet).notes.push(n);
 
-  const captured: { sheetId: string; runs: { items: Located[]; r: Excel.Range }[]; notes: { cell: string; prev: Excel.Note }[] }[] = [];
+  const captured: { sheetId: string; runs: { items: Located[]; r: Excel.Range }[]; notes: { cell: string; prev: NoteSnapshot | null }[] }[] = [];
   for (const [sheetId, s] of bySheet) {
     const runs = runsOf(s.edits, (x) => ("formula" in x.edit ? "formula" : "value")).map((run) => {
       const r = s.ws.getRange(run.address);
@@ -120,9 +122,8 @@ export function queuePortable(
       return { items: run.items, r };
     });
     const ns = s.notes.map((n) => {
-      const prev = s.ws.notes.getItemOrNullObject(n.cell);
-      prev.load("content,visible,width,height");
-      prev.delete(); // a no-op on a null object
+      const prev = existingNotes.get(`${n.sheet}!${n.cell}`) ?? null;
+      if (prev) s.ws.notes.getItem(n.cell).delete(); // known to be there (a missing note's delete fails the batch)
       s.ws.notes.add(n.cell, n.content);
       return { cell: n.cell, prev };
     });
@@ -152,7 +153,7 @@ export function queuePortable(
               };
             }),
           ),
-          notes: c.notes.map((n) => ({ cell: n.cell, note: noteSnapshot(n.prev) })),
+          notes: c.notes.map((n) => ({ cell: n.cell, note: n.prev })),
         })),
       };
     },

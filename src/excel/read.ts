@@ -11,8 +11,23 @@ import type { CellScalar } from "../engine/types";
 import type { CellData, SheetData } from "../model/types";
 import { parseRange } from "../model/sheet";
 
-/** Excel on the web refuses responses over 5 MB; stay under it with headroom. */
+/**
+ * Excel on the web refuses requests and responses over 5 MB (learn.microsoft.com/office/dev/
+ * add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins); stay under it with
+ * headroom.
+ */
 export const WEB_PAYLOAD_LIMIT = 4_500_000;
+
+/**
+ * A response's size as transported: JSON with non-ASCII text escaped (\uXXXX, 6 bytes a character),
+ * so Chinese rule texts count at their grown size, not as UTF-8.
+ */
+export function transportBytes(x: unknown): number {
+  const json = JSON.stringify(x) ?? "";
+  let n = 0;
+  for (let i = 0; i < json.length; i++) n += json.charCodeAt(i) < 0x80 ? 1 : 6;
+  return n;
+}
 /** Bytes per cell assumed before a sheet has been read once (values + types + formats + formulas). */
 export const DEFAULT_BYTES_PER_CELL = 60;
 
@@ -35,7 +50,7 @@ export interface SheetReadResult {
   /** size of the used range (rows × columns from A1, what a later read will cover) */
   rows: number;
   cols: number;
-  /** the read's payload, measured (UTF-8 bytes of the loaded arrays) */
+  /** the read's payload, measured as transported (transportBytes of the loaded arrays) */
   bytes: number;
 }
 
@@ -93,9 +108,8 @@ export function sheetResult(id: string, name: string, blocks: LoadedBlock[], mer
   let rows = 0;
   let cols = 0;
   let bytes = 0;
-  const enc = new TextEncoder();
   for (const b of blocks) {
-    bytes += enc.encode(JSON.stringify([b.values, b.valueTypes, b.numberFormat, b.formulas])).length;
+    bytes += transportBytes([b.values, b.valueTypes, b.numberFormat, b.formulas]);
     b.values.forEach((line, i) => {
       const r = b.rowIndex + i;
       rows = Math.max(rows, r + 1);

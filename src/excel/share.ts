@@ -6,10 +6,11 @@ import type { PortableReport } from "../portable/edits";
 import { computePlan, NoTableError } from "../model";
 import type { CellData, Plan, WorkbookData } from "../model/types";
 import { parseAddress } from "../model/sheet";
-import { queueNotesProbe, readKnown, requireSheet } from "./find";
+import { readSheets, requireSheet } from "./find";
 import { noteWrite, queuePortable, queueRestorePortable, type NoteWrite } from "./portable";
-import { queueSheetRead, type QueuedRead, type SheetReadResult } from "./read";
-import { HostError, message, syncOwn, type HostState } from "./state";
+import type { SheetReadResult } from "./read";
+import { HostError, message, noteProps, runBatch, syncOwn, type HostState } from "./state";
+import { noteSnapshot, type NoteSnapshot } from "./write";
 
 /** What makePortable() did in the open workbook. */
 export interface ExcelPortableResult {
@@ -36,43 +37,24 @@ export async function makePortableReport(s: HostState, opts: { convertValues: bo
   const notes = s.env.notesSupported();
   const { portableEdits, PortableError } = await import(/* webpackChunkName: "portable" */ "../portable/edits");
   try {
-    return await s.env.run(async (ctx) => {
-      // 1. one read: the sheet list, the 分工表 and every other sheet known, and which have notes
+    return await runBatch(s, async (ctx) => {
+      // 1. the sheet list, the 分工表 and every other sheet known, and which have notes: one read
+      //    sync, or on the web extents first and then reads under the response limit
       const list = ctx.workbook.worksheets;
       list.load("items/id,items/name");
       const reads = new Map<string, SheetReadResult>();
       const hasNotes = new Map<string, () => boolean>();
-      const queued: { id: string; q: QueuedRead }[] = [];
-      const queueRead = (sid: string) => {
-        const ws = list.getItemOrNullObject(sid);
-        queued.push({ id: sid, q: queueSheetRead(ws) });
-        hasNotes.set(sid, queueNotesProbe(s, ws).any);
+      const readAll = async (ids: string[]) => {
+        const got = await readSheets(s, ctx, ids.map((sid) => list.getItemOrNullObject(sid)));
+        got.forEach((g, i) => {
+          if (g.read) reads.set(ids[i], g.read);
+          hasNotes.set(ids[i], g.anyNotes);
+        });
       };
-      const estimate = s.extent ? s.extent.rows * s.extent.cols * s.extent.bytesPerCell : 0;
-      if (estimate > s.env.payloadLimit()) {
-        // too big for one response: the 分工表 in row chunks first (as load() reads it)
-        const known = await readKnown(s, ctx, id);
-        if (known) {
-          reads.set(id, known.read);
-          hasNotes.set(id, () => known.anyNotes);
-        }
-      } else queueRead(id);
-      for (const sid of s.allSheetIds) if (sid !== id) queueRead(sid);
-      await ctx.sync();
-      const collect = () => {
-        for (const { id: sid, q } of queued.splice(0)) {
-          const r = q.result();
-          if (r) reads.set(sid, r);
-        }
-      };
-      collect();
+      await readAll([id, ...s.allSheetIds.filter((sid) => sid !== id)]);
       const missing = list.items.filter((x) => !reads.has(x.id) && x.id !== id);
-      if (missing.length) {
-        // sheets added since the last load: one more read
-        for (const x of missing) queueRead(x.id);
-        await ctx.sync();
-        collect();
-      }
+      // sheets added since the last load: one more read
+      if (missing.length) await readAll(missing.map((x) => x.id));
       s.allSheetIds = list.items.map((x) => x.id);
       const bound = reads.get(id);
       if (!bound) throw new HostError("分工表所在的工作表已不存在：请先重新计算");
@@ -96,18 +78,22 @@ export async function makePortableReport(s: HostState, opts: { convertValues: bo
 
       // 3. notes for the cells that stay values: what is there decides how ours is written
       let noteWrites: NoteWrite[] = [];
+      const existingNotes = new Map<string, NoteSnapshot>();
       if (notes && decided.notes.length) {
         const key = (sheet: string, cell: string) => `${sheet}!${cell}`;
         const probes = decided.notes
           .filter((n) => hasNotes.get(idOf.get(n.sheet) ?? "")?.())
           .map((n) => {
             const x = list.getItem(idOf.get(n.sheet)!).notes.getItemOrNullObject(n.cell);
-            x.load("content");
+            x.load(noteProps(s));
             return { k: key(n.sheet, n.cell), x };
           });
         if (probes.length) await ctx.sync();
-        const existing = new Map(probes.map((p) => [p.k, p.x.isNullObject ? null : String(p.x.content)]));
-        noteWrites = decided.notes.map((n) => noteWrite(n, s.env.language === "en" ? n.textEn : n.text, existing.get(key(n.sheet, n.cell)) ?? null));
+        for (const p of probes) {
+          const snap = noteSnapshot(p.x, noteProps(s));
+          if (snap) existingNotes.set(p.k, snap);
+        }
+        noteWrites = decided.notes.map((n) => noteWrite(n, s.env.language === "en" ? n.textEn : n.text, existingNotes.get(key(n.sheet, n.cell))?.content ?? null));
       }
       const toWrite = noteWrites.filter((w): w is Extract<NoteWrite, { content: string }> => "content" in w);
       const result: ExcelPortableResult = {
@@ -120,7 +106,7 @@ export async function makePortableReport(s: HostState, opts: { convertValues: bo
       if (!decided.edits.length && !toWrite.length) return result;
 
       // 4. one write: every edit and note, capturing what it replaces
-      const q = queuePortable(ctx, idOf, decided.edits, toWrite, cellAt);
+      const q = queuePortable(ctx, idOf, decided.edits, toWrite, cellAt, existingNotes);
       await syncOwn(s, ctx, q.writtenCells(id));
       const record = q.record();
       const stale = q.changedSinceRead();
@@ -131,7 +117,7 @@ export async function makePortableReport(s: HostState, opts: { convertValues: bo
       }
       s.lastWrite = { kind: "portable", record };
       return result;
-    });
+    }, { write: true });
   } catch (e) {
     if (e instanceof HostError || e instanceof PortableError) throw e;
     throw new Error(`生成分享版失败：${message(e)}`);

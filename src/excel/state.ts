@@ -7,7 +7,8 @@ import type { OwnWrites } from "./events";
 import type { PortableUndoRecord } from "./portable";
 import type { FillSnapshot, NoteSnapshot, UndoRecord } from "./write";
 
-export type Batch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run with the batch first (a test double may ignore the options). */
+export type Batch = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions) => Promise<T>;
 
 /** What the host was given (or found out from Office) once, at creation. */
 export interface HostEnv {
@@ -16,6 +17,12 @@ export interface HostEnv {
   notesSupported(): boolean;
   /** response size above which a read is split */
   payloadLimit(): number;
+  /** Excel on the web: Note.visible/width/height are not supported there (office-js issue 6198) */
+  onTheWeb(): boolean;
+  /** ExcelApi 1.20: Excel.run's mergeUndoGroup */
+  undoGroups(): boolean;
+  /** how long to wait before running a batch again that failed in cell-edit mode */
+  cellEditRetryMs: number;
   language: "zh" | "en";
   sample(sheetName: string): Promise<Uint8Array>;
   /** true when a handler was added through `run` (tests), so it is removed through it too */
@@ -34,6 +41,10 @@ export interface HostState {
   extent: { rows: number; cols: number; bytesPerCell: number } | null;
   /** the bound sheet has notes that are not the add-in's */
   userNotesOnSheet: boolean;
+  /** the bound sheet has notes at all (apply() then looks at the cells it highlights first) */
+  anyNotesOnSheet: boolean;
+  /** cells whose values the last apply() wrote: a change to only these is not the user's input */
+  lastWritten: Set<string>;
   /** the last write, for undo(): apply()'s or makePortable()'s */
   lastWrite: { kind: "apply"; record: UndoRecord } | { kind: "portable"; record: PortableUndoRecord } | null;
   /** every worksheet's id, in workbook order, as last seen (makePortable reads them all) */
@@ -57,6 +68,34 @@ export async function syncOwn(s: HostState, ctx: Excel.RequestContext, cells: st
     await ctx.sync();
   } finally {
     s.own.end();
+  }
+}
+
+/** Note properties the platform can load and set (content only on the web). */
+export function noteProps(s: HostState): string {
+  return s.env.onTheWeb() ? "content" : "content,visible,width,height";
+}
+
+const CELL_EDIT = "InvalidOperationInCellEditMode";
+
+/**
+ * Run a batch as the add-in always does: held while the user edits a cell (delayForCellEdit,
+ * Excel.RunOptions; without it the batch fails in cell-edit mode), and for writes one entry on
+ * Excel's undo stack where ExcelApi 1.20 allows (mergeUndoGroup). An Excel that ignores
+ * delayForCellEdit fails with InvalidOperationInCellEditMode: nothing of the batch ran, so it is
+ * run again a little later (a few times, then the error stands).
+ */
+export async function runBatch<T>(s: HostState, batch: (ctx: Excel.RequestContext) => Promise<T>, opts: { write: boolean }): Promise<T> {
+  const options: Excel.RunOptions = { delayForCellEdit: true };
+  if (opts.write && s.env.undoGroups()) options.mergeUndoGroup = true;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await s.env.run(batch, options);
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? "";
+      if ((code !== CELL_EDIT && !message(e).includes(CELL_EDIT)) || attempt >= 20) throw e;
+      await new Promise((r) => setTimeout(r, s.env.cellEditRetryMs));
+    }
   }
 }
 

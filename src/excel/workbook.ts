@@ -1,6 +1,6 @@
 /** Workbook-level actions of the pane: select a cell of the 分工表, insert the sample 分工表. */
 import { SAMPLE_SHEET } from "./find";
-import { forgetSheet, type HostState } from "./state";
+import { forgetSheet, runBatch, type HostState } from "./state";
 
 export function toBase64(bytes: Uint8Array): string {
   let s = "";
@@ -25,16 +25,17 @@ export async function defaultSample(sheetName: string): Promise<Uint8Array> {
 
 export async function selectCell(s: HostState, address: string): Promise<void> {
   const id = s.sheetId;
-  await s.env.run(async (ctx) => {
+  await runBatch(s, async (ctx) => {
     const ws = id ? ctx.workbook.worksheets.getItem(id) : ctx.workbook.worksheets.getActiveWorksheet();
     ws.activate();
     ws.getRange(address).select();
     await ctx.sync();
-  });
+  }, { write: false });
 }
 
+/** Inserting a sheet from base64 is not undoable and clears Excel's undo stack (the pane says so first). */
 export async function insertSample(s: HostState): Promise<void> {
-  await s.env.run(async (ctx) => {
+  await runBatch(s, async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load("items/name");
     await ctx.sync();
@@ -50,5 +51,5 @@ export async function insertSample(s: HostState): Promise<void> {
     s.sheetId = ws.id;
     s.sheetName = ws.name;
     s.onBound();
-  });
+  }, { write: false });
 }
