@@ -184,8 +184,10 @@ export class FakeWorkbook {
   name = "霸州市分工表.xlsx";
   /** number of context.sync() calls */
   syncs = 0;
-  /** JSON size (UTF-8 bytes) of each sync's response */
+  /** transported JSON size of each response Excel delivered */
   responseBytes: number[] = [];
+  /** sizes of the responses Excel refused (over responseLimit) */
+  refusedBytes: number[] = [];
   touched: TouchRecord[] = [];
   selected: { sheet: string; address: string } | null = null;
   /** Excel 1.14+ says which change events the add-in caused (triggerSource) */
@@ -420,7 +422,8 @@ class FakeContext {
       }
     }
     const bytes = transportBytes(this.response);
-    this.wb.responseBytes.push(bytes);
+    if (bytes > this.wb.responseLimit) this.wb.refusedBytes.push(bytes);
+    else this.wb.responseBytes.push(bytes);
     const events = this.pendingEvents;
     this.pendingEvents = [];
     // change events reach handlers after the batch, asynchronously, as in Excel
