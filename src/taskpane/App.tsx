@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
-import type { LoadResult, PaneHost } from "../host/types";
+import type { LoadResult, PaneHost, SheetChange } from "../host/types";
 import type { Plan } from "../model/types";
 import { STRINGS, type Language } from "./strings";
 import { PANE_CSS } from "./css";
@@ -73,8 +73,13 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
   );
 
   /** A sheet edit: re-read; in live mode also write what changed, then show the settled plan. */
-  const onSheetChanged = React.useCallback(async () => {
+  const onSheetChanged = React.useCallback(async (change?: SheetChange) => {
     const result = await load(true);
+    // A coauthor's edit: refresh only. Two clients in live mode writing for each other would fight.
+    if (change?.remote) {
+      if (liveRef.current && mounted.current) setNotice({ intent: "info", text: t.remoteRefreshed });
+      return;
+    }
     if (!liveRef.current || !result?.ok || result.plan.writes.length === 0) return;
     try {
       const r = await host.apply(result.plan);
@@ -90,7 +95,7 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
     if (skipFirstLoad.current) skipFirstLoad.current = false;
     else void load(false);
     // The host debounces the sheet's change events.
-    const unsubscribe = host.subscribe?.(() => void onSheetChanged());
+    const unsubscribe = host.subscribe?.((change) => void onSheetChanged(change));
     return () => {
       mounted.current = false;
       unsubscribe?.();
@@ -128,6 +133,7 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
           }, true)
         }
         onRetry={() => void load(false)}
+        sampleNote={host.kind === "excel" ? t.insertSampleClearsUndo : undefined}
       />
     );
   } else if (state.phase === "error") {
@@ -180,8 +186,10 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
                 }, true),
               onUndo: () =>
                 run(async () => {
-                  await host.undo();
-                  return { intent: "success", text: t.undone };
+                  const r = await host.undo();
+                  const left = r?.leftAlone?.length ? t.undoLeftAlone(r.leftAlone) : "";
+                  const grad = r?.gradients?.length ? t.undoGradients(r.gradients) : "";
+                  return { intent: left || grad ? "info" : "success", text: t.undone + left + grad };
                 }, true),
               onClear: () =>
                 run(async () => {
