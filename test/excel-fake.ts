@@ -204,6 +204,8 @@ export class FakeWorkbook {
   honoursDelayForCellEdit = true;
   /** ExcelApi 1.20: mergeUndoGroup is honoured (older Excel ignores the option) */
   mergeUndoSupported = true;
+  /** note writes have no undo support on this Excel: a grouped batch holding one fails (UndoNotSupported) */
+  notesUndoUnsupported = false;
   /** Excel's undo stack, newest last */
   undoStack: UndoEntry[] = [];
   /** the options each Excel.run was given */
@@ -364,7 +366,7 @@ export function transportBytes(x: unknown): number {
 }
 
 class FakeContext {
-  private queue: { cmd: () => void; write: boolean }[] = [];
+  private queue: { cmd: () => void; write: boolean; note?: boolean }[] = [];
   private pendingEvents: [FakeSheet, string][] = [];
   private response: unknown[] = [];
   /** the undo entry this Excel.run writes into (mergeUndoGroup), once it has written */
@@ -376,8 +378,8 @@ class FakeContext {
   ) {
     this.workbook = new WorkbookProxy(this);
   }
-  enqueue(cmd: () => void, write = false): void {
-    this.queue.push({ cmd, write });
+  enqueue(cmd: () => void, write = false, note = false): void {
+    this.queue.push({ cmd, write, note });
   }
   closeUndoGroup(): void {
     this.group = null;
@@ -404,6 +406,12 @@ class FakeContext {
     this.queue = [];
     this.response = [];
     let failure: unknown = null;
+    if (this.options.mergeUndoGroup && this.wb.mergeUndoSupported && this.wb.notesUndoUnsupported && cmds.some((c) => c.note)) {
+      // excel-add-ins-undo-capabilities: an API without undo support in a group throws UndoNotSupported
+      const e = new Error("UndoNotSupported: the operation cannot be part of an undo group") as Error & { code: string };
+      e.code = "UndoNotSupported";
+      throw e;
+    }
     if (cmds.some((c) => c.write)) {
       // one undo entry per sync, or one per Excel.run with mergeUndoGroup (ExcelApi 1.20)
       const merge = this.options.mergeUndoGroup && this.wb.mergeUndoSupported;
@@ -825,7 +833,7 @@ class NoteCollectionProxy extends Proxy {
       if (s.notes.has(cell)) throw new Error(`InvalidArgument: ${cell} already has a note`);
       s.notes.set(cell, { content, visible: false, width: 144, height: 80 });
       this.ctx.wb.touched.push({ sheet: s.name, cell, what: "note" });
-    }, true);
+    }, true, true);
     return new NoteProxy(this.ctx, this.sheetOf, cell, false);
   }
 }
@@ -884,7 +892,7 @@ class NoteProxy extends Proxy {
     this.ctx.enqueue(() => {
       this.webUnsupported(k);
       (this.existing() as unknown as Record<string, unknown>)[k] = v;
-    }, true);
+    }, true, true);
   }
   set visible(v: boolean) {
     this.setProp("visible", v);
@@ -902,6 +910,6 @@ class NoteProxy extends Proxy {
       const s = this.sheetOf()!;
       s.notes.delete(this.cell);
       this.ctx.wb.touched.push({ sheet: s.name, cell: this.cell, what: "note" });
-    }, true);
+    }, true, true);
   }
 }

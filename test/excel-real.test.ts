@@ -158,6 +158,16 @@ describe("3. Excel's own undo and live mode", () => {
     expect(b.wb.runOptions).toEqual([{ delayForCellEdit: true }]);
   });
 
+  test("an Excel that cannot put notes in an undo group (UndoNotSupported): 应用 still writes everything, ungrouped", async () => {
+    const { host, wb, sheet } = setup({}, (w) => (w.notesUndoUnsupported = true));
+    const plan = await loaded(host);
+    wb.runOptions = [];
+    const r = await host.apply(plan);
+    expect(r.highlighted).toBe(plan.highlights.length);
+    for (const h of plan.highlights) expect(sheet.notes.get(h.cell)?.content.startsWith(NOTE_PREFIX)).toBe(true);
+    expect(wb.runOptions).toEqual([{ delayForCellEdit: true, mergeUndoGroup: true }, { delayForCellEdit: true }]);
+  });
+
   test("a withdrawn 应用 (a cell changed between the read and the write) is one step of Ctrl+Z, not two", async () => {
     const { host, wb, sheet } = setup();
     const plan = await loaded(host);

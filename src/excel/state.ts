@@ -77,6 +77,7 @@ export function noteProps(s: HostState): string {
 }
 
 const CELL_EDIT = "InvalidOperationInCellEditMode";
+const UNDO_NOT_SUPPORTED = "UndoNotSupported";
 
 /**
  * Run a batch as the add-in always does: held while the user edits a cell (delayForCellEdit,
@@ -86,14 +87,21 @@ const CELL_EDIT = "InvalidOperationInCellEditMode";
  * run again a little later (a few times, then the error stands).
  */
 export async function runBatch<T>(s: HostState, batch: (ctx: Excel.RequestContext) => Promise<T>, opts: { write: boolean }): Promise<T> {
-  const options: Excel.RunOptions = { delayForCellEdit: true };
-  if (opts.write && s.env.undoGroups()) options.mergeUndoGroup = true;
+  let group = opts.write && s.env.undoGroups();
   for (let attempt = 0; ; attempt++) {
+    const options: Excel.RunOptions = group ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true };
     try {
       return await s.env.run(batch, options);
     } catch (e) {
       const code = (e as { code?: string }).code ?? "";
-      if ((code !== CELL_EDIT && !message(e).includes(CELL_EDIT)) || attempt >= 20) throw e;
+      const is = (c: string) => code === c || message(e).includes(c);
+      // A group cannot hold an API without undo support (UndoNotSupported, raised before anything
+      // of the batch runs; excel-add-ins-undo-capabilities): run it again ungrouped.
+      if (group && is(UNDO_NOT_SUPPORTED)) {
+        group = false;
+        continue;
+      }
+      if (!is(CELL_EDIT) || attempt >= 20) throw e;
       await new Promise((r) => setTimeout(r, s.env.cellEditRetryMs));
     }
   }
