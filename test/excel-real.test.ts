@@ -286,6 +286,21 @@ describe("5. Undo that cannot overwrite later work", () => {
   });
 });
 
+test("undo of the 分享版 after a coauthor typed over one of its formulas leaves that cell as typed, restores the rest, and says which", async () => {
+  const { host, wb, sheet } = setup();
+  await loaded(host);
+  const pristine = sheet.snapshot();
+  await host.makePortableReport({ convertValues: false });
+  const formulaCell = [...sheet.cells.entries()].find(([k, c]) => c.formula && JSON.parse(pristine).cells.every(([pk, pc]: [string, { formula?: string }]) => pk !== k || !pc.formula))!;
+  const [r, c] = formulaCell[0].split(",").map(Number);
+  const addr = `${String.fromCharCode(65 + c)}${r + 1}`;
+  wb.remoteEdit("分工表", addr, 1.23);
+  const result = await host.undo();
+  expect(result.leftAlone).toEqual([`分工表!${addr}`]);
+  expect(sheet.at(addr)?.v).toBe(1.23);
+  expect(result.restored).toBeGreaterThan(0);
+});
+
 function keyOf(cell: string): string {
   const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
   const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;

@@ -7,7 +7,7 @@ import type { ApplyResult, UndoResult } from "../host/types";
 import { NOTE_PREFIX } from "../model/highlight-style";
 import type { Plan } from "../model/types";
 import { requireSheet } from "./find";
-import { queueRestorePortable } from "./portable";
+import { queueRestorePortable, stillPortable } from "./portable";
 import { noteProps, runBatch, syncOwn, type HostState } from "./state";
 import { checkStillOurs, sameValue, type StillOurs } from "./still-ours";
 import { isOurFill, noteSnapshot, queueApply, queueRestoreFill, queueRestoreNote, queueRestoreValues, type NoteSnapshot, type UndoRecord } from "./write";
@@ -72,7 +72,8 @@ export async function apply(s: HostState, plan: Plan): Promise<ExcelApplyResult>
         const note = h.note && !h.note.content.startsWith(NOTE_PREFIX) ? h.note : null;
         s.ownState.set(h.cell, { fill: leftover ? { pattern: "None" } : h.fill, note, addedNote: h.addedNote });
       }
-      if (record.highlights.length || record.values.length) s.anyNotesOnSheet ||= notes && record.highlights.some((h) => h.addedNote);
+      // the sheet has notes now (ours): the next 应用 reads them before replacing them
+      if (record.highlights.some((h) => h.addedNote)) s.anyNotesOnSheet = true;
       s.lastWritten = new Set(record.values.map((v) => v.cell));
       s.lastWrite = { kind: "apply", record };
       return {
@@ -110,16 +111,19 @@ export async function undo(s: HostState): Promise<ExcelUndoResult> {
   const last = s.lastWrite;
   if (!last) return { restored: 0, leftAlone: [], gradients: [] };
   if (last.kind === "portable") {
-    await runBatch(
+    const done = await runBatch(
       s,
       async (ctx) => {
-        queueRestorePortable(ctx, last.record);
-        await syncOwn(s, ctx, last.record.sheets.find((x) => x.sheetId === s.sheetId)?.cells.map((c) => c.cell) ?? []);
+        // only what is still as the 分享版 left it: a later edit (the user's or a coauthor's) stays
+        const still = await stillPortable(ctx, last.record, s.env.notesSupported());
+        queueRestorePortable(ctx, still.record);
+        await syncOwn(s, ctx, still.record.sheets.find((x) => x.sheetId === s.sheetId)?.cells.map((c) => c.cell) ?? []);
+        return still;
       },
       { write: true },
     );
     s.lastWrite = null;
-    return { restored: last.record.sheets.reduce((n, x) => n + x.cells.length, 0), leftAlone: [], gradients: [] };
+    return { restored: done.record.sheets.reduce((n, x) => n + x.cells.length, 0), leftAlone: done.leftAlone, gradients: [] };
   }
   const record = last.record;
   const result = await runBatch(

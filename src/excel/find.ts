@@ -1,7 +1,8 @@
 /**
  * Finding the 分工表 and reading it: load(). Once the sheet is known (by worksheet id) a load is
  * one read sync; the first load reads the sheet named 分工表 and the active sheet, then the
- * other visible sheets. A sheet too big for one response is read in row chunks (read.ts).
+ * other visible sheets. On Excel on the web every response stays under the 5 MB limit: extents
+ * first, then pieces (chunked.ts).
  */
 import type { LoadResult } from "../host/types";
 import { NOTE_PREFIX } from "../model/highlight-style";
