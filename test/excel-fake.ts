@@ -540,8 +540,9 @@ class WorksheetProxy extends Proxy {
   getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
     return new RangeProxy(this.ctx, this.resolve, (s) => s.usedBounds(), true);
   }
-  getRange(address: string): RangeProxy {
-    return new RangeProxy(this.ctx, this.resolve, () => parseBounds(address), false);
+  /** getRange() without an address is the whole sheet (Worksheet.getRange, address optional) */
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.ctx, this.resolve, () => (address === undefined ? { top: 0, left: 0, bottom: 1048575, right: 16383 } : parseBounds(address)), false);
   }
   getRangeByIndexes(r: number, c: number, rows: number, cols: number): RangeProxy {
     return new RangeProxy(this.ctx, this.resolve, () => ({ top: r, left: c, bottom: r + rows - 1, right: c + cols - 1 }), false);
@@ -759,6 +760,8 @@ class RangeProxy extends Proxy {
   getMergedAreasOrNullObject(): RangeAreasProxy {
     return new RangeAreasProxy(this.ctx, () => {
       const t = this.target();
+      // a method on a null object (an empty sheet's used range) fails the batch (see the header)
+      if (!t && this.nullable) throw new Error("InvalidArgument: getMergedAreasOrNullObject on a null object (check isNullObject first)");
       if (!t) return null;
       const hits = t.s.merges.filter((m) => {
         const mb = parseBounds(m);

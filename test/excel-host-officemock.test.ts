@@ -358,6 +358,12 @@ function excelMock(book: Book): Mock {
     });
   }
 
+  function wholeSheet(sheet: Sheet) {
+    const used = sheet.usedBounds() ?? { top: 0, left: 0, bottom: 0, right: 0 };
+    const areas = [used, ...sheet.merges.map((m) => parseRange(m)!)];
+    return { top: 0, left: 0, bottom: Math.max(...areas.map((a) => a.bottom)), right: Math.max(...areas.map((a) => a.right)) };
+  }
+
   function worksheetMock(sheet: Sheet | null): Mock {
     return made({
       isNullObject: !sheet,
@@ -365,8 +371,10 @@ function excelMock(book: Book): Mock {
       name: sheet?.name ?? "",
       visibility: sheet?.visibility ?? "Visible",
       getUsedRangeOrNullObject: (_valuesOnly?: boolean) => rangeMock(sheet, sheet?.usedBounds() ?? null),
-      getRange: (address: string) => {
-        const b = parseRange(address);
+      getRange: (address?: string) => {
+        // no address: the whole sheet (Worksheet.getRange); this mock lays out ranges eagerly, so it
+        // stands for the sheet by the area holding its cells and merges (all the host asks of it)
+        const b = address === undefined && sheet ? wholeSheet(sheet) : parseRange(address ?? "");
         if (!sheet || !b) throw new Error(`ItemNotFound / InvalidArgument: ${address}`);
         return rangeMock(sheet, b);
       },

@@ -364,6 +364,15 @@ describe("7. Fills as real Excel reports them", () => {
 });
 
 describe("8. Null objects", () => {
+  test("an empty sheet (its used range a null object) is looked through without calling a method on it", async () => {
+    const { host } = setup({}, (w) => {
+      w.sheet("分工表").name = "2020年测算";
+      w.activeId = w.addSheet("空白页", []).id;
+    });
+    const plan = await loaded(host);
+    expect(plan.sheet).toBe("2020年测算");
+  });
+
   test("应用 on a sheet whose only notes are elsewhere calls nothing on a note that is not there", async () => {
     const { host, sheet } = setup({}, (w) => {
       w.sheet("分工表").notes.set("A1", { content: "表头说明", visible: false, width: 100, height: 50 });

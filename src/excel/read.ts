@@ -59,13 +59,22 @@ export interface QueuedRead {
   result(): SheetReadResult | null;
 }
 
+/**
+ * The sheet's merged areas, asked of the whole sheet: the used range may be a null object (an
+ * empty sheet), and a method called on a null object fails the batch.
+ */
+function sheetMerges(ws: Excel.Worksheet): Excel.RangeAreas {
+  const merged = ws.getRange().getMergedAreasOrNullObject();
+  merged.load("areas/items/address");
+  return merged;
+}
+
 /** Queue the whole-used-range read of `ws` (one sync). */
 export function queueSheetRead(ws: Excel.Worksheet): QueuedRead {
   ws.load("id,name");
   const used = ws.getUsedRangeOrNullObject(true);
   used.load(RANGE_PROPS);
-  const merged = used.getMergedAreasOrNullObject();
-  merged.load("areas/items/address");
+  const merged = sheetMerges(ws);
   return {
     result() {
       if (ws.isNullObject) return null;
@@ -81,8 +90,7 @@ export function queueExtent(ws: Excel.Worksheet): () => { id: string; name: stri
   ws.load("id,name");
   const used = ws.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
-  const merged = used.getMergedAreasOrNullObject();
-  merged.load("areas/items/address");
+  const merged = sheetMerges(ws);
   return () => {
     if (ws.isNullObject) return null;
     if (used.isNullObject) return { id: ws.id, name: ws.name, rows: 0, cols: 0, merges: [] };
