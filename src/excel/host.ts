@@ -12,9 +12,14 @@
  * Sync budget: once the 分工表's sheet is known (remembered by worksheet id), load() is one
  * context.sync() (the read) and apply() is one (the write, which also captures what it
  * replaces): a full recalculation is 2 syncs. Exceptions, each stated where it happens: the
- * first load may read candidate sheets first; a sheet too big for Excel on the web's 5 MB
- * response is read in row chunks; a sheet that has notes of the user's own costs apply() one
- * read of the notes on the cells it will highlight, so that those notes are left alone.
+ * first load may read candidate sheets first; on Excel on the web a sheet not yet measured is
+ * sized first and read in pieces under the 5 MB response limit; a sheet that has notes costs
+ * apply() one read of the notes on the cells it will highlight (the user's stay; a note that is
+ * not there must not be deleted); undo() and clearHighlights() read first which cells still hold
+ * what the add-in wrote, then write (2 syncs).
+ *
+ * Every batch runs with delayForCellEdit (held while the user types in a cell) and every write
+ * as one undo group where ExcelApi 1.20 allows (state.ts runBatch).
  *
  * Requirement sets: ExcelApi 1.13 (getMergedAreasOrNullObject, insertWorksheetsFromBase64;
  * 1.9 getCellProperties/setCellProperties; 1.7 onChanged, getRangeByIndexes, workbook.name;
