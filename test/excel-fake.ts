@@ -319,6 +319,7 @@ export class FakeWorkbook {
 
   /** A person types into a cell: the value changes and the sheet's change handlers hear of it. */
   userEdit(sheetName: string, address: string, value: number | string): void {
+    this.undoStack.push({ before: this.capture() }); // the user's own edit is a step of Ctrl+Z too
     const s = this.sheet(sheetName);
     const p = parseAddress(address)!;
     s.set(p.row, p.col, { ...kept(s.get(p.row, p.col)), v: value });

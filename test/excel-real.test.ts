@@ -199,7 +199,6 @@ describe("3. Excel's own undo and live mode", () => {
     const beforeEdit = sheet.snapshot();
     wb.undoStack = [];
     wb.userEdit("分工表", valueCell, "100万元");
-    wb.undoStack.push({ before: new Map() }); // (the user's own edit is an undo entry too; empty: not rolled back here)
     await tick(50);
     expect(applies).toBe(1);
     const written = sheet.snapshot();
@@ -209,6 +208,11 @@ describe("3. Excel's own undo and live mode", () => {
     await tick(50);
     expect(applies).toBe(1); // not written again
     expect(sheet.snapshot()).not.toBe(written);
+
+    wb.ctrlZ(); // takes back the user's own edit: the sheet is as before, nothing to write
+    await tick(50);
+    expect(applies).toBe(1);
+    expect(sheet.snapshot()).toBe(beforeEdit);
     unsubscribe();
   });
 
