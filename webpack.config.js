@@ -61,6 +61,9 @@ function addinUrl() {
  * and name the same four functions.
  */
 class RequireFunctionMetadataPlugin {
+  constructor(url) {
+    this.url = url;
+  }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("RequireFunctionMetadata", (compilation) => {
       compilation.hooks.processAssets.tap(
@@ -83,6 +86,11 @@ class RequireFunctionMetadataPlugin {
             ids[output] = functions.map((f) => f.id).sort().join(",");
             const missing = FUNCTION_NAMES.filter((n) => !functions.some((f) => f.id === n && f.name === n));
             if (missing.length) compilation.errors.push(new webpack.WebpackError(`${output}: missing functions ${missing.join(", ")}`));
+          }
+          // each function's helpUrl points at the dev server in the JSDoc: the build's own URL instead
+          for (const { output } of METADATA) {
+            const asset = assets[output];
+            if (asset && this.url !== DEV_URL) compilation.updateAsset(output, new webpack.sources.RawSource(asset.source().toString().split(DEV_URL).join(this.url)));
           }
           const [a, b] = METADATA.map((m) => ids[m.output]);
           if (a && b && a !== b) compilation.errors.push(new webpack.WebpackError(`functions.json and functions.en-US.json name different functions: ${a} vs ${b}`));
@@ -107,6 +115,8 @@ module.exports = async (env = {}, argv = {}) => {
 
   const copy = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
+    // the help page (SupportUrl, LearnMoreUrl, each function's helpUrl): static, offline
+    { from: "src/help/help.html", to: "help.html" },
     {
       from: "manifest.xml",
       to: "manifest.xml",
@@ -167,7 +177,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new webpack.DefinePlugin({ "process.env.NODE_ENV": JSON.stringify(production ? "production" : "development") }),
       ...METADATA.map((m) => new CustomFunctionsMetadataPlugin(m)),
-      new RequireFunctionMetadataPlugin(),
+      new RequireFunctionMetadataPlugin(production ? url : DEV_URL),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

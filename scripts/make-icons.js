@@ -9,7 +9,8 @@ const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 
-const SIZES = [16, 32, 64, 80];
+// 16/32/80: ribbon; 32/64: IconUrl/HighResolutionIconUrl; 128: the AppSource listing (uploaded with the submission)
+const SIZES = [16, 32, 64, 80, 128];
 const BLUE = [0x1f, 0x6f, 0xc5];
 const WHITE = [0xff, 0xff, 0xff];
 

@@ -78,6 +78,19 @@ test("functions.json names the four functions in Chinese; functions.en-US.json t
   }
 });
 
+test("each function's help opens the shipped help page under ADDIN_URL; KJSCORE asks Excel for its arguments' addresses", () => {
+  const help = read("help.html");
+  for (const file of ["functions.json", "functions.en-US.json"]) {
+    const fns = JSON.parse(read(file)).functions as { id: string; helpUrl?: string; options?: { requiresParameterAddresses?: boolean } }[];
+    for (const f of fns) {
+      expect(f.helpUrl).toBe(`${BASE}help.html#${f.id.toLowerCase()}`);
+      expect(help).toContain(`id="${f.id.toLowerCase()}"`);
+    }
+    expect(fns.find((f) => f.id === "KJSCORE")?.options?.requiresParameterAddresses).toBe(true);
+  }
+  expect(pngSize(path.join(out, "assets", "icon-128.png"))).toEqual([128, 128]);
+});
+
 test("functions.js and the shared runtime's taskpane.js both register the four functions", () => {
   for (const file of ["functions.js", "taskpane.js"]) {
     const js = read(file);

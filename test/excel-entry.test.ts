@@ -48,6 +48,37 @@ describe("the task pane's Office entry", () => {
     });
   }
 
+  test("the shared runtime started hidden (for a custom function) mounts the pane, and so reads the workbook, only once the pane is shown", async () => {
+    const office = await officeMock("zh-CN", "#FFFFFF");
+    let visibility: ((args: { visibilityMode: string }) => void) | null = null;
+    (office as unknown as { addin: unknown }).addin = {
+      onVisibilityModeChanged: async (h: (args: { visibilityMode: string }) => void) => {
+        visibility = h;
+        return async () => undefined;
+      },
+    };
+    (globalThis as Record<string, unknown>).Office = office;
+    document.body.innerHTML = '<div id="container"></div>';
+    const hidden = jest.spyOn(document, "visibilityState", "get").mockReturnValue("hidden");
+    try {
+      const { start } = await import("../src/taskpane/index");
+      const { mountTaskpane } = jest.requireMock("../src/taskpane/mount") as { mountTaskpane: jest.Mock };
+      mountTaskpane.mockClear();
+      const started = start();
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+      expect(mountTaskpane).not.toHaveBeenCalled();
+      expect(visibility).not.toBeNull();
+      visibility!({ visibilityMode: "Hidden" });
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      expect(mountTaskpane).not.toHaveBeenCalled();
+      visibility!({ visibilityMode: "Taskpane" });
+      await started;
+      expect(mountTaskpane).toHaveBeenCalledTimes(1);
+    } finally {
+      hidden.mockRestore();
+    }
+  });
+
   test("officeLook and isDark", () => {
     expect(officeLook(undefined)).toEqual({ language: "zh", theme: "light" });
     expect(isDark("#1f1f1f")).toBe(true);

@@ -6,6 +6,27 @@
  * queued before a write returns the cell as it was; a failing command drops the rest of the
  * batch (the commands before it stay done, as in Excel). Every sync, every cell a command
  * touches, and the size of every response are recorded, so tests can count them.
+ *
+ * Where Microsoft documents that real Excel is stricter than a plain stand-in, the fake is too
+ * (each with its source where it is implemented):
+ * - Excel on the web (`platform = "OfficeOnline"`): Note.visible/width/height are not supported;
+ *   loading or setting them fails the whole batch (office-js issue 6198, closed "by design").
+ * - The 5 MB response limit (learn.microsoft.com/office/dev/add-ins/concepts/
+ *   resource-limits-and-performance-optimization#excel-add-ins) with RequestPayloadSizeLimitExceeded;
+ *   the size counts the JSON as transported, non-ASCII text escaped (\uXXXX, 6 bytes a character).
+ * - Excel's undo stack: one entry per sync that writes, one per Excel.run with mergeUndoGroup
+ *   (ExcelApi 1.20; learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities,
+ *   learn.microsoft.com/javascript/api/excel/excel.runoptions); insertWorksheetsFromBase64 clears it.
+ * - Cell-edit mode: a batch fails while the user edits a cell unless Excel.run was given
+ *   delayForCellEdit: true, which holds the batch until the edit ends (Excel.RunOptions).
+ * - Fills: "no fill" and solid white both report color #FFFFFF with pattern null; only
+ *   tintAndShade tells them apart (null = no fill) (office-js issues 4900, 6218). Gradients report
+ *   their pattern and cannot be set back through the API (RangeFill has no gradient stops).
+ * - *OrNullObject: a method called on an object that turns out to be null fails the batch
+ *   (learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties:
+ *   check isNullObject after a sync before using the object).
+ * - Coauthoring: another person's edit arrives as a change event with source "Remote"
+ *   (Excel.WorksheetChangedEventArgs.source, Excel.EventSource).
  */
 import type { CellData, WorkbookData } from "../src/model/types";
 import { address as a1, parseAddress } from "../src/model/sheet";
@@ -32,6 +53,17 @@ export interface FakeCell {
   numFmt?: string;
   error?: boolean;
   fill?: Fill;
+}
+
+export interface FakeRunOptions {
+  delayForCellEdit?: boolean;
+  mergeUndoGroup?: boolean;
+}
+type FakeBatch<T> = (ctx: Excel.RequestContext) => Promise<T>;
+
+/** One entry of Excel's undo stack: every sheet as it was before the entry's writes. */
+interface UndoEntry {
+  before: Map<string, { cells: Map<string, FakeCell>; notes: Map<string, FakeNote> }>;
 }
 
 export interface ChangeEvent {
@@ -129,6 +161,17 @@ function kept(c: FakeCell | undefined): Partial<FakeCell> {
 
 const NO_FILL: Fill = { color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 };
 
+/**
+ * A cell's fill as getCellProperties reports it in real Excel (office-js issues 4900, 6218): no
+ * fill and solid white both come back as #FFFFFF with pattern null; tintAndShade is null only for
+ * no fill. Other solid fills report "Solid"; a gradient reports its pattern.
+ */
+function reportedFill(f: Fill | undefined): Record<string, unknown> {
+  if (!f || f.pattern === "None") return { color: "#FFFFFF", pattern: null, patternColor: null, tintAndShade: null, patternTintAndShade: null };
+  const white = f.pattern === "Solid" && f.color.toUpperCase() === "#FFFFFF";
+  return { ...f, pattern: white ? null : f.pattern };
+}
+
 export interface TouchRecord {
   sheet: string;
   cell: string;
@@ -141,8 +184,10 @@ export class FakeWorkbook {
   name = "霸州市分工表.xlsx";
   /** number of context.sync() calls */
   syncs = 0;
-  /** JSON size (UTF-8 bytes) of each sync's response */
+  /** transported JSON size of each response Excel delivered */
   responseBytes: number[] = [];
+  /** sizes of the responses Excel refused (over responseLimit) */
+  refusedBytes: number[] = [];
   touched: TouchRecord[] = [];
   selected: { sheet: string; address: string } | null = null;
   /** Excel 1.14+ says which change events the add-in caused (triggerSource) */
@@ -151,6 +196,21 @@ export class FakeWorkbook {
   notesApi = true;
   /** Excel on the web's response limit: a sync whose response is bigger fails */
   responseLimit = Infinity;
+  /** Office.context.platform: "OfficeOnline" is Excel on the web */
+  platform: "PC" | "Mac" | "OfficeOnline" = "PC";
+  /** the user is typing in a cell (cell-edit mode) */
+  cellEditing = false;
+  /** Excel before ExcelApi 1.11 ignores delayForCellEdit: the batch fails in cell-edit mode */
+  honoursDelayForCellEdit = true;
+  /** ExcelApi 1.20: mergeUndoGroup is honoured (older Excel ignores the option) */
+  mergeUndoSupported = true;
+  /** note writes have no undo support on this Excel: a grouped batch holding one fails (UndoNotSupported) */
+  notesUndoUnsupported = false;
+  /** Excel's undo stack, newest last */
+  undoStack: UndoEntry[] = [];
+  /** the options each Excel.run was given */
+  runOptions: ({ delayForCellEdit?: boolean; mergeUndoGroup?: boolean } | undefined)[] = [];
+  private editEnded: (() => void)[] = [];
   inserted: string[] = [];
   private nextId = 1;
 
@@ -186,26 +246,92 @@ export class FakeWorkbook {
     return s;
   }
 
-  /** Excel.run */
-  run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = new FakeContext(this);
-    return batch(ctx as unknown as Excel.RequestContext);
+  /**
+   * Excel.run(batch) or Excel.run(options, batch), as Office.js overloads it; also (batch, options),
+   * the order the host's injectable `run` uses.
+   */
+  run = async <T>(a: FakeRunOptions | FakeBatch<T>, b?: FakeRunOptions | FakeBatch<T>): Promise<T> => {
+    const batch = (typeof a === "function" ? a : b) as FakeBatch<T>;
+    const options = (typeof a === "function" ? b : a) as FakeRunOptions | undefined;
+    this.runOptions.push(options);
+    const ctx = new FakeContext(this, options ?? {});
+    try {
+      return await batch(ctx as unknown as Excel.RequestContext);
+    } finally {
+      ctx.closeUndoGroup();
+    }
   };
+
+  /** The user leaves cell-edit mode: batches held by delayForCellEdit run now. */
+  endCellEdit(): void {
+    this.cellEditing = false;
+    for (const go of this.editEnded.splice(0)) go();
+  }
+  waitForCellEdit(): Promise<void> {
+    return new Promise((resolve) => this.editEnded.push(resolve));
+  }
+
+  /** every sheet's cells and notes, copied (an undo entry's "before") */
+  capture(): UndoEntry["before"] {
+    const out: UndoEntry["before"] = new Map();
+    for (const s of this.sheets) {
+      out.set(s.id, {
+        cells: new Map([...s.cells].map(([k, c]) => [k, { ...c, fill: c.fill ? { ...c.fill } : undefined }])),
+        notes: new Map([...s.notes].map(([k, n]) => [k, { ...n }])),
+      });
+    }
+    return out;
+  }
+
+  /**
+   * The user presses Ctrl+Z: the newest undo entry is rolled back, and the change events fire for
+   * the cells whose values it changed (a user action: triggerSource is not the add-in).
+   */
+  ctrlZ(): void {
+    const entry = this.undoStack.pop();
+    if (!entry) return;
+    for (const s of this.sheets) {
+      const was = entry.before.get(s.id);
+      if (!was) continue;
+      const changed: string[] = [];
+      const keys = new Set([...s.cells.keys(), ...was.cells.keys()]);
+      for (const k of keys) {
+        const a = s.cells.get(k);
+        const b = was.cells.get(k);
+        if ((a?.v ?? "") !== (b?.v ?? "") || a?.formula !== b?.formula) {
+          const [r, c] = k.split(",").map(Number);
+          changed.push(a1(r, c));
+        }
+      }
+      s.cells = was.cells;
+      s.notes = was.notes;
+      for (const cell of changed) this.fire(s, cell, false);
+    }
+  }
+
+  /** A coauthor edits a cell: the change reaches this client with source "Remote". */
+  remoteEdit(sheetName: string, address: string, value: number | string): void {
+    const s = this.sheet(sheetName);
+    const p = parseAddress(address)!;
+    s.set(p.row, p.col, { ...kept(s.get(p.row, p.col)), v: value });
+    this.fire(s, address, false, "Remote");
+  }
 
   /** A person types into a cell: the value changes and the sheet's change handlers hear of it. */
   userEdit(sheetName: string, address: string, value: number | string): void {
+    this.undoStack.push({ before: this.capture() }); // the user's own edit is a step of Ctrl+Z too
     const s = this.sheet(sheetName);
     const p = parseAddress(address)!;
     s.set(p.row, p.col, { ...kept(s.get(p.row, p.col)), v: value });
     this.fire(s, address, false);
   }
 
-  fire(s: FakeSheet, address: string, byAddin: boolean): void {
+  fire(s: FakeSheet, address: string, byAddin: boolean, source: "Local" | "Remote" = "Local"): void {
     const ev: ChangeEvent = {
       address,
       worksheetId: s.id,
       changeType: "RangeEdited",
-      source: "Local",
+      source,
       type: "WorksheetChanged",
       triggerSource: this.reportsTriggerSource ? (byAddin ? "ThisLocalAddin" : "Unknown") : undefined,
     };
@@ -232,16 +358,32 @@ class Proxy {
   }
 }
 
+/** The JSON as transported: non-ASCII characters escaped as \uXXXX (6 bytes each). */
+export function transportBytes(x: unknown): number {
+  const json = JSON.stringify(x) ?? "";
+  let n = 0;
+  for (let i = 0; i < json.length; i++) n += json.charCodeAt(i) < 0x80 ? 1 : 6;
+  return n;
+}
+
 class FakeContext {
-  private queue: (() => void)[] = [];
+  private queue: { cmd: () => void; write: boolean; note?: boolean }[] = [];
   private pendingEvents: [FakeSheet, string][] = [];
   private response: unknown[] = [];
+  /** the undo entry this Excel.run writes into (mergeUndoGroup), once it has written */
+  private group: UndoEntry | null = null;
   readonly workbook: WorkbookProxy;
-  constructor(readonly wb: FakeWorkbook) {
+  constructor(
+    readonly wb: FakeWorkbook,
+    readonly options: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean },
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
-  enqueue(cmd: () => void): void {
-    this.queue.push(cmd);
+  enqueue(cmd: () => void, write = false, note = false): void {
+    this.queue.push({ cmd, write, note });
+  }
+  closeUndoGroup(): void {
+    this.group = null;
   }
   respond(x: unknown): void {
     this.response.push(x);
@@ -250,12 +392,37 @@ class FakeContext {
     this.pendingEvents.push([sheet, address]);
   }
   async sync(): Promise<void> {
+    if (this.wb.cellEditing) {
+      // Excel.RunOptions.delayForCellEdit: held until the edit ends; without it the batch fails
+      if (this.options.delayForCellEdit && this.wb.honoursDelayForCellEdit) await this.wb.waitForCellEdit();
+      else {
+        this.queue = [];
+        const e = new Error("InvalidOperationInCellEditMode: Excel is in cell-editing mode") as Error & { code: string };
+        e.code = "InvalidOperationInCellEditMode";
+        throw e;
+      }
+    }
     this.wb.syncs++;
     const cmds = this.queue;
     this.queue = [];
     this.response = [];
     let failure: unknown = null;
-    for (const cmd of cmds) {
+    if (this.options.mergeUndoGroup && this.wb.mergeUndoSupported && this.wb.notesUndoUnsupported && cmds.some((c) => c.note)) {
+      // excel-add-ins-undo-capabilities: an API without undo support in a group throws UndoNotSupported
+      const e = new Error("UndoNotSupported: the operation cannot be part of an undo group") as Error & { code: string };
+      e.code = "UndoNotSupported";
+      throw e;
+    }
+    if (cmds.some((c) => c.write)) {
+      // one undo entry per sync, or one per Excel.run with mergeUndoGroup (ExcelApi 1.20)
+      const merge = this.options.mergeUndoGroup && this.wb.mergeUndoSupported;
+      if (!merge || !this.group) {
+        const entry: UndoEntry = { before: this.wb.capture() };
+        this.wb.undoStack.push(entry);
+        if (merge) this.group = entry;
+      }
+    }
+    for (const { cmd } of cmds) {
       try {
         cmd();
       } catch (e) {
@@ -263,13 +430,18 @@ class FakeContext {
         break;
       }
     }
-    const bytes = Buffer.byteLength(JSON.stringify(this.response));
-    this.wb.responseBytes.push(bytes);
+    const bytes = transportBytes(this.response);
+    if (bytes > this.wb.responseLimit) this.wb.refusedBytes.push(bytes);
+    else this.wb.responseBytes.push(bytes);
     const events = this.pendingEvents;
     this.pendingEvents = [];
     // change events reach handlers after the batch, asynchronously, as in Excel
     if (events.length) void Promise.resolve().then(() => events.forEach(([s, a]) => this.wb.fire(s, a, true)));
-    if (!failure && bytes > this.wb.responseLimit) failure = new Error(`RequestPayloadSizeLimitExceeded: ${bytes} bytes`);
+    if (!failure && bytes > this.wb.responseLimit) {
+      const e = new Error(`RequestPayloadSizeLimitExceeded: the response is ${bytes} bytes`) as Error & { code: string };
+      e.code = "RequestPayloadSizeLimitExceeded";
+      failure = e;
+    }
     if (failure) throw failure;
     await Promise.resolve();
   }
@@ -295,6 +467,8 @@ class WorkbookProxy extends Proxy {
   insertWorksheetsFromBase64(base64: string, _opts?: unknown): { value: string[] } {
     const result = { value: [] as string[] };
     this.ctx.enqueue(() => {
+      // not undoable: it clears the user's undo stack (excel-add-ins-undo-capabilities, unsupported APIs)
+      this.ctx.wb.undoStack = [];
       this.ctx.wb.inserted.push(base64);
       // the test decides what the template holds: FakeWorkbook.onInsert builds the sheet
       const made = (this.ctx.wb as FakeWorkbook & { onInsert?: (b64: string) => FakeSheet[] }).onInsert?.(base64) ?? [];
@@ -367,8 +541,9 @@ class WorksheetProxy extends Proxy {
   getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
     return new RangeProxy(this.ctx, this.resolve, (s) => s.usedBounds(), true);
   }
-  getRange(address: string): RangeProxy {
-    return new RangeProxy(this.ctx, this.resolve, () => parseBounds(address), false);
+  /** getRange() without an address is the whole sheet (Worksheet.getRange, address optional) */
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.ctx, this.resolve, () => (address === undefined ? { top: 0, left: 0, bottom: 1048575, right: 16383 } : parseBounds(address)), false);
   }
   getRangeByIndexes(r: number, c: number, rows: number, cols: number): RangeProxy {
     return new RangeProxy(this.ctx, this.resolve, () => ({ top: r, left: c, bottom: r + rows - 1, right: c + cols - 1 }), false);
@@ -441,17 +616,17 @@ class RangeProxy extends Proxy {
   private touch(s: FakeSheet, r: number, c: number, what: TouchRecord["what"]) {
     this.ctx.wb.touched.push({ sheet: s.name, cell: a1(r, c), what });
   }
-  /** queue a command over every cell (a no-op on a null object) */
+  /** queue a write over every cell; on a null object it fails the batch (see the header) */
   private each(fn: (s: FakeSheet, r: number, c: number, i: number, j: number) => void, after?: (s: FakeSheet, b: Bounds) => void) {
     this.ctx.enqueue(() => {
       const t = this.target();
       if (!t) {
-        if (this.nullable) return;
+        if (this.nullable) throw new Error("InvalidArgument: the range is a null object (check isNullObject first)");
         throw new Error("ItemNotFound: range");
       }
       for (let r = t.b.top; r <= t.b.bottom; r++) for (let c = t.b.left; c <= t.b.right; c++) fn(t.s, r, c, r - t.b.top, c - t.b.left);
       after?.(t.s, t.b);
-    });
+    }, true);
   }
   load(props?: string | string[]): this {
     const list = (Array.isArray(props) ? props : (props ?? "").split(",")).map((p) => p.trim()).filter(Boolean);
@@ -557,14 +732,14 @@ class RangeProxy extends Proxy {
       (s, b) => this.ctx.changed(s, boundsAddress(b)),
     );
   }
-  getCellProperties(_spec: unknown): { value: { format: { fill: Fill } }[][] } {
-    const result = { value: [] as { format: { fill: Fill } }[][] };
+  getCellProperties(_spec: unknown): { value: { format: { fill: Record<string, unknown> } }[][] } {
+    const result = { value: [] as { format: { fill: Record<string, unknown> } }[][] };
     this.ctx.enqueue(() => {
       const t = this.target();
       if (!t) throw new Error("ItemNotFound: range");
       for (let r = t.b.top; r <= t.b.bottom; r++) {
         const line = [];
-        for (let c = t.b.left; c <= t.b.right; c++) line.push({ format: { fill: { ...(t.s.get(r, c)?.fill ?? NO_FILL) } } });
+        for (let c = t.b.left; c <= t.b.right; c++) line.push({ format: { fill: reportedFill(t.s.get(r, c)?.fill) } });
         result.value.push(line);
       }
       this.ctx.respond(result.value);
@@ -575,6 +750,8 @@ class RangeProxy extends Proxy {
     this.each((s, r, c, i, j) => {
       const f = props[i][j].format?.fill;
       if (!f) return;
+      if (f.pattern === null || (f as Record<string, unknown>).tintAndShade === null) throw new Error("InvalidArgument: null is not a fill value");
+      if (f.pattern && /Gradient/.test(f.pattern)) throw new Error(`InvalidArgument: pattern ${f.pattern} cannot be set (no gradient stops in the API)`);
       const cell = s.get(r, c) ?? { v: "" };
       const { fill: _old, ...rest } = cell;
       s.set(r, c, f.pattern === "None" ? (rest as FakeCell) : { ...rest, fill: { ...NO_FILL, pattern: "Solid", ...f } as Fill });
@@ -584,6 +761,8 @@ class RangeProxy extends Proxy {
   getMergedAreasOrNullObject(): RangeAreasProxy {
     return new RangeAreasProxy(this.ctx, () => {
       const t = this.target();
+      // a method on a null object (an empty sheet's used range) fails the batch (see the header)
+      if (!t && this.nullable) throw new Error("InvalidArgument: getMergedAreasOrNullObject on a null object (check isNullObject first)");
       if (!t) return null;
       const hits = t.s.merges.filter((m) => {
         const mb = parseBounds(m);
@@ -629,8 +808,13 @@ class NoteCollectionProxy extends Proxy {
   ) {
     super(ctx);
   }
-  load(_props?: unknown): this {
+  load(props?: string): this {
     this.ctx.enqueue(() => {
+      // loading "items" (every property) includes visible/width/height: fails on the web (issue 6198)
+      const wanted = (props ?? "items").split(",").map((p) => p.trim().replace(/^items\/?/, ""));
+      if (this.ctx.wb.platform === "OfficeOnline" && wanted.some((p) => p === "" || ["visible", "width", "height"].includes(p))) {
+        throw new Error("ApiNotFound: Note.visible/width/height are not supported in Excel on the web");
+      }
       const s = this.sheetOf();
       this.data.items = s ? [...s.notes.values()].map((n) => ({ ...n })) : [];
       this.ctx.respond(this.data.items);
@@ -641,7 +825,10 @@ class NoteCollectionProxy extends Proxy {
     return this.read("items");
   }
   getItemOrNullObject(cell: string): NoteProxy {
-    return new NoteProxy(this.ctx, this.sheetOf, cell);
+    return new NoteProxy(this.ctx, this.sheetOf, cell, true);
+  }
+  getItem(cell: string): NoteProxy {
+    return new NoteProxy(this.ctx, this.sheetOf, cell, false);
   }
   add(cell: string, content: string): NoteProxy {
     this.ctx.enqueue(() => {
@@ -650,8 +837,8 @@ class NoteCollectionProxy extends Proxy {
       if (s.notes.has(cell)) throw new Error(`InvalidArgument: ${cell} already has a note`);
       s.notes.set(cell, { content, visible: false, width: 144, height: 80 });
       this.ctx.wb.touched.push({ sheet: s.name, cell, what: "note" });
-    });
-    return new NoteProxy(this.ctx, this.sheetOf, cell);
+    }, true, true);
+    return new NoteProxy(this.ctx, this.sheetOf, cell, false);
   }
 }
 
@@ -660,18 +847,36 @@ class NoteProxy extends Proxy {
     ctx: FakeContext,
     private sheetOf: () => FakeSheet | null,
     private cell: string,
+    private nullable: boolean,
   ) {
     super(ctx);
   }
   private note(): FakeNote | null {
     return this.sheetOf()?.notes.get(this.cell) ?? null;
   }
-  load(_props?: unknown): this {
+  /** on the web these fail the batch (office-js issue 6198) */
+  private webUnsupported(prop: string) {
+    if (this.ctx.wb.platform === "OfficeOnline" && ["visible", "width", "height"].includes(prop)) {
+      throw new Error(`ApiNotFound: Note.${prop} is not supported in Excel on the web`);
+    }
+  }
+  /** the note, or a failed batch: a method on a null object (see the header) */
+  private existing(): FakeNote {
+    const n = this.note();
+    if (!n) throw new Error(this.nullable ? "InvalidArgument: the note is a null object (check isNullObject first)" : "ItemNotFound: note");
+    return n;
+  }
+  load(props?: string | string[]): this {
+    const list = (Array.isArray(props) ? props : (props ?? "content,visible,width,height").split(",")).map((p) => p.trim()).filter(Boolean);
     this.ctx.enqueue(() => {
+      for (const p of list) this.webUnsupported(p);
       const n = this.note();
+      if (!n && !this.nullable) throw new Error("ItemNotFound: note");
       this.data.isNullObject = n === null;
-      if (n) Object.assign(this.data, n);
-      this.ctx.respond(n);
+      const out: Record<string, unknown> = {};
+      if (n) for (const p of list) out[p] = (n as unknown as Record<string, unknown>)[p];
+      Object.assign(this.data, out);
+      this.ctx.respond(n ? out : null);
     });
     return this;
   }
@@ -689,9 +894,9 @@ class NoteProxy extends Proxy {
   }
   private setProp(k: keyof FakeNote, v: unknown) {
     this.ctx.enqueue(() => {
-      const n = this.note();
-      if (n) (n as unknown as Record<string, unknown>)[k] = v;
-    });
+      this.webUnsupported(k);
+      (this.existing() as unknown as Record<string, unknown>)[k] = v;
+    }, true, true);
   }
   set visible(v: boolean) {
     this.setProp("visible", v);
@@ -702,11 +907,13 @@ class NoteProxy extends Proxy {
   set height(v: number) {
     this.setProp("height", v);
   }
-  /** deleting a null object is a no-op, as with Office.js's *OrNullObject proxies */
+  /** deleting a note that is not there fails the batch (a null object's method, or ItemNotFound) */
   delete(): void {
     this.ctx.enqueue(() => {
-      const s = this.sheetOf();
-      if (s && s.notes.delete(this.cell)) this.ctx.wb.touched.push({ sheet: s.name, cell: this.cell, what: "note" });
-    });
+      this.existing();
+      const s = this.sheetOf()!;
+      s.notes.delete(this.cell);
+      this.ctx.wb.touched.push({ sheet: s.name, cell: this.cell, what: "note" });
+    }, true, true);
   }
 }

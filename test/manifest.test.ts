@@ -65,9 +65,47 @@ describe("manifest.xml", () => {
     expect(child(tab, "Action").getAttribute("xsi:type")).toBe("ShowTaskpane");
   });
 
-  test("requirement sets: SharedRuntime 1.1, CustomFunctionsRuntime 1.1, ExcelApi 1.13", () => {
+  test("requirement sets: SharedRuntime 1.1, CustomFunctionsRuntime 1.3 (CustomFunctions.Error 1.2, parameterAddresses 1.3), ExcelApi 1.13", () => {
     const sets = Object.fromEntries(all(child(doc, "Requirements"), "Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]));
-    expect(sets).toEqual({ ExcelApi: "1.13", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.1" });
+    expect(sets).toEqual({ ExcelApi: "1.13", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3" });
+  });
+
+  test("one task pane in the shared runtime: every ShowTaskpane action names the same TaskpaneId and the runtime's page", () => {
+    const runtime = child(doc, "Runtime").getAttribute("resid");
+    const actions = all(doc, "Action").filter((a) => a.getAttribute("xsi:type") === "ShowTaskpane");
+    expect(actions.length).toBeGreaterThan(0);
+    const ids = new Set(actions.map((a) => child(a, "TaskpaneId")?.textContent));
+    expect(ids.size).toBe(1);
+    expect([...ids][0]).toBeTruthy();
+    for (const a of actions) expect(child(a, "SourceLocation").getAttribute("resid")).toBe(runtime);
+  });
+
+  test("Excel in any English locale (en-GB, en-AU, …) gets the English function help, as the pane shows English for any en-*", () => {
+    const metaId = child(child(doc, "Metadata"), "SourceLocation").getAttribute("resid")!;
+    const url = all(doc, "Url").find((u) => u.getAttribute("id") === metaId)!;
+    const english = new Map(all(url, "Override").map((o) => [o.getAttribute("Locale"), o.getAttribute("Value")]));
+    for (const locale of ["en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-IE", "en-IN", "en-SG", "en-ZA"]) {
+      expect(`${locale} ${english.get(locale)}`).toMatch(new RegExp(`^${locale} .*functions\\.en-US\\.json$`));
+    }
+  });
+
+  test("SupportUrl and Learn more open the Chinese help page shipped with the add-in; each function's help links into it", () => {
+    const help = "https://localhost:3000/help.html";
+    expect(child(doc, "SupportUrl").getAttribute("DefaultValue")).toBe(help);
+    const learnId = child(doc, "LearnMoreUrl").getAttribute("resid");
+    expect(all(doc, "Url").find((u) => u.getAttribute("id") === learnId)?.getAttribute("DefaultValue")).toBe(help);
+    const page = fs.readFileSync(path.join(ROOT, "src", "help", "help.html"), "utf8");
+    expect(page).toMatch(/<html lang="zh-CN">/);
+    expect(page).toMatch(CJK);
+    // offline: nothing loaded from elsewhere
+    expect(page).not.toMatch(/<(script|link|img)\b[^>]*(src|href)="https?:/i);
+    for (const file of ["functions.ts", "functions.en.ts"]) {
+      const src = fs.readFileSync(path.join(ROOT, "src", "functions", file), "utf8");
+      for (const name of ["kjscore", "kjrequired", "kjmax", "kjgrade"]) {
+        expect(src).toContain(`@helpurl ${help}#${name}`);
+        expect(page).toContain(`id="${name}"`);
+      }
+    }
   });
 
   test("every resid names a resource, every resource is used, and icons come in 16/32/80 px", () => {

@@ -20,7 +20,7 @@ import { parseAddress } from "../model/sheet";
 import { NOTE_PREFIX } from "../model/highlight-style";
 import type { PortableEdit, PortableNote } from "../portable/edits";
 import { runsOf } from "./cells";
-import { noteSnapshot, queueRestoreNote, type NoteSnapshot } from "./write";
+import { queueRestoreNote, type NoteSnapshot } from "./write";
 
 /** What one edited cell held before. */
 export interface PortableCellSnapshot {
@@ -34,13 +34,15 @@ export interface PortableCellSnapshot {
   /** the cell held text (restored through the Text format, so Excel does not read "0.35%" as a number) */
   text: boolean;
   numberFormat: string;
+  /** what the 分享版 wrote: "=…" for a formula, else the value (undo restores only while it is still there) */
+  written?: unknown;
 }
 
 export interface PortableSheetUndo {
   sheetId: string;
   cells: PortableCellSnapshot[];
   /** cells whose note the add-in added or extended, with the note that was there */
-  notes: { cell: string; note: NoteSnapshot | null }[];
+  notes: { cell: string; note: NoteSnapshot | null; written?: string }[];
 }
 
 export interface PortableUndoRecord {
@@ -86,6 +88,8 @@ export function queuePortable(
   edits: PortableEdit[],
   notes: Extract<NoteWrite, { content: string }>[],
   read: (sheet: string, cell: string) => CellData | undefined,
+  /** the notes on the noted cells, as read before this batch, by "sheet!cell" (missing: none) */
+  existingNotes: Map<string, NoteSnapshot> = new Map(),
 ): QueuedPortable {
   const bySheet = new Map<string, { ws: Excel.Worksheet; edits: Located[]; notes: typeof notes }>();
   const sheetFor = (name: string) => {
@@ -102,7 +106,7 @@ export function queuePortable(
   }
   for (const n of notes) sheetFor(n.sheet).notes.push(n);
 
-  const captured: { sheetId: string; runs: { items: Located[]; r: Excel.Range }[]; notes: { cell: string; prev: Excel.Note }[] }[] = [];
+  const captured: { sheetId: string; runs: { items: Located[]; r: Excel.Range }[]; notes: { cell: string; prev: NoteSnapshot | null; written: string }[] }[] = [];
   for (const [sheetId, s] of bySheet) {
     const runs = runsOf(s.edits, (x) => ("formula" in x.edit ? "formula" : "value")).map((run) => {
       const r = s.ws.getRange(run.address);
@@ -120,11 +124,10 @@ export function queuePortable(
       return { items: run.items, r };
     });
     const ns = s.notes.map((n) => {
-      const prev = s.ws.notes.getItemOrNullObject(n.cell);
-      prev.load("content,visible,width,height");
-      prev.delete(); // a no-op on a null object
+      const prev = existingNotes.get(`${n.sheet}!${n.cell}`) ?? null;
+      if (prev) s.ws.notes.getItem(n.cell).delete(); // known to be there (a missing note's delete fails the batch)
       s.ws.notes.add(n.cell, n.content);
-      return { cell: n.cell, prev };
+      return { cell: n.cell, prev, written: n.content };
     });
     captured.push({ sheetId, runs, notes: ns });
   }
@@ -149,10 +152,11 @@ export function queuePortable(
                 formula,
                 text: formula === null && r.valueTypes[i][0] === "String",
                 numberFormat: String(r.numberFormat[i][0] ?? "General"),
+                written: "formula" in x.edit ? `=${x.edit.formula}` : (x.edit as { value: unknown }).value,
               };
             }),
           ),
-          notes: c.notes.map((n) => ({ cell: n.cell, note: noteSnapshot(n.prev) })),
+          notes: c.notes.map((n) => ({ cell: n.cell, note: n.prev, written: n.written })),
         })),
       };
     },
@@ -197,4 +201,47 @@ export function queueRestorePortable(ctx: Excel.RequestContext, record: Portable
     }
     for (const n of s.notes) queueRestoreNote(ws, n.cell, n.note);
   }
+}
+
+/** "=ROUND(A1, 2)" and "=round(A1,2)" are the same formula (Excel normalises case and may drop spaces). */
+function sameFormula(a: unknown, b: unknown): boolean {
+  const norm = (x: unknown) => String(x ?? "").replace(/\s+/g, "").toUpperCase();
+  return norm(a) === norm(b);
+}
+
+/**
+ * Before the 分享版 is undone: the part of `record` still as the 分享版 left it (one read sync), and
+ * the cells changed since, by the user or a coauthor, which stay as they are now.
+ */
+export async function stillPortable(ctx: Excel.RequestContext, record: PortableUndoRecord, notes: boolean): Promise<{ record: PortableUndoRecord; leftAlone: string[] }> {
+  const probes = record.sheets.map((sh) => {
+    const ws = ctx.workbook.worksheets.getItem(sh.sheetId);
+    ws.load("name");
+    const cells = sh.cells.map((c) => {
+      const r = ws.getRange(c.cell);
+      r.load("values,formulas");
+      return { c, r };
+    });
+    const ns = notes
+      ? sh.notes.map((n) => {
+          const x = ws.notes.getItemOrNullObject(n.cell);
+          x.load("content");
+          return { n, x };
+        })
+      : [];
+    return { sh, ws, cells, ns };
+  });
+  await ctx.sync();
+  const leftAlone: string[] = [];
+  const sheets = probes.map(({ sh, ws, cells, ns }) => {
+    const keep = cells.filter(({ c, r }) => {
+      const w = c.written;
+      const ok = w === undefined || (typeof w === "string" && w.startsWith("=") ? sameFormula(r.formulas[0][0], w) : String(r.values[0][0]) === String(w)); // "2489" written reads back as 2489
+      if (!ok) leftAlone.push(`${ws.name}!${c.cell}`);
+      return ok;
+    });
+    const keptNotes = ns.filter(({ n, x }) => n.written === undefined || (!x.isNullObject && x.content === n.written)).map(({ n }) => n);
+    return { ...sh, cells: keep.map(({ c }) => c), notes: notes ? keptNotes : [] };
+  });
+  return { record: { sheets }, leftAlone };
 }

@@ -11,8 +11,23 @@ import type { CellScalar } from "../engine/types";
 import type { CellData, SheetData } from "../model/types";
 import { parseRange } from "../model/sheet";
 
-/** Excel on the web refuses responses over 5 MB; stay under it with headroom. */
+/**
+ * Excel on the web refuses requests and responses over 5 MB (learn.microsoft.com/office/dev/
+ * add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins); stay under it with
+ * headroom.
+ */
 export const WEB_PAYLOAD_LIMIT = 4_500_000;
+
+/**
+ * A response's size as transported: JSON with non-ASCII text escaped (\uXXXX, 6 bytes a character),
+ * so Chinese rule texts count at their grown size, not as UTF-8.
+ */
+export function transportBytes(x: unknown): number {
+  const json = JSON.stringify(x) ?? "";
+  let n = 0;
+  for (let i = 0; i < json.length; i++) n += json.charCodeAt(i) < 0x80 ? 1 : 6;
+  return n;
+}
 /** Bytes per cell assumed before a sheet has been read once (values + types + formats + formulas). */
 export const DEFAULT_BYTES_PER_CELL = 60;
 
@@ -35,7 +50,7 @@ export interface SheetReadResult {
   /** size of the used range (rows × columns from A1, what a later read will cover) */
   rows: number;
   cols: number;
-  /** the read's payload, measured (UTF-8 bytes of the loaded arrays) */
+  /** the read's payload, measured as transported (transportBytes of the loaded arrays) */
   bytes: number;
 }
 
@@ -44,13 +59,22 @@ export interface QueuedRead {
   result(): SheetReadResult | null;
 }
 
+/**
+ * The sheet's merged areas, asked of the whole sheet: the used range may be a null object (an
+ * empty sheet), and a method called on a null object fails the batch.
+ */
+function sheetMerges(ws: Excel.Worksheet): Excel.RangeAreas {
+  const merged = ws.getRange().getMergedAreasOrNullObject();
+  merged.load("areas/items/address");
+  return merged;
+}
+
 /** Queue the whole-used-range read of `ws` (one sync). */
 export function queueSheetRead(ws: Excel.Worksheet): QueuedRead {
   ws.load("id,name");
   const used = ws.getUsedRangeOrNullObject(true);
   used.load(RANGE_PROPS);
-  const merged = used.getMergedAreasOrNullObject();
-  merged.load("areas/items/address");
+  const merged = sheetMerges(ws);
   return {
     result() {
       if (ws.isNullObject) return null;
@@ -66,8 +90,7 @@ export function queueExtent(ws: Excel.Worksheet): () => { id: string; name: stri
   ws.load("id,name");
   const used = ws.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
-  const merged = used.getMergedAreasOrNullObject();
-  merged.load("areas/items/address");
+  const merged = sheetMerges(ws);
   return () => {
     if (ws.isNullObject) return null;
     if (used.isNullObject) return { id: ws.id, name: ws.name, rows: 0, cols: 0, merges: [] };
@@ -93,9 +116,8 @@ export function sheetResult(id: string, name: string, blocks: LoadedBlock[], mer
   let rows = 0;
   let cols = 0;
   let bytes = 0;
-  const enc = new TextEncoder();
   for (const b of blocks) {
-    bytes += enc.encode(JSON.stringify([b.values, b.valueTypes, b.numberFormat, b.formulas])).length;
+    bytes += transportBytes([b.values, b.valueTypes, b.numberFormat, b.formulas]);
     b.values.forEach((line, i) => {
       const r = b.rowIndex + i;
       rows = Math.max(rows, r + 1);

@@ -12,13 +12,28 @@ import { HIGHLIGHT_FILL, NOTE_PREFIX } from "../model/highlight-style";
 import { parseAddress } from "../model/sheet";
 import { runsOf } from "./cells";
 
-/** A cell's own fill, as getCellProperties reports it. */
+/**
+ * A cell's own fill, as getCellProperties reports it. Real Excel reports "no fill" and solid white
+ * alike as color #FFFFFF with pattern null; tintAndShade is null only for no fill (office-js
+ * issues 4900, 6218).
+ */
 export interface FillSnapshot {
-  color?: string;
-  pattern?: Excel.FillPattern | string;
-  patternColor?: string;
-  patternTintAndShade?: number;
-  tintAndShade?: number;
+  color?: string | null;
+  pattern?: Excel.FillPattern | string | null;
+  patternColor?: string | null;
+  patternTintAndShade?: number | null;
+  tintAndShade?: number | null;
+}
+
+/** No fill: pattern "None", or tintAndShade null (how real Excel says it), or nothing reported. */
+export function isNoFill(f: FillSnapshot): boolean {
+  if (f.pattern === "None" || f.tintAndShade === null) return true;
+  return !f.pattern && f.tintAndShade === undefined && !f.color;
+}
+
+/** A gradient: reported, but the API cannot set one back (RangeFill has no gradient stops). */
+export function isGradient(f: FillSnapshot): boolean {
+  return typeof f.pattern === "string" && /gradient/i.test(f.pattern);
 }
 
 export interface NoteSnapshot {
@@ -30,6 +45,8 @@ export interface NoteSnapshot {
 
 export interface ValueSnapshot {
   cell: string;
+  /** what the add-in wrote there (undo restores the cell only while it still holds this) */
+  written?: unknown;
   /** the value as Excel returned it ("" for empty) */
   value: unknown;
   /** the formula ("=…") when the cell held one, else null */
@@ -43,6 +60,9 @@ export interface CellHighlightSnapshot {
   note?: NoteSnapshot | null;
   /** true when the add-in put a note of its own on the cell */
   addedNote: boolean;
+  /** the fill colour and note text the add-in wrote (undo restores only while they are still there) */
+  painted?: string;
+  noteWritten?: string;
 }
 
 /** Everything apply() replaced, enough to restore it exactly. */
@@ -58,7 +78,7 @@ const OUR_FILLS = new Set(Object.values(HIGHLIGHT_FILL).map((c) => c.toUpperCase
 
 /** True when the fill is one the add-in paints (a highlight left from an earlier session). */
 export function isOurFill(f: FillSnapshot): boolean {
-  return !!f.color && f.pattern !== "None" && OUR_FILLS.has(f.color.toUpperCase());
+  return !!f.color && !isNoFill(f) && OUR_FILLS.has(f.color.toUpperCase());
 }
 
 export function withPrefix(note: string): string {
@@ -70,6 +90,11 @@ export interface ApplyOptions {
   language: "zh" | "en";
   /** cells whose user note must stay: no note of ours goes there */
   keepNotes?: Set<string>;
+  /**
+   * the notes already on the cells to highlight, as read before this batch (a cell missing here
+   * has none). Only those are deleted: a method on a note that is not there fails the batch.
+   */
+  existingNotes?: Map<string, NoteSnapshot>;
 }
 
 export interface QueuedApply {
@@ -103,18 +128,18 @@ export function queueApply(ws: Excel.Worksheet, sheetId: string, plan: Plan, opt
     return { run, props };
   });
 
-  const capturedNotes = new Map<string, { prev: Excel.Note | null; added: boolean }>();
+  const capturedNotes = new Map<string, { prev: NoteSnapshot | null; added: boolean; text?: string }>();
   if (opts.notes) {
     for (const h of highlights) {
       if (opts.keepNotes?.has(h.cell)) {
         capturedNotes.set(h.cell, { prev: null, added: false });
         continue;
       }
-      const prev = ws.notes.getItemOrNullObject(h.cell);
-      prev.load("content,visible,width,height");
-      prev.delete(); // a no-op on a null object: only an existing note is replaced
-      ws.notes.add(h.cell, withPrefix(opts.language === "en" ? h.noteEn : h.note));
-      capturedNotes.set(h.cell, { prev, added: true });
+      const prev = opts.existingNotes?.get(h.cell) ?? null;
+      if (prev) ws.notes.getItem(h.cell).delete(); // known to be there: replaced by ours
+      const text = withPrefix(opts.language === "en" ? h.noteEn : h.note);
+      ws.notes.add(h.cell, text);
+      capturedNotes.set(h.cell, { prev, added: true, text });
     }
   }
 
@@ -127,7 +152,7 @@ export function queueApply(ws: Excel.Worksheet, sheetId: string, plan: Plan, opt
       for (const { run, r } of capturedValues) {
         run.items.forEach((w, i) => {
           const f = r.formulas[i][0];
-          values.push({ cell: w.cell, value: r.values[i][0], formula: typeof f === "string" && f.startsWith("=") ? f : null });
+          values.push({ cell: w.cell, value: r.values[i][0], formula: typeof f === "string" && f.startsWith("=") ? f : null, written: w.after });
         });
       }
       const hs: CellHighlightSnapshot[] = [];
@@ -135,8 +160,11 @@ export function queueApply(ws: Excel.Worksheet, sheetId: string, plan: Plan, opt
         run.items.forEach((h, i) => {
           const fill = { ...(props.value[i][0].format?.fill ?? {}) } as FillSnapshot;
           const n = capturedNotes.get(h.cell);
-          const snap: CellHighlightSnapshot = { cell: h.cell, fill, addedNote: !!n?.added };
-          if (n?.added) snap.note = noteSnapshot(n.prev);
+          const snap: CellHighlightSnapshot = { cell: h.cell, fill, addedNote: !!n?.added, painted: HIGHLIGHT_FILL[h.severity] };
+          if (n?.added) {
+            snap.note = n.prev;
+            snap.noteWritten = n.text;
+          }
           hs.push(snap);
         });
       }
@@ -145,29 +173,42 @@ export function queueApply(ws: Excel.Worksheet, sheetId: string, plan: Plan, opt
   };
 }
 
-/** The note a batch loaded before replacing it (null: there was none). */
-export function noteSnapshot(n: Excel.Note | null): NoteSnapshot | null {
+/**
+ * The note a batch loaded (null: there was none). Only what was loaded is kept: on the web that is
+ * the content alone (visible/width/height are not supported there, office-js issue 6198).
+ */
+export function noteSnapshot(n: Excel.Note | null, props: string): NoteSnapshot | null {
   if (!n || n.isNullObject) return null;
-  return { content: n.content, visible: n.visible, width: n.width, height: n.height };
+  const snap: NoteSnapshot = { content: n.content };
+  if (props.includes("visible")) Object.assign(snap, { visible: n.visible, width: n.width, height: n.height });
+  return snap;
 }
 
-/** Queue putting a fill back exactly (no fill → clear). */
-export function queueRestoreFill(ws: Excel.Worksheet, cell: string, fill: FillSnapshot): void {
+/**
+ * Queue putting a fill back exactly: no fill → clear; white stays white; a gradient cannot be set
+ * through the API, so it is left as it is (returns false) instead of failing the whole batch.
+ */
+export function queueRestoreFill(ws: Excel.Worksheet, cell: string, fill: FillSnapshot): boolean {
+  if (isGradient(fill)) return false;
   const r = ws.getRange(cell);
-  if (!fill.pattern || fill.pattern === "None") {
+  if (isNoFill(fill)) {
     r.format.fill.clear();
-    return;
+    return true;
   }
   const f: FillSnapshot = {};
   for (const k of Object.keys(FILL_PROPS) as (keyof FillSnapshot)[]) {
     if (fill[k] !== undefined && fill[k] !== null) (f as Record<string, unknown>)[k] = fill[k];
   }
   r.setCellProperties([[{ format: { fill: f as Excel.CellPropertiesFill } }]]);
+  return true;
 }
 
-/** Queue removing the add-in's note and putting back the one it replaced (if any). */
+/**
+ * Queue removing the add-in's note (the caller knows it is there: deleting a missing note fails
+ * the batch) and putting back the one it replaced (if any), with only the properties it has.
+ */
 export function queueRestoreNote(ws: Excel.Worksheet, cell: string, prev: NoteSnapshot | null): void {
-  ws.notes.getItemOrNullObject(cell).delete();
+  ws.notes.getItem(cell).delete();
   if (prev) {
     const n = ws.notes.add(cell, prev.content);
     if (prev.visible !== undefined) n.visible = prev.visible;

@@ -11,5 +11,10 @@ declare namespace CustomFunctions {
     code: string;
     message?: string;
   }
+  /** What Excel passes as the last argument (parameterAddresses: with @requiresParameterAddresses). */
+  interface Invocation {
+    address?: string;
+    parameterAddresses?: string[];
+  }
   function associate(id: string, functionObject: (...args: any[]) => unknown): void;
 }

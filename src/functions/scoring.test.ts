@@ -25,9 +25,9 @@ describe("custom functions as plain functions", () => {
     expect(kjRequired(3.39, FISCAL)).toEqual({ ok: true, value: 2540 });
   });
 
-  test("KJREQUIRED above the rule's maximum is #NUM! saying so", () => {
+  test("KJREQUIRED above the rule's maximum is #VALUE! saying so (Excel drops #NUM!'s message)", () => {
     const r = kjRequired(6, FISCAL);
-    expect(r).toMatchObject({ ok: false, code: "invalidNumber" });
+    expect(r).toMatchObject({ ok: false, code: "invalidValue" });
     expect(!r.ok && r.message).toContain("最高分 5");
   });
 

@@ -7,12 +7,16 @@
  * - a counted rule given only a count (a range of scores) → #VALUE!, naming the range;
  * - a judged rule (assessors score by hand) → #VALUE!, saying so;
  * - a blank value → #N/A ("尚无数值"), as Excel's own lookups say "not available yet";
- * - KJREQUIRED of a score above the rule's maximum → #NUM!.
+ * - KJREQUIRED of a score above the rule's maximum, or one no value reaches → #VALUE! saying so
+ *   (Excel drops the message of every error but #VALUE! and #N/A, so #NUM! would say nothing);
+ * - KJSCORE of a number from a cell formatted as a percentage (0.0035 shown as 0.35%) is scored
+ *   as the pane scores it: with the cell's number format (functions.ts reads it).
  */
 import { gradeOf, ruleFor } from "../engine";
 import type { CellScalar, Rule } from "../engine/types";
 
-export type FunctionErrorCode = "invalidValue" | "notAvailable" | "invalidNumber";
+/** Only these two carry a message into Excel's cell (CustomFunctions.Error). */
+export type FunctionErrorCode = "invalidValue" | "notAvailable";
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; code: FunctionErrorCode; message: string };
 
@@ -51,10 +55,10 @@ function numberArg(v: CellArg): number | null {
 }
 
 /** KJSCORE(value, rule): the score the rule gives the value, rounded like ROUND(x, 2). */
-export function kjScore(value: CellArg, rule: CellArg): Outcome<number> {
+export function kjScore(value: CellArg, rule: CellArg, numFmt?: string): Outcome<number> {
   const r = readRule(rule);
   if (!r.ok) return r;
-  const result = r.value.score({ v: toScalar(value) });
+  const result = r.value.score(numFmt ? { v: toScalar(value), numFmt } : { v: toScalar(value) });
   switch (result.status) {
     case "exact":
       return { ok: true, value: result.score };
@@ -82,11 +86,11 @@ export function kjRequired(score: CellArg, rule: CellArg): Outcome<number> {
     return fail("invalidValue", "只有按数值计分的评分标准（如“≧10000万元（5分）；…”）可以反推所需数值");
   }
   if (r.value.max !== null && s > r.value.max) {
-    return fail("invalidNumber", `得分 ${s} 超过此评分标准的最高分 ${r.value.max}，任何数值都达不到`);
+    return fail("invalidValue", `得分 ${s} 超过此评分标准的最高分 ${r.value.max}，任何数值都达不到`);
   }
   // the value a person can enter: the smallest at the rule's own precision whose ROUNDED score reaches s
   const needed = r.value.needed(s);
-  if (needed === null) return fail("invalidNumber", `得分 ${s} 无法由此评分标准反推出数值`);
+  if (needed === null) return fail("invalidValue", `得分 ${s} 无法由此评分标准反推出数值`);
   return { ok: true, value: needed };
 }
 

@@ -21,6 +21,20 @@ export interface ApplyResult {
   notesKept?: number;
 }
 
+/** What undo() did, when the host can say (the Excel host does). */
+export interface UndoResult {
+  /** cells left as they are because they were changed after 应用 (by the user or a coauthor) */
+  leftAlone?: string[];
+  /** highlighted cells whose gradient fill cannot be put back through the API */
+  gradients?: string[];
+}
+
+/** What a change the host reports came from. */
+export interface SheetChange {
+  /** another person's edit (coauthoring): refresh the view, never write in answer */
+  remote: boolean;
+}
+
 export interface PaneHost {
   readonly kind: "excel" | "file" | "wps";
   /**
@@ -33,8 +47,8 @@ export interface PaneHost {
   apply(plan: Plan): Promise<ApplyResult>;
   /** True after apply() until undo() restores the previous contents. */
   canUndo(): boolean;
-  /** Restore exactly what apply() replaced (values, formats, notes). */
-  undo(): Promise<void>;
+  /** Restore exactly what apply() replaced (values, formats, notes); cells changed since stay. */
+  undo(): Promise<UndoResult | void>;
   /** Remove the add-in's highlights, restoring the cells' own fills and notes. */
   clearHighlights(): Promise<void>;
   /** Select (and scroll to) a cell of the 分工表 sheet. */
@@ -42,7 +56,7 @@ export interface PaneHost {
   /** Insert the built-in sample 分工表 as a new sheet (or, in the file host, open it). */
   insertSample(): Promise<void>;
   /** Live mode: call back (debounced by the host) when the user edits the sheet. Returns an unsubscribe. */
-  subscribe?(onChanged: () => void): () => void;
+  subscribe?(onChanged: (change?: SheetChange) => void): () => void;
   /** File host only: the recalculated workbook as a download. */
   download?(): Promise<void>;
   /** File host only: the name download() ("download") or makePortable() ("portable") saves under. */

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import type { ApplyResult, LoadResult, PaneHost } from "../host/types";
+import type { ApplyResult, LoadResult, PaneHost, SheetChange, UndoResult } from "../host/types";
 import type { Plan } from "../model/types";
 import { computePlan } from "../model";
 import { seedWorkbookData } from "../sample/workbook-data";
@@ -15,7 +15,7 @@ const seedPlan = (): Plan => computePlan(seedWorkbookData());
 interface FakeHost extends PaneHost {
   load: jest.Mock<Promise<LoadResult>, []>;
   apply: jest.Mock<Promise<ApplyResult>, [Plan]>;
-  undo: jest.Mock<Promise<void>, []>;
+  undo: jest.Mock<Promise<UndoResult | void>, []>;
   clearHighlights: jest.Mock<Promise<void>, []>;
   selectCell: jest.Mock<Promise<void>, [string]>;
   insertSample: jest.Mock<Promise<void>, []>;
@@ -327,6 +327,47 @@ describe("the task pane over the seed's 分工表", () => {
     act(() => changed!());
     await waitFor(() => expect(host.load).toHaveBeenCalledTimes(4));
     expect(host.apply).toHaveBeenCalledTimes(1);
+  });
+
+  test("in live mode a coauthor's edit refreshes the pane and writes nothing", async () => {
+    let changed: ((c?: SheetChange) => void) | null = null;
+    const plan = seedPlan();
+    const host = fakeHost([ok(plan)], {
+      subscribe: (cb: (c?: SheetChange) => void) => {
+        changed = cb;
+        return () => undefined;
+      },
+    });
+    renderPane(host);
+    fireEvent.click(await screen.findByRole("checkbox", { name: /实时更新/ }));
+    act(() => changed!({ remote: true }));
+    await waitFor(() => expect(host.load).toHaveBeenCalledTimes(2));
+    expect(await screen.findByText(/协作者修改了分工表，面板已刷新/)).toBeTruthy();
+    expect(host.apply).not.toHaveBeenCalled();
+    act(() => changed!({ remote: false }));
+    await waitFor(() => expect(host.apply).toHaveBeenCalledTimes(1));
+  });
+
+  test("撤销 says which cells were changed after 应用 and kept as they are", async () => {
+    const host = fakeHost([ok(seedPlan())]);
+    host.undo.mockResolvedValue({ leftAlone: ["I5", "I9"], gradients: [] });
+    renderPane(host);
+    fireEvent.click(await screen.findByRole("tab", { name: /变更/ }));
+    fireEvent.click(await screen.findByRole("button", { name: "应用" }));
+    await waitFor(() => expect(host.apply).toHaveBeenCalled());
+    await waitFor(() => expect((screen.getByRole("button", { name: "撤销" }) as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByRole("button", { name: "撤销" }));
+    expect(await screen.findByText(/2 个单元格在应用之后被修改过，保留现在的内容，未恢复：I5、I9/)).toBeTruthy();
+  });
+
+  test("in Excel, before 插入示例分工表 the pane says that it clears Excel's undo history", async () => {
+    const noTable: LoadResult = { ok: false, reason: "no-table", message: "找不到分工表", lookedFor: ["评分标准"] };
+    const view = renderPane(fakeHost([noTable]));
+    expect((await screen.findByTestId("sample-note")).textContent).toContain("撤销记录（Ctrl+Z）会被清空");
+    view.unmount();
+    renderPane(fakeHost([noTable], { kind: "file" } as Partial<PaneHost>));
+    await screen.findByRole("button", { name: "插入示例分工表" });
+    expect(screen.queryByTestId("sample-note")).toBeNull();
   });
 
   test("hosts without change events, and the browser page (where nobody edits the sheet), show no live-mode switch", async () => {

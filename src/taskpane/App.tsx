@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
-import type { LoadResult, PaneHost } from "../host/types";
+import type { LoadResult, PaneHost, SheetChange } from "../host/types";
 import type { CellWrite, Plan, TableChoice, TableInfo } from "../model/types";
 import { noticeOf } from "../model/plan";
 import { problemCount } from "./format";
@@ -113,9 +113,14 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
   );
 
   /** A sheet edit: re-read; in live mode also write what changed, then show the settled plan. */
-  const onSheetChanged = React.useCallback(async () => {
+  const onSheetChanged = React.useCallback(async (change?: SheetChange) => {
     setWritten(null);
     const result = await load(true);
+    // A coauthor's edit: refresh only. Two clients in live mode writing for each other would fight.
+    if (change?.remote) {
+      if (liveRef.current && mounted.current) setNotice({ intent: "info", text: t.remoteRefreshed });
+      return;
+    }
     if (!liveRef.current || !result?.ok || result.plan.writes.length === 0) return;
     try {
       const r = await host.apply(result.plan);
@@ -131,7 +136,7 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
     if (skipFirstLoad.current) skipFirstLoad.current = false;
     else void load(false);
     // The host debounces the sheet's change events.
-    const unsubscribe = host.subscribe?.(() => void onSheetChanged());
+    const unsubscribe = host.subscribe?.((change) => void onSheetChanged(change));
     return () => {
       mounted.current = false;
       unsubscribe?.();
@@ -169,6 +174,7 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
           }, true)
         }
         onRetry={() => void load(false)}
+        sampleNote={host.kind === "excel" ? t.insertSampleClearsUndo : undefined}
       />
     );
   } else if (state.phase === "error") {
@@ -224,9 +230,11 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
                 }, true),
               onUndo: () =>
                 run(async () => {
-                  await host.undo();
+                  const r = await host.undo();
                   setWritten(null);
-                  return { intent: "success", text: t.undone };
+                  const left = r?.leftAlone?.length ? t.undoLeftAlone(r.leftAlone) : "";
+                  const grad = r?.gradients?.length ? t.undoGradients(r.gradients) : "";
+                  return { intent: left || grad ? "info" : "success", text: t.undone + left + grad };
                 }, true),
               onClear: () =>
                 run(async () => {

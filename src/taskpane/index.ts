@@ -39,6 +39,35 @@ function registerFunctions(): void {
   require("../functions/functions");
 }
 
+/**
+ * Resolves once the task pane is shown. The shared runtime (lifetime "long") also starts hidden,
+ * for a custom function or a ribbon command; the pane then must not read the workbook (a read of
+ * a big sheet while the user works, for nothing). Visible now: the page is (document.visibilityState);
+ * shown later: Office.addin.onVisibilityModeChanged reports "Taskpane" (SharedRuntime 1.1;
+ * learn.microsoft.com/javascript/api/office/office.addin#office-office-addin-onvisibilitymodechanged-member(1)).
+ */
+export function whenPaneShown(): Promise<void> {
+  if (typeof document === "undefined" || document.visibilityState !== "hidden") return Promise.resolve();
+  return new Promise((resolve) => {
+    let done = false;
+    const shown = () => {
+      if (done) return;
+      done = true;
+      document.removeEventListener("visibilitychange", onPage);
+      resolve();
+    };
+    const onPage = () => document.visibilityState === "visible" && shown();
+    document.addEventListener("visibilitychange", onPage);
+    try {
+      void Office.addin?.onVisibilityModeChanged?.((args: { visibilityMode: string }) => {
+        if (args.visibilityMode === "Taskpane") shown();
+      });
+    } catch {
+      // no Office.addin (no shared runtime): the page's own visibility decides
+    }
+  });
+}
+
 export async function start(): Promise<() => void> {
   registerFunctions();
   await Office.onReady();
@@ -46,6 +75,7 @@ export async function start(): Promise<() => void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   (require("../commands/commands") as typeof import("../commands/commands")).registerCommands();
   const look = officeLook(Office.context);
+  await whenPaneShown();
   const root = document.getElementById("container") ?? document.body.appendChild(document.createElement("div"));
   return mountTaskpane(root, createExcelHost({ language: look.language }), look);
 }

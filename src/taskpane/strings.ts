@@ -18,6 +18,8 @@ export interface Strings {
   noTableBody: string;
   lookedForHeading: string;
   insertSample: string;
+  /** Excel only, shown before 插入示例分工表: inserting a sheet from a file clears Excel's undo stack */
+  insertSampleClearsUndo: string;
   insertingSample: string;
   retry: string;
   errorTitle: string;
@@ -102,6 +104,12 @@ export interface Strings {
   liveApplied: (written: number) => string;
   undo: string;
   undone: string;
+  /** after 撤销: cells changed since 应用 (by you or a coauthor) stayed as they are */
+  undoLeftAlone: (cells: string[]) => string;
+  /** after 撤销: gradient fills the add-in cannot set back */
+  undoGradients: (cells: string[]) => string;
+  /** live mode: a coauthor changed the sheet; the view was refreshed, nothing written */
+  remoteRefreshed: string;
   clearHighlights: string;
   cleared: string;
   download: string;
@@ -139,6 +147,7 @@ export const zh: Strings = {
   noTableBody: "当前工作簿中没有找到科技创新能力监测评价指标测算责任分工表。请打开含分工表的工作表，或插入示例分工表。",
   lookedForHeading: "查找过的表头：",
   insertSample: "插入示例分工表",
+  insertSampleClearsUndo: "注意：插入工作表后，Excel 的撤销记录（Ctrl+Z）会被清空，之前的操作将无法撤销。",
   insertingSample: "正在插入示例…",
   retry: "重试",
   errorTitle: "读取失败",
@@ -208,10 +217,14 @@ export const zh: Strings = {
   notesSkipped: "（此版本 Excel 不支持单元格批注，标记只有颜色，原因请看“提示”）",
   notesKept: (n) => `；${n} 个单元格已有您自己的批注，保留原样，原因请看“提示”`,
   liveMode: "实时更新",
-  liveModeHint: "编辑数值、评分标准或权重后自动重算并写入得分（可撤销）",
+  liveModeHint:
+    "编辑数值、评分标准或权重后自动重算并写入得分。Excel 的 Ctrl+Z 可撤回加载项的每次写入，撤回后不会再自动写回；面板的“撤销”恢复最近一次应用前的内容，只恢复此后没有被改动的单元格。协作者的修改只刷新面板，不自动写入",
   liveApplied: (w) => `已按修改自动更新 ${w} 个单元格`,
   undo: "撤销",
   undone: "已撤销，单元格已恢复原样。",
+  undoLeftAlone: (cells) => `${cells.length} 个单元格在应用之后被修改过，保留现在的内容，未恢复：${cells.slice(0, 10).join("、")}${cells.length > 10 ? " 等" : ""}。`,
+  undoGradients: (cells) => `${cells.join("、")} 原为渐变填充，加载项无法恢复，请手动重新设置。`,
+  remoteRefreshed: "协作者修改了分工表，面板已刷新；实时更新不会替他人的修改写入得分。",
   clearHighlights: "清除标记",
   cleared: "已清除标记。",
   download: "下载",
@@ -256,6 +269,7 @@ export const en: Strings = {
     "This workbook has no 科技创新能力监测评价 分工表 (scoring table). Open the sheet that holds it, or insert the sample table.",
   lookedForHeading: "Headers looked for:",
   insertSample: "Insert sample table",
+  insertSampleClearsUndo: "Note: inserting the sheet clears Excel's undo history (Ctrl+Z); earlier actions can no longer be undone.",
   insertingSample: "Inserting the sample…",
   retry: "Retry",
   errorTitle: "Could not read the workbook",
@@ -326,10 +340,15 @@ export const en: Strings = {
   notesSkipped: " (this Excel cannot write cell notes: highlights are colour only; the reasons are under Highlights)",
   notesKept: (n) => `; ${n} ${n === 1 ? "cell keeps its" : "cells keep their"} own note, unchanged (the reasons are under Highlights)`,
   liveMode: "Live updates",
-  liveModeHint: "after you edit a value, rule or weight, scores are recalculated and written at once (undoable)",
+  liveModeHint:
+    "after you edit a value, rule or weight, scores are recalculated and written at once. Excel's Ctrl+Z takes back each write of the add-in, and the add-in does not write it again; the pane's Undo restores what the last Apply replaced, only in cells nobody has changed since. A coauthor's edit only refreshes the pane",
   liveApplied: (w) => `Updated ${w} ${w === 1 ? "cell" : "cells"} after your edit`,
   undo: "Undo",
   undone: "Undone: the cells are back as they were.",
+  undoLeftAlone: (cells) =>
+    ` ${cells.length} ${cells.length === 1 ? "cell was" : "cells were"} changed after Apply and kept as they are now: ${cells.slice(0, 10).join(", ")}${cells.length > 10 ? " …" : ""}.`,
+  undoGradients: (cells) => ` ${cells.join(", ")} had a gradient fill the add-in cannot put back; please set it again.`,
+  remoteRefreshed: "A coauthor changed the table; the pane is refreshed. Live updates do not write scores for another person's edit.",
   clearHighlights: "Clear highlights",
   cleared: "Highlights cleared.",
   download: "Download",

@@ -377,7 +377,7 @@ export function createWpsHost(options: WpsHostOptions = {}): WpsHost {
     load,
     apply,
     canUndo: () => lastWrite !== null,
-    undo: async () => void (await undoReport()),
+    undo: undoReport,
     undoReport,
     clearHighlights,
     selectCell,

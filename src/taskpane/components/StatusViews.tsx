@@ -17,12 +17,15 @@ export function NoTableView({
   busy,
   onInsertSample,
   onRetry,
+  sampleNote,
 }: {
   t: Strings;
   lookedFor: string[];
   busy: boolean;
   onInsertSample(): void;
   onRetry(): void;
+  /** said before the button (Excel: inserting clears the undo stack) */
+  sampleNote?: string;
 }) {
   return (
     <section aria-labelledby="kj-nt-h">
@@ -41,6 +44,11 @@ export function NoTableView({
             ))}
           </ul>
         </>
+      ) : null}
+      {sampleNote ? (
+        <p className="kj-muted" data-testid="sample-note">
+          {sampleNote}
+        </p>
       ) : null}
       <div className="kj-actions">
         <Button appearance="primary" disabledFocusable={busy} onClick={onInsertSample}>
