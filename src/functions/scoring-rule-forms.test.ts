@@ -48,8 +48,8 @@ describe("KJREQUIRED", () => {
   test("2 under 一次得1分 needs 2次, a whole number", () => {
     expect(kjRequired(2, PER_ITEM)).toEqual({ ok: true, value: 2 });
   });
-  test("a score above the rule's maximum is #NUM!", () => {
-    expect(kjRequired(6, THRESHOLD)).toMatchObject({ ok: false, code: "invalidNumber" });
+  test("a score above the rule's maximum is #VALUE! with the reason (Excel drops #NUM! messages)", () => {
+    expect(kjRequired(6, THRESHOLD)).toMatchObject({ ok: false, code: "invalidValue" });
   });
 });
 
