@@ -54,6 +54,28 @@ export const S = {
   portableKept: "保留为数值：",
   portableOfferFlag: "如需转换，请加 --convert-values 重新运行。",
   summary: (files: number, failed: number) => `共 ${files} 个文件，${failed} 个无法分析`,
+
+  // 升级分析 and 按责任单位 (check), the report command
+  upgradeHeading: (col: string, total: string, grade: string, next: string | null, gap: string, today: string | null) =>
+    `升级分析（${col}年：${total}分，${grade}级${next ? `，距${next}级差 ${gap} 分` : "，已是最高等级"}${today ? `；与${today}年现值比较` : ""}）：`,
+  upgradeScore: "得分/满分",
+  upgradeHeadroom: "可增",
+  upgradeNext: "下一整分所需",
+  upgradeFullNeeds: "满分所需",
+  upgradeFromToday: (today: string | null) => (today ? `较${today}年` : "较现值"),
+  upgradeFull: "已满分",
+  upgradeManual: "评估打分，无数值",
+  addItems: (item: string, count: number) => `${item} ×${count}`,
+  suggestionHeading: "  建议组合（各项相对增幅之和最小）：",
+  suggestionShort: "  即使各项都达到满分也到不了上一级；能做到的最多是：",
+  suggestionTotal: (col: string, total: string, grade: string) => `  按建议，${col}年合计 ${total} 分（${grade}级，由评分标准重新计算）`,
+  deptHeading: "按责任单位：",
+  deptUnnamed: "（未填写责任单位）",
+  deptCount: (n: number, flags: number) => `${n} 项指标${flags ? `，提示 ${flags} 条` : ""}`,
+  deptSuggested: (action: string, score: string) => `建议：${action}（得 ${score} 分）`,
+  deptFlags: (n: number) => `提示 ${n} 条`,
+  roleLead: "（牵头）",
+  roleSupport: "（配合）",
 } as const;
 
 export const HELP = `kjscore — KJScore 科创评分: score a county's 科技创新能力监测评价 分工表 from the rules written in it.

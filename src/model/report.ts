@@ -4,6 +4,7 @@
  */
 import type { ColumnKind, FlagCode, Grade, Plan, ScoreStatus } from "./types";
 import type { RuleKind } from "../engine/types";
+import { byDepartment, upgradeAnalyses, type DepartmentPlan, type UpgradeAnalysis } from "./analysis";
 
 export interface ReportScore {
   column: string;
@@ -57,6 +58,14 @@ export interface Report {
   /** how many cells `kjscore recalc` would write, and how many it would highlight */
   changes: { writes: number; highlights: number };
   summary: Record<FlagCode, number>;
+  /** 升级分析: the target year, then the latest actual year (see src/model/analysis/upgrade.ts) */
+  upgrade: UpgradeAnalysis[];
+  /** 按责任单位: each department's indicators, scores, values needed and flags */
+  departments: ReportDepartment[];
+}
+
+export interface ReportDepartment extends Omit<DepartmentPlan, "tasks"> {
+  tasks: (Omit<DepartmentPlan["tasks"][number], "flags"> & { flags: ReportFlag[] })[];
 }
 
 export function toReport(plan: Plan, file: string): Report {
@@ -106,5 +115,10 @@ export function toReport(plan: Plan, file: string): Report {
     subtotals: plan.subtotals.map((s) => ({ category: s.category, points: s.points, scores: s.byColumn })),
     changes: { writes: plan.writes.length, highlights: plan.highlights.length },
     summary,
+    upgrade: upgradeAnalyses(plan),
+    departments: byDepartment(plan).map((d) => ({
+      ...d,
+      tasks: d.tasks.map((t) => ({ ...t, flags: t.flags.map((f) => ({ code: f.code, column: f.column, cell: f.cell, message: f.message })) })),
+    })),
   };
 }
