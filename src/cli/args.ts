@@ -32,6 +32,7 @@ const ALLOWED: Record<string, (keyof Options)[]> = {
   template: ["output", "force"],
   check: ["json"],
   recalc: ["output", "force", "portable", "convertValues"],
+  report: ["output", "force"],
 };
 
 export function parseArgs(argv: string[]): Parsed {

@@ -1,5 +1,5 @@
 /**
- * The `kjscore` command: template | check | recalc. bin/kjscore.js calls run().
+ * The `kjscore` command: template | check | recalc | report. bin/kjscore.js calls run().
  * Exit 0 when every workbook was analysed; 2 with one Chinese line on stderr (never a stack
  * trace) when one could not be, or when the command line is wrong.
  */
@@ -15,6 +15,7 @@ import { makePortable, type PortableReport } from "../portable";
 import { parseArgs, UsageError } from "./args";
 import { formatPlan, score2 } from "./format";
 import { HELP, S } from "./strings";
+import { reportCommand } from "./report-command";
 
 export interface Io {
   out(text: string): void;
@@ -50,6 +51,15 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         return await checkCommand(positionals, options.json, io);
       case "recalc":
         return await recalcCommand(positionals, options.output, options.force, io, options);
+      case "report":
+        return await reportCommand(positionals, options.output, options.force, io, {
+          readBytes,
+          writeFileAtomic,
+          xlsxIn,
+          samePath,
+          messageOf,
+          fail: (m) => new Failure(m),
+        });
     }
     throw new UsageError(S.unknownCommand(String(command)));
   } catch (e) {
