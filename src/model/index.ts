@@ -2,6 +2,5 @@ export * from "./types";
 export { computePlan, findTable } from "./plan";
 export { toReport } from "./report";
 export type { Report, ReportIndicator, ReportScore, ReportFlag, ReportTotal } from "./report";
-export { upgradeAnalysis, upgradeAnalyses, byDepartment, splitDepartments } from "./analysis";
-export type { UpgradeAnalysis, UpgradeRow, Suggestion, SuggestedStep, DepartmentPlan, DeptTask } from "./analysis";
+// the analysis (升级分析, 按责任单位) is imported from "./analysis" directly, so the pane can load it lazily
 export type { ReportDepartment } from "./report";

@@ -11,8 +11,15 @@ import { SummaryView } from "./components/SummaryView";
 import { ErrorView, LoadingView, NoTableView } from "./components/StatusViews";
 import { Spinner } from "./components/Spinner";
 import { Tabs } from "./components/Tabs";
+import { usePrintReport } from "./print-report";
 
-type View = "summary" | "highlights" | "changes" | "indicators";
+type View = "summary" | "highlights" | "changes" | "indicators" | "upgrade" | "departments";
+
+// the analysis views load when first opened: the pane's first view stays within its budget
+const UpgradeView = React.lazy(() => import(/* webpackChunkName: "upgrade" */ "./components/analysis/UpgradeView"));
+const DepartmentsView = React.lazy(() => import(/* webpackChunkName: "departments" */ "./components/analysis/DepartmentsView"));
+const savePng = (svg: SVGSVGElement, name: string) =>
+  import(/* webpackChunkName: "png" */ "./components/analysis/png").then((m) => m.saveSvgAsPng(svg, name));
 
 type State =
   | { phase: "loading" }
@@ -52,6 +59,7 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
   // Only the newest load may set state: a slow earlier load must not overwrite a later one.
   const loadSeq = React.useRef(0);
   const mounted = React.useRef(true);
+  const report = usePrintReport(state.phase === "ready" ? state.plan : null, t, language);
 
   const load = React.useCallback(
     async (silent: boolean): Promise<LoadResult | null> => {
@@ -145,9 +153,18 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
           { value: "highlights", label: t.tabHighlights(flagCount) },
           { value: "changes", label: t.tabChanges(p.writes.length) },
           { value: "indicators", label: t.tabIndicators },
+          { value: "upgrade", label: t.tabUpgrade },
+          { value: "departments", label: t.tabDepartments },
         ]}
       >
-        {view === "summary" ? <SummaryView plan={p} t={t} /> : null}
+        {view === "summary" ? (
+          <SummaryView
+            plan={p}
+            t={t}
+            onPrint={() => run(async () => (await report.print(), null), false)}
+            onSavePng={host.download ? (svg, name) => run(async () => (await savePng(svg, name), null), false) : undefined}
+          />
+        ) : null}
         {view === "highlights" ? (
           <HighlightsView
             plan={p}
@@ -206,6 +223,11 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
           />
         ) : null}
         {view === "indicators" ? <IndicatorsView plan={p} t={t} /> : null}
+        {view === "upgrade" || view === "departments" ? (
+          <React.Suspense fallback={<Spinner size="extra-tiny" label={t.viewLoading} />}>
+            {view === "upgrade" ? <UpgradeView plan={p} t={t} language={language} /> : <DepartmentsView plan={p} t={t} language={language} />}
+          </React.Suspense>
+        ) : null}
       </Tabs>
     );
   }
@@ -247,6 +269,7 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
         ) : null}
       </div>
       {body}
+      {report.node}
     </div>
   );
 }

@@ -30,6 +30,12 @@ export interface Strings {
   tabHighlights: (count: number) => string;
   tabChanges: (count: number) => string;
   tabIndicators: string;
+  tabUpgrade: string;
+  tabDepartments: string;
+  viewLoading: string;
+  printReport: string;
+  printReportHint: string;
+  saveChartsPng: string;
 
   // year columns
   yearLabel: (label: string, kind: ColumnKind) => string;
@@ -132,6 +138,12 @@ export const zh: Strings = {
   tabHighlights: (n) => (n > 0 ? `提示（${n}）` : "提示"),
   tabChanges: (n) => (n > 0 ? `变更（${n}）` : "变更"),
   tabIndicators: "指标",
+  tabUpgrade: "升级分析",
+  tabDepartments: "按责任单位",
+  viewLoading: "正在加载…",
+  printReport: "打印报告",
+  printReportHint: "一页 A4 的得分分析报告：各年合计与等级、图表、更正、升级路径、责任单位",
+  saveChartsPng: "图表存为 PNG",
 
   yearLabel: (label, kind) =>
     kind === "target" ? `${label}年目标` : kind === "forecast" ? `${label}年预测` : `${label}年`,
@@ -238,6 +250,12 @@ export const en: Strings = {
   tabHighlights: (n) => (n > 0 ? `Highlights (${n})` : "Highlights"),
   tabChanges: (n) => (n > 0 ? `Changes (${n})` : "Changes"),
   tabIndicators: "Indicators",
+  tabUpgrade: "Next grade",
+  tabDepartments: "By department",
+  viewLoading: "Loading…",
+  printReport: "Print report",
+  printReportHint: "A one-page A4 score analysis report: totals and grades, the chart, corrections, the path to the next grade, departments",
+  saveChartsPng: "Save charts as PNG",
 
   yearLabel: (label, kind) =>
     kind === "target" ? `${label} target` : kind === "forecast" ? `${label} forecast` : label,
