@@ -111,6 +111,23 @@ describeInBrowser("the printed 得分分析报告 (headless Chromium)", () => {
     await page.close();
   }, 120_000);
 
+  test("升级分析 and 按责任单位 open from their tabs and fit a 350 px pane", async () => {
+    const page = await h.open("", 350);
+    await page.getByRole("list", { name: "合计得分" }).waitFor();
+    await page.getByRole("tab", { name: "升级分析" }).click();
+    await page.getByTestId("suggestion-total").waitFor();
+    expect(await page.getByTestId("suggestion-total").innerText()).toBe("按建议，2020年合计 80.05 分（A级）");
+    const overflow = () => page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, "pane-upgrade-350.png"), fullPage: false });
+    await page.getByRole("tab", { name: "按责任单位" }).click();
+    await page.getByTestId("dept-市财政局").waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, "pane-departments-350.png"), fullPage: false });
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test("图表存为 PNG downloads each chart as a PNG image", async () => {
     const page = await h.open("", 1366);
     await page.getByRole("list", { name: "合计得分" }).waitFor();

@@ -22,7 +22,7 @@ function Dept({ a, d, language }: { a: AnalysisStrings; d: DepartmentPlan; langu
                 {t.name}
                 {t.role ? <span className="kj-muted">（{t.role === "lead" ? a.lead : a.support}）</span> : null}
               </h4>
-              {t.max !== null ? <span className="kj-ind-max kj-muted">{fmtPoints(t.max)}</span> : null}
+              {t.max !== null ? <span className="kj-ind-max kj-muted">{a.maxPoints(fmtPoints(t.max))}</span> : null}
             </div>
             <div>
               {[

@@ -37,6 +37,7 @@ export interface AnalysisStrings {
   required: (v: string) => string;
   suggested: (action: string, score: string) => string;
   withOthers: (names: string) => string;
+  maxPoints: (m: string) => string;
   // the report
   reportTitle: string;
   reportSource: (sheet: string) => string;
@@ -90,6 +91,7 @@ const zh: AnalysisStrings = {
   required: (v) => `需要 ${v}`,
   suggested: (action, score) => `升级建议：${action}（${score} 分）`,
   withOthers: (names) => `与 ${names} 共同负责`,
+  maxPoints: (m) => `满分 ${m}`,
   reportTitle: "科技创新能力监测评价得分分析报告",
   reportSource: (sheet) => `工作表：${sheet}；得分均按评分标准重新计算`,
   reportTotals: "各年合计得分与等级",
@@ -142,6 +144,7 @@ const en: AnalysisStrings = {
   required: (v) => `needs ${v}`,
   suggested: (action, score) => `suggested: ${action} (${score})`,
   withOthers: (names) => `shared with ${names}`,
+  maxPoints: (m) => `max ${m}`,
   reportTitle: "Score analysis report",
   reportSource: (sheet) => `Sheet: ${sheet}; every score recomputed from its rule`,
   reportTotals: "Totals and grades",
