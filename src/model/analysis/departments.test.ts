@@ -71,3 +71,18 @@ describe("按责任单位 on the sample", () => {
     expect(withSteps.some(([d]) => d === "市科工局")).toBe(true);
   });
 });
+
+test("a department cell with 牵头/配合 markers gives each department its role", () => {
+  const rows: (string | number | null)[][] = [
+    ["二级指标", "权重分值", "评分标准", "责任单位", "2021年情况", "2021年得分"],
+    ["R&D经费投入强度（%）", 10, "≥2%（10分）；2%-1%（10-6分）；1%以下（6-0分）", "县统计局（牵头）、县科技局（配合）", "0.8%", null],
+    ["科技管理创新情况", 4, "落实科技政策情况，酌情得分，最高4分", "", null, 2],
+  ];
+  const wb = { sheets: [{ name: "表1", merges: [], cells: rows.map((r) => r.map((v) => (v === null ? undefined : { v }))) }] };
+  const depts = byDepartment(computePlan(wb));
+  expect(depts.map((d) => [d.name, d.tasks.map((t) => [t.row, t.role, t.with])])).toEqual([
+    ["县统计局", [[2, "lead", ["县科技局"]]]],
+    ["县科技局", [[2, "support", ["县统计局"]]]],
+    ["", [[3, null, []]]],
+  ]);
+});

@@ -109,3 +109,44 @@ describe("升级分析 of the sample's 2020 target (73.97, B, 6.03 to A)", () =>
     expect(s.grade).not.toBe("C");
   });
 });
+
+describe("升级分析 of another county's table", () => {
+  // a small 分工表 typed the way other counties type it: other years, 牵头/配合 markers, a level-less counted item
+  const rows: (string | number | null)[][] = [
+    ["一级指标", "二级指标", "权重分值", "评分标准", "责任单位", "2021年情况", "2021年得分", "2022年工作目标", "2022年目标得分"],
+    ["创新投入（20分）", "R&D经费投入强度（%）", 10, "≥2%（10分）；2%-1%（10-6分）；1%以下（6-0分）", "县统计局（牵头）、县科技局（配合）", "0.8%", null, "1%", 6],
+    [null, "院士工作站与孵化器", 6, "院士工作站每家1分，省级孵化器每家2分，最高不超过6分", "县科技局", "院士工作站1家", null, "院士工作站2家", 2],
+    [null, "科技管理创新情况", 4, "落实科技政策情况，酌情得分，最高4分", "县委办/县政府办", null, 2, null, 3],
+    ["合计得分", null, null, null, null, null, null, null, null],
+  ];
+  const wb = {
+    sheets: [{ name: "Sheet1", merges: [], cells: rows.map((r) => r.map((v) => (v === null ? undefined : { v }))) }],
+  };
+  const p = computePlan(wb);
+  const a = upgradeAnalysis(p)!;
+
+  test("measures from 2021 and reads each kind of row", () => {
+    expect([a.column, a.todayColumn, a.total, a.grade, a.nextGrade]).toEqual(["2022", "2021", 11, "C", "B"]);
+    const [rd, counted, judged] = a.rows;
+    // 1% scores 6 of 10; 7 points need 1.25%: 6 + 4·(v−1)/1 = 7
+    expect(rd).toMatchObject({ kind: "value", score: 6, headroom: 4, next: { score: 7, value: 1.25 }, full: { score: 10, value: 2 } });
+    expect(rd.next!.fromToday).toEqual({ absolute: 0.45, relative: 0.5625 }); // from 2021's 0.8%
+    // the provincial incubator (2 points) and the level-less 院士工作站 (1 point) are equally easy: more points first
+    expect(counted.items.map((i) => [i.label, i.countToFull])).toEqual([
+      ["省级孵化器每家2分", 2],
+      ["院士工作站每家1分", 4],
+    ]);
+    expect(judged).toMatchObject({ kind: "manual", score: 3, headroom: 1, next: null });
+  });
+
+  test("when even every step together falls short, it says so and shows the most that can be done", () => {
+    const s = a.suggestion!;
+    expect(s.reaches).toBe(false);
+    expect(s.steps.map((x) => [x.row, x.toScore])).toEqual([
+      [2, 10],
+      [3, 6],
+    ]);
+    expect(s.total).toBe(19); // 10 + 6 + 3, every score the rule's
+    expect(s.grade).toBe("C");
+  });
+});
