@@ -224,7 +224,7 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
         ) : null}
         {view === "indicators" ? <IndicatorsView plan={p} t={t} /> : null}
         {view === "upgrade" || view === "departments" ? (
-          <React.Suspense fallback={<Spinner size="extra-tiny" label={t.viewLoading} />}>
+          <React.Suspense fallback={<Spinner size="extra-tiny" label={t.loading} />}>
             {view === "upgrade" ? <UpgradeView plan={p} t={t} language={language} /> : <DepartmentsView plan={p} t={t} language={language} />}
           </React.Suspense>
         ) : null}

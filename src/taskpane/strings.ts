@@ -32,9 +32,7 @@ export interface Strings {
   tabIndicators: string;
   tabUpgrade: string;
   tabDepartments: string;
-  viewLoading: string;
   printReport: string;
-  printReportHint: string;
   saveChartsPng: string;
 
   // year columns
@@ -140,9 +138,7 @@ export const zh: Strings = {
   tabIndicators: "指标",
   tabUpgrade: "升级分析",
   tabDepartments: "按责任单位",
-  viewLoading: "正在加载…",
   printReport: "打印报告",
-  printReportHint: "一页 A4 的得分分析报告：各年合计与等级、图表、更正、升级路径、责任单位",
   saveChartsPng: "图表存为 PNG",
 
   yearLabel: (label, kind) =>
@@ -252,9 +248,7 @@ export const en: Strings = {
   tabIndicators: "Indicators",
   tabUpgrade: "Next grade",
   tabDepartments: "By department",
-  viewLoading: "Loading…",
   printReport: "Print report",
-  printReportHint: "A one-page A4 score analysis report: totals and grades, the chart, corrections, the path to the next grade, departments",
   saveChartsPng: "Save charts as PNG",
 
   yearLabel: (label, kind) =>

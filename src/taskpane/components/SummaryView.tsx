@@ -52,7 +52,7 @@ export function SummaryView({
       {onPrint || onSavePng ? (
         <div className="kj-actions">
           {onPrint ? (
-            <Button appearance="primary" onClick={onPrint} title={t.printReportHint}>
+            <Button appearance="primary" onClick={onPrint}>
               {t.printReport}
             </Button>
           ) : null}
