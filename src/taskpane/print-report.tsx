@@ -1,5 +1,5 @@
 /**
- * 打印报告: the 得分分析报告 is a lazy chunk, fetched once the first view is on screen, and mounted
+ * 打印报告: the 得分分析报告 is a lazy chunk, fetched after the first view is on screen, and mounted
  * only while printing — by the button, or by Ctrl-P (the browser's beforeprint event; the chunk is
  * already there then, so the report renders synchronously before the page is laid out for print).
  * In Excel the same window.print() prints the task pane's document, i.e. the report.
@@ -17,18 +17,22 @@ export function usePrintReport(plan: Plan | null, t: Strings, language: Language
   const [printing, setPrinting] = React.useState(false);
   const ready = plan !== null;
 
+  // Fetched on the first sign of a user (a key — Ctrl of Ctrl-P —, a pointer) or 10 s after the first
+  // view, never with it: the first view loads one script.
   React.useEffect(() => {
     if (!ready) return;
-    let cancelled = false;
+    const events = ["keydown", "pointerdown", "pointermove", "focusin"] as const;
     const fetchIt = () => {
-      if (!cancelled) void loadReport().then((m) => (mod.current = m), () => undefined);
+      stop();
+      if (!mod.current) void loadReport().then((m) => (mod.current = m), () => undefined);
     };
-    const w = window as Window & { requestIdleCallback?: (cb: () => void) => number };
-    const id = w.requestIdleCallback ? w.requestIdleCallback(fetchIt) : window.setTimeout(fetchIt, 1000);
-    return () => {
-      cancelled = true;
-      if (!w.requestIdleCallback) window.clearTimeout(id);
-    };
+    const timer = window.setTimeout(fetchIt, 10_000);
+    function stop() {
+      window.clearTimeout(timer);
+      for (const e of events) window.removeEventListener(e, fetchIt, true);
+    }
+    for (const e of events) window.addEventListener(e, fetchIt, { capture: true, passive: true });
+    return stop;
   }, [ready]);
 
   React.useEffect(() => {

@@ -96,7 +96,9 @@ describeInBrowser("the printed 得分分析报告 (headless Chromium)", () => {
   test("Ctrl-P on the untouched page prints the same report", async () => {
     const page = await h.open("", 1366);
     await page.getByRole("list", { name: "合计得分" }).waitFor();
-    // the report chunk is fetched once the first view is on screen
+    // the report chunk is fetched at the first sign of a user (here: the mouse moves), not with the first view
+    expect(await page.evaluate(() => performance.getEntriesByType("resource").some((e) => /report\.[^/]*\.js/.test(e.name)))).toBe(false);
+    await page.mouse.move(100, 100);
     await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => /report\.[^/]*\.js/.test(e.name)));
     expect(await page.locator(".kj-print-report").count()).toBe(0);
     await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
