@@ -59,7 +59,7 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
   // Only the newest load may set state: a slow earlier load must not overwrite a later one.
   const loadSeq = React.useRef(0);
   const mounted = React.useRef(true);
-  const report = usePrintReport(state.phase === "ready" ? state.plan : null, t, language);
+  const report = usePrintReport(state.phase === "ready" ? state.plan : null, t, language, state.phase === "ready" ? state.source : undefined);
 
   const load = React.useCallback(
     async (silent: boolean): Promise<LoadResult | null> => {

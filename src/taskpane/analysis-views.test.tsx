@@ -84,6 +84,7 @@ test("打印报告 on 总览 renders the one-page report outside the pane and pr
   const report = document.body.querySelector<HTMLElement>(":scope > .kj-print-report")!;
   expect(report).toBeTruthy();
   expect(report.querySelector("h1")?.textContent).toBe("科技创新能力监测评价得分分析报告");
+  expect(report.textContent).toContain("文件：霸州市.xlsx；工作表：分工表");
   expect(report.textContent).toContain("73.97");
   expect(report.textContent).toContain("K6");
   expect(report.textContent).toContain("8.75 → 8.77");

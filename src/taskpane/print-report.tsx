@@ -12,7 +12,7 @@ import type { Language, Strings } from "./strings";
 type ReportModule = typeof import("./components/analysis/ReportView");
 const loadReport = (): Promise<ReportModule> => import(/* webpackChunkName: "report" */ "./components/analysis/ReportView");
 
-export function usePrintReport(plan: Plan | null, t: Strings, language: Language) {
+export function usePrintReport(plan: Plan | null, t: Strings, language: Language, source?: string) {
   const mod = React.useRef<ReportModule | null>(null);
   const [printing, setPrinting] = React.useState(false);
   const ready = plan !== null;
@@ -55,6 +55,6 @@ export function usePrintReport(plan: Plan | null, t: Strings, language: Language
   }, []);
 
   const Report = mod.current?.default;
-  const node = printing && plan && Report ? <Report plan={plan} t={t} language={language} /> : null;
+  const node = printing && plan && Report ? <Report plan={plan} t={t} language={language} source={source} /> : null;
   return { node, print, printing };
 }

@@ -42,14 +42,14 @@ color:#000;background:#fff;font-family:"Microsoft YaHei","PingFang SC","Noto San
 .kj-rp ol{margin:.5mm 0;padding-left:5mm}
 `;
 
-export function Report({ plan, t, language }: { plan: Plan; t: Strings; language: Language }) {
+export function Report({ plan, t, language, source }: { plan: Plan; t: Strings; language: Language; source?: string }) {
   const a = ANALYSIS_STRINGS[language];
   const up = upgradeAnalysis(plan);
   const depts = byDepartment(plan);
   return (
     <article className="kj-rp" lang={language === "zh" ? "zh-CN" : "en"} data-testid="print-report">
       <h1>{a.reportTitle}</h1>
-      <p className="kj-rp-muted">{a.reportSource(plan.sheet)}</p>
+      <p className="kj-rp-muted">{a.reportSource(plan.sheet, source)}</p>
       <div className="kj-rp-top">
         <section>
           <h2>{a.reportTotals}</h2>
@@ -159,7 +159,7 @@ export function Report({ plan, t, language }: { plan: Plan; t: Strings; language
 }
 
 /** The report in its own element at the end of <body>, with its print CSS, for as long as it is mounted. */
-export default function PrintReport(props: { plan: Plan; t: Strings; language: Language }) {
+export default function PrintReport(props: { plan: Plan; t: Strings; language: Language; source?: string }) {
   const [host] = React.useState(() => {
     const el = document.createElement("div");
     el.className = "kj-print-report";

@@ -40,7 +40,7 @@ export interface AnalysisStrings {
   maxPoints: (m: string) => string;
   // the report
   reportTitle: string;
-  reportSource: (sheet: string) => string;
+  reportSource: (sheet: string, file?: string) => string;
   reportTotals: string;
   reportYear: string;
   reportTotal: string;
@@ -93,7 +93,7 @@ const zh: AnalysisStrings = {
   withOthers: (names) => `与 ${names} 共同负责`,
   maxPoints: (m) => `满分 ${m}`,
   reportTitle: "科技创新能力监测评价得分分析报告",
-  reportSource: (sheet) => `工作表：${sheet}；得分均按评分标准重新计算`,
+  reportSource: (sheet, file) => `${file ? `文件：${file}；` : ""}工作表：${sheet}；得分均按评分标准重新计算`,
   reportTotals: "各年合计得分与等级",
   reportYear: "年份",
   reportTotal: "合计得分",
@@ -146,7 +146,7 @@ const en: AnalysisStrings = {
   withOthers: (names) => `shared with ${names}`,
   maxPoints: (m) => `max ${m}`,
   reportTitle: "Score analysis report",
-  reportSource: (sheet) => `Sheet: ${sheet}; every score recomputed from its rule`,
+  reportSource: (sheet, file) => `${file ? `File: ${file}; ` : ""}sheet: ${sheet}; every score recomputed from its rule`,
   reportTotals: "Totals and grades",
   reportYear: "Year",
   reportTotal: "Total",
