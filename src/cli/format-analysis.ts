@@ -80,9 +80,10 @@ export function formatDepartments(depts: DepartmentPlan[]): string[] {
 export function formatAnalysis(plan: Plan): string {
   if (plan.indicators.length === 0) return "";
   const out: string[] = [];
-  for (const a of upgradeAnalyses(plan)) {
+  const analyses = upgradeAnalyses(plan);
+  for (const a of analyses) {
     out.push("", ...formatUpgrade(a));
   }
-  out.push("", ...formatDepartments(byDepartment(plan)));
+  out.push("", ...formatDepartments(byDepartment(plan, analyses[0] ?? null)));
   return out.join("\n") + "\n";
 }

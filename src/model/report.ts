@@ -77,6 +77,7 @@ export function toReport(plan: Plan, file: string): Report {
     "value-error": 0,
   };
   for (const ind of plan.indicators) for (const f of ind.flags) summary[f.code]++;
+  const upgrade = upgradeAnalyses(plan);
   return {
     file,
     sheet: plan.sheet,
@@ -115,8 +116,8 @@ export function toReport(plan: Plan, file: string): Report {
     subtotals: plan.subtotals.map((s) => ({ category: s.category, points: s.points, scores: s.byColumn })),
     changes: { writes: plan.writes.length, highlights: plan.highlights.length },
     summary,
-    upgrade: upgradeAnalyses(plan),
-    departments: byDepartment(plan).map((d) => ({
+    upgrade,
+    departments: byDepartment(plan, upgrade[0] ?? null).map((d) => ({
       ...d,
       tasks: d.tasks.map((t) => ({ ...t, flags: t.flags.map((f) => ({ code: f.code, column: f.column, cell: f.cell, message: f.message })) })),
     })),

@@ -88,7 +88,7 @@ function reportSheet(wb: ExcelJS.Workbook, { file, county, plan }: CountyInput, 
 
   heading(ws, R.deptHeading);
   styleHead(ws.addRow(R.deptHead));
-  for (const d of byDepartment(plan)) {
+  for (const d of byDepartment(plan, upgrade ?? null)) {
     const row = ws.addRow([d.name || R.unnamed, d.tasks.length, d.flagCount, d.tasks.map((t) => t.name).join("、")]);
     ws.mergeCells(row.number, 4, row.number, 6);
     row.getCell(4).alignment = { wrapText: true, vertical: "top" };
@@ -133,12 +133,12 @@ function upgradeSheet(wb: ExcelJS.Workbook, analyses: UpgradeAnalysis[]): void {
   }
 }
 
-function deptSheet(wb: ExcelJS.Workbook, plan: Plan): void {
+function deptSheet(wb: ExcelJS.Workbook, plan: Plan, upgrade: UpgradeAnalysis | null): void {
   const ws = wb.addWorksheet(R.sheetDepts);
   ws.columns = [20, 6, 6, 40, 10, 10, 16, 16, 30, 50].map((width) => ({ width }));
   title(ws, R.sheetDepts, "Tasks by department");
   styleHead(ws.addRow(R.deptsHead));
-  for (const d of byDepartment(plan)) {
+  for (const d of byDepartment(plan, upgrade)) {
     for (const t of d.tasks) {
       const row = ws.addRow([
         d.name || R.unnamed,
@@ -165,7 +165,7 @@ export async function countyReportBuffer(input: CountyInput): Promise<Uint8Array
   const analyses = upgradeAnalyses(input.plan);
   reportSheet(wb, input, analyses[0]);
   upgradeSheet(wb, analyses);
-  deptSheet(wb, input.plan);
+  deptSheet(wb, input.plan, analyses[0] ?? null);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 

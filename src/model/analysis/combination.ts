@@ -33,31 +33,36 @@ export function suggestCombination(groups: Candidate[][], gap: number): Candidat
   const INF = Number.POSITIVE_INFINITY;
   let cost = new Float64Array(goal + 1).fill(INF);
   cost[0] = 0;
-  // choice[g][state] = index of the candidate taken in group g to arrive at state (-1: none)
+  let reach = 0; // the highest state reached so far: states above it are all INF
+  // pick[g][t] = the candidate of group g taken to arrive at state t (-1: none), from[g][t] = the state before
   const choice: Int16Array[] = [];
   const from: Int32Array[] = [];
   for (const group of live) {
-    const next = Float64Array.from(cost);
+    const next = cost.slice();
     const pick = new Int16Array(goal + 1).fill(-1);
-    const prev = new Int32Array(goal + 1).map((_, i) => i);
+    const prev = new Int32Array(goal + 1);
+    let newReach = reach;
     group.forEach((c, ci) => {
       const gain = cents(c.toScore) - cents(c.fromScore);
       if (gain <= 0) return;
-      for (let s = 0; s <= goal; s++) {
-        if (cost[s] === INF) continue;
-        const t = Math.min(goal, s + gain);
-        const v = cost[s] + c.relative;
+      for (let s = 0; s <= reach; s++) {
+        const base = cost[s];
+        if (base === INF) continue;
+        const t = s + gain < goal ? s + gain : goal;
+        const v = base + c.relative;
         // ties keep the earlier (smaller) step
         if (v < next[t] - 1e-12) {
           next[t] = v;
           pick[t] = ci;
           prev[t] = s;
+          if (t > newReach) newReach = t;
         }
       }
     });
     choice.push(pick);
     from.push(prev);
     cost = next;
+    reach = newReach;
   }
   if (cost[goal] === INF) {
     return live.map((g) => g.reduce((a, b) => (cents(b.toScore) > cents(a.toScore) ? b : a)));

@@ -5,7 +5,7 @@
  * "/" or "，") and mark who leads ("市科工局（牵头）", "牵头单位：…；配合单位：…").
  */
 import type { Flag, IndicatorPlan, Plan, ScoreCell } from "../types";
-import { latestActualColumn, targetColumn, upgradeAnalysis, withUnit } from "./upgrade";
+import { latestActualColumn, targetColumn, upgradeAnalysis, withUnit, type UpgradeAnalysis } from "./upgrade";
 
 export type DeptRole = "lead" | "support";
 
@@ -93,12 +93,12 @@ function scoreOf(s: ScoreCell | undefined): { column: string; score: number | nu
 }
 
 /** Departments in the order the sheet first names them; the unnamed rows last. */
-export function byDepartment(plan: Plan): DepartmentPlan[] {
+/** `upgrade`: the target year's 升级分析 when the caller has it already (it is not cheap). */
+export function byDepartment(plan: Plan, upgrade: UpgradeAnalysis | null = upgradeAnalysis(plan, targetColumn(plan))): DepartmentPlan[] {
   const years = plan.layout.years;
   const todayIdx = years.findIndex((y) => y.label === latestActualColumn(plan));
   const targetLabel = targetColumn(plan);
   const targetIdx = years.findIndex((y) => y.label === targetLabel && y.kind === "target");
-  const upgrade = upgradeAnalysis(plan, targetLabel);
   const suggested = new Map((upgrade?.suggestion?.steps ?? []).map((s) => [s.row, { action: s.action, toScore: s.toScore }]));
   const depts = new Map<string, DepartmentPlan>();
   const task = (ind: IndicatorPlan, role: DeptRole | null, others: string[]): DeptTask => ({
