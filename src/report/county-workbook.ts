@@ -11,12 +11,21 @@ import { distanceText, goalText } from "../cli/format-analysis";
 import { plainNumber, score2 } from "../cli/format";
 import { scalarText } from "../model/sheet";
 import { R } from "./strings";
+import { displayWidth } from "../xlsx/width";
 import { GRADE_FILL, addGradeColours, heading, styleHead, title } from "./style";
 
 export interface CountyInput {
   file: string;
   county: string;
   plan: Plan;
+}
+
+/** Excel does not grow a row for wrapped text written by a program: give it the lines it needs. */
+function fitHeight(row: ExcelJS.Row, text: string, widthChars: number): void {
+  const lines = text.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(displayWidth(l) / widthChars)), 0);
+  if (lines <= 1) return;
+  row.height = lines * 14;
+  row.eachCell((c) => (c.alignment = { ...c.alignment, vertical: "top" }));
 }
 
 const num2 = (x: number | null | undefined) => (x === null || x === undefined ? null : Number(score2(x)));
@@ -65,6 +74,7 @@ function reportSheet(wb: ExcelJS.Workbook, { file, county, plan }: CountyInput, 
       row.getCell(3).numFmt = "0.00";
       ws.mergeCells(row.number, 4, row.number, 6);
       row.getCell(4).alignment = { wrapText: true, vertical: "top" };
+      fitHeight(row, w.reason, 44);
     }
   }
   ws.addRow([]);
@@ -89,9 +99,11 @@ function reportSheet(wb: ExcelJS.Workbook, { file, county, plan }: CountyInput, 
   heading(ws, R.deptHeading);
   styleHead(ws.addRow(R.deptHead));
   for (const d of byDepartment(plan, upgrade ?? null)) {
-    const row = ws.addRow([d.name || R.unnamed, d.tasks.length, d.flagCount, d.tasks.map((t) => t.name).join("、")]);
+    const names = d.tasks.map((t) => t.name).join("、");
+    const row = ws.addRow([d.name || R.unnamed, d.tasks.length, d.flagCount, names]);
     ws.mergeCells(row.number, 4, row.number, 6);
     row.getCell(4).alignment = { wrapText: true, vertical: "top" };
+    fitHeight(row, names, 44);
   }
 }
 
@@ -154,6 +166,7 @@ function deptSheet(wb: ExcelJS.Workbook, plan: Plan, upgrade: UpgradeAnalysis | 
       ]);
       row.getCell(5).numFmt = row.getCell(6).numFmt = "0.00";
       row.getCell(10).alignment = { wrapText: true, vertical: "top" };
+      fitHeight(row, t.flags.map((f) => f.message).join("\n"), 48);
     }
   }
   ws.views = [{ state: "frozen", ySplit: 2 }];
