@@ -32,10 +32,13 @@ export function ranks(values: (number | null)[]): (number | null)[] {
   return values.map((v) => (v === null ? null : 1 + values.filter((w) => w !== null && w > v + 1e-9).length));
 }
 
+/** Printed landscape on A4, as wide as one page, as long as it needs. */
+const PRINT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+
 const CODES: FlagCode[] = ["target-unreachable", "target-gap", "score-mismatch", "rule-error", "value-error"];
 
 function rankSheet(wb: ExcelJS.Workbook, counties: CityCounty[]): void {
-  const ws = wb.addWorksheet(R.citySheetRank);
+  const ws = wb.addWorksheet(R.citySheetRank, { pageSetup: PRINT });
   title(ws, R.cityTitle(counties.length), R.cityTitleEn);
   ws.addRow([R.cityRankNote]).font = { color: { argb: "FF595959" }, size: 9 };
   const years = [...new Set(counties.flatMap((c) => c.plan.totals.map((t) => t.column)))].sort();
@@ -82,7 +85,7 @@ function rankSheet(wb: ExcelJS.Workbook, counties: CityCounty[]): void {
 }
 
 function scoresSheet(wb: ExcelJS.Workbook, counties: CityCounty[], kind: ColumnKind, kindName: string): void {
-  const ws = wb.addWorksheet(R.citySheetScores(kindName));
+  const ws = wb.addWorksheet(R.citySheetScores(kindName), { pageSetup: PRINT });
   title(ws, R.citySheetScores(kindName), kind === "target" ? "Indicator scores (target year)" : "Indicator scores (latest actual year)");
   ws.addRow([R.cityScoresNote(kindName)]).font = { color: { argb: "FF595959" }, size: 9 };
   // indicators by name, in the order the files first list them, with the largest maximum seen
@@ -142,7 +145,7 @@ function scoresSheet(wb: ExcelJS.Workbook, counties: CityCounty[], kind: ColumnK
 }
 
 function flagsSheet(wb: ExcelJS.Workbook, counties: CityCounty[]): void {
-  const ws = wb.addWorksheet(R.citySheetFlags);
+  const ws = wb.addWorksheet(R.citySheetFlags, { pageSetup: PRINT });
   title(ws, R.citySheetFlags, "Flag counts");
   styleHead(ws.addRow(R.cityFlagsHead));
   for (const c of counties) {
@@ -156,10 +159,13 @@ function flagsSheet(wb: ExcelJS.Workbook, counties: CityCounty[]): void {
 export async function cityReportBuffer(counties: CityCounty[], failures: CityFailure[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "KJScore 科创评分";
-  rankSheet(wb, counties);
-  scoresSheet(wb, counties, "target", "目标");
-  scoresSheet(wb, counties, "actual", "实际");
-  flagsSheet(wb, counties);
+  // every sheet lists the counties in rank order (the target year's total), ties in file order
+  const total = (c: CityCounty) => lastOfKind(c.plan, "target")?.computed ?? -Infinity;
+  const ranked = counties.map((c, i) => ({ c, i })).sort((a, b) => total(b.c) - total(a.c) || a.i - b.i).map((x) => x.c);
+  rankSheet(wb, ranked);
+  scoresSheet(wb, ranked, "target", "目标");
+  scoresSheet(wb, ranked, "actual", "实际");
+  flagsSheet(wb, ranked);
   if (failures.length > 0) {
     const ws = wb.addWorksheet(R.citySheetFailed);
     styleHead(ws.addRow(R.cityFailedHead));
