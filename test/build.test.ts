@@ -122,6 +122,19 @@ test(`the task pane's initial JavaScript is at most ${INITIAL_JS_GOAL / 1024} KB
   expect(read(lazy[0])).toContain(marker);
 });
 
+test("升级分析, 按责任单位 and the 得分分析报告 are lazy chunks: the first view stays within 126 KB gzip", () => {
+  const js = read("taskpane.js");
+  expect(zlib.gzipSync(js, { level: 9 }).length).toBeLessThanOrEqual(126 * 1024);
+  // the analysis model's own words and the report's print CSS are not in the first chunk …
+  for (const marker of ["countToFull", "kj-print-report{"]) expect(js).not.toContain(marker);
+  // … but in the chunks the views load
+  const chunks = fs.readdirSync(out).filter((f) => /^(upgrade|departments|report)\..*\.js$/.test(f));
+  expect(chunks.map((f) => f.split(".")[0]).sort()).toEqual(["departments", "report", "upgrade"]);
+  const lazy = fs.readdirSync(out).filter((f) => f.endsWith(".js") && f !== "taskpane.js").map(read).join("\n");
+  expect(lazy).toContain("countToFull");
+  expect(lazy).toContain("kj-print-report{");
+});
+
 test("OFFICE_JS=local serves office.js from a copy of @microsoft/office-js", async () => {
   const saved = process.env.OFFICE_JS;
   process.env.OFFICE_JS = "local";

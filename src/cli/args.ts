@@ -36,6 +36,7 @@ const ALLOWED: Record<string, (keyof Options)[]> = {
   template: ["output", "force"],
   check: ["json", "sheet", "table"],
   recalc: ["output", "force", "portable", "convertValues", "sheet", "table"],
+  report: ["output", "force"],
 };
 
 export function parseArgs(argv: string[]): Parsed {

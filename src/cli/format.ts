@@ -3,6 +3,7 @@ import { Rational } from "../engine/decimal";
 import type { IndicatorPlan, Plan, ScoreCell, TotalPlan } from "../model/types";
 import { displayWidth, pad } from "../xlsx/width";
 import { S } from "./strings";
+import { formatAnalysis } from "./format-analysis";
 
 /** Scores as Excel shows them with "0.00": half away from zero on the decimal typed (2.675 → 2.68; toFixed gives 2.67). */
 export function score2(n: number): string {
@@ -124,7 +125,7 @@ export function formatPlan(plan: Plan, file: string): string {
     out.push(S.flagsHeading);
     out.push(...flagLines);
   }
-  return out.join("\n") + "\n";
+  return out.join("\n") + "\n" + formatAnalysis(plan);
 }
 
 function flagLinesOf(ind: IndicatorPlan): string[] {

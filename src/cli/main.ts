@@ -1,5 +1,5 @@
 /**
- * The `kjscore` command: template | check | recalc. bin/kjscore.js calls run().
+ * The `kjscore` command: template | check | recalc | report. bin/kjscore.js calls run().
  * Exit 0 when every workbook was analysed; 2 with one Chinese line on stderr (never a stack
  * trace) when one could not be, or when the command line is wrong.
  */
@@ -16,6 +16,7 @@ import { parseArgs, UsageError } from "./args";
 import { formatPlan, score2 } from "./format";
 import { tableChoiceOf } from "./table-choice";
 import { HELP, S } from "./strings";
+import { reportCommand } from "./report-command";
 
 export interface Io {
   out(text: string): void;
@@ -51,6 +52,15 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         return await checkCommand(positionals, options.json, io, options);
       case "recalc":
         return await recalcCommand(positionals, options.output, options.force, io, options);
+      case "report":
+        return await reportCommand(positionals, options.output, options.force, io, {
+          readBytes,
+          writeFileAtomic,
+          xlsxIn,
+          samePath,
+          messageOf,
+          fail: (m) => new Failure(m),
+        });
     }
     throw new UsageError(S.unknownCommand(String(command)));
   } catch (e) {

@@ -4,8 +4,8 @@
  */
 export const S = {
   // usage errors
-  missingCommand: "缺少命令：请用 template、check 或 recalc（kjscore --help 查看用法）",
-  unknownCommand: (c: string) => `未知命令：${c}（可用命令：template、check、recalc；kjscore --help 查看用法）`,
+  missingCommand: "缺少命令：请用 template、check、recalc 或 report（kjscore --help 查看用法）",
+  unknownCommand: (c: string) => `未知命令：${c}（可用命令：template、check、recalc、report；kjscore --help 查看用法）`,
   unknownOption: (o: string) => `未知选项：${o}（kjscore --help 查看用法）`,
   missingValue: (o: string) => `选项 ${o} 缺少参数：请在后面写上文件名`,
   noValueExpected: (o: string) => `选项 ${o} 不带参数`,
@@ -59,6 +59,34 @@ export const S = {
   portableOfferFlag: "如需转换，请加 --convert-values 重新运行。",
   tablesNotice: (notice: string) => `注意：${notice}。用 --sheet 工作表名（或 --sheet 工作表名!A行号）或 --table N 选择其他分工表`,
   summary: (files: number, failed: number) => `共 ${files} 个文件，${failed} 个无法分析`,
+
+  // 升级分析 and 按责任单位 (check), the report command
+  upgradeHeading: (col: string, total: string, grade: string, next: string | null, gap: string, today: string | null) =>
+    `升级分析（${col}年：${total}分，${grade}级${next ? `，距${next}级差 ${gap} 分` : "，已是最高等级"}${today ? `；与${today}年现值比较` : ""}）：`,
+  upgradeScore: "得分/满分",
+  upgradeHeadroom: "可增",
+  upgradeNext: "下一整分所需",
+  upgradeFullNeeds: "满分所需",
+  upgradeFromToday: (today: string | null) => (today ? `较${today}年` : "较现值"),
+  upgradeFull: "已满分",
+  upgradeManual: "评估打分，无数值",
+  addItems: (item: string, count: number) => `${item} ×${count}`,
+  suggestionHeading: "  建议组合（各项相对增幅之和最小）：",
+  suggestionShort: "  即使各项都达到满分也到不了上一级；能做到的最多是：",
+  suggestionTotal: (col: string, total: string, grade: string) => `  按建议，${col}年合计 ${total} 分（${grade}级，由评分标准重新计算）`,
+  deptHeading: "按责任单位：",
+  deptUnnamed: "（未填写责任单位）",
+  deptCount: (n: number, flags: number) => `${n} 项指标${flags ? `，提示 ${flags} 条` : ""}`,
+  deptSuggested: (action: string, score: string) => `建议：${action}（得 ${score} 分）`,
+  deptFlags: (n: number) => `提示 ${n} 条`,
+  roleLead: "（牵头）",
+  roleSupport: "（配合）",
+  reportNeedsInput: "report 缺少分工表文件或文件夹：kjscore report 文件.xlsx -o 报告.xlsx，或 kjscore report 文件夹 -o 汇总.xlsx",
+  reportOneInput: "report 一次只处理一个文件或一个文件夹：kjscore report 文件.xlsx -o 报告.xlsx",
+  reportNeedsOutput: "report 缺少 -o 输出文件：kjscore report 文件.xlsx -o 报告.xlsx（报告另存为新文件，不写入原文件）",
+  wroteReport: (f: string) => `已生成得分分析报告：${f}（原文件未改动）`,
+  wroteCityReport: (f: string, n: number, failed: number) =>
+    `已生成汇总：${f}（${n} 个县的分工表${failed ? `，${failed} 个文件无法分析，见“无法分析”工作表` : ""}）`,
 } as const;
 
 export const HELP = `kjscore — KJScore 科创评分: score a county's 科技创新能力监测评价 分工表 from the rules written in it.
@@ -81,9 +109,17 @@ Usage:
       the add-in (Excel, WPS, LibreOffice) see and recalculate the right scores.
       --convert-values: also turn text values with a unit ("2489万元") into numbers
       whose number format shows the same text, so their scores can be formulas too.
+  kjscore report FILE -o OUT.xlsx [--force]
+      生成得分分析报告（新工作簿）。Write the score analysis report of FILE as a new
+      workbook: each year's total and grade, subtotals, the corrections, the path to
+      the next grade (升级分析) and the tasks by department (按责任单位).
+  kjscore report FOLDER -o OUT.xlsx [--force]
+      生成全市汇总。A city's summary of every .xlsx in FOLDER: totals and grades per
+      year, ranked; each indicator's score per county with conditional colours; the
+      counts of flags. Files that cannot be read are listed (exit status 2).
 
 Options:
-  -o, --output FILE   output file (template, recalc)
+  -o, --output FILE   output file (template, recalc, report)
   --json              JSON report (check)
   --force             overwrite an existing output file (never the input)
   --portable          recalc: write the 分享版 (scores as plain formulas)

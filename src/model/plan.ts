@@ -379,6 +379,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
       max,
       requiredValue,
       unit,
+      dept: cols.dept === null ? "" : view.text(row, cols.dept, true),
       scores,
       flags,
     },

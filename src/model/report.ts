@@ -4,6 +4,7 @@
  */
 import type { ColumnKind, FlagCode, Grade, Plan, ScoreStatus, TableInfo } from "./types";
 import type { RuleKind } from "../engine/types";
+import { byDepartment, upgradeAnalyses, type DepartmentPlan, type UpgradeAnalysis } from "./analysis";
 
 export interface ReportScore {
   column: string;
@@ -63,6 +64,14 @@ export interface Report {
   bound: number;
   /** when several were found: which one was scored and which others exist (Chinese) */
   notice?: string;
+  /** 升级分析: the target year, then the latest actual year (see src/model/analysis/upgrade.ts) */
+  upgrade: UpgradeAnalysis[];
+  /** 按责任单位: each department's indicators, scores, values needed and flags */
+  departments: ReportDepartment[];
+}
+
+export interface ReportDepartment extends Omit<DepartmentPlan, "tasks"> {
+  tasks: (Omit<DepartmentPlan["tasks"][number], "flags"> & { flags: ReportFlag[] })[];
 }
 
 export function toReport(plan: Plan, file: string): Report {
@@ -74,6 +83,7 @@ export function toReport(plan: Plan, file: string): Report {
     "value-error": 0,
   };
   for (const ind of plan.indicators) for (const f of ind.flags) summary[f.code]++;
+  const upgrade = upgradeAnalyses(plan);
   return {
     file,
     sheet: plan.sheet,
@@ -115,5 +125,10 @@ export function toReport(plan: Plan, file: string): Report {
     tables: plan.tables ?? [],
     bound: (plan.bound ?? 0) + 1,
     ...(plan.tableNotice ? { notice: plan.tableNotice.message } : {}),
+    upgrade,
+    departments: byDepartment(plan, upgrade[0] ?? null).map((d) => ({
+      ...d,
+      tasks: d.tasks.map((t) => ({ ...t, flags: t.flags.map((f) => ({ code: f.code, column: f.column, cell: f.cell, message: f.message })) })),
+    })),
   };
 }

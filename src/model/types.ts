@@ -122,6 +122,8 @@ export interface IndicatorPlan {
   /** value needed for the target column's stated score; null when none or no target column */
   requiredValue: number | null;
   unit: string | null;
+  /** the 责任单位/数据提供单位 cell's text as written ("" when the sheet has no such column) */
+  dept: string;
   scores: ScoreCell[];
   flags: Flag[];
 }

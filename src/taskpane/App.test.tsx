@@ -134,6 +134,11 @@ describe("the task pane over the seed's 分工表", () => {
     expect(document.activeElement).toBe(highlights);
     expect(screen.getByRole("tabpanel", { name: /^提示/ })).toBeTruthy();
     fireEvent.keyDown(highlights, { key: "End" });
+    const last = screen.getByRole("tab", { name: "按责任单位" });
+    expect(last.getAttribute("aria-selected")).toBe("true");
+    expect(await screen.findByRole("heading", { level: 2, name: "按责任单位" })).toBeTruthy();
+    fireEvent.keyDown(last, { key: "ArrowLeft" });
+    fireEvent.keyDown(screen.getByRole("tab", { name: "升级分析" }), { key: "ArrowLeft" });
     expect(screen.getByRole("tab", { name: "指标" }).getAttribute("aria-selected")).toBe("true");
     expect(screen.getByRole("heading", { level: 2, name: "指标" })).toBeTruthy();
   });

@@ -14,8 +14,15 @@ import { ErrorView, LoadingView, NoTableView } from "./components/StatusViews";
 import { Spinner } from "./components/Spinner";
 import { Tabs } from "./components/Tabs";
 import { TablePicker } from "./components/TablePicker";
+import { usePrintReport } from "./print-report";
 
-type View = "summary" | "highlights" | "changes" | "indicators";
+type View = "summary" | "highlights" | "changes" | "indicators" | "upgrade" | "departments";
+
+// the analysis views load when first opened: the pane's first view stays within its budget
+const UpgradeView = React.lazy(() => import(/* webpackChunkName: "upgrade" */ "./components/analysis/UpgradeView"));
+const DepartmentsView = React.lazy(() => import(/* webpackChunkName: "departments" */ "./components/analysis/DepartmentsView"));
+const savePng = (svg: SVGSVGElement, name: string) =>
+  import(/* webpackChunkName: "png" */ "./components/analysis/png").then((m) => m.saveSvgAsPng(svg, name));
 
 type State =
   | { phase: "loading" }
@@ -87,6 +94,7 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
   // The tables last seen together. A host that reads only the bound sheet after a pick (Excel:
   // one sync per load) lists one table then; the picker keeps offering the others.
   const seenTables = React.useRef<{ source?: string; tables: TableInfo[] } | null>(null);
+  const report = usePrintReport(state.phase === "ready" ? state.plan : null, t, language, state.phase === "ready" ? state.source : undefined);
 
   const load = React.useCallback(
     async (silent: boolean): Promise<LoadResult | null> => {
@@ -192,9 +200,18 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
           { value: "highlights", label: t.tabHighlights(flagCount) },
           { value: "changes", label: t.tabChanges(p.writes.length) },
           { value: "indicators", label: t.tabIndicators },
+          { value: "upgrade", label: t.tabUpgrade },
+          { value: "departments", label: t.tabDepartments },
         ]}
       >
-        {view === "summary" ? <SummaryView plan={p} t={t} /> : null}
+        {view === "summary" ? (
+          <SummaryView
+            plan={p}
+            t={t}
+            onPrint={() => run(async () => (await report.print(), null), false)}
+            onSavePng={host.download ? (svg, name) => run(async () => (await savePng(svg, name), null), false) : undefined}
+          />
+        ) : null}
         {view === "highlights" ? (
           <HighlightsView
             plan={p}
@@ -261,6 +278,11 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
           />
         ) : null}
         {view === "indicators" ? <IndicatorsView plan={p} t={t} language={language} /> : null}
+        {view === "upgrade" || view === "departments" ? (
+          <React.Suspense fallback={<Spinner size="extra-tiny" label={t.loading} />}>
+            {view === "upgrade" ? <UpgradeView plan={p} t={t} language={language} /> : <DepartmentsView plan={p} t={t} language={language} />}
+          </React.Suspense>
+        ) : null}
       </Tabs>
     );
   }
@@ -314,6 +336,7 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
         />
       ) : null}
       {body}
+      {report.node}
     </div>
   );
 }

@@ -36,6 +36,10 @@ export interface Strings {
   tabHighlights: (count: number) => string;
   tabChanges: (count: number) => string;
   tabIndicators: string;
+  tabUpgrade: string;
+  tabDepartments: string;
+  printReport: string;
+  saveChartsPng: string;
 
   // year columns
   yearLabel: (label: string, kind: ColumnKind) => string;
@@ -162,6 +166,10 @@ export const zh: Strings = {
   tabHighlights: (n) => (n > 0 ? `提示（${n}）` : "提示"),
   tabChanges: (n) => (n > 0 ? `变更（${n}）` : "变更"),
   tabIndicators: "指标",
+  tabUpgrade: "升级分析",
+  tabDepartments: "按责任单位",
+  printReport: "打印报告",
+  saveChartsPng: "图表存为 PNG",
 
   yearLabel: (label, kind) =>
     kind === "target" ? `${label}年目标` : kind === "forecast" ? `${label}年预测` : `${label}年`,
@@ -284,6 +292,10 @@ export const en: Strings = {
   tabHighlights: (n) => (n > 0 ? `Highlights (${n})` : "Highlights"),
   tabChanges: (n) => (n > 0 ? `Changes (${n})` : "Changes"),
   tabIndicators: "Indicators",
+  tabUpgrade: "Next grade",
+  tabDepartments: "By department",
+  printReport: "Print report",
+  saveChartsPng: "Save charts as PNG",
 
   yearLabel: (label, kind) =>
     kind === "target" ? `${label} target` : kind === "forecast" ? `${label} forecast` : label,

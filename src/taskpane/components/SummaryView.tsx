@@ -1,12 +1,25 @@
 import * as React from "react";
-import { MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { Plan } from "../../model/types";
 import type { Strings } from "../strings";
 import { categoryName, fmtPoints, fmtScore, nextGrade, unreadCount } from "../format";
 import { GradeBadge } from "./GradeBadge";
 import { SubtotalsChart, TotalsChart } from "./Charts";
 
-export function SummaryView({ plan, t }: { plan: Plan; t: Strings }) {
+export function SummaryView({
+  plan,
+  t,
+  onPrint,
+  onSavePng,
+}: {
+  plan: Plan;
+  t: Strings;
+  /** 打印报告: the one-page 得分分析报告 */
+  onPrint?: () => void;
+  /** 图表存为 PNG (where the host can download) */
+  onSavePng?: (svg: SVGSVGElement, fileName: string) => void;
+}) {
+  const charts = React.useRef<HTMLDivElement>(null);
   const years = plan.layout.years;
   const points = plan.subtotals.every((x) => x.points !== null)
     ? plan.subtotals.reduce((sum, x) => sum + (x.points as number), 0)
@@ -43,10 +56,30 @@ export function SummaryView({ plan, t }: { plan: Plan; t: Strings }) {
         })}
       </ul>
       <p className="kj-muted">{t.gradeRule}</p>
-      <TotalsChart plan={plan} t={t} />
+      {onPrint || onSavePng ? (
+        <div className="kj-actions">
+          {onPrint ? (
+            <Button appearance="primary" onClick={onPrint}>
+              {t.printReport}
+            </Button>
+          ) : null}
+          {onSavePng ? (
+            <Button
+              onClick={() =>
+                charts.current?.querySelectorAll<SVGSVGElement>("svg.kj-chart").forEach((svg, i) => onSavePng(svg, `${plan.sheet}-${i === 0 ? t.totalsHeading : t.subtotalsHeading}.png`))
+              }
+            >
+              {t.saveChartsPng}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      <div ref={charts}>
+        <TotalsChart plan={plan} t={t} />
 
-      <h2 className="kj-h2">{t.subtotalsHeading}</h2>
-      <SubtotalsChart plan={plan} t={t} />
+        <h2 className="kj-h2">{t.subtotalsHeading}</h2>
+        <SubtotalsChart plan={plan} t={t} />
+      </div>
       <details className="kj-details">
         <summary>{t.chartAsTable}</summary>
         <table className="kj-table">

@@ -1,0 +1,227 @@
+/**
+ * 升级分析 — the path to the next grade ("退C进B争A"), for one year column of a plan.
+ *
+ * Per indicator: the points still available (max − score), the value a banded rule needs for full
+ * marks and for the next whole point (the engine's Rule.required, used as returned), how far that is
+ * from today's value (the latest actual year), and for counted rules the cheapest items that add
+ * points. Then one suggested combination that closes the gap to the next grade, every new score
+ * scored through the rule itself. Pure: a plan in, an analysis out.
+ */
+import { Rational, gradeOf, ruleFor } from "../../engine";
+import type { CountedItem, CountedRule, Rule } from "../../engine";
+import type { Grade, IndicatorPlan, Plan, ScoreCell } from "../types";
+import type { Distance, SuggestedStep, Suggestion, UpgradeAnalysis, UpgradeGoal, UpgradeRow, UpgradeRowKind } from "./upgrade-types";
+import { cheapestItems, itemLabel, scoreAdded } from "./counted-steps";
+import { suggestCombination, type Candidate } from "./combination";
+
+export type { Distance, UpgradeGoal, CountedOption, UpgradeRowKind, UpgradeRow, SuggestedStep, Suggestion, UpgradeAnalysis } from "./upgrade-types";
+
+const contribution = (s: ScoreCell) => s.computed ?? s.stated ?? 0;
+const num = (x: number) => String(Number(x.toFixed(10)));
+export const withUnit = (x: number, unit: string | null) => `${num(x)}${unit ?? ""}`;
+
+function distance(from: number | null, to: number | null): Distance | null {
+  if (from === null || to === null) return null;
+  const d = Rational.fromNumber(to).sub(Rational.fromNumber(from));
+  // relative to 4 places: a display figure (2.85%), never fed back into a score
+  const relative = from > 0 ? d.div(Rational.fromNumber(from)).roundHalfAwayFromZero(4).toNumber() : null;
+  return { absolute: d.toNumber(), relative };
+}
+
+/** The row's maximum: the plan's (rule max capped by the weight). */
+function capScore(x: number, max: number | null): number {
+  return max !== null && x > max ? max : x;
+}
+
+/** Scores a banded value through the rule, as a person would type it ("2560万元"); null when not exact. */
+function scoreValueText(rule: Rule, value: number, max: number | null): number | null {
+  const r = rule.score({ v: withUnit(value, rule.unit) });
+  return r.status === "exact" ? capScore(r.score, max) : null;
+}
+
+/** Whole points above `score` up to `max`, and `max` itself when it is not whole: 3.37/5 → 4, 5. */
+function levelsAbove(score: number, max: number): number[] {
+  const out: number[] = [];
+  const s = Rational.fromNumber(score);
+  const m = Rational.fromNumber(max);
+  for (let k = s.floorTo(0).add(1); k.le(m); k = k.add(1)) out.push(k.toNumber());
+  if (s.lt(m) && (out.length === 0 || out[out.length - 1] !== max)) out.push(max);
+  return out;
+}
+
+function ruleOf(ind: IndicatorPlan): Rule | null {
+  if (!ind.ruleKind) return null;
+  try {
+    return ruleFor(ind.ruleText);
+  } catch {
+    return null;
+  }
+}
+
+/** The column analysed first: the target year, else the latest year. */
+export function targetColumn(plan: Plan): string | null {
+  const ys = plan.layout.years;
+  const t = [...ys].reverse().find((y) => y.kind === "target");
+  return (t ?? ys[ys.length - 1])?.label ?? null;
+}
+
+/** The latest actual year ("today"), or null when the sheet has none. */
+export function latestActualColumn(plan: Plan): string | null {
+  return [...plan.layout.years].reverse().find((y) => y.kind === "actual")?.label ?? null;
+}
+
+interface RowWork {
+  row: UpgradeRow;
+  candidates: Candidate[];
+}
+
+function analyseRow(ind: IndicatorPlan, col: number, todayCol: number): RowWork {
+  const sc = ind.scores[col];
+  const today = todayCol >= 0 ? ind.scores[todayCol] : null;
+  const rule = ruleOf(ind);
+  const score = contribution(sc);
+  const max = ind.max;
+  const headroom = max === null ? null : Math.max(0, Rational.fromNumber(max).sub(Rational.fromNumber(score)).toNumber());
+  const kind: UpgradeRowKind = rule?.kind === "banded" ? "value" : rule?.kind === "counted" ? "counted" : "manual";
+  const row: UpgradeRow = {
+    row: ind.row,
+    category: ind.category,
+    name: ind.name,
+    ruleKind: ind.ruleKind,
+    unit: ind.unit,
+    kind,
+    max,
+    score,
+    headroom,
+    value: sc.value,
+    valueText: sc.valueText,
+    today: today ? { column: today.column, value: today.value, valueText: today.valueText } : null,
+    full: null,
+    next: null,
+    items: [],
+  };
+  const candidates: Candidate[] = [];
+  if (!rule || max === null || headroom === null || headroom <= 0) return { row, candidates };
+  const levels = levelsAbove(score, max);
+  const todayValue = today?.value ?? null;
+
+  if (rule.kind === "banded") {
+    // the value the column's score rests on: its own value, else what the rule needs for that score
+    const needFor = (s: number) => rule.required(s);
+    const base = sc.value ?? (score > 0 ? needFor(score) : null) ?? todayValue;
+    const goal = (s: number): UpgradeGoal => {
+      const v = needFor(s);
+      return { score: s, value: v, valueText: v === null ? null : withUnit(v, rule.unit), fromToday: distance(todayValue, v), add: null };
+    };
+    row.full = goal(max);
+    row.next = goal(levels[0]);
+    // with no base value, costs are measured against the first step's value (the first step costs 1)
+    const first = needFor(levels[0]);
+    for (const s of levels) {
+      const v = needFor(s);
+      if (v === null) continue;
+      const reached = scoreValueText(rule, v, max);
+      if (reached === null || reached <= score) continue;
+      const ref = base !== null && base > 0 ? base : first;
+      const rel = ref !== null && ref > 0 ? Math.max(0, (v - (base ?? 0)) / ref) : 1;
+      candidates.push({ row: ind.row, name: ind.name, fromScore: score, toScore: reached, value: v, action: withUnit(v, rule.unit), relative: rel });
+    }
+  } else if (rule.kind === "counted") {
+    const counted = rule as CountedRule;
+    const items = cheapestItems(counted.items);
+    const unit = counted.unit ?? "家";
+    row.items = items.map((it) => ({
+      label: itemLabel(it, unit),
+      kind: it.kind,
+      level: it.level,
+      points: it.points,
+      countToFull: Math.ceil(Rational.of(headroom).div(Rational.fromNumber(it.points)).toNumber() - 1e-12),
+    }));
+    const cheapest: CountedItem | undefined = items[0];
+    if (cheapest) {
+      const have = sc.value !== null && sc.value > 0 ? sc.value : 1;
+      const steps: { k: number; s: number }[] = [];
+      for (let k = 1; k <= row.items[0].countToFull; k++) {
+        const s = scoreAdded(counted, cheapest, k, score, unit);
+        if (s === null) break; // the rule cannot read its own item back: suggest nothing rather than guess
+        steps.push({ k, s: capScore(s, max) });
+      }
+      const goal = (target: number): UpgradeGoal | null => {
+        const hit = steps.find((x) => x.s >= target - 1e-9);
+        return hit ? { score: hit.s, value: null, valueText: null, fromToday: null, add: { item: row.items[0].label, count: hit.k } } : null;
+      };
+      row.full = goal(max);
+      row.next = goal(levels[0]);
+      for (const { k, s } of steps) {
+        if (s <= score) continue;
+        candidates.push({
+          row: ind.row,
+          name: ind.name,
+          fromScore: score,
+          toScore: s,
+          value: null,
+          action: `新增 ${itemLabelShort(cheapest)}${k}${unit}`,
+          relative: k / have,
+        });
+      }
+    }
+  }
+  return { row, candidates };
+}
+
+function itemLabelShort(it: CountedItem): string {
+  return `${it.level ?? ""}${it.aliases[0] ?? it.kind}`;
+}
+
+/** The path to the next grade for one year column (default: the target year). */
+export function upgradeAnalysis(plan: Plan, column: string | null = targetColumn(plan)): UpgradeAnalysis | null {
+  const col = plan.layout.years.findIndex((y) => y.label === column);
+  if (col < 0) return null;
+  const todayLabel = latestActualColumn(plan);
+  const todayCol = plan.layout.years.findIndex((y) => y.label === todayLabel);
+  const total = plan.totals[col];
+  const work = plan.indicators.map((ind) => analyseRow(ind, col, todayCol));
+  const nextGrade: Grade | null = total.grade === "A" ? null : total.grade === "B" ? "A" : "B";
+  let suggestion: Suggestion | null = null;
+  if (nextGrade !== null) {
+    const chosen = suggestCombination(
+      work.map((w) => w.candidates),
+      total.gapToNext,
+    );
+    const steps: SuggestedStep[] = chosen.map((c) => ({
+      row: c.row,
+      name: c.name,
+      fromScore: c.fromScore,
+      toScore: c.toScore,
+      gain: Rational.fromNumber(c.toScore).sub(Rational.fromNumber(c.fromScore)).toNumber(),
+      value: c.value,
+      action: c.action,
+      relative: Number(c.relative.toFixed(4)),
+    }));
+    // the new total: every row's score, the suggested ones as the rule scored them, added exactly
+    const byRow = new Map(steps.map((s) => [s.row, s.toScore]));
+    const newTotal = plan.indicators
+      .map((ind) => byRow.get(ind.row) ?? contribution(ind.scores[col]))
+      .reduce((sum, x) => sum.add(Rational.fromNumber(x)), Rational.ZERO)
+      .toNumber();
+    const grade = gradeOf(newTotal);
+    suggestion = { method: "exact", steps, total: newTotal, grade, reaches: grade === nextGrade || grade === "A" };
+  }
+  return {
+    column: total.column,
+    kind: total.kind,
+    total: total.computed,
+    grade: total.grade,
+    nextGrade,
+    gap: total.gapToNext,
+    todayColumn: todayLabel,
+    rows: work.map((w) => w.row),
+    suggestion,
+  };
+}
+
+/** The analyses a report shows: the target year, then the latest actual year (when different). */
+export function upgradeAnalyses(plan: Plan): UpgradeAnalysis[] {
+  const cols = [targetColumn(plan), latestActualColumn(plan)].filter((c, i, a): c is string => c !== null && a.indexOf(c) === i);
+  return cols.map((c) => upgradeAnalysis(plan, c)).filter((a): a is UpgradeAnalysis => a !== null);
+}
