@@ -1,0 +1,185 @@
+/**
+ * ODF styles an .ods cell, column or row points at, reduced to what the reader needs: a cell
+ * style's number format (as an Excel format code), whether it carries visible formatting the
+ * .xlsx copy drops, column widths and custom row heights. [OpenDocument v1.3 part 3, §16]
+ */
+export interface OdsStyles {
+  /** style:style family table-cell: data style name, parent, visible formatting */
+  cell: Map<string, { data?: string; parent?: string; styled: boolean }>;
+  /** data style name → Excel format code (undefined when it has no Excel equivalent here) */
+  data: Map<string, string | undefined>;
+  /** table-column style → width in characters */
+  columnWidth: Map<string, number>;
+  /** table-row styles with a fixed (not optimal) height */
+  fixedRow: Set<string>;
+  /** table styles that hide the sheet */
+  hiddenTable: Set<string>;
+}
+
+export function emptyStyles(): OdsStyles {
+  return { cell: new Map(), data: new Map(), columnWidth: new Map(), fixedRow: new Set(), hiddenTable: new Set() };
+}
+
+const DATA_STYLES = new Set([
+  "number:number-style",
+  "number:percentage-style",
+  "number:date-style",
+  "number:time-style",
+  "number:currency-style",
+  "number:boolean-style",
+  "number:text-style",
+]);
+
+/** Collects styles from the scanner's events (styles.xml, then content.xml's automatic styles). */
+export class StyleCollector {
+  private style: { name: string; family: string; data?: string; parent?: string; styled: boolean } | null = null;
+  private dataStyle: { name: string; kind: string; code: string; ok: boolean } | null = null;
+  private inDataText = false;
+
+  constructor(readonly styles: OdsStyles) {}
+
+  /** true when the element belonged to a style (the caller need not look at it further) */
+  open(name: string, a: Record<string, string>): boolean {
+    if (name === "style:style") {
+      this.style = { name: a["style:name"] ?? "", family: a["style:family"] ?? "", data: a["style:data-style-name"], parent: a["style:parent-style-name"], styled: false };
+      return true;
+    }
+    if (this.style) {
+      const s = this.style;
+      if (name === "style:table-cell-properties") {
+        const bg = a["fo:background-color"];
+        const border = ["fo:border", "fo:border-top", "fo:border-bottom", "fo:border-left", "fo:border-right"].some((k) => a[k] && a[k] !== "none");
+        if ((bg && bg !== "transparent") || border || a["fo:wrap-option"] === "wrap") s.styled = true;
+      } else if (name === "style:text-properties" || (name === "style:paragraph-properties" && a["fo:text-align"])) {
+        s.styled = true;
+      } else if (name === "style:table-column-properties" && a["style:column-width"]) {
+        const w = lengthToChars(a["style:column-width"]);
+        if (w !== null) this.styles.columnWidth.set(s.name, w);
+      } else if (name === "style:table-row-properties") {
+        if (a["style:use-optimal-row-height"] === "false" && a["style:row-height"]) this.styles.fixedRow.add(s.name);
+      } else if (name === "style:table-properties" && a["table:display"] === "false") {
+        this.styles.hiddenTable.add(s.name);
+      }
+      return true;
+    }
+    if (DATA_STYLES.has(name)) {
+      this.dataStyle = { name: a["style:name"] ?? "", kind: name, code: "", ok: true };
+      return true;
+    }
+    if (this.dataStyle) {
+      this.dataPart(name, a);
+      return true;
+    }
+    return false;
+  }
+
+  close(name: string): boolean {
+    if (name === "style:style" && this.style) {
+      const s = this.style;
+      if (s.family === "table-cell") this.styles.cell.set(s.name, { data: s.data, parent: s.parent, styled: s.styled });
+      this.style = null;
+      return true;
+    }
+    if (this.dataStyle && DATA_STYLES.has(name)) {
+      const d = this.dataStyle;
+      let code: string | undefined = d.ok && d.code ? d.code : undefined;
+      if (d.kind === "number:percentage-style" && code && !code.includes("%")) code += "%";
+      if (d.kind === "number:boolean-style" || d.kind === "number:text-style") code = d.kind === "number:text-style" ? "@" : undefined;
+      this.styles.data.set(d.name, code);
+      this.dataStyle = null;
+      return true;
+    }
+    if (name === "number:text") this.inDataText = false;
+    return Boolean(this.style || this.dataStyle);
+  }
+
+  text(t: string): boolean {
+    if (this.dataStyle && this.inDataText) {
+      // literal text in a format: % stays a percent sign, anything else is quoted
+      this.dataStyle.code += t === "%" ? "%" : t.replace(/[^%]+/g, (x) => (x.trim() === "" ? x.replace(/ /g, "\\ ") : `"${x.replace(/"/g, "")}"`));
+      return true;
+    }
+    return Boolean(this.style || this.dataStyle);
+  }
+
+  private dataPart(name: string, a: Record<string, string>): void {
+    const d = this.dataStyle!;
+    const long = a["number:style"] === "long";
+    switch (name) {
+      case "number:number":
+      case "number:scientific-number": {
+        const dec = Number(a["number:decimal-places"] ?? a["number:min-decimal-places"] ?? 0);
+        const minInt = Math.max(0, Math.min(Number(a["number:min-integer-digits"] ?? 1), 15));
+        let int = minInt > 0 ? "0".repeat(minInt) : "#";
+        if (a["number:grouping"] === "true") int = int.length >= 4 ? int : `#,${"#".repeat(Math.max(0, 3 - int.length))}${int}`;
+        d.code += int + (dec > 0 ? `.${"0".repeat(Math.min(dec, 30))}` : "");
+        if (name === "number:scientific-number") d.code += `E+${"0".repeat(Number(a["number:min-exponent-digits"] ?? 2))}`;
+        break;
+      }
+      case "number:text":
+        this.inDataText = true;
+        break;
+      case "number:year":
+        d.code += long ? "yyyy" : "yy";
+        break;
+      case "number:month":
+        d.code += a["number:textual"] === "true" ? (long ? "mmmm" : "mmm") : long ? "mm" : "m";
+        break;
+      case "number:day":
+        d.code += long ? "dd" : "d";
+        break;
+      case "number:day-of-week":
+        d.code += long ? "dddd" : "ddd";
+        break;
+      case "number:hours":
+        d.code += long ? "hh" : "h";
+        break;
+      case "number:minutes":
+        d.code += long ? "mm" : "m";
+        break;
+      case "number:seconds":
+        d.code += long ? "ss" : "s";
+        break;
+      case "number:am-pm":
+        d.code += "AM/PM";
+        break;
+      case "number:currency-symbol":
+      case "number:fraction":
+      case "number:embedded-text":
+      case "style:text-properties":
+      case "style:map":
+        if (name === "number:fraction") d.ok = false;
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** The number format of a cell style, following parent styles (bounded: styles may form a loop). */
+export function cellFormat(styles: OdsStyles, styleName: string | undefined): string | undefined {
+  let name = styleName;
+  for (let i = 0; name && i < 16; i++) {
+    const s = styles.cell.get(name);
+    if (!s) return undefined;
+    if (s.data) return styles.data.get(s.data);
+    name = s.parent;
+  }
+  return undefined;
+}
+
+export function cellStyled(styles: OdsStyles, styleName: string | undefined): boolean {
+  return Boolean(styleName && styles.cell.get(styleName)?.styled);
+}
+
+/**
+ * An ODF length as Excel column characters. Excel's default column, 8.43 characters, is 64 px at
+ * 96 dpi = 0.6667 in, plus its padding: about 7 px (0.0729 in) per character for the default font.
+ */
+function lengthToChars(len: string): number | null {
+  const m = /^([0-9.]+)(cm|mm|in|pt|pc|px)$/.exec(len.trim());
+  if (!m) return null;
+  const perInch: Record<string, number> = { in: 1, cm: 2.54, mm: 25.4, pt: 72, pc: 6, px: 96 };
+  const inches = Number(m[1]) / perInch[m[2]];
+  return Math.round(((inches * 96 - 5) / 7) * 100) / 100;
+}

@@ -1,0 +1,239 @@
+/**
+ * A fresh .xlsx package (ECMA-376 Part 1, SpreadsheetML) from a legacy workbook read: every
+ * sheet with its values, number formats, merges and column widths, and a last sheet, opened
+ * first, saying in Chinese (then English) that this is a converted copy and what the old file had
+ * that it could not carry. The recalculated copy is made afterwards by the normal .xlsx writer
+ * over these bytes, so this writes only what a reader needs, in the parts' canonical order.
+ */
+import { zipSync, strToU8 } from "fflate";
+import type { CellData, SheetData } from "../model/types";
+import { columnLetter } from "../model/sheet";
+import { LEGACY_STRINGS as S } from "./strings";
+import type { LegacyWorkbook } from "./types";
+
+const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const RNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+
+export function legacyToXlsx(book: LegacyWorkbook): Uint8Array {
+  const styles = new StyleTable();
+  const strings = new SharedStrings();
+  const names = sheetNames(book);
+  const sheets = book.data.sheets.map((s, i) => sheetXml(s, book.columnWidths[i] ?? [], styles, strings));
+  const note = noteSheet(book, names.renamed, styles, strings);
+  const noteName = uniqueName(S.noteSheet.zh, new Set(names.final));
+  const all = [...names.final, noteName];
+  const files: Record<string, Uint8Array> = {
+    "[Content_Types].xml": strToU8(contentTypes(all.length)),
+    "_rels/.rels": strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${RNS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    "xl/workbook.xml": strToU8(workbookXml(all, book.date1904)),
+    "xl/_rels/workbook.xml.rels": strToU8(workbookRels(all.length)),
+  };
+  [...sheets, note].forEach((xml, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(xml);
+  });
+  files["xl/styles.xml"] = strToU8(styles.xml());
+  files["xl/sharedStrings.xml"] = strToU8(strings.xml());
+  return zipSync(files, { level: 6, mtime: new Date(Date.UTC(2020, 0, 1)) });
+}
+
+function contentTypes(n: number): string {
+  const sheets = Array.from({ length: n }, (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`).join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+    `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>${sheets}` +
+    `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.sharedStrings+xml"/></Types>`
+  );
+}
+
+function workbookXml(names: string[], date1904: boolean): string {
+  const sheets = names.map((n, i) => `<sheet name="${esc(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
+  // the note is the last sheet and the one shown on opening, so nobody misses it
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS}" xmlns:r="${RNS}">` +
+    `<workbookPr${date1904 ? ' date1904="1"' : ""}/><bookViews><workbookView activeTab="${names.length - 1}"/></bookViews>` +
+    `<sheets>${sheets}</sheets></workbook>`
+  );
+}
+
+function workbookRels(n: number): string {
+  const rels = Array.from({ length: n }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${RNS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
+  rels.push(`<Relationship Id="rId${n + 1}" Type="${RNS}/styles" Target="styles.xml"/>`);
+  rels.push(`<Relationship Id="rId${n + 2}" Type="${RNS}/sharedStrings" Target="sharedStrings.xml"/>`);
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_RELS}">${rels.join("")}</Relationships>`;
+}
+
+function sheetXml(sheet: SheetData, widths: (number | undefined)[], styles: StyleTable, strings: SharedStrings, selected = false): string {
+  const out: string[] = [];
+  out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${RNS}">`);
+  out.push(`<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ""}/></sheetViews>`);
+  const cols = colsXml(widths);
+  if (cols) out.push(cols);
+  out.push("<sheetData>");
+  sheet.cells.forEach((row, r) => {
+    if (!row || row.length === 0) return;
+    const cells: string[] = [];
+    row.forEach((cell, c) => {
+      if (cell) cells.push(cellXml(cell, r, c, styles, strings));
+    });
+    if (cells.length > 0) out.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+  });
+  out.push("</sheetData>");
+  if (sheet.merges.length > 0) {
+    out.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`);
+  }
+  out.push("</worksheet>");
+  return out.join("");
+}
+
+function colsXml(widths: (number | undefined)[]): string {
+  const parts: string[] = [];
+  for (let c = 0; c < widths.length; ) {
+    const w = widths[c];
+    if (w === undefined || !(w > 0)) {
+      c++;
+      continue;
+    }
+    let end = c;
+    while (end + 1 < widths.length && widths[end + 1] === w) end++;
+    parts.push(`<col min="${c + 1}" max="${end + 1}" width="${Math.min(w, 255)}" customWidth="1"/>`);
+    c = end + 1;
+  }
+  return parts.length ? `<cols>${parts.join("")}</cols>` : "";
+}
+
+function cellXml(cell: CellData, r: number, c: number, styles: StyleTable, strings: SharedStrings): string {
+  const ref = `${columnLetter(c)}${r + 1}`;
+  const v = cell.v;
+  const s = styles.index(cell.numFmt, typeof v === "string" && v.includes("\n"));
+  const sAttr = s ? ` s="${s}"` : "";
+  if (typeof v === "number") return `<c r="${ref}"${sAttr}><v>${String(v)}</v></c>`;
+  if (typeof v === "boolean") return `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (typeof v === "string") return `<c r="${ref}"${sAttr} t="s"><v>${strings.index(v)}</v></c>`;
+  if (v && typeof v === "object") return `<c r="${ref}"${sAttr} t="e"><v>${esc(v.error)}</v></c>`;
+  return `<c r="${ref}"${sAttr}/>`;
+}
+
+/** cellXfs: 0 is the default; one more per (number format, wrap) pair in use. */
+class StyleTable {
+  private readonly formats = new Map<string, number>();
+  private readonly xfs = new Map<string, number>();
+  private readonly list: { fmt: number; wrap: boolean }[] = [];
+
+  index(numFmt: string | undefined, wrap: boolean): number {
+    const fmtId = numFmt && numFmt.toLowerCase() !== "general" ? this.formatId(numFmt) : 0;
+    if (fmtId === 0 && !wrap) return 0;
+    const key = `${fmtId}|${wrap}`;
+    let i = this.xfs.get(key);
+    if (i === undefined) {
+      this.list.push({ fmt: fmtId, wrap });
+      i = this.list.length;
+      this.xfs.set(key, i);
+    }
+    return i;
+  }
+
+  /** every format is written out as its own code (ids from 164), so no reader depends on a built-in table */
+  private formatId(code: string): number {
+    let id = this.formats.get(code);
+    if (id === undefined) {
+      id = 164 + this.formats.size;
+      this.formats.set(code, id);
+    }
+    return id;
+  }
+
+  xml(): string {
+    const fmts = [...this.formats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`).join("");
+    const xfs = this.list
+      .map((x) => `<xf numFmtId="${x.fmt}" fontId="0" fillId="0" borderId="0" xfId="0"${x.fmt ? ' applyNumberFormat="1"' : ""}${x.wrap ? ' applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>' : "/>"}`)
+      .join("");
+    return (
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS}">` +
+      (this.formats.size ? `<numFmts count="${this.formats.size}">${fmts}</numFmts>` : "") +
+      `<fonts count="1"><font><sz val="11"/><name val="宋体"/><family val="2"/><charset val="134"/></font></fonts>` +
+      `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+      `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+      `<cellXfs count="${this.list.length + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${xfs}</cellXfs>` +
+      `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
+    );
+  }
+}
+
+class SharedStrings {
+  private readonly map = new Map<string, number>();
+  private readonly list: string[] = [];
+
+  index(s: string): number {
+    let i = this.map.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(s);
+      this.map.set(s, i);
+    }
+    return i;
+  }
+
+  xml(): string {
+    const items = this.list.map((s) => `<si><t xml:space="preserve">${escText(s)}</t></si>`).join("");
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS}" count="${this.list.length}" uniqueCount="${this.list.length}">${items}</sst>`;
+  }
+}
+
+function noteSheet(book: LegacyWorkbook, renamed: string[], styles: StyleTable, strings: SharedStrings): string {
+  const kinds = book.format === "ods" ? ".ods" : book.format === "et" ? ".et" : ".xls";
+  const lost = [...book.notCarried, ...renamed];
+  const rows: string[][] = [];
+  if (lost.length > 0) {
+    rows.push([S.noteLead.zh(kinds, lost.join(S.listJoin))]);
+    rows.push([S.noteLead.en(kinds, `${lost.length} item(s), listed below`)]);
+  } else {
+    rows.push([S.nothingLost.zh(kinds)]);
+    rows.push([S.nothingLost.en(kinds)]);
+  }
+  if (book.sourceName) rows.push([`${S.source.zh} / ${S.source.en}：${book.sourceName}`]);
+  rows.push([S.kept.zh], [S.kept.en]);
+  if (lost.length > 0) {
+    rows.push([`${S.lostHeader.zh} / ${S.lostHeader.en}`]);
+    for (const item of lost) rows.push([item]);
+  }
+  const sheet: SheetData = { name: "", cells: rows.map((r) => r.map((v) => ({ v }) as CellData)), merges: [] };
+  return sheetXml(sheet, [120], styles, strings, true);
+}
+
+/** .xlsx sheet names: at most 31 characters, none of []:*?/\, unique ignoring case. */
+function sheetNames(book: LegacyWorkbook): { final: string[]; renamed: string[] } {
+  const used = new Set<string>();
+  const renamed: string[] = [];
+  const final = book.data.sheets.map((s) => {
+    let name = s.name.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31) || "Sheet";
+    name = uniqueName(name, used);
+    used.add(name.toLowerCase());
+    if (name !== s.name) renamed.push(S.renamedSheet(s.name, name));
+    return name;
+  });
+  return { final, renamed };
+}
+
+function uniqueName(base: string, used: Set<string>): string {
+  const lower = new Set([...used].map((u) => u.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const n = `${base.slice(0, 31 - String(i).length - 2)}(${i})`;
+    if (!lower.has(n.toLowerCase())) return n;
+  }
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Text content: XML-escaped; characters XML 1.0 cannot hold written as ST_Xstring's _xHHHH_. */
+function escText(s: string): string {
+  return esc(s).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
