@@ -17,6 +17,7 @@ import { listZip } from "./zip-read";
 export { LegacyReadError } from "./errors";
 export type { LegacyKind } from "./errors";
 export { legacyToXlsx } from "./to-xlsx";
+export { ODS_PART_LIMIT } from "./ods";
 export type { LegacyWorkbook } from "./types";
 
 export type DetectedFormat = "xlsx" | "xls" | "et-or-xls" | "ods" | "encrypted" | "unknown";
@@ -45,7 +46,7 @@ export function detectFormat(bytes: Uint8Array): DetectedFormat {
     return cfb.rootClsid === EXCEL8_CLSID || cfb.rootClsid === EXCEL5_CLSID ? "xls" : "et-or-xls";
   }
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    if (isOdsPackage(bytes)) return "ods";
+    if (isOdsPackage(bytes) || startsAsOds(bytes)) return "ods";
     try {
       if (listZip(bytes).some((e) => e.name === "[Content_Types].xml")) return "xlsx";
     } catch {
@@ -53,6 +54,19 @@ export function detectFormat(bytes: Uint8Array): DetectedFormat {
     }
   }
   return "unknown";
+}
+
+/**
+ * OpenDocument puts an uncompressed "mimetype" entry first ([OpenDocument v1.3 part 2, §3.3]), so
+ * an .ods whose end is cut off is still recognised by its first local header.
+ */
+function startsAsOds(bytes: Uint8Array): boolean {
+  if (bytes.length < 38 + 46 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 3 || bytes[3] !== 4) return false;
+  const nameLen = bytes[26] | (bytes[27] << 8);
+  const extraLen = bytes[28] | (bytes[29] << 8);
+  if (nameLen !== 8 || String.fromCharCode(...bytes.subarray(30, 38)) !== "mimetype") return false;
+  const at = 38 + extraLen;
+  return String.fromCharCode(...bytes.subarray(at, at + 46)) === "application/vnd.oasis.opendocument.spreadsheet";
 }
 
 /** FILEPASS comes at the head of the globals substream, before the sheets' BOUNDSHEET records. */
@@ -71,7 +85,12 @@ function hasFilePass(stream: Uint8Array): boolean {
  * Reads an .xls, .et or .ods. `fileName` only names the copy's source and tells .et from .xls in
  * messages; the bytes decide how they are read. Throws LegacyReadError (message: one Chinese line).
  */
-export function readLegacyWorkbook(bytes: Uint8Array, fileName?: string): LegacyWorkbook {
+export interface LegacyReadOptions {
+  /** the most one .ods part may inflate to (default ODS_PART_LIMIT, 256 MB) */
+  maxPartBytes?: number;
+}
+
+export function readLegacyWorkbook(bytes: Uint8Array, fileName?: string, options: LegacyReadOptions = {}): LegacyWorkbook {
   const named: "et" | "xls" = fileName && /\.et[t]?$/i.test(fileName) ? "et" : "xls";
   if (bytes.length === 0) throw new LegacyReadError("文件是空的");
   if (isCfb(bytes)) {
@@ -89,11 +108,18 @@ export function readLegacyWorkbook(bytes: Uint8Array, fileName?: string): Legacy
     return { format: named, data: { sheets: book.sheets }, notCarried: book.notCarried, columnWidths: book.columnWidths, date1904: book.date1904, sourceName: fileName };
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    if (isOdsPackage(bytes)) {
-      const book = readOdsWorkbook(bytes);
+    if (isOdsPackage(bytes) || startsAsOds(bytes)) {
+      const book = readOdsWorkbook(bytes, options.maxPartBytes);
       return { format: "ods", data: { sheets: book.sheets }, notCarried: book.notCarried, columnWidths: book.columnWidths, date1904: book.date1904, sourceName: fileName };
     }
-    throw new LegacyReadError("这是 .xlsx 格式的工作簿（只是扩展名不同），应按 .xlsx 读取");
+    let names: string[];
+    try {
+      names = listZip(bytes).map((e) => e.name);
+    } catch {
+      throw new LegacyReadError("压缩包不完整或已损坏（文件可能被截断）");
+    }
+    if (names.includes("[Content_Types].xml")) throw new LegacyReadError("这是 .xlsx 格式的工作簿（只是扩展名不同），应按 .xlsx 读取");
+    throw new LegacyReadError("压缩包里不是电子表格（没有 .ods 的 mimetype，也没有 .xlsx 的 [Content_Types].xml）");
   }
   throw new LegacyReadError("内容不是 .xls、.et 或 .ods 工作簿（可能是文本、CSV 或其他文件改了扩展名）");
 }

@@ -52,7 +52,7 @@ export function isOdsPackage(bytes: Uint8Array): boolean {
   }
 }
 
-export function readOdsWorkbook(bytes: Uint8Array): OdsWorkbook {
+export function readOdsWorkbook(bytes: Uint8Array, maxPartBytes = ODS_PART_LIMIT): OdsWorkbook {
   let entries: ZipEntry[];
   try {
     entries = listZip(bytes);
@@ -63,7 +63,7 @@ export function readOdsWorkbook(bytes: Uint8Array): OdsWorkbook {
     const e = entries.find((x) => x.name === name);
     if (!e) return null;
     try {
-      return new TextDecoder("utf-8").decode(readZipEntry(bytes, e, ODS_PART_LIMIT));
+      return new TextDecoder("utf-8").decode(readZipEntry(bytes, e, maxPartBytes));
     } catch (err) {
       return fail(err instanceof ZipError ? err.message : `${name} 无法读取`);
     }
