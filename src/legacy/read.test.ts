@@ -5,6 +5,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { detectFormat, readLegacyWorkbook } from ".";
+import { records } from "./biff-stream";
+import { openCompoundFile } from "./cfb";
 import { computePlan } from "../model";
 import type { Plan, SheetData } from "../model/types";
 import { readWorkbook } from "../xlsx/read";
@@ -100,10 +102,6 @@ describe("features.xls / features.ods (written by python3-xlsxwriter, saved by L
 
   test("the .xls really does split its shared strings over CONTINUE records", () => {
     // the guard for the test above: without a split it would prove nothing about CONTINUE
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { openCompoundFile } = require("./cfb") as typeof import("./cfb");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { records } = require("./biff-stream") as typeof import("./biff-stream");
     const cfb = openCompoundFile(fixture("features.xls"));
     const sst = [...records(cfb.read(cfb.find("Workbook")!), 0)].find((r) => r.type === 0x00fc)!;
     expect(sst.continues.length).toBeGreaterThan(3);

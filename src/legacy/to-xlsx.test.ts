@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { unzipSync, strFromU8 } from "fflate";
-import { legacyToXlsx, readLegacyWorkbook, type LegacyWorkbook } from ".";
+import { asXlsxInput, legacyToXlsx, readLegacyWorkbook, type LegacyWorkbook } from ".";
 import { computePlan } from "../model";
 import { readWorkbook } from "../xlsx/read";
 
@@ -75,5 +75,25 @@ describe("the .xlsx copy of a legacy file", () => {
     expect(name.length).toBeLessThanOrEqual(31);
     expect(name).not.toMatch(/[/:?*[\]\\]/);
     expect(JSON.stringify(back.data.sheets[1].cells)).toContain(`改为“${name}”`);
+  });
+});
+
+describe("asXlsxInput, the hosts' one call", () => {
+  test("an .xls becomes the .xlsx copy; an .xlsx passes through byte for byte", async () => {
+    const xls = new Uint8Array(fs.readFileSync(path.join(DIR, "sample.xls")));
+    const input = asXlsxInput(xls, "分工表.xls");
+    expect(input.detected).toBe("xls");
+    expect(input.legacy?.notCarried).toContain("行高");
+    const back = await readWorkbook(input.bytes);
+    expect(computePlan(back.data).totals.map((t) => t.computed)).toEqual([52.64, 61.33, 73.97]);
+    const xlsx = new Uint8Array(fs.readFileSync(path.join(DIR, "sample.xlsx")));
+    const same = asXlsxInput(xlsx, "分工表.xlsx");
+    expect(same.legacy).toBeNull();
+    expect(same.bytes).toBe(xlsx);
+  });
+
+  test("an encrypted .xls is refused in one line", () => {
+    const enc = new Uint8Array(fs.readFileSync(path.join(DIR, "encrypted.xls")));
+    expect(() => asXlsxInput(enc, "加密.xls")).toThrow(/^无法读取加密的工作簿：文件设了打开密码/);
   });
 });
