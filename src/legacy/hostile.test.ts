@@ -190,3 +190,28 @@ describe("OpenDocument spreadsheets", () => {
     expect(errorOf(new Uint8Array(0))).toMatch(/文件是空的/);
   });
 });
+
+describe("OpenDocument cell formats", () => {
+  const styled = (body: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">` +
+    `<office:automatic-styles><number:percentage-style style:name="N1"><number:number number:decimal-places="1" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>` +
+    `<number:number-style style:name="N2"><number:number number:decimal-places="2" number:min-integer-digits="1" number:grouping="true"/></number:number-style>` +
+    `<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1"/><style:style style:name="ce2" style:family="table-cell" style:data-style-name="N2"/></office:automatic-styles>` +
+    `<office:body><office:spreadsheet>${body}</office:spreadsheet></office:body></office:document-content>`;
+
+  test("percent and number styles, a column's default cell style, text:s spaces, line breaks, several paragraphs", () => {
+    const bytes = ods(
+      styled(
+        `<table:table table:name="表"><table:table-column/><table:table-column table:default-cell-style-name="ce2"/>` +
+          `<table:table-row><table:table-cell table:style-name="ce1" office:value-type="percentage" office:value="0.0235"><text:p>2.4%</text:p></table:table-cell>` +
+          `<table:table-cell office:value-type="float" office:value="2489"><text:p>2,489.00</text:p></table:table-cell></table:table-row>` +
+          `<table:table-row><table:table-cell office:value-type="string"><text:p>≧10000万元<text:s text:c="2"/>（5分）；</text:p><text:p>10000-5000万元<text:line-break/>（5-4分）</text:p></table:table-cell>` +
+          `<table:table-cell office:value-type="percentage" office:value="0.5"><text:p>50%</text:p></table:table-cell></table:table-row></table:table>`,
+      ),
+    );
+    const [sheet] = readLegacyWorkbook(bytes).data.sheets;
+    expect(sheet.cells[0]).toEqual([{ v: 0.0235, numFmt: "0.0%" }, { v: 2489, numFmt: "#,##0.00" }]);
+    // a percentage cell whose style is not a percentage style still reads as a percent
+    expect(sheet.cells[1]).toEqual([{ v: "≧10000万元  （5分）；\n10000-5000万元\n（5-4分）" }, { v: 0.5, numFmt: "0.00%" }]);
+  });
+});

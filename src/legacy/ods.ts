@@ -114,6 +114,9 @@ class ContentReader {
   private row = 0;
   private col = 0;
   private nextCol = 0;
+  /** the columns' default cell styles, as runs [first, last] (ODF 1.3 §9.1.6 table:default-cell-style-name) */
+  private columnStyles: { first: number; last: number; style: string }[] = [];
+  private rowStyle: string | undefined;
   private rowRepeat = 1;
   private rowCells: { col: number; data: CellData; repeat: number }[] = [];
   private cell: CellState | null = null;
@@ -138,6 +141,10 @@ class ContentReader {
         else if (name === "draw:image") this.frame.kind = "picture";
         else if (name === "draw:text-box") this.frame.kind = "textBox";
       }
+      return;
+    }
+    if (name === "table:table" && this.cell) {
+      this.skip = 1; // a table nested in a cell is not part of the sheet's grid
       return;
     }
     if (name === "office:annotation") {
@@ -166,6 +173,7 @@ class ContentReader {
         this.sheetWidths = [];
         this.row = 0;
         this.nextCol = 0;
+        this.columnStyles = [];
         if (a["table:protected"] === "true") this.notCarried.flag(FLAGS.protection);
         if (a["table:style-name"] && this.styles.hiddenTable.has(a["table:style-name"])) this.notCarried.flag(FLAGS.hiddenSheets);
         return;
@@ -174,6 +182,8 @@ class ContentReader {
         const w = a["table:style-name"] ? this.styles.columnWidth.get(a["table:style-name"]) : undefined;
         if (a["table:visibility"] === "collapse" || a["table:visibility"] === "filter") this.notCarried.flag(FLAGS.hiddenCols);
         if (w !== undefined && n > 0 && this.nextCol + n <= 1024) for (let k = 0; k < n; k++) this.sheetWidths[this.nextCol + k] = w;
+        const def = a["table:default-cell-style-name"];
+        if (def && n > 0) this.columnStyles.push({ first: this.nextCol, last: this.nextCol + n - 1, style: def });
         this.nextCol += Math.max(0, n);
         return;
       }
@@ -181,6 +191,7 @@ class ContentReader {
         this.col = 0;
         this.rowCells = [];
         this.rowRepeat = repeat(a["table:number-rows-repeated"]);
+        this.rowStyle = a["table:default-cell-style-name"];
         if (a["table:visibility"] === "collapse" || a["table:visibility"] === "filter") this.notCarried.flag(FLAGS.hiddenRows);
         if (a["table:style-name"] && this.styles.fixedRow.has(a["table:style-name"])) this.notCarried.flag(FLAGS.rowHeight);
         return;
@@ -275,7 +286,8 @@ class ContentReader {
     if (!c.covered) {
       if (a["table:formula"]) this.notCarried.count("formula", Math.min(n, this.rowRepeat * n));
       if (c.hasLink) this.notCarried.count("hyperlink");
-      const styleName = a["table:style-name"];
+      // a cell without its own style takes the row's default cell style, else its column's
+      const styleName = a["table:style-name"] ?? this.rowStyle ?? this.columnStyles.find((r) => r.first <= this.col && this.col <= r.last)?.style;
       const data = this.cellData(c, styleName);
       if (data) {
         if (cellStyled(this.styles, styleName)) this.notCarried.flag(FLAGS.style);
