@@ -222,7 +222,7 @@ function readGlobals(stream: Uint8Array, notCarried: NotCarried, fail: (why: str
         g.sst = readSst(rec, fail);
         break;
       case R.NAME:
-        notCarried.count("name");
+        countName(d, notCarried);
         break;
       case R.PROTECT:
         if (d.length >= 2 && u16(d, 0) === 1) notCarried.flag(FLAGS.protection);
@@ -232,6 +232,33 @@ function readGlobals(stream: Uint8Array, notCarried: NotCarried, fail: (why: str
     }
   }
   return fail("全局信息没有结束记录（文件可能被截断）");
+}
+
+/**
+ * [MS-XLS] 2.4.150 Lbl: a built-in name (fBuiltin, 0x20) is the print area or titles (0x06, 0x07)
+ * or an internal one (the auto-filter's _FilterDatabase); hidden names are the writer's own.
+ */
+function countName(d: Uint8Array, notCarried: NotCarried): void {
+  if (d.length < 2) return;
+  const grbit = u16(d, 0);
+  if (grbit & 0x20) {
+    const which = d.length > 15 ? d[15] : -1;
+    if (which === 0x06 || which === 0x07) notCarried.flag(FLAGS.printArea);
+    return;
+  }
+  if (grbit & 0x01) return;
+  // "_xlnm." is the prefix of built-in names (ECMA-376 §18.2.5): LibreOffice writes its print titles so too
+  const cch = d.length > 3 ? d[3] : 0;
+  if (d.length >= 15 + cch) {
+    const high = (d[14] & 1) === 1;
+    let name = "";
+    for (let i = 0; i < cch && (high ? 16 + 2 * i : 15 + i) <= d.length; i++) name += String.fromCharCode(high ? u16(d, 15 + 2 * i) : d[15 + i]);
+    if (/^_xlnm\./i.test(name)) {
+      if (/^_xlnm\.Print_(Titles|Area)$/i.test(name)) notCarried.flag(FLAGS.printArea);
+      return;
+    }
+  }
+  notCarried.count("name");
 }
 
 function xfInfo(d: Uint8Array, g: Globals): XfInfo {

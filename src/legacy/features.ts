@@ -51,6 +51,7 @@ export const FLAGS = {
   frozen: "冻结窗格",
   protection: "工作表或工作簿保护",
   headerFooter: "页眉页脚",
+  printArea: "打印区域与打印标题",
   autoFilter: "自动筛选",
   vba: "宏（VBA 项目）",
   richText: "单元格内的多种字体（富文本）",

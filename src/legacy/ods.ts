@@ -175,6 +175,7 @@ class ContentReader {
         this.nextCol = 0;
         this.columnStyles = [];
         if (a["table:protected"] === "true") this.notCarried.flag(FLAGS.protection);
+        if (a["table:print-ranges"]) this.notCarried.flag(FLAGS.printArea);
         if (a["table:style-name"] && this.styles.hiddenTable.has(a["table:style-name"])) this.notCarried.flag(FLAGS.hiddenSheets);
         return;
       case "table:table-column": {
@@ -225,9 +226,13 @@ class ContentReader {
         this.notCarried.count("conditional");
         return;
       case "table:named-range":
-      case "table:named-expression":
-        this.notCarried.count("name");
+      case "table:named-expression": {
+        // the print titles of an .xlsx become a named range "_xlnm.Print_Titles" in LibreOffice
+        const n = a["table:name"] ?? "";
+        if (/^_xlnm\.Print_(Titles|Area)$/i.test(n)) this.notCarried.flag(FLAGS.printArea);
+        else if (!n.startsWith("_xlnm.") && !n.startsWith("__Anonymous_Sheet_DB__")) this.notCarried.count("name");
         return;
+      }
       case "table:database-range":
         if (a["table:display-filter-buttons"] === "true") this.notCarried.flag(FLAGS.autoFilter);
         return;
