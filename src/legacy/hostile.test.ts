@@ -7,6 +7,7 @@ import * as path from "path";
 import { strToU8, zipSync } from "fflate";
 import { detectFormat, LegacyReadError, readLegacyWorkbook } from ".";
 import { buildCfb } from "../../test/helpers/cfb-build";
+import { openCompoundFile } from "./cfb";
 
 const DIR = path.join(__dirname, "../../test/fixtures/legacy");
 const sampleXls = () => new Uint8Array(fs.readFileSync(path.join(DIR, "sample.xls")));
@@ -33,6 +34,27 @@ const setU32 = (b: Uint8Array, o: number, v: number) => new DataView(b.buffer, b
 const fatEntry = (b: Uint8Array, n: number) => (u32(b, 76) + 1) * 512 + 4 * n;
 
 describe("compound files", () => {
+  test("streams under 4096 bytes are read from the mini stream (the summary property sets)", () => {
+    const cfb = openCompoundFile(sampleXls());
+    for (const name of ["\u0005SummaryInformation", "\u0005DocumentSummaryInformation"]) {
+      const entry = cfb.find(name)!;
+      expect(entry.size).toBeLessThan(4096);
+      const bytes = cfb.read(entry);
+      expect(bytes).toHaveLength(entry.size);
+      // [MS-OLEPS] PropertySetStream: byte order 0xFFFE, version 0, then the system identifier
+      expect([bytes[0], bytes[1], bytes[2], bytes[3]]).toEqual([0xfe, 0xff, 0, 0]);
+    }
+  });
+
+  test("a mini-stream chain that loops", () => {
+    const bytes = sampleXls();
+    const cfb = openCompoundFile(bytes);
+    const entry = cfb.find("\u0005SummaryInformation")!;
+    const miniFat = (u32(bytes, 60) + 1) * 512;
+    setU32(bytes, miniFat + 4 * entry.start, entry.start);
+    expect(() => openCompoundFile(bytes).read(entry)).toThrow(/成环/);
+  });
+
   test("garbage after the signature", () => {
     const bytes = new Uint8Array(4096);
     bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
