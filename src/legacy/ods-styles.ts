@@ -173,13 +173,13 @@ export function cellStyled(styles: OdsStyles, styleName: string | undefined): bo
 }
 
 /**
- * An ODF length as Excel column characters. Excel's default column, 8.43 characters, is 64 px at
- * 96 dpi = 0.6667 in, plus its padding: about 7 px (0.0729 in) per character for the default font.
+ * An ODF length as Excel column characters. LibreOffice maps Excel's character widths at 7 pt a
+ * character both ways (the sample's 44-character 评分标准 column is 4.278in = 308 pt in its .ods),
+ * so a column goes back to the width it had in Excel.
  */
 function lengthToChars(len: string): number | null {
   const m = /^([0-9.]+)(cm|mm|in|pt|pc|px)$/.exec(len.trim());
   if (!m) return null;
-  const perInch: Record<string, number> = { in: 1, cm: 2.54, mm: 25.4, pt: 72, pc: 6, px: 96 };
-  const inches = Number(m[1]) / perInch[m[2]];
-  return Math.round(((inches * 96 - 5) / 7) * 100) / 100;
+  const ptPer: Record<string, number> = { in: 72, cm: 72 / 2.54, mm: 72 / 25.4, pt: 1, pc: 12, px: 0.75 };
+  return Math.round(((Number(m[1]) * ptPer[m[2]]) / 7) * 100) / 100;
 }

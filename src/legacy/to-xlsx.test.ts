@@ -62,6 +62,12 @@ describe("the .xlsx copy of a legacy file", () => {
     expect(sheet1).toMatch(/<col min="4" max="4" width="4[34](\.\d+)?" customWidth="1"\/>/); // the 评分标准 column, 44 characters wide
   });
 
+  test.each(["sample.xls", "sample.ods"])("%s: the columns keep the template's widths (评分标准 44, 二级指标 26 characters)", (name) => {
+    const widths = read(name).columnWidths[0];
+    expect(widths[1]).toBeCloseTo(26, 0);
+    expect(widths[3]).toBeCloseTo(44, 0);
+  });
+
   test("sheet names .xlsx cannot hold are changed, and the note says so", async () => {
     const book: LegacyWorkbook = {
       format: "ods",
