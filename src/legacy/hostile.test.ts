@@ -188,6 +188,14 @@ describe("OpenDocument spreadsheets", () => {
     expect(Date.now() - t0).toBeLessThan(3000);
   });
 
+  test("content.xml whose data was damaged but still inflates is caught by its CRC-32", () => {
+    const files = { mimetype: [strToU8(ODS_MIME), { level: 0 }] as [Uint8Array, { level: 0 }], "content.xml": [strToU8(doc(`<table:table table:name="表"/>`)), { level: 0 }] as [Uint8Array, { level: 0 }] };
+    const bytes = zipSync(files);
+    const at = bytes.indexOf(0x3c, 120); // a "<" inside the stored content.xml
+    bytes[at + 1] ^= 0x20;
+    expect(errorOf(bytes)).toBe("无法读取 .ods 文件：content.xml 校验失败（数据损坏）");
+  });
+
   test("content.xml cut off mid-tag", () => {
     const bytes = ods(doc(`<table:table table:name="表"><table:table-row><table:table-cell office:value-type="float" office:value="5`).slice(0, -40));
     expect(errorOf(bytes)).toMatch(/^无法读取 \.ods 文件：content\.xml 不是完整的 XML/);
@@ -235,5 +243,39 @@ describe("OpenDocument cell formats", () => {
     expect(sheet.cells[0]).toEqual([{ v: 0.0235, numFmt: "0.0%" }, { v: 2489, numFmt: "#,##0.00" }]);
     // a percentage cell whose style is not a percentage style still reads as a percent
     expect(sheet.cells[1]).toEqual([{ v: "≧10000万元  （5分）；\n10000-5000万元\n（5-4分）" }, { v: 0.5, numFmt: "0.00%" }]);
+  });
+});
+
+describe("damaged copies of real files", () => {
+  /** xorshift32: the same damage on every run */
+  function rng(seed: number) {
+    let x = seed;
+    return () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return (x >>> 0) / 4294967296;
+    };
+  }
+
+  test.each(["sample.xls", "features.xls", "sample.ods"])("%s with random bytes overwritten: read or refused in one Chinese line, 300 times", (name) => {
+    const original = new Uint8Array(fs.readFileSync(path.join(DIR, name)));
+    const rand = rng(0x9e3779b9 ^ name.length);
+    const t0 = Date.now();
+    let refused = 0;
+    for (let round = 0; round < 300; round++) {
+      const bytes = original.slice();
+      const hits = 1 + Math.floor(rand() * 8);
+      for (let k = 0; k < hits; k++) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
+      try {
+        readLegacyWorkbook(bytes, name);
+      } catch (e) {
+        refused++;
+        expect(e).toBeInstanceOf(LegacyReadError);
+        expect((e as Error).message).toMatch(/^无法读取[^\n]*$/);
+      }
+    }
+    expect(refused).toBeGreaterThan(0);
+    expect(Date.now() - t0).toBeLessThan(30000);
   });
 });

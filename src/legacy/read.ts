@@ -77,6 +77,16 @@ export interface LegacyReadOptions {
 }
 
 export function readLegacyWorkbook(bytes: Uint8Array, fileName?: string, options: LegacyReadOptions = {}): LegacyWorkbook {
+  try {
+    return readOrThrow(bytes, fileName, options);
+  } catch (e) {
+    if (e instanceof LegacyReadError) throw e;
+    // a shape no check above foresaw: still one Chinese line, never an English internal message
+    throw new LegacyReadError("文件结构异常，无法解析（可能已损坏）");
+  }
+}
+
+function readOrThrow(bytes: Uint8Array, fileName: string | undefined, options: LegacyReadOptions): LegacyWorkbook {
   const named: "et" | "xls" = fileName && /\.et[t]?$/i.test(fileName) ? "et" : "xls";
   if (bytes.length === 0) throw new LegacyReadError("文件是空的");
   if (isCfb(bytes)) {

@@ -52,10 +52,11 @@ function openTag(xml: string, lt: number, h: XmlHandler): number {
   const n = xml.length;
   while (i < n && !isSpace(xml.charCodeAt(i)) && xml[i] !== ">" && xml[i] !== "/") i++;
   const name = xml.slice(lt + 1, i);
+  const shown = name.length > 24 ? `${name.slice(0, 24)}…` : name;
   const attrs: Record<string, string> = {};
   for (;;) {
     while (i < n && isSpace(xml.charCodeAt(i))) i++;
-    if (i >= n) throw new XmlError(`标记 <${name}> 没有结束`);
+    if (i >= n) throw new XmlError(`标记 <${shown}> 没有结束`);
     if (xml[i] === ">") {
       h.open(name, attrs, false);
       return i + 1;
@@ -66,14 +67,14 @@ function openTag(xml: string, lt: number, h: XmlHandler): number {
       return i + 2;
     }
     const eq = xml.indexOf("=", i);
-    if (eq < 0) throw new XmlError(`标记 <${name}> 的属性不完整`);
+    if (eq < 0) throw new XmlError(`标记 <${shown}> 的属性不完整`);
     const key = xml.slice(i, eq).trim();
     let q = eq + 1;
     while (q < n && isSpace(xml.charCodeAt(q))) q++;
     const quote = xml[q];
-    if (quote !== '"' && quote !== "'") throw new XmlError(`标记 <${name}> 的属性没有引号`);
+    if (quote !== '"' && quote !== "'") throw new XmlError(`标记 <${shown}> 的属性没有引号`);
     const end = xml.indexOf(quote, q + 1);
-    if (end < 0) throw new XmlError(`标记 <${name}> 的属性没有结束`);
+    if (end < 0) throw new XmlError(`标记 <${shown}> 的属性没有结束`);
     attrs[key] = decodeEntities(xml.slice(q + 1, end));
     i = end + 1;
   }
