@@ -5,6 +5,7 @@
  */
 import { readLegacyWorkbook } from ".";
 import { biffWorkbook, f64, latin1, le16, le32, utf16, xf, type Rec } from "../../test/helpers/biff-build";
+import { buildCfb } from "../../test/helpers/cfb-build";
 import { rkValue } from "./biff";
 
 const cell = (row: number, col: number, ixfe = 0) => [...le16(row), ...le16(col), ...le16(ixfe)];
@@ -98,5 +99,27 @@ describe("numbers, booleans, errors and formula results", () => {
     );
     expect(book.data.sheets[0].cells.map((r) => r[0]?.v)).toEqual([1, 2]);
     expect(book.notCarried).toContain("图表 1 个");
+  });
+});
+
+describe("BIFF5 (Excel 5.0/95) files", () => {
+  test("8-bit text in the workbook's code page (936: GBK) is decoded, the sheet name too", () => {
+    const gbk = [0xbf, 0xc6, 0xbc, 0xbc, 0xb4, 0xb4, 0xd0, 0xc2]; // 科技创新
+    const bof = (dt: number): Rec => [0x0809, [...le16(0x0500), ...le16(dt), 0, 0, 0, 0]];
+    const enc = (recs: Rec[]) => recs.flatMap(([t, d]) => [...le16(t), ...le16(d.length), ...d]);
+    const globals = (offset: number): Rec[] => [
+      bof(0x0005),
+      [0x0042, le16(936)],
+      [0x00e0, [...le16(0), ...le16(0), ...new Array(12).fill(0)]],
+      [0x0085, [...le32(offset), 0, 0, 4, 0xb1, 0xed, 0xb8, 0xf1]], // 表格
+      [0x000a, []],
+    ];
+    const head = enc(globals(0)).length;
+    const sheet = enc([bof(0x0010), [0x0204, [...le16(0), ...le16(0), ...le16(0), ...le16(gbk.length), ...gbk]], [0x027e, [...le16(0), ...le16(1), ...le16(0), ...le32((5 << 2) | 2)]], [0x000a, []]]);
+    const stream = new Uint8Array(4096);
+    stream.set([...enc(globals(head)), ...sheet]);
+    const book = readLegacyWorkbook(buildCfb([{ name: "Book", data: stream }]));
+    expect(book.data.sheets[0].name).toBe("表格");
+    expect(book.data.sheets[0].cells[0]).toEqual([{ v: "科技创新" }, { v: 5 }]);
   });
 });
