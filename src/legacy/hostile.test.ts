@@ -221,6 +221,25 @@ describe("OpenDocument spreadsheets", () => {
   });
 });
 
+describe("OpenDocument repeats and spans", () => {
+  test("a repeated row and repeated cells with content are expanded; spans become merges over holes", () => {
+    const bytes = ods(
+      doc(
+        `<table:table table:name="表"><table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="2" office:value-type="float" office:value="7"><text:p>7</text:p></table:table-cell></table:table-row>` +
+          `<table:table-row><table:table-cell table:number-columns-spanned="2" table:number-rows-spanned="2" office:value-type="string"><text:p>创新投入</text:p><office:annotation><text:p>批注文字</text:p></office:annotation></table:table-cell><table:covered-table-cell office:value-type="string"><text:p>藏着的</text:p></table:covered-table-cell><table:table-cell office:value-type="boolean" office:boolean-value="false"><text:p>FALSE</text:p></table:table-cell></table:table-row>` +
+          `<table:table-row><table:covered-table-cell table:number-columns-repeated="2"/><table:table-cell office:value-type="date" office:date-value="2020-12-31T12:00:00"><text:p>x</text:p></table:table-cell></table:table-row></table:table>`,
+      ),
+    );
+    const book = readLegacyWorkbook(bytes);
+    const [sheet] = book.data.sheets;
+    expect(sheet.cells.slice(0, 3)).toEqual([[{ v: 7 }, { v: 7 }], [{ v: 7 }, { v: 7 }], [{ v: 7 }, { v: 7 }]]);
+    expect(sheet.cells[3]).toEqual([{ v: "创新投入" }, undefined, { v: false }]);
+    expect(sheet.cells[4]).toEqual([undefined, undefined, { v: 44196.5, numFmt: "yyyy-mm-dd hh:mm:ss" }]);
+    expect(sheet.merges).toEqual(["A4:B5"]);
+    expect(book.notCarried).toEqual(["批注 1 条"]);
+  });
+});
+
 describe("OpenDocument cell formats", () => {
   const styled = (body: string) =>
     `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">` +
