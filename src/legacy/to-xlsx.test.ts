@@ -68,6 +68,14 @@ describe("the .xlsx copy of a legacy file", () => {
     expect(widths[3]).toBeCloseTo(44, 0);
   });
 
+  test("text longer than an .xlsx cell holds is cut to 32767 characters, and the note says so", async () => {
+    const long = "指".repeat(40000);
+    const book: LegacyWorkbook = { format: "ods", data: { sheets: [{ name: "表", cells: [[{ v: long }]], merges: [] }] }, notCarried: [], columnWidths: [[]], date1904: false };
+    const back = await readWorkbook(legacyToXlsx(book));
+    expect((back.data.sheets[0].cells[0][0]!.v as string).length).toBe(32767);
+    expect(JSON.stringify(back.data.sheets[1].cells)).toContain("超过 32767 个字符的单元格文本 1 处");
+  });
+
   test("sheet names .xlsx cannot hold are changed, and the note says so", async () => {
     const book: LegacyWorkbook = {
       format: "ods",

@@ -21,7 +21,8 @@ export function legacyToXlsx(book: LegacyWorkbook): Uint8Array {
   const strings = new SharedStrings();
   const names = sheetNames(book);
   const sheets = book.data.sheets.map((s, i) => sheetXml(s, book.columnWidths[i] ?? [], styles, strings));
-  const note = noteSheet(book, names.renamed, styles, strings);
+  const cut = strings.truncated > 0 ? [S.truncated(strings.truncated)] : [];
+  const note = noteSheet(book, [...names.renamed, ...cut], styles, strings);
   const noteName = uniqueName(S.noteSheet.zh, new Set(names.final));
   const all = [...names.final, noteName];
   const files: Record<string, Uint8Array> = {
@@ -165,11 +166,21 @@ class StyleTable {
   }
 }
 
+/** Excel's limit on the characters of one cell (Excel specifications and limits) */
+const MAX_CELL_TEXT = 32767;
+
 class SharedStrings {
   private readonly map = new Map<string, number>();
   private readonly list: string[] = [];
+  /** cells whose text was longer than an .xlsx cell may hold */
+  truncated = 0;
 
-  index(s: string): number {
+  index(text: string): number {
+    let s = text;
+    if (s.length > MAX_CELL_TEXT) {
+      this.truncated++;
+      s = s.slice(0, MAX_CELL_TEXT);
+    }
     let i = this.map.get(s);
     if (i === undefined) {
       i = this.list.length;
@@ -185,9 +196,9 @@ class SharedStrings {
   }
 }
 
-function noteSheet(book: LegacyWorkbook, renamed: string[], styles: StyleTable, strings: SharedStrings): string {
+function noteSheet(book: LegacyWorkbook, extra: string[], styles: StyleTable, strings: SharedStrings): string {
   const kinds = book.format === "ods" ? ".ods" : book.format === "et" ? ".et" : ".xls";
-  const lost = [...book.notCarried, ...renamed];
+  const lost = [...book.notCarried, ...extra];
   const rows: string[][] = [];
   if (lost.length > 0) {
     rows.push([S.noteLead.zh(kinds, lost.join(S.listJoin))]);
