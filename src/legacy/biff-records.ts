@@ -40,6 +40,7 @@ export const R = {
   HEADER: 0x0014,
   FOOTER: 0x0015,
   AUTOFILTERINFO: 0x009d,
+  SXVIEW: 0x00b0,
 } as const;
 
 /** BOF dt values ([MS-XLS] 2.4.21) */

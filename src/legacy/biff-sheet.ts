@@ -178,6 +178,9 @@ export function readSheet(
       case R.FOOTER:
         if (d.length > 3) notCarried.flag(FLAGS.headerFooter);
         break;
+      case R.SXVIEW:
+        notCarried.flag(FLAGS.pivot);
+        break;
       case R.AUTOFILTERINFO:
         notCarried.flag(FLAGS.autoFilter);
         break;

@@ -7,6 +7,7 @@ import { readLegacyWorkbook } from ".";
 import { biffWorkbook, f64, latin1, le16, le32, utf16, xf, type Rec } from "../../test/helpers/biff-build";
 import { buildCfb } from "../../test/helpers/cfb-build";
 import { rkValue } from "./biff";
+import { openCompoundFile } from "./cfb";
 
 const cell = (row: number, col: number, ixfe = 0) => [...le16(row), ...le16(col), ...le16(ixfe)];
 const XFS: Rec[] = [xf(0), xf(10), xf(14)]; // General, 0.00%, mm-dd-yy
@@ -121,5 +122,22 @@ describe("BIFF5 (Excel 5.0/95) files", () => {
     const book = readLegacyWorkbook(buildCfb([{ name: "Book", data: stream }]));
     expect(book.data.sheets[0].name).toBe("表格");
     expect(book.data.sheets[0].cells[0]).toEqual([{ v: "科技创新" }, { v: 5 }]);
+  });
+});
+
+describe("what the compound file holds beside the workbook", () => {
+  test("a VBA project, an embedded object and a pivot cache are listed as not carried", () => {
+    const sheet = biffWorkbook(XFS, "表", [[0x0203, [...cell(0, 0), ...f64(1)]]]);
+    const cfb = openCompoundFile(sheet);
+    const workbook = cfb.read(cfb.find("Workbook")!);
+    const filler = new Uint8Array(4096);
+    const bytes = buildCfb([
+      { name: "Workbook", data: workbook },
+      { name: "_VBA_PROJECT_CUR", data: filler },
+      { name: "MBD0012ABCD", data: filler },
+      { name: "_SX_DB_CUR", data: filler },
+    ]);
+    expect(readLegacyWorkbook(bytes).notCarried).toEqual(["宏（VBA 项目）", "嵌入的对象（OLE）", "数据透视表"]);
+    expect(readLegacyWorkbook(sheet).notCarried).toEqual([]);
   });
 });

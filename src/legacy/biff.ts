@@ -22,13 +22,17 @@ export interface BiffWorkbook {
   notCarried: string[];
 }
 
-export function readBiffWorkbook(stream: Uint8Array, kind: LegacyKind, hasVba: boolean): BiffWorkbook {
+/**
+ * `containerFlags`: what the compound file around the stream holds that the copy drops (a VBA
+ * project, embedded objects, pivot caches…), already in the Chinese of FLAGS.
+ */
+export function readBiffWorkbook(stream: Uint8Array, kind: LegacyKind, containerFlags: string[] = []): BiffWorkbook {
   const fail = (why: string): never => {
     throw new LegacyReadError(why, kind);
   };
   try {
     const notCarried = new NotCarried();
-    if (hasVba) notCarried.flag(FLAGS.vba);
+    for (const f of containerFlags) notCarried.flag(f);
     const g = readGlobals(stream, notCarried, fail);
     const sheets: SheetData[] = [];
     const columnWidths: (number | undefined)[][] = [];

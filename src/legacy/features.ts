@@ -54,6 +54,9 @@ export const FLAGS = {
   printArea: "打印区域与打印标题",
   autoFilter: "自动筛选",
   vba: "宏（VBA 项目）",
+  embedded: "嵌入的对象（OLE）",
+  pivot: "数据透视表",
+  revisions: "修订记录（共享工作簿）",
   richText: "单元格内的多种字体（富文本）",
 };
 

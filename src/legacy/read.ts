@@ -2,6 +2,7 @@
 import { readBiffWorkbook } from "./biff";
 import { isCfb, openCompoundFile, type CompoundFile } from "./cfb";
 import { LegacyReadError } from "./errors";
+import { FLAGS } from "./features";
 import { isOdsPackage, readOdsWorkbook } from "./ods";
 import type { LegacyWorkbook } from "./types";
 import { listZip } from "./zip-read";
@@ -40,6 +41,17 @@ export function detectFormat(bytes: Uint8Array): DetectedFormat {
     }
   }
   return "unknown";
+}
+
+/** What the compound file holds beside the workbook stream ([MS-XLS] 2.1.2 lists the storages). */
+function containerFlags(cfb: CompoundFile): string[] {
+  const out: string[] = [];
+  const has = (re: RegExp) => cfb.entries.some((e) => re.test(e.path));
+  if (has(/^_VBA_PROJECT(_CUR)?$/i)) out.push(FLAGS.vba);
+  if (has(/^MBD[0-9A-F]{8}$/i)) out.push(FLAGS.embedded);
+  if (has(/^_SX_DB(_CUR)?$/i)) out.push(FLAGS.pivot);
+  if (has(/^Revision Log$/i)) out.push(FLAGS.revisions);
+  return out;
 }
 
 /**
@@ -99,8 +111,7 @@ function readOrThrow(bytes: Uint8Array, fileName: string | undefined, options: L
       const what = cfb.find("WordDocument") ? "Word 文档" : cfb.find("PowerPoint Document") ? "PowerPoint 演示文稿" : "其他程序的复合文档";
       throw new LegacyReadError(`文件里没有工作簿数据（这像是${what}，不是电子表格）`, named);
     }
-    const hasVba = cfb.entries.some((e) => e.type === "storage" && /^_VBA_PROJECT(_CUR)?$/i.test(e.path));
-    const book = readBiffWorkbook(cfb.read(stream), named, hasVba);
+    const book = readBiffWorkbook(cfb.read(stream), named, containerFlags(cfb));
     return { format: named, data: { sheets: book.sheets }, notCarried: book.notCarried, columnWidths: book.columnWidths, date1904: book.date1904, sourceName: fileName };
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
