@@ -16,6 +16,7 @@ import { isGeneral } from "./numfmt";
 interface SheetRead {
   data: SheetData;
   widths: (number | undefined)[];
+  heights: (number | undefined)[];
 }
 
 export function readSheet(
@@ -30,11 +31,12 @@ export function readSheet(
   const cells: (CellData | undefined)[][] = [];
   const merges: string[] = [];
   const widths: (number | undefined)[] = [];
+  const heights: (number | undefined)[] = [];
   const it = records(stream, offset);
   const bof = it.next();
   if (bof.done || bof.value.type !== R.BOF) fail(`工作表“${name}”的位置上没有 BOF 记录`);
   const dt = u16((bof.value as BiffRecord).data, 2);
-  if (dt !== DT_WORKSHEET) return { data: { name, cells, merges }, widths };
+  if (dt !== DT_WORKSHEET) return { data: { name, cells, merges }, widths, heights };
 
   const put = (row: number, col: number, ixfe: number, v: CellScalar) => {
     usedXf.add(ixfe);
@@ -149,7 +151,8 @@ export function readSheet(
         if (d.length >= 16) {
           const flags = u32(d, 12);
           if (flags & 0x20) notCarried.flag(FLAGS.hiddenRows);
-          if (flags & 0x40) notCarried.flag(FLAGS.rowHeight);
+          // fUnsynced: a height the user set, in twips (miyRw); the copy carries it
+          if (flags & 0x40) heights[u16(d, 0)] = (u16(d, 6) & 0x7fff) / 20;
         }
         break;
       case R.NOTE:
@@ -194,7 +197,7 @@ export function readSheet(
     for (let r = 0; r < cells.length; r++) if (!cells[r]) cells[r] = [];
     const data = { name, cells, merges };
     punchMergeHoles(data);
-    return { data, widths };
+    return { data, widths, heights };
   }
   function need(d: Uint8Array, n: number) {
     if (d.length < n) fail(`工作表“${name}”里有一条过短的单元格记录（文件损坏）`);

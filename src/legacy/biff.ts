@@ -18,6 +18,8 @@ export interface BiffWorkbook {
   sheets: SheetData[];
   /** per sheet (same order): column widths in characters, by 0-based column */
   columnWidths: (number | undefined)[][];
+  /** per sheet: custom row heights in points, by 0-based row */
+  rowHeights: (number | undefined)[][];
   date1904: boolean;
   notCarried: string[];
 }
@@ -36,6 +38,7 @@ export function readBiffWorkbook(stream: Uint8Array, kind: LegacyKind, container
     const g = readGlobals(stream, notCarried, fail);
     const sheets: SheetData[] = [];
     const columnWidths: (number | undefined)[][] = [];
+    const rowHeights: (number | undefined)[][] = [];
     const usedXf = new Set<number>();
     for (const bs of g.sheets) {
       if (bs.dt === 2) {
@@ -52,10 +55,11 @@ export function readBiffWorkbook(stream: Uint8Array, kind: LegacyKind, container
       const sheet = readSheet(stream, bs.offset, bs.name, g, notCarried, usedXf, fail);
       sheets.push(sheet.data);
       columnWidths.push(sheet.widths);
+      rowHeights.push(sheet.heights);
     }
     if (sheets.length === 0) fail("文件里没有工作表");
     if ([...usedXf].some((i) => g.xfs[i] && (g.xfs[i].styled || fontDiffers(g, g.xfs[i].ifnt)))) notCarried.flag(FLAGS.style);
-    return { sheets, columnWidths, date1904: g.date1904, notCarried: notCarried.list() };
+    return { sheets, columnWidths, rowHeights, date1904: g.date1904, notCarried: notCarried.list() };
   } catch (e) {
     if (e instanceof BiffTruncated) fail(`数据不完整（${e.message}），文件可能被截断或损坏`);
     throw e;

@@ -44,7 +44,6 @@ const COUNTED = {
 
 export const FLAGS = {
   style: "单元格格式（字体、填充、边框、对齐）",
-  rowHeight: "行高",
   hiddenRows: "隐藏的行",
   hiddenCols: "隐藏的列",
   hiddenSheets: "隐藏的工作表（转换后为可见）",

@@ -10,14 +10,14 @@ export interface OdsStyles {
   data: Map<string, string | undefined>;
   /** table-column style → width in characters */
   columnWidth: Map<string, number>;
-  /** table-row styles with a fixed (not optimal) height */
-  fixedRow: Set<string>;
+  /** table-row styles with a fixed (not optimal) height → the height in points */
+  fixedRow: Map<string, number>;
   /** table styles that hide the sheet */
   hiddenTable: Set<string>;
 }
 
 export function emptyStyles(): OdsStyles {
-  return { cell: new Map(), data: new Map(), columnWidth: new Map(), fixedRow: new Set(), hiddenTable: new Set() };
+  return { cell: new Map(), data: new Map(), columnWidth: new Map(), fixedRow: new Map(), hiddenTable: new Set() };
 }
 
 const DATA_STYLES = new Set([
@@ -56,7 +56,8 @@ export class StyleCollector {
         const w = lengthToChars(a["style:column-width"]);
         if (w !== null) this.styles.columnWidth.set(s.name, w);
       } else if (name === "style:table-row-properties") {
-        if (a["style:use-optimal-row-height"] === "false" && a["style:row-height"]) this.styles.fixedRow.add(s.name);
+        const pt = a["style:row-height"] ? lengthToPoints(a["style:row-height"]) : null;
+        if (a["style:use-optimal-row-height"] === "false" && pt !== null) this.styles.fixedRow.set(s.name, pt);
       } else if (name === "style:table-properties" && a["table:display"] === "false") {
         this.styles.hiddenTable.add(s.name);
       }
@@ -178,8 +179,14 @@ export function cellStyled(styles: OdsStyles, styleName: string | undefined): bo
  * so a column goes back to the width it had in Excel.
  */
 function lengthToChars(len: string): number | null {
+  const pt = lengthToPoints(len);
+  return pt === null ? null : Math.round((pt / 7) * 100) / 100;
+}
+
+/** An ODF length (ODF 1.3 part 3 §18.3.18 positiveLength) in points, to the twip (1/20 pt) Excel stores. */
+function lengthToPoints(len: string): number | null {
   const m = /^([0-9.]+)(cm|mm|in|pt|pc|px)$/.exec(len.trim());
   if (!m) return null;
   const ptPer: Record<string, number> = { in: 72, cm: 72 / 2.54, mm: 72 / 25.4, pt: 1, pc: 12, px: 0.75 };
-  return Math.round(((Number(m[1]) * ptPer[m[2]]) / 7) * 100) / 100;
+  return Math.round(Number(m[1]) * ptPer[m[2]] * 20) / 20;
 }

@@ -21,6 +21,7 @@ import { listZip, readZipEntry, ZipError, type ZipEntry } from "./zip-read";
 export interface OdsWorkbook {
   sheets: SheetData[];
   columnWidths: (number | undefined)[][];
+  rowHeights: (number | undefined)[][];
   date1904: boolean;
   notCarried: string[];
 }
@@ -84,7 +85,7 @@ export function readOdsWorkbook(bytes: Uint8Array, maxPartBytes = ODS_PART_LIMIT
     const reader = new ContentReader(styles, notCarried);
     scanXml(content, reader);
     if (reader.sheets.length === 0) fail("文档里没有工作表");
-    return { sheets: reader.sheets, columnWidths: reader.widths, date1904: reader.date1904, notCarried: notCarried.list() };
+    return { sheets: reader.sheets, columnWidths: reader.widths, rowHeights: reader.heights, date1904: reader.date1904, notCarried: notCarried.list() };
   } catch (e) {
     if (e instanceof XmlError) return fail(`content.xml 不是完整的 XML（${e.message}）`);
     throw e;
@@ -106,6 +107,8 @@ interface CellState {
 class ContentReader {
   sheets: SheetData[] = [];
   widths: (number | undefined)[][] = [];
+  heights: (number | undefined)[][] = [];
+  private sheetHeights: (number | undefined)[] = [];
   date1904 = false;
   private nullDate = Date.UTC(1899, 11, 30);
   private readonly styleCollector: StyleCollector;
@@ -171,6 +174,7 @@ class ContentReader {
       case "table:table":
         this.sheet = { name: a["table:name"] ?? `Sheet${this.sheets.length + 1}`, cells: [], merges: [] };
         this.sheetWidths = [];
+        this.sheetHeights = [];
         this.row = 0;
         this.nextCol = 0;
         this.columnStyles = [];
@@ -194,7 +198,11 @@ class ContentReader {
         this.rowRepeat = repeat(a["table:number-rows-repeated"]);
         this.rowStyle = a["table:default-cell-style-name"];
         if (a["table:visibility"] === "collapse" || a["table:visibility"] === "filter") this.notCarried.flag(FLAGS.hiddenRows);
-        if (a["table:style-name"] && this.styles.fixedRow.has(a["table:style-name"])) this.notCarried.flag(FLAGS.rowHeight);
+        {
+          // a fixed height is carried; a huge repeat (the empty rows to the sheet's end) is not worth it
+          const ht = a["table:style-name"] ? this.styles.fixedRow.get(a["table:style-name"]) : undefined;
+          if (ht !== undefined && this.rowRepeat <= 10000) for (let k = 0; k < this.rowRepeat && this.row + k < MAX_ROWS; k++) this.sheetHeights[this.row + k] = ht;
+        }
         return;
       case "table:table-cell":
       case "table:covered-table-cell":
@@ -370,6 +378,7 @@ class ContentReader {
     punchMergeHoles(sheet);
     this.sheets.push(sheet);
     this.widths.push(this.sheetWidths);
+    this.heights.push(this.sheetHeights);
     this.sheet = null;
   }
 }

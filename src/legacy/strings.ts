@@ -11,8 +11,8 @@ export const LEGACY_STRINGS = {
   },
   source: { zh: "原文件", en: "Original file" },
   kept: {
-    zh: "已保留：每个单元格的值（公式为其计算结果）、数字格式、合并单元格、列宽。",
-    en: "Kept: every cell's value (formulas as their results), number formats, merged cells, column widths.",
+    zh: "已保留：每个单元格的值（公式为其计算结果）、数字格式、合并单元格、列宽与行高。",
+    en: "Kept: every cell's value (formulas as their results), number formats, merged cells, column widths and row heights.",
   },
   lostHeader: { zh: "未能保留的内容", en: "Not carried over" },
   truncated: (n: number) => `超过 32767 个字符的单元格文本 ${n} 处（已截短，.xlsx 单元格放不下）`,

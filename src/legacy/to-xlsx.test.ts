@@ -62,6 +62,12 @@ describe("the .xlsx copy of a legacy file", () => {
     expect(sheet1).toMatch(/<col min="4" max="4" width="4[34](\.\d+)?" customWidth="1"\/>/); // the 评分标准 column, 44 characters wide
   });
 
+  test.each(["sample.xls", "sample.ods"])("%s: the rows keep the template's heights (title 36 pt, headers 48 pt)", (name) => {
+    const sheet1 = strFromU8(unzipSync(legacyToXlsx(read(name)))["xl/worksheets/sheet1.xml"]);
+    expect(sheet1).toContain('<row r="1" ht="36" customHeight="1">');
+    expect(sheet1).toContain('<row r="2" ht="48" customHeight="1">');
+  });
+
   test.each(["sample.xls", "sample.ods"])("%s: the columns keep the template's widths (评分标准 44, 二级指标 26 characters)", (name) => {
     const widths = read(name).columnWidths[0];
     expect(widths[1]).toBeCloseTo(26, 0);
@@ -97,7 +103,7 @@ describe("asXlsxInput, the hosts' one call", () => {
     const xls = new Uint8Array(fs.readFileSync(path.join(DIR, "sample.xls")));
     const input = asXlsxInput(xls, "分工表.xls");
     expect(input.detected).toBe("xls");
-    expect(input.legacy?.notCarried).toContain("行高");
+    expect(input.legacy?.notCarried).toContain("打印区域与打印标题");
     const back = await readWorkbook(input.bytes);
     expect(computePlan(back.data).totals.map((t) => t.computed)).toEqual([52.64, 61.33, 73.97]);
     const xlsx = new Uint8Array(fs.readFileSync(path.join(DIR, "sample.xlsx")));

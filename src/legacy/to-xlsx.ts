@@ -1,6 +1,6 @@
 /**
  * A fresh .xlsx package (ECMA-376 Part 1, SpreadsheetML) from a legacy workbook read: every
- * sheet with its values, number formats, merges and column widths, and a last sheet, opened
+ * sheet with its values, number formats, merges, column widths and row heights, and a last sheet, opened
  * first, saying in Chinese (then English) that this is a converted copy and what the old file had
  * that it could not carry. The recalculated copy is made afterwards by the normal .xlsx writer
  * over these bytes, so this writes only what a reader needs, in the parts' canonical order.
@@ -20,7 +20,7 @@ export function legacyToXlsx(book: LegacyWorkbook): Uint8Array {
   const styles = new StyleTable();
   const strings = new SharedStrings();
   const names = sheetNames(book);
-  const sheets = book.data.sheets.map((s, i) => sheetXml(s, book.columnWidths[i] ?? [], styles, strings));
+  const sheets = book.data.sheets.map((s, i) => sheetXml(s, book.columnWidths[i] ?? [], styles, strings, false, book.rowHeights?.[i] ?? []));
   const cut = strings.truncated > 0 ? [S.truncated(strings.truncated)] : [];
   const note = noteSheet(book, [...names.renamed, ...cut], styles, strings);
   const noteName = uniqueName(S.noteSheet.zh, new Set(names.final));
@@ -68,21 +68,30 @@ function workbookRels(n: number): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_RELS}">${rels.join("")}</Relationships>`;
 }
 
-function sheetXml(sheet: SheetData, widths: (number | undefined)[], styles: StyleTable, strings: SharedStrings, selected = false): string {
+function sheetXml(
+  sheet: SheetData,
+  widths: (number | undefined)[],
+  styles: StyleTable,
+  strings: SharedStrings,
+  selected = false,
+  heights: (number | undefined)[] = [],
+): string {
   const out: string[] = [];
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${RNS}">`);
   out.push(`<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ""}/></sheetViews>`);
   const cols = colsXml(widths);
   if (cols) out.push(cols);
   out.push("<sheetData>");
-  sheet.cells.forEach((row, r) => {
-    if (!row || row.length === 0) return;
+  const rows = Math.max(sheet.cells.length, heights.length);
+  for (let r = 0; r < rows; r++) {
     const cells: string[] = [];
-    row.forEach((cell, c) => {
+    sheet.cells[r]?.forEach((cell, c) => {
       if (cell) cells.push(cellXml(cell, r, c, styles, strings));
     });
-    if (cells.length > 0) out.push(`<row r="${r + 1}">${cells.join("")}</row>`);
-  });
+    const ht = heights[r];
+    const attrs = ht !== undefined && ht > 0 ? ` ht="${Math.min(ht, 409)}" customHeight="1"` : "";
+    if (cells.length > 0 || attrs) out.push(`<row r="${r + 1}"${attrs}>${cells.join("")}</row>`);
+  }
   out.push("</sheetData>");
   if (sheet.merges.length > 0) {
     out.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`);

@@ -8,6 +8,8 @@ export interface LegacyWorkbook {
   notCarried: string[];
   /** per sheet of data.sheets: column widths in characters by 0-based column (holes: default) */
   columnWidths: (number | undefined)[][];
+  /** per sheet of data.sheets: custom row heights in points by 0-based row (holes: automatic) */
+  rowHeights?: (number | undefined)[][];
   /** the file counts dates from 1904-01-01 (serials are kept as the file has them) */
   date1904: boolean;
   /** the file name given to the reader, shown in the copy's note */
