@@ -8,6 +8,7 @@ import { strToU8, zipSync } from "fflate";
 import { detectFormat, LegacyReadError, readLegacyWorkbook } from ".";
 import { buildCfb } from "../../test/helpers/cfb-build";
 import { openCompoundFile } from "./cfb";
+import { listZip, readZipEntry, ZipError } from "./zip-read";
 
 const DIR = path.join(__dirname, "../../test/fixtures/legacy");
 const sampleXls = () => new Uint8Array(fs.readFileSync(path.join(DIR, "sample.xls")));
@@ -76,9 +77,7 @@ describe("compound files", () => {
     const second = u32(bytes, fatEntry(bytes, start));
     expect(second).toBe(3);
     setU32(bytes, fatEntry(bytes, second), start);
-    const t0 = Date.now();
     expect(errorOf(bytes)).toMatch(/成环|比它声明的长度长/);
-    expect(Date.now() - t0).toBeLessThan(2000);
   });
 
   test("a directory tree that points back at itself", () => {
@@ -163,10 +162,10 @@ describe("OpenDocument spreadsheets", () => {
           `<table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384"/></table:table-row></table:table>`,
       ),
     );
-    const t0 = Date.now();
     const book = readLegacyWorkbook(bytes);
-    expect(Date.now() - t0).toBeLessThan(1000);
+    // one row, one cell: the empty repeats were counted past, never materialised
     expect(book.data.sheets[0].cells).toEqual([[{ v: 5 }]]);
+    expect(book.rowHeights?.[0]).toEqual([]);
   });
 
   test("a row with content repeated a million times is refused, not expanded", () => {
@@ -180,12 +179,20 @@ describe("OpenDocument spreadsheets", () => {
   });
 
   test("a content.xml that inflates past the limit stops early", () => {
-    const zeros = new Uint8Array(64 * 1024 * 1024); // 64 MB of zeros deflates to about 64 KB
+    const zeros = new Uint8Array(32 * 1024 * 1024); // 32 MB of zeros deflates to about 32 KB
     const bytes = zipSync({ mimetype: [strToU8(ODS_MIME), { level: 0 }], "content.xml": [zeros, { level: 1 }] });
-    expect(bytes.length).toBeLessThan(1024 * 1024);
-    const t0 = Date.now();
-    expect(() => readLegacyWorkbook(bytes, "炸弹.ods", { maxPartBytes: 8 * 1024 * 1024 })).toThrow(/content\.xml 解压后超过 8 MB，不像分工表/);
-    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(bytes.length).toBeLessThan(256 * 1024);
+    expect(() => readLegacyWorkbook(bytes, "炸弹.ods", { maxPartBytes: 4 * 1024 * 1024 })).toThrow(/^无法读取 \.ods 文件：content\.xml 解压后超过 4 MB，不像分工表$/);
+    // and it stopped early: the inflater is fed 4 KB at a time (deflate expands at most 1032:1)
+    const entry = listZip(bytes).find((e) => e.name === "content.xml")!;
+    let stoppedAt = -1;
+    try {
+      readZipEntry(bytes, entry, 4 * 1024 * 1024);
+    } catch (e) {
+      stoppedAt = (e as ZipError).inflated;
+    }
+    expect(stoppedAt).toBeGreaterThan(4 * 1024 * 1024);
+    expect(stoppedAt).toBeLessThanOrEqual(4 * 1024 * 1024 + 1032 * 4096);
   });
 
   test("content.xml whose data was damaged but still inflates is caught by its CRC-32", () => {
@@ -280,7 +287,6 @@ describe("damaged copies of real files", () => {
   test.each(["sample.xls", "features.xls", "sample.ods"])("%s with random bytes overwritten: read or refused in one Chinese line, 300 times", (name) => {
     const original = new Uint8Array(fs.readFileSync(path.join(DIR, name)));
     const rand = rng(0x9e3779b9 ^ name.length);
-    const t0 = Date.now();
     let refused = 0;
     for (let round = 0; round < 300; round++) {
       const bytes = original.slice();
@@ -295,6 +301,5 @@ describe("damaged copies of real files", () => {
       }
     }
     expect(refused).toBeGreaterThan(0);
-    expect(Date.now() - t0).toBeLessThan(30000);
   });
 });

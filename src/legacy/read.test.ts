@@ -126,17 +126,13 @@ describe("features.xls / features.ods (written by python3-xlsxwriter, saved by L
 
 describe("a 1,000-row .xls", () => {
   test("reads every row, with no formatting to report", () => {
-    const t0 = Date.now();
     const book = readLegacyWorkbook(fixture("rows1000.xls"));
-    const elapsed = Date.now() - t0;
     const [sheet] = book.data.sheets;
     expect(sheet.cells).toHaveLength(1000);
     expect(sheet.cells[999].slice(0, 2)).toEqual([{ v: 1000 }, { v: "第1000行的说明文字" }]);
     // LibreOffice keeps 15 significant digits when it imports the .xlsx, so compare to that
     expect(sheet.cells[999][2]!.v as number).toBeCloseTo((999 * 37 % 1000) / 7, 12);
     expect(book.notCarried).toEqual([]);
-    // a generous bound, only to catch a quadratic loop; speed itself is measured in npm run bench
-    expect(elapsed).toBeLessThan(5000);
   });
 });
 

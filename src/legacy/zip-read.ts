@@ -16,7 +16,15 @@ export interface ZipEntry {
 }
 
 /** Thrown with a Chinese reason; the caller wraps it in its own error class. */
-export class ZipError extends Error {}
+export class ZipError extends Error {
+  constructor(
+    message: string,
+    /** for "too big": how many bytes had come out when it stopped */
+    readonly inflated = 0,
+  ) {
+    super(message);
+  }
+}
 
 export function listZip(bytes: Uint8Array): ZipEntry[] {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -68,7 +76,7 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: numbe
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw new ZipError(`${entry.name} 超出文件末尾（文件可能被截断）`);
   const raw = bytes.subarray(start, end);
-  const tooBig = () => new ZipError(`${entry.name} 解压后超过 ${Math.round(maxBytes / 1048576)} MB，不像分工表`);
+  const tooBig = (n = raw.length) => new ZipError(`${entry.name} 解压后超过 ${Math.round(maxBytes / 1048576)} MB，不像分工表`, n);
   if (entry.method === 0) {
     if (raw.length > maxBytes) throw tooBig();
     return checked(entry, raw);
@@ -79,11 +87,12 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: numbe
   let ended = false;
   const inflate = new Inflate((chunk, final) => {
     total += chunk.length;
-    if (total > maxBytes) throw tooBig();
+    if (total > maxBytes) throw tooBig(total);
     parts.push(chunk);
     if (final) ended = true;
   });
-  const STEP = 65536;
+  // small input steps bound what one step can produce (deflate expands at most 1032:1)
+  const STEP = 4096;
   try {
     for (let i = 0; i < raw.length; i += STEP) inflate.push(raw.subarray(i, Math.min(raw.length, i + STEP)), i + STEP >= raw.length);
     if (raw.length === 0) inflate.push(new Uint8Array(0), true);
