@@ -16,6 +16,7 @@ export const LEGACY_STRINGS = {
   },
   lostHeader: { zh: "未能保留的内容", en: "Not carried over" },
   truncated: (n: number) => `超过 32767 个字符的单元格文本 ${n} 处（已截短，.xlsx 单元格放不下）`,
+  overlappingMerges: (n: number) => `与其他合并区域重叠的合并单元格 ${n} 处（已取消合并）`,
   renamedSheet: (from: string, to: string) => `工作表名“${from}”改为“${to}”（.xlsx 不允许原名）`,
   listJoin: "、",
 } as const;

@@ -82,6 +82,19 @@ describe("the .xlsx copy of a legacy file", () => {
     expect(JSON.stringify(back.data.sheets[1].cells)).toContain("超过 32767 个字符的单元格文本 1 处");
   });
 
+  test("overlapping merged areas (which Excel would repair) keep the first, and the note says so", async () => {
+    const book: LegacyWorkbook = {
+      format: "ods",
+      data: { sheets: [{ name: "表", cells: [[{ v: "a" }]], merges: ["A1:B2", "B2:C3", "D1:D4"] }] },
+      notCarried: [],
+      columnWidths: [[]],
+      date1904: false,
+    };
+    const back = await readWorkbook(legacyToXlsx(book));
+    expect(back.data.sheets[0].merges).toEqual(["A1:B2", "D1:D4"]);
+    expect(JSON.stringify(back.data.sheets[1].cells)).toContain("与其他合并区域重叠的合并单元格 1 处（已取消合并）");
+  });
+
   test("sheet names .xlsx cannot hold are changed, and the note says so", async () => {
     const book: LegacyWorkbook = {
       format: "ods",

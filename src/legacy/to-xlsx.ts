@@ -7,7 +7,7 @@
  */
 import { zipSync, strToU8 } from "fflate";
 import type { CellData, SheetData } from "../model/types";
-import { columnLetter } from "../model/sheet";
+import { columnLetter, parseRange, type MergeArea } from "../model/sheet";
 import { LEGACY_STRINGS as S } from "./strings";
 import type { LegacyWorkbook } from "./types";
 
@@ -20,8 +20,14 @@ export function legacyToXlsx(book: LegacyWorkbook): Uint8Array {
   const styles = new StyleTable();
   const strings = new SharedStrings();
   const names = sheetNames(book);
-  const sheets = book.data.sheets.map((s, i) => sheetXml(s, book.columnWidths[i] ?? [], styles, strings, false, book.rowHeights?.[i] ?? []));
+  let overlapping = 0;
+  const sheets = book.data.sheets.map((s, i) => {
+    const merges = disjointMerges(s.merges);
+    overlapping += s.merges.length - merges.length;
+    return sheetXml({ ...s, merges }, book.columnWidths[i] ?? [], styles, strings, false, book.rowHeights?.[i] ?? []);
+  });
   const cut = strings.truncated > 0 ? [S.truncated(strings.truncated)] : [];
+  if (overlapping > 0) cut.push(S.overlappingMerges(overlapping));
   const note = noteSheet(book, [...names.renamed, ...cut], styles, strings);
   const noteName = uniqueName(S.noteSheet.zh, new Set(names.final));
   const all = [...names.final, noteName];
@@ -98,6 +104,21 @@ function sheetXml(
   }
   out.push("</worksheet>");
   return out.join("");
+}
+
+/**
+ * Excel repairs a file whose merged areas overlap: keep the first of any overlapping ones (a .xls
+ * from Excel never has them; a crafted or foreign .ods may). Quadratic, so only for sane counts.
+ */
+function disjointMerges(merges: string[]): string[] {
+  const kept: { ref: string; a: MergeArea }[] = [];
+  for (const ref of merges) {
+    const a = parseRange(ref);
+    if (!a) continue;
+    if (merges.length <= 5000 && kept.some((k) => a.top <= k.a.bottom && k.a.top <= a.bottom && a.left <= k.a.right && k.a.left <= a.right)) continue;
+    kept.push({ ref, a });
+  }
+  return kept.map((k) => k.ref);
 }
 
 function colsXml(widths: (number | undefined)[]): string {
