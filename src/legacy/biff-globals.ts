@@ -4,7 +4,7 @@
  * FILEPASS means the file is encrypted. Also the string forms every record uses.
  */
 import { Continued, records, type BiffRecord } from "./biff-stream";
-import { DT_GLOBALS, R, u16, u32 } from "./biff-records";
+import { DT_GLOBALS, R, u16 } from "./biff-records";
 import { LegacyReadError } from "./errors";
 import { FLAGS, NotCarried } from "./features";
 import { builtinFormat } from "./numfmt";
@@ -30,11 +30,9 @@ const CODEPAGES: Record<number, string> = {
   437: "windows-1252",
 };
 
+/** what the cells need of an XF here: its number format (the looks read the raw record) */
 export interface XfInfo {
   ifmt: number;
-  ifnt: number;
-  /** fill, border, alignment or a font other than the default */
-  styled: boolean;
 }
 
 export interface Globals {
@@ -44,6 +42,10 @@ export interface Globals {
   formats: Map<number, string>;
   xfs: XfInfo[];
   fonts: Uint8Array[];
+  fontNames: string[];
+  /** raw XF records, for the looks */
+  xfRaw: Uint8Array[];
+  palette: Map<number, string>;
   sheets: { name: string; offset: number; dt: number; hidden: boolean }[];
   sst: string[];
 }
@@ -66,6 +68,9 @@ export function readGlobals(stream: Uint8Array, notCarried: NotCarried, fail: (w
     formats: new Map(),
     xfs: [],
     fonts: [],
+    fontNames: [],
+    xfRaw: [],
+    palette: new Map(),
     sheets: [],
     sst: [],
   };
@@ -96,12 +101,29 @@ export function readGlobals(stream: Uint8Array, notCarried: NotCarried, fail: (w
         g.formats.set(id, g.biff === 8 ? xlUnicodeString(c) : byteString(c, c.u8(), g.decoder));
         break;
       }
-      case R.FONT:
+      case R.FONT: {
         g.fonts.push(d);
+        let name = "";
+        if (d.length >= 16) {
+          const c = new Continued(d, [], 14);
+          const cch = c.u8();
+          name = g.biff === 8 ? c.chars(cch, (c.u8() & 1) === 1) : byteString(c, cch, g.decoder);
+        }
+        g.fontNames.push(name);
         break;
+      }
       case R.XF:
-        g.xfs.push(xfInfo(d, g));
+        g.xfs.push(xfInfo(d));
+        g.xfRaw.push(g.biff === 8 ? d : new Uint8Array(0)); // BIFF5 XFs have another layout: no looks
         break;
+      case R.PALETTE: {
+        const n = d.length >= 2 ? Math.min(u16(d, 0), 56, Math.floor((d.length - 2) / 4)) : 0;
+        for (let i = 0; i < n; i++) {
+          const o = 2 + 4 * i;
+          g.palette.set(8 + i, `FF${[d[o], d[o + 1], d[o + 2]].map((x) => x.toString(16).padStart(2, "0")).join("").toUpperCase()}`);
+        }
+        break;
+      }
       case R.BOUNDSHEET: {
         const c = new Continued(d, rec.continues);
         const offset = c.u32();
@@ -155,31 +177,9 @@ function countName(d: Uint8Array, notCarried: NotCarried): void {
   notCarried.count("name");
 }
 
-function xfInfo(d: Uint8Array, g: Globals): XfInfo {
-  const ifnt = d.length >= 2 ? u16(d, 0) : 0;
-  const ifmt = d.length >= 4 ? u16(d, 2) : 0;
-  let styled = false;
-  if (g.biff === 8 && d.length >= 20) {
-    const align = d[6] & 0x0f; // alc (horizontal) + fWrapText
-    const borders = u16(d, 10) !== 0; // dgLeft, dgRight, dgTop, dgBottom
-    const fill = (u32(d, 14) >>> 26) !== 0; // fls: fill pattern
-    styled = align !== 0 || borders || fill;
-  }
-  return { ifmt, ifnt, styled };
-}
-
-/**
- * Does this font look different from font 0, the workbook's default: size, bold, italic,
- * underline, colour ([MS-XLS] 2.4.122 Font, bytes 0–10)? The name is left out: writers swap in a
- * CJK face for Chinese text without the user choosing one. (Font index 4 does not exist in BIFF.)
- */
-export function fontDiffers(g: Globals, ifnt: number): boolean {
-  if (ifnt === 0) return false;
-  const f = g.fonts[ifnt >= 4 ? ifnt - 1 : ifnt];
-  const base = g.fonts[0];
-  if (!f || !base || f.length < 11 || base.length < 11) return false;
-  for (let i = 0; i < 11; i++) if (f[i] !== base[i]) return true;
-  return false;
+/** XF (BIFF8 [MS-XLS] 2.4.353, and BIFF5's older layout): ifmt is the second u16 in both */
+function xfInfo(d: Uint8Array): XfInfo {
+  return { ifmt: d.length >= 4 ? u16(d, 2) : 0 };
 }
 
 /** SST: cstTotal, cstUnique, then cstUnique XLUnicodeRichExtendedStrings across CONTINUE records. */

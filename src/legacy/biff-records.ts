@@ -41,6 +41,9 @@ export const R = {
   FOOTER: 0x0015,
   AUTOFILTERINFO: 0x009d,
   SXVIEW: 0x00b0,
+  PALETTE: 0x0092,
+  BLANK: 0x0201,
+  MULBLANK: 0x00be,
 } as const;
 
 /** BOF dt values ([MS-XLS] 2.4.21) */

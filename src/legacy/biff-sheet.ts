@@ -12,12 +12,17 @@ import { byteString, formatOf, xlUnicodeString, type Globals } from "./biff-glob
 import { FLAGS, NotCarried } from "./features";
 import { punchMergeHoles } from "./merges";
 import { isGeneral } from "./numfmt";
+import type { LookCache } from "./biff-look";
+import type { CellLook } from "./look";
 
 interface SheetRead {
   data: SheetData;
   widths: (number | undefined)[];
   heights: (number | undefined)[];
+  looks: (CellLook | undefined)[][];
 }
+
+
 
 export function readSheet(
   stream: Uint8Array,
@@ -25,21 +30,30 @@ export function readSheet(
   name: string,
   g: Globals,
   notCarried: NotCarried,
-  usedXf: Set<number>,
+  lookCache: LookCache,
   fail: (why: string) => never,
 ): SheetRead {
   const cells: (CellData | undefined)[][] = [];
   const merges: string[] = [];
   const widths: (number | undefined)[] = [];
   const heights: (number | undefined)[] = [];
+  const looks: (CellLook | undefined)[][] = [];
   const it = records(stream, offset);
   const bof = it.next();
   if (bof.done || bof.value.type !== R.BOF) fail(`工作表“${name}”的位置上没有 BOF 记录`);
   const dt = u16((bof.value as BiffRecord).data, 2);
-  if (dt !== DT_WORKSHEET) return { data: { name, cells, merges }, widths, heights };
+  if (dt !== DT_WORKSHEET) return { data: { name, cells, merges }, widths, heights, looks };
 
+  /** a cell record's look, blank cells' included (a border on an empty cell is still a border) */
+  const mark = (row: number, col: number, ixfe: number) => {
+    const look = lookCache.of(ixfe);
+    if (look && lookCache.budget > 0) {
+      lookCache.budget--;
+      (looks[row] ??= [])[col] = look;
+    }
+  };
   const put = (row: number, col: number, ixfe: number, v: CellScalar) => {
-    usedXf.add(ixfe);
+    mark(row, col, ixfe);
     if (v === null || v === "") return;
     const cell: CellData = { v };
     const fmt = formatOf(g, ixfe);
@@ -114,7 +128,7 @@ export function readSheet(
           if (d[6] === 0) pendingString = { row, col, ixfe };
           else if (d[6] === 1) put(row, col, ixfe, d[8] !== 0);
           else if (d[6] === 2) put(row, col, ixfe, { error: ERRORS[d[8]] ?? "#VALUE!" });
-          else usedXf.add(ixfe); // 3: an empty string
+          else mark(row, col, ixfe); // 3: an empty string
         } else {
           put(row, col, ixfe, finite(f64(d, 6)));
         }
@@ -128,6 +142,14 @@ export function readSheet(
           pendingString = null;
         }
         break;
+      case R.BLANK:
+        if (d.length >= 6) mark(u16(d, 0), u16(d, 2), u16(d, 4));
+        break;
+      case R.MULBLANK: {
+        const n = d.length >= 6 ? Math.floor((d.length - 6) / 2) : 0;
+        for (let k = 0; k < n; k++) mark(u16(d, 0), u16(d, 2) + k, u16(d, 4 + 2 * k));
+        break;
+      }
       case R.MERGECELLS: {
         const n = d.length >= 2 ? Math.min(u16(d, 0), Math.floor((d.length - 2) / 8)) : 0;
         for (let k = 0; k < n; k++) {
@@ -197,7 +219,7 @@ export function readSheet(
     for (let r = 0; r < cells.length; r++) if (!cells[r]) cells[r] = [];
     const data = { name, cells, merges };
     punchMergeHoles(data);
-    return { data, widths, heights };
+    return { data, widths, heights, looks };
   }
   function need(d: Uint8Array, n: number) {
     if (d.length < n) fail(`工作表“${name}”里有一条过短的单元格记录（文件损坏）`);

@@ -7,7 +7,10 @@
  */
 import type { SheetData } from "../model/types";
 import { BiffTruncated } from "./biff-stream";
-import { fontDiffers, readGlobals } from "./biff-globals";
+import { LookCache } from "./biff-look";
+import { readGlobals } from "./biff-globals";
+import type { CellLook } from "./look";
+import type { DefaultFont } from "./xlsx-styles";
 import { readSheet } from "./biff-sheet";
 import { LegacyReadError, type LegacyKind } from "./errors";
 import { FLAGS, NotCarried } from "./features";
@@ -20,6 +23,9 @@ export interface BiffWorkbook {
   columnWidths: (number | undefined)[][];
   /** per sheet: custom row heights in points, by 0-based row */
   rowHeights: (number | undefined)[][];
+  /** per sheet: each cell's look, by 0-based row and column */
+  cellLooks: (CellLook | undefined)[][][];
+  defaultFont?: DefaultFont;
   date1904: boolean;
   notCarried: string[];
 }
@@ -39,7 +45,8 @@ export function readBiffWorkbook(stream: Uint8Array, kind: LegacyKind, container
     const sheets: SheetData[] = [];
     const columnWidths: (number | undefined)[][] = [];
     const rowHeights: (number | undefined)[][] = [];
-    const usedXf = new Set<number>();
+    const cellLooks: (CellLook | undefined)[][][] = [];
+    const lookCache = new LookCache({ xfs: g.xfRaw, fonts: g.fonts, fontNames: g.fontNames, palette: g.palette });
     for (const bs of g.sheets) {
       if (bs.dt === 2) {
         notCarried.count("chartSheet");
@@ -52,14 +59,18 @@ export function readBiffWorkbook(stream: Uint8Array, kind: LegacyKind, container
       if (bs.dt !== 0) continue; // a VB module: its code is in the VBA project, flagged above
       if (bs.offset + 4 > stream.length) fail(`工作表“${bs.name}”的位置超出文件（文件可能被截断）`);
       if (bs.hidden) notCarried.flag(FLAGS.hiddenSheets);
-      const sheet = readSheet(stream, bs.offset, bs.name, g, notCarried, usedXf, fail);
+      const sheet = readSheet(stream, bs.offset, bs.name, g, notCarried, lookCache, fail);
       sheets.push(sheet.data);
       columnWidths.push(sheet.widths);
       rowHeights.push(sheet.heights);
+      cellLooks.push(sheet.looks);
     }
     if (sheets.length === 0) fail("文件里没有工作表");
-    if ([...usedXf].some((i) => g.xfs[i] && (g.xfs[i].styled || fontDiffers(g, g.xfs[i].ifnt)))) notCarried.flag(FLAGS.style);
-    return { sheets, columnWidths, rowHeights, date1904: g.date1904, notCarried: notCarried.list() };
+    if (lookCache.lostDetail) notCarried.flag(FLAGS.styleDetail);
+    if (lookCache.budget <= 0) notCarried.flag(FLAGS.style);
+    const f0 = g.fonts[0];
+    const defaultFont = f0 && f0.length >= 2 && g.fontNames[0] ? { name: g.fontNames[0], size: (f0[0] | (f0[1] << 8)) / 20 } : undefined;
+    return { sheets, columnWidths, rowHeights, cellLooks, defaultFont, date1904: g.date1904, notCarried: notCarried.list() };
   } catch (e) {
     if (e instanceof BiffTruncated) fail(`数据不完整（${e.message}），文件可能被截断或损坏`);
     throw e;

@@ -44,6 +44,7 @@ const COUNTED = {
 
 export const FLAGS = {
   style: "单元格格式（字体、填充、边框、对齐）",
+  styleDetail: "部分单元格格式（斜线边框、文字方向、缩进）",
   hiddenRows: "隐藏的行",
   hiddenCols: "隐藏的列",
   hiddenSheets: "隐藏的工作表（转换后为可见）",

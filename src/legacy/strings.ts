@@ -14,6 +14,10 @@ export const LEGACY_STRINGS = {
     zh: "已保留：每个单元格的值（公式为其计算结果）、数字格式、合并单元格、列宽与行高。",
     en: "Kept: every cell's value (formulas as their results), number formats, merged cells, column widths and row heights.",
   },
+  keptLooks: {
+    zh: "已保留：每个单元格的值（公式为其计算结果）、数字格式、字体、填充、边框、对齐、合并单元格、列宽与行高。",
+    en: "Kept: every cell's value (formulas as their results), number formats, fonts, fills, borders, alignment, merged cells, column widths and row heights.",
+  },
   lostHeader: { zh: "未能保留的内容", en: "Not carried over" },
   truncated: (n: number) => `超过 32767 个字符的单元格文本 ${n} 处（已截短，.xlsx 单元格放不下）`,
   overlappingMerges: (n: number) => `与其他合并区域重叠的合并单元格 ${n} 处（已取消合并）`,

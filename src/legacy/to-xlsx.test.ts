@@ -62,6 +62,21 @@ describe("the .xlsx copy of a legacy file", () => {
     expect(sheet1).toMatch(/<col min="4" max="4" width="4[34](\.\d+)?" customWidth="1"\/>/); // the 评分标准 column, 44 characters wide
   });
 
+  test("an .xls copy keeps the cells' look: bold shaded headers, thin borders (on empty cells too), wrapped rule text", async () => {
+    const { workbook } = await readWorkbook(legacyToXlsx(read("sample.xls")));
+    const ws = workbook.getWorksheet("分工表")!;
+    const header = ws.getCell("B2");
+    expect(header.font).toMatchObject({ bold: true, size: 10 });
+    expect(header.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } });
+    expect(header.border?.top).toMatchObject({ style: "thin" });
+    expect(header.alignment).toMatchObject({ horizontal: "center", vertical: "middle", wrapText: true });
+    expect(ws.getCell("D3").alignment).toMatchObject({ horizontal: "left", wrapText: true });
+    // the 2020 target of 地方财政科技支出 is empty but framed
+    expect(ws.getCell("J3").value).toBeNull();
+    expect(ws.getCell("J3").border?.bottom).toMatchObject({ style: "thin" });
+    expect(ws.getCell("A1").font).toMatchObject({ bold: true, size: 18 });
+  });
+
   test.each(["sample.xls", "sample.ods"])("%s: the rows keep the template's heights (title 36 pt, headers 48 pt)", (name) => {
     const sheet1 = strFromU8(unzipSync(legacyToXlsx(read(name)))["xl/worksheets/sheet1.xml"]);
     expect(sheet1).toContain('<row r="1" ht="36" customHeight="1">');

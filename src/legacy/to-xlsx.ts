@@ -9,7 +9,9 @@ import { zipSync, strToU8 } from "fflate";
 import type { CellData, SheetData } from "../model/types";
 import { columnLetter, parseRange, type MergeArea } from "../model/sheet";
 import { LEGACY_STRINGS as S } from "./strings";
+import type { CellLook } from "./look";
 import type { LegacyWorkbook } from "./types";
+import { StyleTable } from "./xlsx-styles";
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -17,14 +19,14 @@ const PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
 
 export function legacyToXlsx(book: LegacyWorkbook): Uint8Array {
-  const styles = new StyleTable();
+  const styles = new StyleTable(book.defaultFont);
   const strings = new SharedStrings();
   const names = sheetNames(book);
   let overlapping = 0;
   const sheets = book.data.sheets.map((s, i) => {
     const merges = disjointMerges(s.merges);
     overlapping += s.merges.length - merges.length;
-    return sheetXml({ ...s, merges }, book.columnWidths[i] ?? [], styles, strings, false, book.rowHeights?.[i] ?? []);
+    return sheetXml({ ...s, merges }, book.columnWidths[i] ?? [], styles, strings, false, book.rowHeights?.[i] ?? [], book.cellLooks?.[i] ?? []);
   });
   const cut = strings.truncated > 0 ? [S.truncated(strings.truncated)] : [];
   if (overlapping > 0) cut.push(S.overlappingMerges(overlapping));
@@ -81,6 +83,7 @@ function sheetXml(
   strings: SharedStrings,
   selected = false,
   heights: (number | undefined)[] = [],
+  looks: (CellLook | undefined)[][] = [],
 ): string {
   const out: string[] = [];
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${RNS}">`);
@@ -88,12 +91,15 @@ function sheetXml(
   const cols = colsXml(widths);
   if (cols) out.push(cols);
   out.push("<sheetData>");
-  const rows = Math.max(sheet.cells.length, heights.length);
+  const rows = Math.max(sheet.cells.length, heights.length, looks.length);
   for (let r = 0; r < rows; r++) {
     const cells: string[] = [];
-    sheet.cells[r]?.forEach((cell, c) => {
-      if (cell) cells.push(cellXml(cell, r, c, styles, strings));
-    });
+    const values = sheet.cells[r] ?? [];
+    const rowLooks = looks[r] ?? [];
+    const width = Math.max(values.length, rowLooks.length);
+    for (let c = 0; c < width; c++) {
+      if (values[c] || rowLooks[c]) cells.push(cellXml(values[c], rowLooks[c], r, c, styles, strings));
+    }
     const ht = heights[r];
     const attrs = ht !== undefined && ht > 0 ? ` ht="${Math.min(ht, 409)}" customHeight="1"` : "";
     if (cells.length > 0 || attrs) out.push(`<row r="${r + 1}"${attrs}>${cells.join("")}</row>`);
@@ -137,63 +143,17 @@ function colsXml(widths: (number | undefined)[]): string {
   return parts.length ? `<cols>${parts.join("")}</cols>` : "";
 }
 
-function cellXml(cell: CellData, r: number, c: number, styles: StyleTable, strings: SharedStrings): string {
+/** one <c>: a value with its style, or a styled empty cell (a border on an empty cell is still a border) */
+function cellXml(cell: CellData | undefined, look: CellLook | undefined, r: number, c: number, styles: StyleTable, strings: SharedStrings): string {
   const ref = `${columnLetter(c)}${r + 1}`;
-  const v = cell.v;
-  const s = styles.index(cell.numFmt, typeof v === "string" && v.includes("\n"));
+  const v = cell ? cell.v : null;
+  const s = styles.index(cell?.numFmt, look, typeof v === "string" && v.includes("\n"));
   const sAttr = s ? ` s="${s}"` : "";
   if (typeof v === "number") return `<c r="${ref}"${sAttr}><v>${String(v)}</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
   if (typeof v === "string") return `<c r="${ref}"${sAttr} t="s"><v>${strings.index(v)}</v></c>`;
   if (v && typeof v === "object") return `<c r="${ref}"${sAttr} t="e"><v>${esc(v.error)}</v></c>`;
   return `<c r="${ref}"${sAttr}/>`;
-}
-
-/** cellXfs: 0 is the default; one more per (number format, wrap) pair in use. */
-class StyleTable {
-  private readonly formats = new Map<string, number>();
-  private readonly xfs = new Map<string, number>();
-  private readonly list: { fmt: number; wrap: boolean }[] = [];
-
-  index(numFmt: string | undefined, wrap: boolean): number {
-    const fmtId = numFmt && numFmt.toLowerCase() !== "general" ? this.formatId(numFmt) : 0;
-    if (fmtId === 0 && !wrap) return 0;
-    const key = `${fmtId}|${wrap}`;
-    let i = this.xfs.get(key);
-    if (i === undefined) {
-      this.list.push({ fmt: fmtId, wrap });
-      i = this.list.length;
-      this.xfs.set(key, i);
-    }
-    return i;
-  }
-
-  /** every format is written out as its own code (ids from 164), so no reader depends on a built-in table */
-  private formatId(code: string): number {
-    let id = this.formats.get(code);
-    if (id === undefined) {
-      id = 164 + this.formats.size;
-      this.formats.set(code, id);
-    }
-    return id;
-  }
-
-  xml(): string {
-    const fmts = [...this.formats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`).join("");
-    const xfs = this.list
-      .map((x) => `<xf numFmtId="${x.fmt}" fontId="0" fillId="0" borderId="0" xfId="0"${x.fmt ? ' applyNumberFormat="1"' : ""}${x.wrap ? ' applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>' : "/>"}`)
-      .join("");
-    return (
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS}">` +
-      (this.formats.size ? `<numFmts count="${this.formats.size}">${fmts}</numFmts>` : "") +
-      `<fonts count="1"><font><sz val="11"/><name val="宋体"/><family val="2"/><charset val="134"/></font></fonts>` +
-      `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
-      `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
-      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-      `<cellXfs count="${this.list.length + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${xfs}</cellXfs>` +
-      `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
-    );
-  }
 }
 
 /** Excel's limit on the characters of one cell (Excel specifications and limits) */
@@ -238,7 +198,8 @@ function noteSheet(book: LegacyWorkbook, extra: string[], styles: StyleTable, st
     rows.push([S.nothingLost.en(kinds)]);
   }
   if (book.sourceName) rows.push([`${S.source.zh} / ${S.source.en}：${book.sourceName}`]);
-  rows.push([S.kept.zh], [S.kept.en]);
+  const kept = book.cellLooks ? S.keptLooks : S.kept;
+  rows.push([kept.zh], [kept.en]);
   if (lost.length > 0) {
     rows.push([`${S.lostHeader.zh} / ${S.lostHeader.en}`]);
     for (const item of lost) rows.push([item]);
