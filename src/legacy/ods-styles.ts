@@ -1,11 +1,14 @@
 /**
  * ODF styles an .ods cell, column or row points at, reduced to what the reader needs: a cell
- * style's number format (as an Excel format code), whether it carries visible formatting the
- * .xlsx copy drops, column widths and custom row heights. [OpenDocument v1.3 part 3, §16]
+ * style's number format (as an Excel format code) and look, column widths and custom row
+ * heights. [OpenDocument v1.3 part 3, §16]
  */
+import type { CellLook } from "./look";
+import { addProperties } from "./ods-look";
+
 export interface OdsStyles {
-  /** style:style family table-cell: data style name, parent, visible formatting */
-  cell: Map<string, { data?: string; parent?: string; styled: boolean }>;
+  /** style:style family table-cell: data style name, parent, its own look */
+  cell: Map<string, { data?: string; parent?: string; look: CellLook }>;
   /** data style name → Excel format code (undefined when it has no Excel equivalent here) */
   data: Map<string, string | undefined>;
   /** table-column style → width in characters */
@@ -32,7 +35,7 @@ const DATA_STYLES = new Set([
 
 /** Collects styles from the scanner's events (styles.xml, then content.xml's automatic styles). */
 export class StyleCollector {
-  private style: { name: string; family: string; data?: string; parent?: string; styled: boolean } | null = null;
+  private style: { name: string; family: string; data?: string; parent?: string; look: CellLook } | null = null;
   private dataStyle: { name: string; kind: string; code: string; ok: boolean } | null = null;
   private inDataText = false;
 
@@ -40,18 +43,18 @@ export class StyleCollector {
 
   /** true when the element belonged to a style (the caller need not look at it further) */
   open(name: string, a: Record<string, string>): boolean {
-    if (name === "style:style") {
-      this.style = { name: a["style:name"] ?? "", family: a["style:family"] ?? "", data: a["style:data-style-name"], parent: a["style:parent-style-name"], styled: false };
+    if (name === "style:style" || name === "style:default-style") {
+      // the default style of table cells is every cell style's last parent ("Default" inherits it)
+      const family = a["style:family"] ?? "";
+      const own = name === "style:default-style" ? DEFAULT_STYLE : a["style:name"] ?? "";
+      const parent = name === "style:default-style" ? undefined : (a["style:parent-style-name"] ?? (own === DEFAULT_STYLE ? undefined : DEFAULT_STYLE));
+      this.style = { name: own, family, data: a["style:data-style-name"], parent, look: {} };
       return true;
     }
     if (this.style) {
       const s = this.style;
-      if (name === "style:table-cell-properties") {
-        const bg = a["fo:background-color"];
-        const border = ["fo:border", "fo:border-top", "fo:border-bottom", "fo:border-left", "fo:border-right"].some((k) => a[k] && a[k] !== "none");
-        if ((bg && bg !== "transparent") || border || a["fo:wrap-option"] === "wrap") s.styled = true;
-      } else if (name === "style:text-properties" || (name === "style:paragraph-properties" && a["fo:text-align"])) {
-        s.styled = true;
+      if (name === "style:table-cell-properties" || name === "style:text-properties" || name === "style:paragraph-properties") {
+        addProperties(s.look, name, a);
       } else if (name === "style:table-column-properties" && a["style:column-width"]) {
         const w = lengthToChars(a["style:column-width"]);
         if (w !== null) this.styles.columnWidth.set(s.name, w);
@@ -75,9 +78,9 @@ export class StyleCollector {
   }
 
   close(name: string): boolean {
-    if (name === "style:style" && this.style) {
+    if ((name === "style:style" || name === "style:default-style") && this.style) {
       const s = this.style;
-      if (s.family === "table-cell") this.styles.cell.set(s.name, { data: s.data, parent: s.parent, styled: s.styled });
+      if (s.family === "table-cell") this.styles.cell.set(s.name, { data: s.data, parent: s.parent, look: s.look });
       this.style = null;
       return true;
     }
@@ -169,8 +172,27 @@ export function cellFormat(styles: OdsStyles, styleName: string | undefined): st
   return undefined;
 }
 
-export function cellStyled(styles: OdsStyles, styleName: string | undefined): boolean {
-  return Boolean(styleName && styles.cell.get(styleName)?.styled);
+/** the default-style's key in OdsStyles.cell */
+export const DEFAULT_STYLE = "\u0000default";
+
+/** The look of a cell style: its parents' properties, overridden by its own (bounded: styles may loop). */
+export function cellLook(styles: OdsStyles, styleName: string | undefined): CellLook {
+  const chain: CellLook[] = [];
+  let name: string | undefined = styleName ?? DEFAULT_STYLE;
+  for (let i = 0; name && i < 16; i++) {
+    const s = styles.cell.get(name);
+    if (!s) break;
+    chain.unshift(s.look);
+    name = s.parent;
+  }
+  const out: CellLook = {};
+  for (const l of chain) {
+    if (l.font) out.font = { ...out.font, ...l.font };
+    if (l.fill) out.fill = l.fill;
+    if (l.border) out.border = { ...out.border, ...l.border };
+    if (l.align) out.align = { ...out.align, ...l.align };
+  }
+  return out;
 }
 
 /**

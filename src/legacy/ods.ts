@@ -12,7 +12,10 @@ import type { CellData, SheetData } from "../model/types";
 import { columnLetter } from "../model/sheet";
 import { LegacyReadError } from "./errors";
 import { FLAGS, NotCarried } from "./features";
-import { cellFormat, cellStyled, emptyStyles, StyleCollector, type OdsStyles } from "./ods-styles";
+import type { CellLook } from "./look";
+import { tidy } from "./ods-look";
+import { cellFormat, cellLook, emptyStyles, StyleCollector, type OdsStyles } from "./ods-styles";
+import type { DefaultFont } from "./xlsx-styles";
 import { punchMergeHoles } from "./merges";
 import { isGeneral } from "./numfmt";
 import { scanXml, XmlError } from "./xml-scan";
@@ -22,6 +25,8 @@ export interface OdsWorkbook {
   sheets: SheetData[];
   columnWidths: (number | undefined)[][];
   rowHeights: (number | undefined)[][];
+  cellLooks: (CellLook | undefined)[][][];
+  defaultFont: DefaultFont;
   date1904: boolean;
   notCarried: string[];
 }
@@ -85,7 +90,7 @@ export function readOdsWorkbook(bytes: Uint8Array, maxPartBytes = ODS_PART_LIMIT
     const reader = new ContentReader(styles, notCarried);
     scanXml(content, reader);
     if (reader.sheets.length === 0) fail("文档里没有工作表");
-    return { sheets: reader.sheets, columnWidths: reader.widths, rowHeights: reader.heights, date1904: reader.date1904, notCarried: notCarried.list() };
+    return { sheets: reader.sheets, columnWidths: reader.widths, rowHeights: reader.heights, cellLooks: reader.looks, defaultFont: reader.defaultFont(), date1904: reader.date1904, notCarried: notCarried.list() };
   } catch (e) {
     if (e instanceof XmlError) return fail(`content.xml 不是完整的 XML（${e.message}）`);
     throw e;
@@ -108,6 +113,13 @@ class ContentReader {
   sheets: SheetData[] = [];
   widths: (number | undefined)[][] = [];
   heights: (number | undefined)[][] = [];
+  looks: (CellLook | undefined)[][][] = [];
+  private sheetLooks: (CellLook | undefined)[][] = [];
+  private rowLooks: { col: number; look: CellLook; repeat: number }[] = [];
+  private readonly lookCache = new Map<string, CellLook | null>();
+  private font: DefaultFont | null = null;
+  /** looks kept, at most: past this a sheet is not a 分工表, and the rest go plain (and are listed) */
+  private lookBudget = 2_000_000;
   private sheetHeights: (number | undefined)[] = [];
   date1904 = false;
   private nullDate = Date.UTC(1899, 11, 30);
@@ -175,6 +187,7 @@ class ContentReader {
         this.sheet = { name: a["table:name"] ?? `Sheet${this.sheets.length + 1}`, cells: [], merges: [] };
         this.sheetWidths = [];
         this.sheetHeights = [];
+        this.sheetLooks = [];
         this.row = 0;
         this.nextCol = 0;
         this.columnStyles = [];
@@ -195,6 +208,7 @@ class ContentReader {
       case "table:table-row":
         this.col = 0;
         this.rowCells = [];
+        this.rowLooks = [];
         this.rowRepeat = repeat(a["table:number-rows-repeated"]);
         this.rowStyle = a["table:default-cell-style-name"];
         if (a["table:visibility"] === "collapse" || a["table:visibility"] === "filter") this.notCarried.flag(FLAGS.hiddenRows);
@@ -296,16 +310,15 @@ class ContentReader {
     if (!c) return;
     const a = c.attrs;
     const n = Math.min(repeat(a["table:number-columns-repeated"]), MAX_COLS);
+    // a cell without its own style takes the row's default cell style, else its column's
+    const styleName = a["table:style-name"] ?? this.rowStyle ?? this.columnStyles.find((r) => r.first <= this.col && this.col <= r.last)?.style;
+    const look = this.lookOf(styleName);
+    if (look) this.rowLooks.push({ col: this.col, look, repeat: n });
     if (!c.covered) {
       if (a["table:formula"]) this.notCarried.count("formula", Math.min(n, this.rowRepeat * n));
       if (c.hasLink) this.notCarried.count("hyperlink");
-      // a cell without its own style takes the row's default cell style, else its column's
-      const styleName = a["table:style-name"] ?? this.rowStyle ?? this.columnStyles.find((r) => r.first <= this.col && this.col <= r.last)?.style;
       const data = this.cellData(c, styleName);
-      if (data) {
-        if (cellStyled(this.styles, styleName)) this.notCarried.flag(FLAGS.style);
-        this.rowCells.push({ col: this.col, data, repeat: n });
-      }
+      if (data) this.rowCells.push({ col: this.col, data, repeat: n });
       // a span is a merge, whether or not its top-left cell holds anything
       const cs = repeat(a["table:number-columns-spanned"]);
       const rs = repeat(a["table:number-rows-spanned"]);
@@ -368,7 +381,41 @@ class ContentReader {
         for (let j = 0; j < reps; j++) out[rc.col + j] = j === 0 && k === 0 ? rc.data : { ...rc.data };
       }
     }
+    // a repeat over thousands of rows or columns is formatting of the empty sheet beyond the
+    // table (a whole column formatted): the copy leaves that space plain
+    if (this.rowLooks.length > 0 && this.rowRepeat <= 1000) {
+      const lookTimes = Math.min(this.rowRepeat, MAX_ROWS - this.row);
+      for (let k = 0; k < lookTimes && this.lookBudget > 0; k++) {
+        const out = (this.sheetLooks[this.row + k] ??= []);
+        for (const rl of this.rowLooks) {
+          if (rl.repeat > 1024) continue;
+          const reps = Math.min(rl.repeat, MAX_COLS - rl.col, this.lookBudget);
+          this.lookBudget -= reps;
+          for (let j = 0; j < reps; j++) out[rl.col + j] = rl.look;
+        }
+      }
+      if (this.lookBudget <= 0) this.notCarried.flag(FLAGS.style);
+    }
     this.row = Math.min(this.row + this.rowRepeat, MAX_ROWS);
+  }
+
+  /** the workbook's default font: the "Default" cell style's, else LibreOffice's own default */
+  defaultFont(): DefaultFont {
+    if (!this.font) {
+      const f = cellLook(this.styles, "Default").font ?? cellLook(this.styles, undefined).font;
+      this.font = { name: f?.name ?? "Liberation Sans", size: f?.size ?? 10 };
+    }
+    return this.font;
+  }
+
+  private lookOf(styleName: string | undefined): CellLook | null {
+    const key = styleName ?? "";
+    let look = this.lookCache.get(key);
+    if (look === undefined) {
+      look = tidy(cellLook(this.styles, styleName), this.defaultFont());
+      this.lookCache.set(key, look);
+    }
+    return look;
   }
 
   private endTable(): void {
@@ -379,6 +426,7 @@ class ContentReader {
     this.sheets.push(sheet);
     this.widths.push(this.sheetWidths);
     this.heights.push(this.sheetHeights);
+    this.looks.push(this.sheetLooks);
     this.sheet = null;
   }
 }

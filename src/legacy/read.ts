@@ -117,7 +117,7 @@ function readOrThrow(bytes: Uint8Array, fileName: string | undefined, options: L
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     if (isOdsPackage(bytes) || startsAsOds(bytes)) {
       const book = readOdsWorkbook(bytes, options.maxPartBytes);
-      return { format: "ods", data: { sheets: book.sheets }, notCarried: book.notCarried, columnWidths: book.columnWidths, rowHeights: book.rowHeights, date1904: book.date1904, sourceName: fileName };
+      return { format: "ods", data: { sheets: book.sheets }, notCarried: book.notCarried, columnWidths: book.columnWidths, rowHeights: book.rowHeights, cellLooks: book.cellLooks, defaultFont: book.defaultFont, date1904: book.date1904, sourceName: fileName };
     }
     let names: string[];
     try {

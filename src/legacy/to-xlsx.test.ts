@@ -62,8 +62,8 @@ describe("the .xlsx copy of a legacy file", () => {
     expect(sheet1).toMatch(/<col min="4" max="4" width="4[34](\.\d+)?" customWidth="1"\/>/); // the 评分标准 column, 44 characters wide
   });
 
-  test("an .xls copy keeps the cells' look: bold shaded headers, thin borders (on empty cells too), wrapped rule text", async () => {
-    const { workbook } = await readWorkbook(legacyToXlsx(read("sample.xls")));
+  test.each(["sample.xls", "sample.ods"])("%s: the copy keeps the cells' look: bold shaded headers, thin borders (on empty cells too), wrapped rule text", async (name) => {
+    const { workbook } = await readWorkbook(legacyToXlsx(read(name)));
     const ws = workbook.getWorksheet("分工表")!;
     const header = ws.getCell("B2");
     expect(header.font).toMatchObject({ bold: true, size: 10 });

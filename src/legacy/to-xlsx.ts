@@ -1,6 +1,6 @@
 /**
  * A fresh .xlsx package (ECMA-376 Part 1, SpreadsheetML) from a legacy workbook read: every
- * sheet with its values, number formats, merges, column widths and row heights, and a last sheet, opened
+ * sheet with its values, number formats, merges, column widths, row heights and cell looks, and a last sheet, opened
  * first, saying in Chinese (then English) that this is a converted copy and what the old file had
  * that it could not carry. The recalculated copy is made afterwards by the normal .xlsx writer
  * over these bytes, so this writes only what a reader needs, in the parts' canonical order.
