@@ -249,10 +249,11 @@ describe("OpenDocument repeats and spans", () => {
 
 describe("OpenDocument cell formats", () => {
   const styled = (body: string) =>
-    `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">` +
+    `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">` +
     `<office:automatic-styles><number:percentage-style style:name="N1"><number:number number:decimal-places="1" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>` +
     `<number:number-style style:name="N2"><number:number number:decimal-places="2" number:min-integer-digits="1" number:grouping="true"/></number:number-style>` +
-    `<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1"/><style:style style:name="ce2" style:family="table-cell" style:data-style-name="N2"/></office:automatic-styles>` +
+    `<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1"/><style:style style:name="ce2" style:family="table-cell" style:data-style-name="N2"/>` +
+    `<style:style style:name="ce3" style:family="table-cell"><style:table-cell-properties fo:background-color="#ffff00" fo:border="0.06pt solid #000000"/></style:style></office:automatic-styles>` +
     `<office:body><office:spreadsheet>${body}</office:spreadsheet></office:body></office:document-content>`;
 
   test("percent and number styles, a column's default cell style, text:s spaces, line breaks, several paragraphs", () => {
@@ -269,6 +270,20 @@ describe("OpenDocument cell formats", () => {
     expect(sheet.cells[0]).toEqual([{ v: 0.0235, numFmt: "0.0%" }, { v: 2489, numFmt: "#,##0.00" }]);
     // a percentage cell whose style is not a percentage style still reads as a percent
     expect(sheet.cells[1]).toEqual([{ v: "≧10000万元  （5分）；\n10000-5000万元\n（5-4分）" }, { v: 0.5, numFmt: "0.00%" }]);
+  });
+
+  test("a framed yellow cell keeps its look; a whole formatted column beyond the table stays plain", () => {
+    const bytes = ods(
+      styled(
+        `<table:table table:name="表"><table:table-row><table:table-cell table:style-name="ce3" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>` +
+          `<table:table-cell table:style-name="ce3"/></table:table-row>` +
+          `<table:table-row table:number-rows-repeated="1048575"><table:table-cell table:style-name="ce3" table:number-columns-repeated="1024"/></table:table-row></table:table>`,
+      ),
+    );
+    const book = readLegacyWorkbook(bytes);
+    const yellow = { fill: { pattern: "solid", fg: { rgb: "FFFFFF00" } }, border: ["left", "right", "top", "bottom"].reduce((o, k) => ({ ...o, [k]: { style: "thin", color: { rgb: "FF000000" } } }), {}) };
+    expect(book.cellLooks?.[0]).toEqual([[yellow, yellow]]);
+    expect(book.notCarried).toEqual([]);
   });
 });
 
