@@ -78,20 +78,20 @@ describe("kjscore check on the sample", () => {
     expect(r.out).toContain("按建议，2020年合计 80.05 分（A级，由评分标准重新计算）");
     expect(r.out).toContain("按责任单位：");
     expect(r.out).toMatch(/市财政局（2 项指标/);
-    expect(r.out).toContain("第3行 地方财政科技支出（万元）：2018年 3.37 → 2020年目标 3.39；目标所需值 2560万元");
+    expect(r.out).toContain("第3行 地方财政科技支出（万元）：2018年 3.37 → 2020年目标 3.39；目标所需值 2540万元");
   });
 
   test("--json adds upgrade and departments, and keeps every earlier field", () => {
     const r = kj("check", "--json");
     const report = JSON.parse(r.out) as Report;
-    expect(Object.keys(report)).toEqual(["file", "sheet", "indicators", "totals", "subtotals", "changes", "summary", "upgrade", "departments"]);
+    expect(Object.keys(report)).toEqual(["file", "sheet", "indicators", "totals", "subtotals", "changes", "summary", "tables", "bound", "upgrade", "departments"]);
     expect(report.upgrade.map((u) => [u.column, u.total, u.grade, u.nextGrade, u.gap])).toEqual([
       ["2020", 73.97, "B", "A", 6.03],
       ["2018", 52.64, "C", "B", 7.36],
     ]);
     expect(report.upgrade[0].suggestion).toMatchObject({ method: "exact", grade: "A", reaches: true });
     expect(report.departments[0]).toMatchObject({ name: "市财政局", flagCount: 2 });
-    expect(report.departments[0].tasks[0]).toMatchObject({ row: 3, requiredValue: 2560, flags: [{ code: "target-unreachable", cell: "K3" }] });
+    expect(report.departments[0].tasks[0]).toMatchObject({ row: 3, requiredValue: 2540, flags: [{ code: "target-unreachable", cell: "K3" }] });
   });
 });
 
@@ -122,7 +122,7 @@ describe("kjscore report FILE", () => {
     expect(book["得分分析报告"].cf.map((c) => c.types[0]).sort()).toEqual(["dataBar", "expression"]);
     const depts = book["按责任单位"].rows.filter((row) => row[0] === "市财政局");
     expect(depts.map((row) => [row[3], row[4], row[5], row[7]])).toEqual([
-      ["地方财政科技支出（万元）", 3.37, 3.39, "2560万元"],
+      ["地方财政科技支出（万元）", 3.37, 3.39, "2540万元"],
       ["地方财政科技支出占公共财政支出的比重（%）", 2.8, 4, "0.5%"],
     ]);
   });

@@ -63,8 +63,8 @@ test("按责任单位 lists each department's indicators, scores, values needed 
   const finance = await screen.findByTestId("dept-市财政局");
   expect(within(finance).getByRole("heading", { level: 3 }).textContent).toBe("市财政局 2 项指标，2 条提示");
   expect(finance.textContent).toContain("2018年 3.37 分 → 2020年目标 3.39 分");
-  expect(finance.textContent).toContain("需要 2560万元");
-  expect(finance.textContent).toContain("K3：未填写目标值");
+  expect(finance.textContent).toContain("需要 2540万元");
+  expect(finance.textContent).toContain("K3：目标值未填写");
   const agri = screen.getByTestId("dept-农业农村局");
   expect(agri.textContent).toContain("农业产业化经营率（%）");
   expect(agri.textContent).toContain("与 市统计局 共同负责");

@@ -51,8 +51,8 @@ describe("按责任单位 on the sample", () => {
       max: 5,
       current: { column: "2018", score: 3.37, valueText: "2489万元" },
       target: { column: "2020", score: 3.39, valueText: "" },
-      requiredValue: 2560,
-      requiredText: "2560万元",
+      requiredValue: 2540,
+      requiredText: "2540万元",
     });
     expect(spending.flags.map((f) => f.code)).toEqual(["target-unreachable"]) // no 2020 value for the 3.39 it states;
     expect(share).toMatchObject({ current: { score: 2.8 }, target: { score: 4, valueText: "0.50%" }, requiredValue: 0.5 });
