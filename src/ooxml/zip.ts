@@ -165,7 +165,8 @@ function boundedInflate(data: Uint8Array, declared: number, budget: number, limi
 // ------------------------------------------------------------------ reading the directory
 
 export function readZip(input: Uint8Array | ArrayBuffer, limits: ZipLimits = DEFAULT_LIMITS): ZipArchive {
-  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  // a plain view even for a Node Buffer, whose slice() would share memory instead of copying
+  const bytes = input instanceof Uint8Array ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEocd(bytes, v);
   let count = v.getUint16(eocd + 10, true);
@@ -324,7 +325,7 @@ export function writeZip(zip: ZipArchive, changes: ReadonlyMap<string, Uint8Arra
 }
 
 function withOffset(e: ZipEntry, offset: number): Uint8Array {
-  const c = e.central.slice();
+  const c = new Uint8Array(e.central);
   const v = new DataView(c.buffer);
   if (e.offsetField.width === 4) v.setUint32(e.offsetField.at, offset, true);
   else {

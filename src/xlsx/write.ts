@@ -136,8 +136,20 @@ export function planChanges(doc: XlsxDocument, plan: Plan): { changes: CellChang
   return { changes, summary };
 }
 
-/** The file's bytes as they are now. */
-export async function writeWorkbook(doc: XlsxDocument): Promise<Uint8Array> {
+/** Something ExcelJS built (the template, a test's input): it writes itself. Typed here, never imported. */
+interface SelfWriting {
+  xlsx: { writeBuffer(): Promise<ArrayBuffer | Uint8Array> };
+}
+
+/**
+ * The file's bytes as they are now. A workbook this project built with ExcelJS (the template)
+ * is written by ExcelJS; a user's file is its package, patched.
+ */
+export async function writeWorkbook(doc: XlsxDocument | SelfWriting): Promise<Uint8Array> {
+  if ("xlsx" in doc) {
+    const out = await doc.xlsx.writeBuffer();
+    return out instanceof Uint8Array ? out : new Uint8Array(out);
+  }
   return doc.bytes;
 }
 
