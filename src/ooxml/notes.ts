@@ -190,8 +190,9 @@ function prefixOf(qname: string): string {
   return qname.includes(":") ? qname.slice(0, qname.indexOf(":") + 1) : "";
 }
 
+/** A note's text as one run (a bare <t> is valid too, but some readers only take runs). */
 function runText(text: string, p: string): string {
-  return `<${p}t xml:space="preserve">${escapeXstring(text)}</${p}t>`;
+  return `<${p}r><${p}t xml:space="preserve">${escapeXstring(text)}</${p}t></${p}r>`;
 }
 
 /**
