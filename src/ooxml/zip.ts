@@ -109,7 +109,7 @@ export class ZipArchive {
     if (e.method === 0) {
       out = data.slice();
     } else if (e.method === 8) {
-      out = boundedInflate(data, e.size, Math.min(room, e.size), this.limits);
+      out = boundedInflate(data, e.size, room, this.limits);
     } else {
       throw new ZipError(`压缩包里的“${e.name}”用了不支持的压缩方式（${e.method}）`);
     }
@@ -135,7 +135,7 @@ function corrupt(why: string): ZipError {
  * declared (a lying header) or what the budget allows: a bomb costs at most one chunk's output
  * beyond the declared size, not its full 3 GiB.
  */
-function boundedInflate(data: Uint8Array, declared: number, budget: number, limits: ZipLimits): Uint8Array {
+function boundedInflate(data: Uint8Array, declared: number, room: number, limits: ZipLimits): Uint8Array {
   const out = new Uint8Array(declared);
   let n = 0;
   let overflow = false;
@@ -158,7 +158,7 @@ function boundedInflate(data: Uint8Array, declared: number, budget: number, limi
   } catch {
     throw corrupt("压缩数据无法解开");
   }
-  if (overflow) throw declared >= budget ? tooBig(limits) : corrupt("解压后的大小超过记录的大小");
+  if (overflow) throw declared >= room ? tooBig(limits) : corrupt("解压后的大小超过记录的大小");
   return n === declared ? out : out.subarray(0, n);
 }
 
