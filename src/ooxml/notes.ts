@@ -330,17 +330,12 @@ export function addLegacyDrawing(sheetXml: string, relId: string): string {
   const root = findElement(sheetXml, ["worksheet"]);
   if (!root) return sheetXml;
   const p = prefixOf(root.qname);
-  let xml = sheetXml;
-  let rp = prefixFor(root.openTag, REL_NS);
-  let rootEnd = root.openEnd;
-  if (!rp) {
-    // declare it on the root, under a prefix nobody uses there
-    rp = /\sxmlns:r\s*=/.test(root.openTag) ? "kjr" : "r";
-    const open = root.openTag.replace(/\s*(\/?)>$/, ` xmlns:${rp}="${REL_NS}"$1>`);
-    xml = xml.slice(0, root.start) + open + xml.slice(root.openEnd);
-    rootEnd = root.start + open.length;
-  }
-  const el = `<${p}legacyDrawing ${rp}:id="${relId}"/>`;
+  const xml = sheetXml;
+  const rootEnd = root.openEnd;
+  // the relationships namespace: the root's prefix for it, or declared on the element itself, so
+  // the root's start tag (and everything but the new element) stays as it was
+  const rp = prefixFor(root.openTag, REL_NS);
+  const el = rp ? `<${p}legacyDrawing ${rp}:id="${relId}"/>` : `<${p}legacyDrawing xmlns:r="${REL_NS}" r:id="${relId}"/>`;
   const sd = findElement(xml, ["sheetData"], rootEnd);
   const children = topLevelChildren(xml, sd ? sd.end : rootEnd);
   const next = children.find((c) => AFTER_LEGACY_DRAWING.includes(c.local));
