@@ -111,6 +111,31 @@ describe("file host", () => {
     expect(planOf(await host.load()).writes).toEqual([]);
   });
 
+  test("清除标注 on a workbook XlsxWriter wrote gives the notes parts back byte for byte, and each cell its own style", async () => {
+    const fs = await import("fs");
+    const path = await import("path");
+    const { readZip } = await import("../ooxml/zip");
+    const input = new Uint8Array(fs.readFileSync(path.join(__dirname, "../../test/fixtures/corpus/xw-notes.xlsx")));
+    const host = createFileHost();
+    await host.open("县.xlsx", input);
+    const plan = planOf(await host.load());
+    await host.apply(plan);
+    const applied = readZip(host.workbook()!.bytes);
+    expect(applied.text("xl/comments1.xml")).toContain(NOTE_PREFIX);
+    await host.clearHighlights();
+    const before = readZip(input);
+    const after = readZip(host.workbook()!.bytes);
+    for (const part of ["xl/comments1.xml", "xl/drawings/vmlDrawing1.vml", "[Content_Types].xml", "xl/worksheets/_rels/sheet1.xml.rels"]) {
+      expect([part, after.text(part)]).toEqual([part, before.text(part)]);
+    }
+    const styleOf = (xml: string, ref: string) => new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(xml)?.[1];
+    const sheetBefore = before.text("xl/worksheets/sheet1.xml")!;
+    const sheetAfter = after.text("xl/worksheets/sheet1.xml")!;
+    for (const h of plan.highlights) expect([h.cell, styleOf(sheetAfter, h.cell)]).toEqual([h.cell, styleOf(sheetBefore, h.cell)]);
+    // the scores stay written
+    expect(planOf(await host.load()).writes).toEqual([]);
+  });
+
   test("下载 saves the recalculated workbook as <name>-科创评分.xlsx, applied or not", async () => {
     const saved: { name: string; bytes: Uint8Array }[] = [];
     const host = createFileHost({ save: (bytes, name) => saved.push({ name, bytes }) });

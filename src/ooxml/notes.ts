@@ -145,6 +145,7 @@ export function writeNotes(
     if (!at) continue;
     vml = text === null ? removeShape(vml, at.row, at.col) : ensureShape(vml, at.row, at.col);
   }
+  comments = dropUnusedAuthor(comments);
   parts.set(commentsPart, comments);
   parts.set(vmlPart, vml);
   // the last note gone (清除标注 on a sheet that had none): the parts go too, so the package is
@@ -240,6 +241,18 @@ function keepRunsWith(content: string, text: string, p: string): string {
   const rest = text.slice(keptText.length);
   if (!rest) return kept;
   return `${kept}<${p}r><${p}t xml:space="preserve">${escapeXstring(rest)}</${p}t></${p}r>`;
+}
+
+/** Our author, when it is the last one and no note names it any more, goes (ids stay as they were). */
+function dropUnusedAuthor(xml: string): string {
+  const authors = findElement(xml, ["authors"]);
+  if (!authors || authors.selfClosing) return xml;
+  const list = findElements(xml, ["author"], authors.openEnd, authors.closeStart);
+  const last = list[list.length - 1];
+  if (!last || plainText(xml.slice(last.openEnd, last.closeStart)) !== AUTHOR) return xml;
+  const id = String(list.length - 1);
+  if (findElements(xml, ["comment"]).some((c) => attr(c.openTag, "authorId") === id)) return xml;
+  return xml.slice(0, last.start) + xml.slice(last.end);
 }
 
 function authorIdOf(xml: string, p: string): [string, number] {
