@@ -27,7 +27,6 @@ import {
 import { parseRef } from "./sheet-read";
 import { attr, attributes, escapeText, escapeXstring, findElement, findElements, plainText, prefixFor } from "./xml";
 import type { ZipArchive } from "./zip";
-import { address } from "../model/sheet";
 
 export interface SheetNotes {
   /** note text by A1 ref (upper case, no $) */
@@ -379,4 +378,3 @@ function topLevelChildren(xml: string, from: number): { local: string; start: nu
   }
 }
 
-export { address };

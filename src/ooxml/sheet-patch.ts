@@ -7,7 +7,7 @@
 import { address } from "../model/sheet";
 import { parseRef } from "./sheet-read";
 import { translateFormula } from "./shared-formula";
-import { attributes, decodeXml, escapeAttr, escapeText, escapeXstring, removeAttr, setAttr, spanAt } from "./xml";
+import { attributes, decodeXml, escapeText, escapeXstring, removeAttr, setAttr, spanAt } from "./xml";
 
 export type CellValue =
   /** a number in place of what the cell held (a formula there goes) */
@@ -104,7 +104,7 @@ export function patchCells(xml: string, edits: CellEdit[]): CellsPatched {
   let addedFormula = false;
   // a shared formula's master that loses its formula: its other cells get the text as their own
   const brokenGroups = new Map<string, { text: string; row: number; col: number }>();
-  walk(xml, (row, col, openTag, content) => {
+  walk(xml, (row, col, _openTag, content) => {
     const e = byKey.get(key(row, col));
     if (!e?.value || e.value.kind === "cached") return;
     const f = /<(?:[A-Za-z_][\w.-]*:)?f(?=[\s/>])([^>]*?)(\/?)>(?:([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?f>)?/.exec(content);
@@ -320,6 +320,5 @@ function unshareGroups(xml: string, groups: Map<string, { text: string; row: num
     copied = end;
   });
   pieces.push(xml.slice(copied));
-  void escapeAttr;
   return pieces.join("");
 }

@@ -97,9 +97,8 @@ export function readSheet(name: string, xml: string, ctx: SheetContext): SheetDa
       if (row < 0) row = 0;
       let content = "";
       if (!empty) {
-        const close = xml.indexOf("</", TAG.lastIndex);
         // the cell's own end tag: its children (<f>, <v>, <is>…) have their own ends first
-        const endTag = findCellEnd(xml, TAG.lastIndex, close);
+        const endTag = findCellEnd(xml, xml.indexOf("</", TAG.lastIndex));
         content = xml.slice(TAG.lastIndex, endTag.contentEnd);
         TAG.lastIndex = endTag.end;
       }
@@ -123,7 +122,7 @@ export function readSheet(name: string, xml: string, ctx: SheetContext): SheetDa
 }
 
 /** The end of a <c>: after its last child, at "</c>" or "</x:c>". */
-function findCellEnd(xml: string, from: number, firstClose: number): { contentEnd: number; end: number } {
+function findCellEnd(xml: string, firstClose: number): { contentEnd: number; end: number } {
   let i = firstClose;
   while (i >= 0) {
     const gt = xml.indexOf(">", i);
@@ -132,7 +131,6 @@ function findCellEnd(xml: string, from: number, firstClose: number): { contentEn
     if (local === "c") return { contentEnd: i, end: gt + 1 };
     i = xml.indexOf("</", gt);
   }
-  void from;
   return { contentEnd: xml.length, end: xml.length };
 }
 

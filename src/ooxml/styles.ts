@@ -3,7 +3,7 @@
  * and, for writing, new fills and cell styles appended after the existing ones, which stay
  * untouched (so every style index the workbook already uses keeps its meaning).
  */
-import { attr, attributes, decodeXml, escapeAttr, findElement, findElements, setAttr, removeAttr } from "./xml";
+import { attr, attributes, escapeAttr, findElement, findElements, setAttr, removeAttr } from "./xml";
 
 /**
  * The built-in number formats (ECMA-376 Part 1, 18.8.30), with the zh-CN codes for the
@@ -193,4 +193,3 @@ function appendTo(xml: string, local: string, items: string[], count: number): s
   return xml.slice(0, e.start) + open + xml.slice(e.openEnd, e.closeStart) + items.join("") + xml.slice(e.closeStart);
 }
 
-export { decodeXml };
