@@ -112,7 +112,13 @@ export class ZipArchive {
       // DEFLATE expands at most ~1032:1, so a small entry cannot cost much even if its header lies:
       // inflate it in one call into a buffer of the declared size (what does not fit is dropped,
       // and the CRC below then fails); larger entries stream under the bound
-      out = data.length * 1032 <= FAST_INFLATE_LIMIT ? inflateSync(data, { out: new Uint8Array(e.size) }) : boundedInflate(data, e.size, room, this.limits);
+      if (data.length * 1032 <= FAST_INFLATE_LIMIT) {
+        try {
+          out = inflateSync(data, { out: new Uint8Array(e.size) });
+        } catch {
+          throw corrupt(`“${e.name}”的压缩数据无法解开`);
+        }
+      } else out = boundedInflate(data, e.size, room, this.limits);
     } else {
       throw new ZipError(`压缩包里的“${e.name}”用了不支持的压缩方式（${e.method}）`);
     }
@@ -154,8 +160,8 @@ function boundedInflate(data: Uint8Array, declared: number, room: number, limits
     out.set(chunk, n);
     n += chunk.length;
   });
-  // 64 KB of deflate inflates to at most ~66 MB (the format's ratio is bounded near 1032:1)
-  const STEP = 64 * 1024;
+  // 16 KB of deflate inflates to at most ~17 MB (the format's ratio is bounded near 1032:1)
+  const STEP = 16 * 1024;
   try {
     for (let at = 0; at < data.length && !overflow; at += STEP) {
       const end = Math.min(at + STEP, data.length);
