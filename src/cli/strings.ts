@@ -26,7 +26,7 @@ export const S = {
   noPermission: (f: string) => `没有权限读取：${f}`,
   cannotRead: (f: string, why: string) => `无法读取 ${f}：${why}`,
   cannotWrite: (f: string, why: string) => `无法写入 ${f}：${why}`,
-  emptyFolder: (f: string) => `文件夹里没有 .xlsx 文件：${f}`,
+  emptyFolder: (f: string) => `文件夹里没有 .xlsx 或 .xlsm 文件：${f}`,
   noTable: (lookedFor: string[]) => `找不到分工表：没有哪张工作表有这些表头：${lookedFor.join("、")}`,
   internal: (why: string) => `内部错误：${why}（请把这个文件和这一行报告给开发者）`,
   failedLine: (file: string, message: string) => `错误：${file}：${message}`,
@@ -67,12 +67,14 @@ Usage:
   kjscore check [FILE|FOLDER ...] [--json]
       检查评分，不写任何文件。Score workbooks without writing: a table per file,
       or JSON with --json (one object for one file, an array for several files
-      or a folder). A FOLDER means every .xlsx directly inside it (not subfolders;
+      or a folder). A FOLDER means every .xlsx/.xlsm directly inside it (not subfolders;
       Excel's ~$ lock files skipped). No FILE: the built-in sample.
   kjscore recalc FILE -o OUT [--force] [--portable [--convert-values]]
       重算得分并标注，另存为副本。Write a copy of FILE with every computable 得分 cell
       and the 合计得分 row recalculated and the flagged cells highlighted with a note.
-      FILE itself is never changed.
+      FILE itself is never changed; every part of it the plan does not touch (charts,
+      images, notes, VBA …) is copied as it was. A workbook with macros (.xlsm) needs
+      -o ….xlsm. OUT is written whole or not at all; an existing OUT is kept unless --force.
       --portable: 分享版 — banded scores become plain Excel formulas (IF/ROUND/MIN),
       totals SUM formulas, =KJSCORE(...) cells plain formulas, so recipients without
       the add-in (Excel, WPS, LibreOffice) see and recalculate the right scores.
