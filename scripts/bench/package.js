@@ -155,4 +155,4 @@ async function run() {
   return rows;
 }
 
-module.exports = { run };
+module.exports = { run, bigTable };
