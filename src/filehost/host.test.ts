@@ -134,6 +134,16 @@ describe("file host", () => {
     for (const h of plan.highlights) expect([h.cell, styleOf(sheetAfter, h.cell)]).toEqual([h.cell, styleOf(sheetBefore, h.cell)]);
     // the scores stay written
     expect(planOf(await host.load()).writes).toEqual([]);
+    // and 下载 now saves them without the highlights: the notes parts are the user's own
+    const saved: Uint8Array[] = [];
+    const host2 = createFileHost({ save: (bytes) => void saved.push(bytes) });
+    await host2.open("县.xlsx", input);
+    await host2.apply(planOf(await host2.load()));
+    await host2.clearHighlights();
+    await host2.download!();
+    const downloaded = readZip(saved[0]);
+    expect(downloaded.text("xl/comments1.xml")).toBe(before.text("xl/comments1.xml"));
+    expect(downloaded.text("xl/styles.xml")).toBe(after.text("xl/styles.xml"));
   });
 
   test("下载 saves the recalculated workbook as <name>-科创评分.xlsx, applied or not", async () => {

@@ -112,6 +112,8 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
   let undoState: UndoState | null = null;
   let saved = new Map<string, SavedLook>();
   let savedSheet: string | null = null;
+  /** 清除标注 was the last word: 下载 and 分享版 then carry the scores without the highlights */
+  let cleared = false;
   /** opening is serialised: a later open wins, an earlier slow one is dropped */
   let openSeq = 0;
   /** what the pane shows: the last load()'s cells and plan */
@@ -132,7 +134,11 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
     doc = next;
     undoState = null;
     saved = new Map();
+    cleared = false;
   };
+
+  /** The plan a saved copy carries: all of it, or its writes alone after 清除标注. */
+  const forCopy = (plan: Plan): Plan => (cleared ? { ...plan, highlights: [] } : plan);
 
   /** The sample as a real file (the template's bytes), or the open file. */
   async function materialize(): Promise<Extract<Doc, { state: "open" }>> {
@@ -204,6 +210,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       undoState = { bytes };
       saved = looks;
       savedSheet = p.sheet;
+      cleared = false;
       d.data = d.workbook.data;
       return summary;
     },
@@ -217,6 +224,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       doc = { ...doc, workbook, data };
       undoState = null;
       saved = new Map();
+      cleared = false;
     },
 
     async clearHighlights(): Promise<void> {
@@ -243,6 +251,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       doc.workbook.patch(changes);
       doc.data = doc.workbook.data;
       saved = new Map();
+      cleared = true;
     },
 
     async selectCell(a1: string): Promise<void> {
@@ -270,7 +279,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       // the saved file is the recalculated workbook, as `kjscore recalc` writes it, whether or not
       // 应用 was pressed: a copy gets the current plan (no changes when it was applied already)
       const copy = await x.readWorkbook(d.workbook.bytes);
-      x.applyPlan(copy.workbook, computePlan(copy.data));
+      x.applyPlan(copy.workbook, forCopy(computePlan(copy.data)));
       save(copy.workbook.bytes, outputName(d.name, t.downloadSuffix, copy.workbook.macroEnabled));
     },
 
@@ -280,7 +289,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       // the 分享版 is made from a recalculated copy (as 下载 saves it); the open workbook stays as it is
       const copy = await x.readWorkbook(d.workbook.bytes);
       const plan = computePlan(copy.data);
-      x.applyPlan(copy.workbook, plan);
+      x.applyPlan(copy.workbook, forCopy(plan));
       portable.makePortable(copy.workbook, plan, options);
       save(copy.workbook.bytes, outputName(d.name, t.portableSuffix, copy.workbook.macroEnabled));
     },
