@@ -63,3 +63,8 @@ test("masking finds self-closing and full <c> elements, not <col> or <cfRule>", 
   const xml = '<cols><col min="1"/></cols><c r="A1" s="1"/><c r="B1"><f>A1</f><v>0</v></c><cfRule type="x"/>';
   expect(maskCells(xml, ["A1", "B1"])).toBe('<cols><col min="1"/></cols><c r="A1"/><c r="B1"/><cfRule type="x"/>');
 });
+
+test("a written part that is not well-formed XML is refused by name", () => {
+  const out = repack((p) => editText(p, "xl/styles.xml", (s) => s.replace("</cellXfs>", "<xf></cellXfs>")));
+  expect(() => expectLosslessPackage(INPUT, out, "recalc")).toThrow(/does not parse: xl\/styles.xml/);
+});

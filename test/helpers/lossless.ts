@@ -17,7 +17,7 @@ import type { Plan } from "../../src/model/types";
 import { seedWorkbookData } from "../../src/sample/workbook-data";
 import type { LoView } from "./lo-inspect";
 import { describeDifferences, diffDumps, type BookDump, type Difference } from "./openpyxl";
-import { allowedChanges, expectOnlyAllowedParts, partText, readParts, sheetPart, sheetParts, type Parts } from "./package-parts";
+import { allowedChanges, expectOnlyAllowedParts, expectWellFormed, partText, readParts, sheetPart, sheetParts, type Parts } from "./package-parts";
 import { expectOnlyPlanCellsInSheet } from "./sheet-xml";
 
 export const CORPUS = path.join(__dirname, "..", "fixtures", "corpus");
@@ -90,7 +90,8 @@ export function expectLosslessPackage(input: Uint8Array, output: Uint8Array, mod
   const custom = mode === "recalc" ? new Map<string, Set<string>>() : customFunctionCells(inParts);
   const sheets = [SHEET, ...[...custom.keys()].filter((s) => s !== SHEET)];
   const allowed = allowedChanges(inParts, { sheets, formulas: mode !== "recalc" });
-  expectOnlyAllowedParts(inParts, outParts, allowed);
+  const diff = expectOnlyAllowedParts(inParts, outParts, allowed);
+  expectWellFormed(inParts, outParts, diff);
   for (const sheet of sheets) {
     const part = sheetPart(inParts, sheet);
     expect(sheetPart(outParts, sheet)).toBe(part);

@@ -4,7 +4,11 @@
  * caller allows it to change; what changed, appeared or went missing is listed readably.
  * Uses fflate only to inflate; nothing of the writer under test.
  */
+import { spawnSync } from "child_process";
 import { strFromU8, unzipSync } from "fflate";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 
 export type Parts = Map<string, Uint8Array>;
 
@@ -179,10 +183,13 @@ export function allowedChanges(input: Parts, options: AllowOptions): AllowedChan
     }
   }
   if (options.formulas) mayChange.add(wb);
+  const sheetRels = new Set(options.sheets.map((s) => relsPartOf(sheetPart(input, s))));
+  // new parts: a notes part and its VML drawing, the rels of a plan sheet that had none, and a
+  // shared-strings or styles part for a package that had none
   const mayAdd = (name: string) =>
     /^xl\/comments[^/]*\.xml$/.test(name) ||
     /^xl\/drawings\/vmlDrawing[^/]*\.vml$/.test(name) ||
-    /^xl\/worksheets\/_rels\/[^/]+\.rels$/.test(name) ||
+    sheetRels.has(name) ||
     /^xl\/(sharedStrings|styles)\.xml$/.test(name);
   return { mayChange, mayGo, mayAdd };
 }
@@ -234,4 +241,48 @@ export function firstDifference(a: string, b: string, context = 120): string {
   if (i === a.length && i === b.length) return "  (identical)";
   const from = Math.max(0, i - context);
   return `  at character ${i}:\n    before: …${a.slice(from, i + context)}…\n    after:  …${b.slice(from, i + context)}…`;
+}
+
+// ------------------------------------------------------------------ well-formed XML
+
+
+export const XMLLINT_APT_PACKAGE = "libxml2-utils";
+let xmllintWarned = false;
+
+/** xmllint is there; outside CI a missing one skips the check (once, with a warning), with CI=true it fails. */
+function xmllintAvailable(): boolean {
+  if (!spawnSync("xmllint", ["--version"]).error) return true;
+  const msg = `xmllint is not installed: install the apt package ${XMLLINT_APT_PACKAGE} to check that written XML parts are well-formed`;
+  if (process.env.CI === "true") throw new Error(msg);
+  if (!xmllintWarned) console.warn(`SKIPPED: ${msg}`); // eslint-disable-line no-console
+  xmllintWarned = true;
+  return false;
+}
+
+/** The names among `names` whose XML does not parse (xmllint --noout, one call for all). */
+export function malformedParts(parts: Parts, names: string[]): string[] {
+  const xml = names.filter((n) => /\.(xml|rels|vml)$/i.test(n) && parts.has(n));
+  if (xml.length === 0 || !xmllintAvailable()) return [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kjscore-xml-"));
+  try {
+    const files = xml.map((n, i) => {
+      const f = path.join(dir, `${i}.xml`);
+      fs.writeFileSync(f, parts.get(n)!);
+      return f;
+    });
+    const r = spawnSync("xmllint", ["--noout", "--nonet", ...files], { encoding: "utf8" });
+    if (r.status === 0) return [];
+    return xml.filter((_n, i) => r.stderr.includes(`${files[i]}:`));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every part the writer changed or added parses as XML, unless the input's own part did not. */
+export function expectWellFormed(input: Parts, output: Parts, diff: PartsDiff): void {
+  const written = [...diff.changed, ...diff.added];
+  const bad = malformedParts(output, written);
+  const badBefore = new Set(malformedParts(input, bad));
+  const broken = bad.filter((n) => !badBefore.has(n));
+  if (broken.length > 0) throw new Error(`the written package has XML that does not parse: ${broken.join(", ")}`);
 }
