@@ -68,3 +68,14 @@ test("a written part that is not well-formed XML is refused by name", () => {
   const out = repack((p) => editText(p, "xl/styles.xml", (s) => s.replace("</cellXfs>", "<xf></cellXfs>")));
   expect(() => expectLosslessPackage(INPUT, out, "recalc")).toThrow(/does not parse: xl\/styles.xml/);
 });
+
+test("a new notes part is accepted by its content type; an unknown new part is refused", () => {
+  const NOTES = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
+  const withPart = (name: string, type: string) =>
+    repack((p) => {
+      p.set(name, strToU8('<?xml version="1.0"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'));
+      editText(p, "[Content_Types].xml", (s) => s.replace("</Types>", `<Override PartName="/${name}" ContentType="${type}"/></Types>`));
+    });
+  expect(() => expectLosslessPackage(INPUT, withPart("xl/comments/comment9.xml", NOTES), "recalc")).not.toThrow();
+  expect(() => expectLosslessPackage(INPUT, withPart("xl/custom9.xml", "application/xml"), "recalc")).toThrow(/added to the output: xl\/custom9.xml/);
+});

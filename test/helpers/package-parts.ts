@@ -148,8 +148,8 @@ export interface AllowedChanges {
   mayChange: Set<string>;
   /** parts that may go away (a calcChain made stale by new formulas) */
   mayGo: Set<string>;
-  /** may new parts be added, and of which kinds (tested by name) */
-  mayAdd: (name: string) => boolean;
+  /** may this new part be added (judged by its content type in the output package) */
+  mayAdd: (name: string, output: Parts) => boolean;
 }
 
 export interface AllowOptions {
@@ -186,12 +186,30 @@ export function allowedChanges(input: Parts, options: AllowOptions): AllowedChan
   const sheetRels = new Set(options.sheets.map((s) => relsPartOf(sheetPart(input, s))));
   // new parts: a notes part and its VML drawing, the rels of a plan sheet that had none, and a
   // shared-strings or styles part for a package that had none
-  const mayAdd = (name: string) =>
-    /^xl\/comments[^/]*\.xml$/.test(name) ||
-    /^xl\/drawings\/vmlDrawing[^/]*\.vml$/.test(name) ||
-    sheetRels.has(name) ||
-    /^xl\/(sharedStrings|styles)\.xml$/.test(name);
+  const mayAdd = (name: string, output: Parts) => sheetRels.has(name) || ADDABLE.has(contentType(output, name) ?? "");
   return { mayChange, mayGo, mayAdd };
+}
+
+const ADDABLE = new Set([
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
+  "application/vnd.openxmlformats-officedocument.vmlDrawing",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+]);
+
+/** A part's content type: its Override, else the Default for its extension (OPC §10.1.2.2). */
+export function contentType(parts: Parts, name: string): string | null {
+  const types = parts.get("[Content_Types].xml");
+  if (!types) return null;
+  const xml = strFromU8(types);
+  for (const m of xml.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)) {
+    if ((attr(m[0], "PartName") ?? "").replace(/^\//, "").toLowerCase() === name.toLowerCase()) return attr(m[0], "ContentType");
+  }
+  const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
+  for (const m of xml.matchAll(/<(?:\w+:)?Default\b[^>]*>/g)) {
+    if ((attr(m[0], "Extension") ?? "").toLowerCase() === ext) return attr(m[0], "ContentType");
+  }
+  return null;
 }
 
 /**
@@ -203,7 +221,7 @@ export function expectOnlyAllowedParts(input: Parts, output: Parts, allowed: All
   const d = diffParts(input, output);
   const problems: string[] = [];
   for (const name of d.missing) if (!allowed.mayGo.has(name)) problems.push(`missing from the output: ${name}`);
-  for (const name of d.added) if (!allowed.mayAdd(name)) problems.push(`added to the output: ${name}`);
+  for (const name of d.added) if (!allowed.mayAdd(name, output)) problems.push(`added to the output: ${name}`);
   const wbRels = relsPartOf(workbookPart(input));
   for (const name of d.changed) {
     if (allowed.mayChange.has(name)) continue;
