@@ -203,7 +203,7 @@ async function recalcCommand(
     const { workbook, data } = await readWorkbook(bytes);
     // the package's content type decides what Excel opens: an .xlsm written as .xlsx (or the
     // reverse) is refused by Excel, and dropping the VBA project would lose the user's macros
-    if (workbook.macroEnabled && !wantsMacros) throw new Failure(S.macrosNeedXlsm(file));
+    if (workbook.macroEnabled && !wantsMacros) throw new Failure(S.macrosNeedXlsm);
     if (!workbook.macroEnabled && wantsMacros) throw new Failure(S.xlsmNeedsMacros(output));
     plan = computePlan(data);
     summary = applyPlan(workbook, plan);

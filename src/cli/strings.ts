@@ -16,9 +16,8 @@ export const S = {
   convertValuesNeedsPortable: "--convert-values 只能与 --portable 一起用：kjscore recalc 文件.xlsx -o 输出.xlsx --portable --convert-values",
   templateExtra: (a: string) => `template 不接受文件参数：${a}（用 -o 指定输出文件）`,
   refuseOverwriteInput: (f: string) => `拒绝覆盖原文件：${f}（-o 请指定另一个文件名）`,
-  macrosNeedXlsm: (f: string) =>
-    `${f} 含宏（VBA 工程），输出文件请用 .xlsm 扩展名：写成 .xlsx 会丢掉宏，Excel 也不会打开它；原文件未改动`,
-  xlsmNeedsMacros: (f: string) => `${f} 用了启用宏的 .xlsm 扩展名，但原文件不含宏：请用 .xlsx（Excel 不会打开扩展名与内容不符的文件）`,
+  macrosNeedXlsm: "原文件含宏（VBA 工程），输出文件请用 .xlsm 扩展名：写成 .xlsx 会丢掉宏，Excel 也不会打开它；未写入任何文件",
+  xlsmNeedsMacros: (f: string) => `输出文件 ${f} 用了启用宏的 .xlsm 扩展名，但原文件不含宏：请用 .xlsx（Excel 不会打开扩展名与内容不符的文件）`,
   outputExists: (f: string) => `输出文件已存在：${f}（换一个文件名，或加 --force 覆盖）`,
 
   // file errors

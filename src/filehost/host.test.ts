@@ -213,6 +213,7 @@ describe("file host", () => {
   test("names and language", () => {
     expect(outputName("县分工表.XLSX", "科创评分")).toBe("县分工表-科创评分.xlsx");
     expect(outputName("a.b.xlsx", "分享版")).toBe("a.b-分享版.xlsx");
+    expect(outputName("宏.xlsm", "科创评分", true)).toBe("宏-科创评分.xlsm");
     expect(pageLanguage("", "zh-CN")).toBe("zh");
     expect(pageLanguage("", "en-US")).toBe("en");
     expect(pageLanguage("?lang=en", "zh-CN")).toBe("en");

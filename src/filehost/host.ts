@@ -96,6 +96,7 @@ interface SavedLook {
 }
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
 const OUR_FILLS = new Set(Object.values(HIGHLIGHT_FILL).map((h) => "FF" + h.replace(/^#/, "").toUpperCase()));
 
 export function createFileHost(opts: FileHostOptions = {}): FileHost {
@@ -270,7 +271,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       // 应用 was pressed: a copy gets the current plan (no changes when it was applied already)
       const copy = await x.readWorkbook(d.workbook.bytes);
       x.applyPlan(copy.workbook, computePlan(copy.data));
-      save(copy.workbook.bytes, outputName(d.name, t.downloadSuffix));
+      save(copy.workbook.bytes, outputName(d.name, t.downloadSuffix, copy.workbook.macroEnabled));
     },
 
     async makePortable(options: { convertValues: boolean }): Promise<void> {
@@ -281,7 +282,7 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       const plan = computePlan(copy.data);
       x.applyPlan(copy.workbook, plan);
       portable.makePortable(copy.workbook, plan, options);
-      save(copy.workbook.bytes, outputName(d.name, t.portableSuffix));
+      save(copy.workbook.bytes, outputName(d.name, t.portableSuffix, copy.workbook.macroEnabled));
     },
 
     async open(name: string, bytes: ArrayBuffer | Uint8Array): Promise<void> {
@@ -322,14 +323,14 @@ export function samePlanOutcome(a: Plan, b: Plan): boolean {
   return scores(a) === scores(b) && totals(a) === totals(b) && writes(a) === writes(b);
 }
 
-/** "县分工表.xlsx" → "县分工表-科创评分.xlsx" */
-export function outputName(name: string, suffix: string): string {
+/** "县分工表.xlsx" → "县分工表-科创评分.xlsx"; a workbook with macros stays .xlsm (Excel opens an .xlsm package only under that name). */
+export function outputName(name: string, suffix: string, macroEnabled = false): string {
   const base = name.replace(/\.(xlsx|xlsm|xls)$/i, "") || "workbook";
-  return `${base}-${suffix}.xlsx`;
+  return `${base}-${suffix}.${macroEnabled ? "xlsm" : "xlsx"}`;
 }
 
 function saveWithLink(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: XLSX_MIME });
+  const blob = new Blob([bytes as BlobPart], { type: /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;

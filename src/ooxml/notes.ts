@@ -19,6 +19,9 @@ import {
   relsPartOf,
   setOverride,
   contentTypeOf,
+  removeDefault,
+  removeOverride,
+  removeRelationship,
   type Relationship,
 } from "./package";
 import { parseRef } from "./sheet-read";
@@ -80,8 +83,8 @@ function rIdOf(openTag: string, rootTag: string): string | undefined {
 export type NoteEdits = Map<string, string | null>;
 
 export interface NotesResult {
-  /** parts to write (name → text) */
-  parts: Map<string, string>;
+  /** parts to write (name → text), or to remove (null) */
+  parts: Map<string, string | null>;
   /** the sheet XML, with a <legacyDrawing> added when the VML part is new */
   sheetXml: string;
   /** [Content_Types].xml after the additions */
@@ -103,7 +106,7 @@ export function writeNotes(
   contentTypes: string,
   taken: Set<string>,
 ): NotesResult {
-  const parts = new Map<string, string>();
+  const parts = new Map<string, string | null>();
   const relsName = relsPartOf(sheetPart);
   let relsXml = zip.text(relsName);
   let rels = notes.rels;
@@ -144,6 +147,26 @@ export function writeNotes(
   }
   parts.set(commentsPart, comments);
   parts.set(vmlPart, vml);
+  // the last note gone (清除标注 on a sheet that had none): the parts go too, so the package is
+  // the one the user had, not one with an empty comment list Excel may call damaged
+  let rels2 = parts.get(relsName) ?? relsXml;
+  const relOf = (part: string) => rels.find((r) => r.part.toLowerCase() === part.toLowerCase());
+  if (findElements(comments, ["comment"]).length === 0) {
+    parts.set(commentsPart, null);
+    const r = relOf(commentsPart);
+    if (r && rels2) rels2 = removeRelationship(rels2, r.id);
+    types = removeOverride(types, commentsPart);
+    if (findElements(vml, ["shape"]).length === 0) {
+      parts.set(vmlPart, null);
+      const v = relOf(vmlPart);
+      if (v && rels2) rels2 = removeRelationship(rels2, v.id);
+      sheet = sheet.replace(/<(?:[A-Za-z_][\w.-]*:)?legacyDrawing\s[^>]*\/>/, "");
+      if (!zip.entries.some((e) => e.name.toLowerCase().endsWith(".vml") && e.name !== vmlPart)) types = removeDefault(types, "vml");
+    }
+  }
+  if (rels2 !== undefined && rels2 !== zip.text(relsName)) {
+    parts.set(relsName, findElements(rels2, ["Relationship"]).length === 0 ? null : rels2);
+  } else if (rels2 !== undefined) parts.delete(relsName);
   return { parts, sheetXml: sheet, contentTypes: types };
 }
 
@@ -307,17 +330,12 @@ export function addLegacyDrawing(sheetXml: string, relId: string): string {
   const root = findElement(sheetXml, ["worksheet"]);
   if (!root) return sheetXml;
   const p = prefixOf(root.qname);
-  let xml = sheetXml;
-  let rp = prefixFor(root.openTag, REL_NS);
-  let rootEnd = root.openEnd;
-  if (!rp) {
-    // declare it on the root, under a prefix nobody uses there
-    rp = /\sxmlns:r\s*=/.test(root.openTag) ? "kjr" : "r";
-    const open = root.openTag.replace(/\s*(\/?)>$/, ` xmlns:${rp}="${REL_NS}"$1>`);
-    xml = xml.slice(0, root.start) + open + xml.slice(root.openEnd);
-    rootEnd = root.start + open.length;
-  }
-  const el = `<${p}legacyDrawing ${rp}:id="${relId}"/>`;
+  const xml = sheetXml;
+  const rootEnd = root.openEnd;
+  // the relationships namespace: the root's prefix for it, or declared on the element itself, so
+  // the root's start tag (and everything but the new element) stays as it was
+  const rp = prefixFor(root.openTag, REL_NS);
+  const el = rp ? `<${p}legacyDrawing ${rp}:id="${relId}"/>` : `<${p}legacyDrawing xmlns:r="${REL_NS}" r:id="${relId}"/>`;
   const sd = findElement(xml, ["sheetData"], rootEnd);
   const children = topLevelChildren(xml, sd ? sd.end : rootEnd);
   const next = children.find((c) => AFTER_LEGACY_DRAWING.includes(c.local));

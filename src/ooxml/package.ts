@@ -156,6 +156,14 @@ export function removeOverride(types: string, part: string): string {
   return types;
 }
 
+/** [Content_Types].xml without the Default for the extension. */
+export function removeDefault(types: string, ext: string): string {
+  for (const e of findElements(types, ["Default"])) {
+    if ((attr(e.openTag, "Extension") ?? "").toLowerCase() === ext.toLowerCase()) return types.slice(0, e.start) + types.slice(e.end);
+  }
+  return types;
+}
+
 /** [Content_Types].xml with a Default for the extension, unless one is there already. */
 export function ensureDefault(types: string, ext: string, contentType: string): string {
   for (const e of findElements(types, ["Default"])) {

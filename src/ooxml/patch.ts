@@ -106,7 +106,7 @@ export function patchPackage(pkg: OpenedPackage, changes: CellChange[]): Uint8Ar
       const r = writeNotes(zip, part, xml, before, notes, types, taken);
       xml = r.sheetXml;
       types = r.contentTypes;
-      for (const [name, text] of r.parts) out.set(name, encoder.encode(text));
+      for (const [name, text] of r.parts) out.set(name, text === null ? null : encoder.encode(text));
     }
     if (xml !== zip.text(part)) out.set(part, encoder.encode(xml));
   }

@@ -12,7 +12,7 @@
  * itself (streaming Inflate, deflateSync); this file does the container (APPNOTE.TXT 6.3).
  * Nothing is ever extracted to disk, so entry names are only looked up, never joined to a path.
  */
-import { Inflate, deflateSync } from "fflate";
+import { Inflate, deflateSync, inflateSync } from "fflate";
 
 /** The bytes are not a zip we can read, or reading them would cost too much. `message` is Chinese. */
 export class ZipError extends Error {
@@ -109,7 +109,10 @@ export class ZipArchive {
     if (e.method === 0) {
       out = data.slice();
     } else if (e.method === 8) {
-      out = boundedInflate(data, e.size, Math.min(room, e.size), this.limits);
+      // DEFLATE expands at most ~1032:1, so a small entry cannot cost much even if its header lies:
+      // inflate it in one call into a buffer of the declared size (what does not fit is dropped,
+      // and the CRC below then fails); larger entries stream under the bound
+      out = data.length * 1032 <= FAST_INFLATE_LIMIT ? inflateSync(data, { out: new Uint8Array(e.size) }) : boundedInflate(data, e.size, room, this.limits);
     } else {
       throw new ZipError(`压缩包里的“${e.name}”用了不支持的压缩方式（${e.method}）`);
     }
@@ -121,6 +124,9 @@ export class ZipArchive {
 }
 
 const utf8 = new TextDecoder("utf-8");
+
+/** Entries whose worst-case inflated size is below this are inflated in one call. */
+const FAST_INFLATE_LIMIT = 64 * 1024 * 1024;
 
 function tooBig(limits: ZipLimits): ZipError {
   return new ZipError(`解压后超过 ${Math.round(limits.maxInflated / MB)} MB，不像分工表`);
@@ -135,7 +141,7 @@ function corrupt(why: string): ZipError {
  * declared (a lying header) or what the budget allows: a bomb costs at most one chunk's output
  * beyond the declared size, not its full 3 GiB.
  */
-function boundedInflate(data: Uint8Array, declared: number, budget: number, limits: ZipLimits): Uint8Array {
+function boundedInflate(data: Uint8Array, declared: number, room: number, limits: ZipLimits): Uint8Array {
   const out = new Uint8Array(declared);
   let n = 0;
   let overflow = false;
@@ -148,8 +154,8 @@ function boundedInflate(data: Uint8Array, declared: number, budget: number, limi
     out.set(chunk, n);
     n += chunk.length;
   });
-  // 16 KB of deflate inflates to at most ~17 MB (the format's ratio is bounded near 1032:1)
-  const STEP = 16 * 1024;
+  // 64 KB of deflate inflates to at most ~66 MB (the format's ratio is bounded near 1032:1)
+  const STEP = 64 * 1024;
   try {
     for (let at = 0; at < data.length && !overflow; at += STEP) {
       const end = Math.min(at + STEP, data.length);
@@ -158,7 +164,7 @@ function boundedInflate(data: Uint8Array, declared: number, budget: number, limi
   } catch {
     throw corrupt("压缩数据无法解开");
   }
-  if (overflow) throw declared >= budget ? tooBig(limits) : corrupt("解压后的大小超过记录的大小");
+  if (overflow) throw declared >= room ? tooBig(limits) : corrupt("解压后的大小超过记录的大小");
   return n === declared ? out : out.subarray(0, n);
 }
 
