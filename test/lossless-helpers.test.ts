@@ -79,3 +79,14 @@ test("a new notes part is accepted by its content type; an unknown new part is r
   expect(() => expectLosslessPackage(INPUT, withPart("xl/comments/comment9.xml", NOTES), "recalc")).not.toThrow();
   expect(() => expectLosslessPackage(INPUT, withPart("xl/custom9.xml", "application/xml"), "recalc")).toThrow(/added to the output: xl\/custom9.xml/);
 });
+
+test("the r: namespace a new <legacyDrawing> needs may go on the root or on the element; one on <drawing> must stay", () => {
+  const R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const before = `<worksheet xmlns="x"><sheetData/><pageMargins/><drawing ${R} r:id="rId1"/></worksheet>`;
+  const onRoot = `<worksheet xmlns="x" ${R}><sheetData/><pageMargins/><drawing ${R} r:id="rId1"/><legacyDrawing r:id="rId2"/></worksheet>`;
+  const onElement = `<worksheet xmlns="x"><sheetData/><pageMargins/><drawing ${R} r:id="rId1"/><legacyDrawing ${R} r:id="rId2"/></worksheet>`;
+  const lostOnDrawing = `<worksheet xmlns="x" ${R}><sheetData/><pageMargins/><drawing r:id="rId1"/><legacyDrawing r:id="rId2"/></worksheet>`;
+  expect(() => expectOnlyPlanCellsInSheet(before, onRoot, [])).not.toThrow();
+  expect(() => expectOnlyPlanCellsInSheet(before, onElement, [])).not.toThrow();
+  expect(() => expectOnlyPlanCellsInSheet(before, lostOnDrawing, [])).toThrow(/differ in the sheet XML/);
+});

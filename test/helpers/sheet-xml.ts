@@ -59,7 +59,12 @@ export function expectOnlyPlanCellsInSheet(before: string, after: string, planCe
     }
     b = b.replace(LEGACY_DRAWING, "");
     // r:id needs the relationships namespace; a sheet without any r:… attribute may not declare it
-    if (!R_NS_DECL.test(before.slice(0, before.indexOf(">", before.indexOf("<worksheet")) + 1))) b = b.replace(R_NS_DECL, "");
+    // (on the root, or on the new element itself — which went with it)
+    const rootOf = (x: string) => x.slice(0, x.indexOf(">", x.indexOf("<worksheet")) + 1);
+    if (!R_NS_DECL.test(rootOf(before))) {
+      const root = rootOf(b);
+      b = root.replace(R_NS_DECL, "") + b.slice(root.length);
+    }
   }
   if (a !== b) {
     throw new Error(`${label}: more than the plan cells (${cells.join(" ")}) differ in the sheet XML:\n${firstDifference(a, b)}`);
