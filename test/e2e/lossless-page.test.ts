@@ -16,7 +16,7 @@ import { allowedChanges, expectOnlyAllowedParts, readParts } from "../helpers/pa
 import { ARTIFACTS, describeInBrowser, pageErrors, startHarness, type Harness } from "./setup";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const FILES = ["xw-all.xlsx", "xw-notes.xlsx", "xw-threaded.xlsx", "op-comment.xlsx", "lo-all.xlsx"];
+const FILES = ["xw-all.xlsx", "xw-notes.xlsx", "xw-threaded.xlsx", "xw-vba.xlsm", "op-comment.xlsx", "lo-all.xlsx"];
 const ready = openpyxlAvailable();
 
 async function download(page: Page, dir: string, name: string): Promise<string> {
