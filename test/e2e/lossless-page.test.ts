@@ -16,7 +16,7 @@ import { allowedChanges, expectOnlyAllowedParts, readParts } from "../helpers/pa
 import { ARTIFACTS, describeInBrowser, pageErrors, startHarness, type Harness } from "./setup";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const FILES = ["xw-all.xlsx", "xw-notes.xlsx", "xw-threaded.xlsx", "op-comment.xlsx", "lo-all.xlsx"];
+const FILES = ["xw-all.xlsx", "xw-notes.xlsx", "xw-threaded.xlsx", "xw-vba.xlsm", "op-comment.xlsx", "lo-all.xlsx"];
 const ready = openpyxlAvailable();
 
 async function download(page: Page, dir: string, name: string): Promise<string> {
@@ -55,6 +55,55 @@ async function download(page: Page, dir: string, name: string): Promise<string> 
     }
   }, 600_000);
 
+  // 生成分享版 on a freshly opened file, without and with 转换为数字
+  const PORTABLE = ["xw-all.xlsx", "lo-all.xlsx"];
+  const portable = new Map<string, string | Error>();
+  beforeAll(async () => {
+    for (const file of PORTABLE) {
+      for (const mode of ["portable", "portable-values"] as const) {
+        const page = await h.open();
+        try {
+          await page.getByTestId("file-input").setInputFiles({ name: file, mimeType: XLSX_MIME, buffer: fs.readFileSync(path.join(CORPUS, file)) });
+          await page.getByTestId("file-name").filter({ hasText: file }).waitFor({ timeout: 20_000 });
+          await page.getByRole("tab", { name: /变更/ }).click();
+          const make = page.getByRole("button", { name: "生成分享版", exact: true });
+          let dl;
+          if (mode === "portable") {
+            [dl] = await Promise.all([page.waitForEvent("download"), make.click()]);
+          } else {
+            await page.getByRole("checkbox", { name: /转换为数字/ }).check();
+            await make.click();
+            [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "确定生成" }).click()]);
+          }
+          const out = path.join(dir, `${mode}-${file}`);
+          await dl.saveAs(out);
+          expect(pageErrors(page)).toEqual([]);
+          portable.set(`${mode}|${file}`, out);
+        } catch (e) {
+          portable.set(`${mode}|${file}`, e as Error);
+        } finally {
+          await page.close();
+        }
+      }
+    }
+  }, 600_000);
+
+  const portableOut = (mode: string, file: string) => {
+    const s = portable.get(`${mode}|${file}`);
+    if (!s || s instanceof Error) throw s ?? new Error("not run");
+    return s;
+  };
+
+  describe.each(["portable", "portable-values"] as const)("生成分享版 (%s)", (mode) => {
+    test.each(PORTABLE)("%s: the 分享版 is the input plus the plan, part by part, in the sheet XML and cell by cell", (file) => {
+      const out = portableOut(mode, file);
+      const input = path.join(CORPUS, file);
+      expectLosslessPackage(fs.readFileSync(input), fs.readFileSync(out), mode);
+      const d = dumpWithOpenpyxl([input, out]);
+      expectOnlyPlanCellsChanged(d[input], d[out], mode, { highlightsAfterWrites: true });
+    });
+  });
+
   afterAll(async () => {
     await h?.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -76,7 +125,7 @@ async function download(page: Page, dir: string, name: string): Promise<string> 
     const s = got(file);
     const input = path.join(CORPUS, file);
     const d = dumpWithOpenpyxl([input, s.applied]);
-    expectOnlyPlanCellsChanged(d[input], d[s.applied], "recalc");
+    expectOnlyPlanCellsChanged(d[input], d[s.applied], "recalc", { highlightsAfterWrites: true });
   });
 
   test.each(FILES)("%s: 清除标记 then 下载 restores the user's fills and notes exactly; only the written scores stay", (file) => {

@@ -4,7 +4,11 @@
  * caller allows it to change; what changed, appeared or went missing is listed readably.
  * Uses fflate only to inflate; nothing of the writer under test.
  */
+import { spawnSync } from "child_process";
 import { strFromU8, unzipSync } from "fflate";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 
 export type Parts = Map<string, Uint8Array>;
 
@@ -144,8 +148,8 @@ export interface AllowedChanges {
   mayChange: Set<string>;
   /** parts that may go away (a calcChain made stale by new formulas) */
   mayGo: Set<string>;
-  /** may new parts be added, and of which kinds (tested by name) */
-  mayAdd: (name: string) => boolean;
+  /** may this new part be added (judged by its content type in the output package) */
+  mayAdd: (name: string, output: Parts) => boolean;
 }
 
 export interface AllowOptions {
@@ -179,12 +183,33 @@ export function allowedChanges(input: Parts, options: AllowOptions): AllowedChan
     }
   }
   if (options.formulas) mayChange.add(wb);
-  const mayAdd = (name: string) =>
-    /^xl\/comments[^/]*\.xml$/.test(name) ||
-    /^xl\/drawings\/vmlDrawing[^/]*\.vml$/.test(name) ||
-    /^xl\/worksheets\/_rels\/[^/]+\.rels$/.test(name) ||
-    /^xl\/(sharedStrings|styles)\.xml$/.test(name);
+  const sheetRels = new Set(options.sheets.map((s) => relsPartOf(sheetPart(input, s))));
+  // new parts: a notes part and its VML drawing, the rels of a plan sheet that had none, and a
+  // shared-strings or styles part for a package that had none
+  const mayAdd = (name: string, output: Parts) => sheetRels.has(name) || ADDABLE.has(contentType(output, name) ?? "");
   return { mayChange, mayGo, mayAdd };
+}
+
+const ADDABLE = new Set([
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
+  "application/vnd.openxmlformats-officedocument.vmlDrawing",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+]);
+
+/** A part's content type: its Override, else the Default for its extension (OPC §10.1.2.2). */
+export function contentType(parts: Parts, name: string): string | null {
+  const types = parts.get("[Content_Types].xml");
+  if (!types) return null;
+  const xml = strFromU8(types);
+  for (const m of xml.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)) {
+    if ((attr(m[0], "PartName") ?? "").replace(/^\//, "").toLowerCase() === name.toLowerCase()) return attr(m[0], "ContentType");
+  }
+  const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
+  for (const m of xml.matchAll(/<(?:\w+:)?Default\b[^>]*>/g)) {
+    if ((attr(m[0], "Extension") ?? "").toLowerCase() === ext) return attr(m[0], "ContentType");
+  }
+  return null;
 }
 
 /**
@@ -196,7 +221,7 @@ export function expectOnlyAllowedParts(input: Parts, output: Parts, allowed: All
   const d = diffParts(input, output);
   const problems: string[] = [];
   for (const name of d.missing) if (!allowed.mayGo.has(name)) problems.push(`missing from the output: ${name}`);
-  for (const name of d.added) if (!allowed.mayAdd(name)) problems.push(`added to the output: ${name}`);
+  for (const name of d.added) if (!allowed.mayAdd(name, output)) problems.push(`added to the output: ${name}`);
   const wbRels = relsPartOf(workbookPart(input));
   for (const name of d.changed) {
     if (allowed.mayChange.has(name)) continue;
@@ -234,4 +259,48 @@ export function firstDifference(a: string, b: string, context = 120): string {
   if (i === a.length && i === b.length) return "  (identical)";
   const from = Math.max(0, i - context);
   return `  at character ${i}:\n    before: …${a.slice(from, i + context)}…\n    after:  …${b.slice(from, i + context)}…`;
+}
+
+// ------------------------------------------------------------------ well-formed XML
+
+
+export const XMLLINT_APT_PACKAGE = "libxml2-utils";
+let xmllintWarned = false;
+
+/** xmllint is there; outside CI a missing one skips the check (once, with a warning), with CI=true it fails. */
+function xmllintAvailable(): boolean {
+  if (!spawnSync("xmllint", ["--version"]).error) return true;
+  const msg = `xmllint is not installed: install the apt package ${XMLLINT_APT_PACKAGE} to check that written XML parts are well-formed`;
+  if (process.env.CI === "true") throw new Error(msg);
+  if (!xmllintWarned) console.warn(`SKIPPED: ${msg}`); // eslint-disable-line no-console
+  xmllintWarned = true;
+  return false;
+}
+
+/** The names among `names` whose XML does not parse (xmllint --noout, one call for all). */
+export function malformedParts(parts: Parts, names: string[]): string[] {
+  const xml = names.filter((n) => /\.(xml|rels|vml)$/i.test(n) && parts.has(n));
+  if (xml.length === 0 || !xmllintAvailable()) return [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kjscore-xml-"));
+  try {
+    const files = xml.map((n, i) => {
+      const f = path.join(dir, `${i}.xml`);
+      fs.writeFileSync(f, parts.get(n)!);
+      return f;
+    });
+    const r = spawnSync("xmllint", ["--noout", "--nonet", ...files], { encoding: "utf8" });
+    if (r.status === 0) return [];
+    return xml.filter((_n, i) => r.stderr.includes(`${files[i]}:`));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every part the writer changed or added parses as XML, unless the input's own part did not. */
+export function expectWellFormed(input: Parts, output: Parts, diff: PartsDiff): void {
+  const written = [...diff.changed, ...diff.added];
+  const bad = malformedParts(output, written);
+  const badBefore = new Set(malformedParts(input, bad));
+  const broken = bad.filter((n) => !badBefore.has(n));
+  if (broken.length > 0) throw new Error(`the written package has XML that does not parse: ${broken.join(", ")}`);
 }

@@ -29,6 +29,7 @@ export function cellElement(xml: string, ref: string): string | null {
 }
 
 const LEGACY_DRAWING = /<legacyDrawing\b[^>]*\/>/;
+const R_NS_DECL = /\sxmlns:r="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/;
 
 /**
  * CT_Worksheet's child order after <drawing> (ECMA-376 Part 1 §18.3.1.99): legacyDrawing must
@@ -57,6 +58,13 @@ export function expectOnlyPlanCellsInSheet(before: string, after: string, planCe
       if (i > at) throw new Error(`${label}: the new <legacyDrawing> comes before <${el}>, against the schema's order (Excel repairs such a file)`);
     }
     b = b.replace(LEGACY_DRAWING, "");
+    // r:id needs the relationships namespace; a sheet without any r:… attribute may not declare it
+    // (on the root, or on the new element itself — which went with it)
+    const rootOf = (x: string) => x.slice(0, x.indexOf(">", x.indexOf("<worksheet")) + 1);
+    if (!R_NS_DECL.test(rootOf(before))) {
+      const root = rootOf(b);
+      b = root.replace(R_NS_DECL, "") + b.slice(root.length);
+    }
   }
   if (a !== b) {
     throw new Error(`${label}: more than the plan cells (${cells.join(" ")}) differ in the sheet XML:\n${firstDifference(a, b)}`);
