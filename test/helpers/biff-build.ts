@@ -1,0 +1,39 @@
+/**
+ * Builds BIFF8 workbook streams record by record ([MS-XLS] 2.1.4: type u16, length u16, data),
+ * for tests of records LibreOffice never writes in a given shape (strings split mid-character
+ * across CONTINUE, RK ×100, error results). Wrapped in a compound file by buildCfb.
+ */
+import { buildCfb } from "./cfb-build";
+
+export type Rec = [type: number, data: number[]];
+
+export const le16 = (n: number) => [n & 255, (n >> 8) & 255];
+export const le32 = (n: number) => [n & 255, (n >> 8) & 255, (n >> 16) & 255, (n >>> 24) & 255];
+export const f64 = (x: number) => Array.from(new Uint8Array(new Float64Array([x]).buffer));
+/** UTF-16LE code units of a string */
+export const utf16 = (s: string) => [...s].flatMap((ch) => le16(ch.charCodeAt(0)));
+export const latin1 = (s: string) => [...s].map((ch) => ch.charCodeAt(0));
+
+export const BOF_GLOBALS: Rec = [0x0809, [...le16(0x0600), ...le16(0x0005), ...new Array(12).fill(0)]];
+export const BOF_SHEET: Rec = [0x0809, [...le16(0x0600), ...le16(0x0010), ...new Array(12).fill(0)]];
+export const EOF: Rec = [0x000a, []];
+
+function encode(recs: Rec[]): number[] {
+  return recs.flatMap(([type, data]) => [...le16(type), ...le16(data.length), ...data]);
+}
+
+/** An XF record (20 bytes) using number format `ifmt`. */
+export const xf = (ifmt: number): Rec => [0x00e0, [...le16(0), ...le16(ifmt), ...new Array(14).fill(0)]];
+
+/**
+ * A workbook with one sheet named `name`: globals are `globals` (after BOF, before BOUNDSHEET),
+ * the sheet's records are `sheet`; BOUNDSHEET's stream offset is computed.
+ */
+export function biffWorkbook(globals: Rec[], name: string, sheet: Rec[]): Uint8Array {
+  const boundsheet = (offset: number): Rec => [0x0085, [...le32(offset), 0, 0, name.length, 1, ...utf16(name)]];
+  const head = encode([BOF_GLOBALS, ...globals, boundsheet(0), EOF]);
+  const stream = [...encode([BOF_GLOBALS, ...globals, boundsheet(head.length), EOF]), ...encode([BOF_SHEET, ...sheet, EOF])];
+  const out = new Uint8Array(Math.max(4096, stream.length));
+  out.set(stream);
+  return buildCfb([{ name: "Workbook", data: out }]);
+}
