@@ -15,6 +15,7 @@ import { readWorkbook, XlsxReadError } from "../xlsx/read";
 import { applyPlan, PlanApplyError, writeWorkbook } from "../xlsx/write";
 import { makePortable, type PortableReport } from "../portable";
 import { writeFileSafely, WriteError } from "./write-file";
+import { asXlsxInput, LegacyReadError } from "../legacy";
 import { parseArgs, UsageError } from "./args";
 import { formatPlan, score2 } from "./format";
 import { HELP, S } from "./strings";
@@ -133,7 +134,8 @@ async function checkCommand(positionals: string[], json: boolean, io: Io): Promi
     if ("error" in input) outcome = input;
     else {
       try {
-        const { data } = await readWorkbook(await input.bytes());
+        // .xls / .et / .ods are read through the copy an .xlsx route would make of them
+        const { data } = await readWorkbook(asXlsxInput(await input.bytes(), path.basename(input.file)).bytes);
         outcome = { file: input.file, plan: computePlan(data) };
       } catch (e) {
         debugStack(e, io);
@@ -162,7 +164,7 @@ function fileInput(file: string): Input {
   return { file, bytes: () => readBytes(file) };
 }
 
-/** The .xlsx/.xlsm files directly inside a folder, without Excel's "~$" lock files, sorted by name. */
+/** The workbooks (.xlsx, .xlsm, .xls, .et, .ods) directly inside a folder, without Excel's "~$" lock files, sorted by name. */
 function xlsxIn(dir: string): string[] | null {
   let names: string[];
   try {
@@ -171,7 +173,7 @@ function xlsxIn(dir: string): string[] | null {
     return null;
   }
   return names
-    .filter((n) => /\.(xlsx|xlsm)$/i.test(n) && !n.startsWith("~$"))
+    .filter((n) => /\.(xlsx|xlsm|xls|et|ods)$/i.test(n) && !n.startsWith("~$"))
     .filter((n) => statOrNull(path.join(dir, n))?.isFile())
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -199,8 +201,15 @@ async function recalcCommand(
   let summary: { written: number; highlighted: number };
   let outBytes: Uint8Array;
   let portable: PortableReport | null = null;
+  let notCarried: string[] | null = null;
   try {
-    const { workbook, data } = await readWorkbook(bytes);
+    // a legacy file (.xls / .et / .ods) becomes a fresh .xlsx copy that says what it could not carry
+    const input = asXlsxInput(bytes, path.basename(file));
+    if (input.legacy) {
+      notCarried = input.legacy.notCarried;
+      if (!/\.xlsx$/i.test(output)) throw new Failure(S.legacyNeedsXlsx(output));
+    }
+    const { workbook, data } = await readWorkbook(input.bytes);
     // the package's content type decides what Excel opens: an .xlsm written as .xlsx (or the
     // reverse) is refused by Excel, and dropping the VBA project would lose the user's macros
     if (workbook.macroEnabled && !wantsMacros) throw new Failure(S.macrosNeedXlsm);
@@ -225,6 +234,7 @@ async function recalcCommand(
   }
   if (portable) printPortable(portable, io);
   io.out(S.wroteRecalc(output, summary.written, summary.highlighted) + "\n");
+  if (notCarried) io.out(S.legacyCopy(output, notCarried) + "\n");
   return EXIT_OK;
 }
 
@@ -292,7 +302,7 @@ function fsMessage(e: unknown, file: string, writing: boolean): string {
 
 /** The Chinese message for anything that stops one workbook from being analysed. */
 function messageOf(e: unknown): string {
-  if (e instanceof XlsxReadError || e instanceof PlanApplyError || e instanceof Failure) return e.message;
+  if (e instanceof XlsxReadError || e instanceof PlanApplyError || e instanceof Failure || e instanceof LegacyReadError) return e.message;
   if (e instanceof NoTableError || (e instanceof Error && e.name === "NoTableError")) {
     return S.noTable((e as NoTableError).lookedFor ?? []);
   }
