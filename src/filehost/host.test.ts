@@ -256,3 +256,20 @@ describe("file host", () => {
     expect(pageLanguage("", "fr-FR")).toBe("zh");
   });
 });
+
+describe("legacy files in the page", () => {
+  test("an .xls (made by LibreOffice) opens as its .xlsx copy, is scored, and 下载 saves an .xlsx with the 转换说明 sheet", async () => {
+    const fs = await import("fs");
+    const path = await import("path");
+    const { readZip } = await import("../ooxml/zip");
+    const saved: { name: string; bytes: Uint8Array }[] = [];
+    const host = createFileHost({ save: (bytes, name) => void saved.push({ name, bytes }) });
+    await host.open("县分工表.xls", new Uint8Array(fs.readFileSync(path.join(__dirname, "../../test/fixtures/corpus/legacy-all.xls"))));
+    const plan = planOf(await host.load());
+    expect(plan.totals.map((t) => t.computed)).toEqual([52.64, 61.33, 73.97]);
+    await host.download!();
+    expect(saved[0].name).toBe("县分工表-科创评分.xlsx");
+    expect(readZip(saved[0].bytes).text("xl/workbook.xml")).toContain("转换说明");
+    expect(computePlan((await xlsx.readWorkbook(saved[0].bytes)).data).writes).toEqual([]);
+  });
+});

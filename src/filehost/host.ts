@@ -27,6 +27,9 @@ import type { SheetSnapshot } from "./sheet-grid";
 /** What the host needs from src/xlsx (the module itself, loaded lazily). */
 export type XlsxModule = typeof import("../xlsx");
 
+/** The legacy reader (src/legacy), loaded lazily, only for a file that is not an .xlsx package. */
+export type LegacyModule = Pick<typeof import("../legacy"), "asXlsxInput">;
+
 /** The 分享版 maker (src/portable), loaded lazily too. */
 export type PortableModule = Pick<typeof import("../portable"), "makePortable">;
 
@@ -37,6 +40,8 @@ export interface FileHostOptions {
   openSample?: boolean;
   /** Loads the .xlsx layer. Default: a dynamic import of src/xlsx (its own chunk in the page). */
   loadXlsx?: () => Promise<XlsxModule>;
+  /** Loads src/legacy (.xls/.et/.ods → an .xlsx copy). Default: a dynamic import (its own chunk). */
+  loadLegacy?: () => Promise<LegacyModule>;
   /** Loads src/portable. Default: a dynamic import (its own chunk in the page). */
   loadPortable?: () => Promise<PortableModule>;
   /** Saves bytes under a file name. Default: a Blob and an <a download> link. */
@@ -102,6 +107,7 @@ const OUR_FILLS = new Set(Object.values(HIGHLIGHT_FILL).map((h) => "FF" + h.repl
 export function createFileHost(opts: FileHostOptions = {}): FileHost {
   const t: FileHostStrings = FH[opts.language ?? "zh"];
   const loadXlsx = opts.loadXlsx ?? (() => import(/* webpackChunkName: "xlsx" */ "../xlsx"));
+  const loadLegacy = opts.loadLegacy ?? (() => import(/* webpackChunkName: "legacy" */ "../legacy"));
   const loadPortable = opts.loadPortable ?? (() => import(/* webpackChunkName: "portable" */ "../portable"));
   const save = opts.save ?? saveWithLink;
   const listeners = new Set<() => void>();
@@ -299,7 +305,11 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       let next: Doc;
       try {
         const x = await loadXlsx();
-        const { workbook, data } = await x.readWorkbook(bytes);
+        let input = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+        // an .xls / .et / .ods (an OLE compound file, or a zip that is not an OOXML package) opens
+        // as the .xlsx copy src/legacy makes of it, with its 转换说明 sheet; 下载 saves that copy
+        if (!isZipPackage(input) || (await isOds(input))) input = (await loadLegacy()).asXlsxInput(input, name).bytes;
+        const { workbook, data } = await x.readWorkbook(input);
         next = { state: "open", name, sample: false, data, workbook };
       } catch (e) {
         next = { state: "broken", name, message: `${t.inFile(name)}${messageOf(e)}` };
@@ -321,6 +331,16 @@ function sampleDoc(t: FileHostStrings): Doc {
   return { state: "sample", name: t.sampleName };
 }
 
+function isZipPackage(b: Uint8Array): boolean {
+  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5 || b[2] === 7);
+}
+
+/** An OpenDocument spreadsheet: its first entry is the stored "mimetype" (ODF 1.3 Part 2, 3.3). */
+async function isOds(b: Uint8Array): Promise<boolean> {
+  const head = new TextDecoder().decode(b.subarray(30, 120));
+  return head.startsWith("mimetype") && head.includes("application/vnd.oasis.opendocument.spreadsheet");
+}
+
 /** Same indicators, scores and totals: two plans of one table read from differently laid-out copies. */
 export function samePlanOutcome(a: Plan, b: Plan): boolean {
   if (a.indicators.length !== b.indicators.length || a.totals.length !== b.totals.length) return false;
@@ -334,7 +354,7 @@ export function samePlanOutcome(a: Plan, b: Plan): boolean {
 
 /** "县分工表.xlsx" → "县分工表-科创评分.xlsx"; a workbook with macros stays .xlsm (Excel opens an .xlsm package only under that name). */
 export function outputName(name: string, suffix: string, macroEnabled = false): string {
-  const base = name.replace(/\.(xlsx|xlsm|xls)$/i, "") || "workbook";
+  const base = name.replace(/\.(xlsx|xlsm|xls|et|ods)$/i, "") || "workbook";
   return `${base}-${suffix}.${macroEnabled ? "xlsm" : "xlsx"}`;
 }
 
