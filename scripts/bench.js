@@ -27,7 +27,7 @@ function newestMtime(dir) {
 }
 
 function ensureBuilt() {
-  const sources = ["engine", "model", "xlsx", "cli", "sample"].map((d) => newestMtime(path.join(ROOT, "src", d)));
+  const sources = ["engine", "model", "xlsx", "ooxml", "portable", "cli", "sample"].map((d) => newestMtime(path.join(ROOT, "src", d)));
   const built = fs.existsSync(MAIN) ? fs.statSync(MAIN).mtimeMs : 0;
   if (built === 0 || Math.max(...sources) > built) {
     process.stderr.write("bench: building dist-cli (npm run build:cli)…\n");

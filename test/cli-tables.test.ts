@@ -9,7 +9,8 @@ import * as path from "path";
 import { run } from "../src/cli/main";
 import type { Report } from "../src/model/report";
 import { computePlan } from "../src/model";
-import { readWorkbook, workbookToData } from "../src/xlsx/read";
+import { readWorkbook } from "../src/xlsx/read";
+import { workbookToData } from "../src/xlsx/exceljs-data";
 import { buildTemplate } from "../src/xlsx/template";
 
 const FIX = path.join(__dirname, "fixtures", "two-tables");

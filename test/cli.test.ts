@@ -111,7 +111,10 @@ describe("kjscore check on the built-in sample", () => {
 
 describe("hand-entered scores", () => {
   test("print as Excel shows them with 0.00: 2.675 is 2.68 (half away from zero, on the decimal typed)", async () => {
-    const { workbook, data } = await readWorkbook(await buildTemplateBuffer());
+    const bytes = await buildTemplateBuffer();
+    const { data } = await readWorkbook(bytes);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     const plan = computePlan(data);
     const judged = plan.indicators.find((i) => i.ruleKind === "judged" && (i.max ?? 0) >= 3)!;
     workbook.getWorksheet(plan.sheet)!.getCell(judged.scores[0].cell).value = 2.675;

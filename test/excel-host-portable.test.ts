@@ -12,7 +12,10 @@ import { NOTE_PREFIX } from "../src/model/highlight-style";
 import type { Plan, WorkbookData } from "../src/model/types";
 import { bandedFormula, makePortable, totalFormula } from "../src/portable";
 import { buildTemplate } from "../src/xlsx/template";
-import { workbookToData } from "../src/xlsx/read";
+import { workbookToData } from "../src/xlsx/exceljs-data";
+import { readWorkbook } from "../src/xlsx/read";
+import { writeWorkbook } from "../src/xlsx/write";
+import { reload } from "./fixtures/xlsx/compare";
 import { FakeWorkbook, type FakeSheet } from "./excel-fake";
 import { evaluate, type FValue } from "./helpers/formula-eval";
 
@@ -53,11 +56,12 @@ const snapshot = (wb: FakeWorkbook) => wb.sheets.map((s) => s.snapshot()).join("
 
 /** The .xlsx route over the same cells (no applyPlan: the Excel sheet is as the user left it). */
 async function xlsxRoute(configure?: (wb: ExcelJS.Workbook) => void, convertValues = true) {
-  const workbook = await buildTemplate();
-  configure?.(workbook);
-  const plan = computePlan(workbookToData(workbook));
-  const report = makePortable(workbook, plan, { convertValues });
-  return { workbook, report };
+  const built = await buildTemplate();
+  configure?.(built);
+  const doc = (await readWorkbook(await writeWorkbook(built))).workbook;
+  const plan = computePlan(doc.data);
+  const report = makePortable(doc, plan, { convertValues });
+  return { workbook: await reload(doc.bytes), report };
 }
 
 const flush = async () => {

@@ -6,7 +6,8 @@ import { createExcelHost, uniqueSheetName, type ExcelHostOptions } from "../src/
 import { HIGHLIGHT_FILL, NOTE_PREFIX } from "../src/model/highlight-style";
 import type { Plan, WorkbookData } from "../src/model/types";
 import { addTableSheet, buildTemplate, newWorkbook, sampleSpec } from "../src/xlsx/template";
-import { readWorkbook, workbookToData } from "../src/xlsx/read";
+import { readWorkbook } from "../src/xlsx/read";
+import { workbookToData } from "../src/xlsx/exceljs-data";
 import { FakeWorkbook, type FakeSheet } from "./excel-fake";
 
 let seed: WorkbookData;

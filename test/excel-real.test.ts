@@ -7,7 +7,7 @@ import { createExcelHost, type ExcelHost, type ExcelHostOptions } from "../src/e
 import { HIGHLIGHT_FILL, NOTE_PREFIX } from "../src/model/highlight-style";
 import type { Plan, WorkbookData } from "../src/model/types";
 import { buildTemplate } from "../src/xlsx/template";
-import { workbookToData } from "../src/xlsx/read";
+import { workbookToData } from "../src/xlsx/exceljs-data";
 import { FakeWorkbook, transportBytes } from "./excel-fake";
 
 let seed: WorkbookData;

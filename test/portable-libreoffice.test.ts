@@ -17,7 +17,8 @@ import { Rational } from "../src/engine/decimal";
 import { computePlan } from "../src/model";
 import type { Plan } from "../src/model/types";
 import { convertTextValue, makePortable } from "../src/portable";
-import { readWorkbook, workbookToData } from "../src/xlsx/read";
+import { readWorkbook } from "../src/xlsx/read";
+import { workbookToData } from "../src/xlsx/exceljs-data";
 import { writeWorkbook } from "../src/xlsx/write";
 import { libreOfficeAvailable, parseCsv, recalcWithLibreOffice } from "./helpers/libreoffice";
 import { edgeSweep, generatedWorkbook, portableOf, samplePortable, seedBandedRuleTexts, type GenValue, type Portable } from "./helpers/portable-fixtures";
@@ -169,8 +170,8 @@ describeLO("portable workbook recalculated by LibreOffice", () => {
     generated = await portableOf(await generatedWorkbook(rows), true);
 
     // custom functions on a second sheet of the sample
-    const { workbook } = await readWorkbook(sample.bytes);
-    const ws = workbook.addWorksheet("函数");
+    const built = await load(sample.bytes);
+    const ws = built.addWorksheet("函数");
     ws.getCell("A1").value = HALF_RULE_5025;
     ws.getCell("B1").value = 0.205;
     ws.getCell("B1").numFmt = "0.00%";
@@ -179,9 +180,10 @@ describeLO("portable workbook recalculated by LibreOffice", () => {
     ws.getCell("C3").value = { formula: "KJMAX(A1)", result: 6 } as ExcelJS.CellFormulaValue;
     ws.getCell("C4").value = { formula: `KJGRADE('${sample.plan.sheet}'!${sample.plan.totals[1].cell})`, result: "B" } as ExcelJS.CellFormulaValue;
     ws.getCell("C5").value = { formula: "KJSCORE(B5,A1)", result: { error: "#N/A" } } as unknown as ExcelJS.CellFormulaValue;
-    const plan = computePlan(workbookToData(workbook));
-    const report = makePortable(workbook, plan, { convertValues: true });
-    functions = { bytes: await writeWorkbook(workbook), plan, report, workbook };
+    const { workbook: doc, data } = await readWorkbook(await writeWorkbook(built));
+    const plan = computePlan(data);
+    const report = makePortable(doc, plan, { convertValues: true });
+    functions = { bytes: doc.bytes, plan, report, workbook: await load(doc.bytes) };
 
     // the sample with every cached formula result deliberately wrong
     const staleWb = await load(sample.bytes);

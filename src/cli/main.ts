@@ -2,6 +2,9 @@
  * The `kjscore` command: template | check | recalc | report. bin/kjscore.js calls run().
  * Exit 0 when every workbook was analysed; 2 with one Chinese line on stderr (never a stack
  * trace) when one could not be, or when the command line is wrong.
+ *
+ * check and recalc read the package directly (src/ooxml): ExcelJS is loaded only by
+ * `template` (and `check` without a file, which scores the built-in template), lazily.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -9,9 +12,10 @@ import { computePlan, toReport } from "../model";
 import { NoTableError, TableChoiceError } from "../model/types";
 import type { Plan } from "../model/types";
 import { readWorkbook, XlsxReadError } from "../xlsx/read";
-import { buildTemplateBuffer } from "../xlsx/template";
 import { applyPlan, PlanApplyError, writeWorkbook } from "../xlsx/write";
 import { makePortable, type PortableReport } from "../portable";
+import { writeFileSafely, WriteError } from "./write-file";
+import { asXlsxInput, LegacyReadError } from "../legacy";
 import { parseArgs, UsageError } from "./args";
 import { formatPlan, score2 } from "./format";
 import { tableChoiceOf } from "./table-choice";
@@ -34,6 +38,12 @@ export const EXIT_FAIL = 2;
 /** A failure that is the user's to fix: printed as one line, no stack. */
 class Failure extends Error {}
 
+/** The template builder pulls in ExcelJS: loaded only when a template is asked for. */
+async function buildTemplateBuffer(): Promise<Uint8Array> {
+  const { buildTemplateBuffer: build } = await import("../xlsx/template");
+  return build();
+}
+
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   try {
     const { command, positionals, options } = parseArgs(argv);
@@ -55,7 +65,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       case "report":
         return await reportCommand(positionals, options.output, options.force, io, {
           readBytes,
-          writeFileAtomic,
+          writeFileAtomic: (file, bytes) => writeOutput(file, bytes, options.force),
           xlsxIn,
           samePath,
           messageOf,
@@ -85,7 +95,7 @@ async function templateCommand(positionals: string[], output: string | undefined
   if (positionals.length > 0) throw new UsageError(S.templateExtra(positionals[0]));
   const out = output ?? "分工表模板.xlsx";
   if (!force && fs.existsSync(out)) throw new Failure(S.outputExists(out));
-  writeFileAtomic(out, await buildTemplateBuffer());
+  writeOutput(out, await buildTemplateBuffer(), force);
   io.out(S.wroteTemplate(out) + "\n");
   return EXIT_OK;
 }
@@ -117,42 +127,47 @@ async function checkCommand(positionals: string[], json: boolean, io: Io, pick: 
     }
   }
 
-  const outcomes: Outcome[] = [];
-  for (const input of inputs) {
-    if ("error" in input) {
-      outcomes.push(input);
-      continue;
-    }
-    try {
-      const { data } = await readWorkbook(await input.bytes());
-      outcomes.push({ file: input.file, plan: computePlan(data, tableChoiceOf(pick, data)) });
-    } catch (e) {
-      debugStack(e, io);
-      outcomes.push({ file: input.file, error: messageOf(e) });
-    }
-  }
-
+  // each report goes out as soon as it is made (a folder of thousands is not held to the end)
   let failed = 0;
-  const texts: string[] = [];
-  const reports: unknown[] = [];
-  for (const o of outcomes) {
-    if ("error" in o) {
+  let done = 0;
+  let texts = 0;
+  if (json && many) io.out("[");
+  const emit = (report: unknown) => {
+    if (!json) return;
+    const text = JSON.stringify(report, null, 2);
+    // the same characters JSON.stringify(array, null, 2) writes, one element at a time
+    if (many) io.out((done > 0 ? "," : "") + "\n" + text.replace(/^/gm, "  "));
+    else if (failed === 0) io.out(text + "\n");
+    done++;
+  };
+  for (const input of inputs) {
+    let outcome: Outcome;
+    if ("error" in input) outcome = input;
+    else {
+      try {
+        // .xls / .et / .ods are read through the copy an .xlsx route would make of them
+        const { data } = await readWorkbook(asXlsxInput(await input.bytes(), path.basename(input.file)).bytes);
+        outcome = { file: input.file, plan: computePlan(data, tableChoiceOf(pick, data)) };
+      } catch (e) {
+        debugStack(e, io);
+        outcome = { file: input.file, error: messageOf(e) };
+      }
+    }
+    if ("error" in outcome) {
       failed++;
-      io.err(oneLine(S.failedLine(o.file, o.error)) + "\n");
-      reports.push({ file: o.file, error: o.error });
+      io.err(oneLine(S.failedLine(outcome.file, outcome.error)) + "\n");
+      emit({ file: outcome.file, error: outcome.error });
     } else if (json) {
-      reports.push(toReport(o.plan, o.file));
+      emit(toReport(outcome.plan, outcome.file));
     } else {
-      texts.push(formatPlan(o.plan, o.file));
+      io.out((texts > 0 ? "\n" : "") + formatPlan(outcome.plan, outcome.file));
+      texts++;
+      done++;
     }
   }
   if (json) {
-    if (many) io.out(JSON.stringify(reports, null, 2) + "\n");
-    else if (failed === 0) io.out(JSON.stringify(reports[0], null, 2) + "\n");
-  } else {
-    io.out(texts.join("\n"));
-    if (many) io.out((texts.length > 0 ? "\n" : "") + S.summary(outcomes.length, failed) + "\n");
-  }
+    if (many) io.out(done > 0 ? "\n]\n" : "]\n");
+  } else if (many) io.out((texts > 0 ? "\n" : "") + S.summary(inputs.length, failed) + "\n");
   return failed > 0 ? EXIT_FAIL : EXIT_OK;
 }
 
@@ -160,7 +175,7 @@ function fileInput(file: string): Input {
   return { file, bytes: () => readBytes(file) };
 }
 
-/** The .xlsx files directly inside a folder, without Excel's "~$" lock files, sorted by name. */
+/** The workbooks (.xlsx, .xlsm, .xls, .et, .ods) directly inside a folder, without Excel's "~$" lock files, sorted by name. */
 function xlsxIn(dir: string): string[] | null {
   let names: string[];
   try {
@@ -169,7 +184,7 @@ function xlsxIn(dir: string): string[] | null {
     return null;
   }
   return names
-    .filter((n) => n.toLowerCase().endsWith(".xlsx") && !n.startsWith("~$"))
+    .filter((n) => /\.(xlsx|xlsm|xls|et|ods)$/i.test(n) && !n.startsWith("~$"))
     .filter((n) => statOrNull(path.join(dir, n))?.isFile())
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -191,13 +206,25 @@ async function recalcCommand(
   if (samePath(file, output)) throw new Failure(S.refuseOverwriteInput(file));
   const bytes = readBytes(file);
   if (!force && fs.existsSync(output)) throw new Failure(S.outputExists(output));
+  const wantsMacros = /\.xlsm$/i.test(output);
 
   let plan: Plan;
   let summary: { written: number; highlighted: number };
   let outBytes: Uint8Array;
   let portable: PortableReport | null = null;
+  let notCarried: string[] | null = null;
   try {
-    const { workbook, data } = await readWorkbook(bytes);
+    // a legacy file (.xls / .et / .ods) becomes a fresh .xlsx copy that says what it could not carry
+    const input = asXlsxInput(bytes, path.basename(file));
+    if (input.legacy) {
+      notCarried = input.legacy.notCarried;
+      if (!/\.xlsx$/i.test(output)) throw new Failure(S.legacyNeedsXlsx(output));
+    }
+    const { workbook, data } = await readWorkbook(input.bytes);
+    // the package's content type decides what Excel opens: an .xlsm written as .xlsx (or the
+    // reverse) is refused by Excel, and dropping the VBA project would lose the user's macros
+    if (workbook.macroEnabled && !wantsMacros) throw new Failure(S.macrosNeedXlsm);
+    if (!workbook.macroEnabled && wantsMacros) throw new Failure(S.xlsmNeedsMacros(output));
     plan = computePlan(data, tableChoiceOf(portableOptions, data));
     summary = applyPlan(workbook, plan);
     if (portableOptions.portable) portable = makePortable(workbook, plan, { convertValues: portableOptions.convertValues });
@@ -206,7 +233,7 @@ async function recalcCommand(
     debugStack(e, io);
     throw new Failure(S.failedLine(file, messageOf(e)));
   }
-  writeFileAtomic(output, outBytes);
+  writeOutput(output, outBytes, force);
 
   if (plan.tableNotice) io.out(S.tablesNotice(plan.tableNotice.message) + "\n");
   if (plan.writes.length === 0) io.out(S.noChanges + "\n");
@@ -219,6 +246,7 @@ async function recalcCommand(
   }
   if (portable) printPortable(portable, io);
   io.out(S.wroteRecalc(output, summary.written, summary.highlighted) + "\n");
+  if (notCarried) io.out(S.legacyCopy(output, notCarried) + "\n");
   return EXIT_OK;
 }
 
@@ -264,18 +292,13 @@ function readBytes(file: string): Uint8Array {
   }
 }
 
-function writeFileAtomic(file: string, bytes: Uint8Array): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.kjscore-${process.pid}.tmp`);
+/** Writes the output whole or not at all (see ./write-file.ts); the reason of a failure in Chinese. */
+function writeOutput(file: string, bytes: Uint8Array, force: boolean): void {
   try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, file);
+    writeFileSafely(file, bytes, { force });
   } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      /* nothing to clean */
-    }
-    throw new Failure(fsMessage(e, file, true));
+    if (e instanceof WriteError) throw new Failure(e.exists ? S.outputExists(file) : S.cannotWrite(file, e.reason));
+    throw e;
   }
 }
 
@@ -291,7 +314,7 @@ function fsMessage(e: unknown, file: string, writing: boolean): string {
 
 /** The Chinese message for anything that stops one workbook from being analysed. */
 function messageOf(e: unknown): string {
-  if (e instanceof XlsxReadError || e instanceof PlanApplyError || e instanceof Failure || e instanceof TableChoiceError) return e.message;
+  if (e instanceof XlsxReadError || e instanceof PlanApplyError || e instanceof Failure || e instanceof LegacyReadError || e instanceof TableChoiceError) return e.message;
   if (e instanceof NoTableError || (e instanceof Error && e.name === "NoTableError")) {
     return S.noTable((e as NoTableError).lookedFor ?? []);
   }

@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { computePlan } from "../model";
 import { readWorkbook } from "../xlsx/read";
+import { asXlsxInput } from "../legacy";
 import { countyName } from "../report/county";
 import { countyReportBuffer } from "../report/county-workbook";
 import { cityReportBuffer, type CityCounty, type CityFailure } from "../report/city-workbook";
@@ -44,7 +45,7 @@ export async function reportCommand(
   if (!force && fs.existsSync(output)) throw deps.fail(S.outputExists(output));
 
   if (!stat.isDirectory()) {
-    const { data } = await readWorkbook(deps.readBytes(input));
+    const { data } = await readWorkbook(asXlsxInput(deps.readBytes(input), path.basename(input)).bytes);
     const plan = computePlan(data);
     const file = path.basename(input);
     deps.writeFileAtomic(output, await countyReportBuffer({ file, county: countyName(data, plan, file), plan }));
@@ -62,7 +63,7 @@ export async function reportCommand(
   for (const f of files) {
     const file = path.basename(f);
     try {
-      const { data } = await readWorkbook(deps.readBytes(f));
+      const { data } = await readWorkbook(asXlsxInput(deps.readBytes(f), path.basename(f)).bytes);
       const plan = computePlan(data);
       counties.push({ file, county: countyName(data, plan, file), plan });
     } catch (e) {

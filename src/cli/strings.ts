@@ -19,6 +19,12 @@ export const S = {
   sheetOrTable: "--sheet 与 --table 只能用一个",
   templateExtra: (a: string) => `template 不接受文件参数：${a}（用 -o 指定输出文件）`,
   refuseOverwriteInput: (f: string) => `拒绝覆盖原文件：${f}（-o 请指定另一个文件名）`,
+  macrosNeedXlsm: "原文件含宏（VBA 工程），输出文件请用 .xlsm 扩展名：写成 .xlsx 会丢掉宏，Excel 也不会打开它；未写入任何文件",
+  xlsmNeedsMacros: (f: string) => `输出文件 ${f} 用了启用宏的 .xlsm 扩展名，但原文件不含宏：请用 .xlsx（Excel 不会打开扩展名与内容不符的文件）`,
+  legacyNeedsXlsx: (f: string) => `旧版文件（.xls / .et / .ods）重算后写成 .xlsx 副本：输出文件 ${f} 请用 .xlsx 扩展名`,
+  legacyCopy: (f: string, lost: string[]) =>
+    `注意：原文件是旧版格式，${f} 是新的 .xlsx 副本（不是原格式）；` +
+    (lost.length ? `以下内容未能保留：${lost.join("、")}（详见副本中的“转换说明”工作表）` : "原文件的内容都已保留"),
   outputExists: (f: string) => `输出文件已存在：${f}（换一个文件名，或加 --force 覆盖）`,
 
   // file errors
@@ -27,7 +33,7 @@ export const S = {
   noPermission: (f: string) => `没有权限读取：${f}`,
   cannotRead: (f: string, why: string) => `无法读取 ${f}：${why}`,
   cannotWrite: (f: string, why: string) => `无法写入 ${f}：${why}`,
-  emptyFolder: (f: string) => `文件夹里没有 .xlsx 文件：${f}`,
+  emptyFolder: (f: string) => `文件夹里没有工作簿（.xlsx、.xlsm、.xls、.et、.ods）：${f}`,
   noTable: (lookedFor: string[]) => `找不到分工表：没有哪张工作表有这些表头：${lookedFor.join("、")}`,
   internal: (why: string) => `内部错误：${why}（请把这个文件和这一行报告给开发者）`,
   failedLine: (file: string, message: string) => `错误：${file}：${message}`,
@@ -98,12 +104,14 @@ Usage:
   kjscore check [FILE|FOLDER ...] [--json] [--sheet NAME[!A30] | --table N]
       检查评分，不写任何文件。Score workbooks without writing: a table per file,
       or JSON with --json (one object for one file, an array for several files
-      or a folder). A FOLDER means every .xlsx directly inside it (not subfolders;
+      or a folder). A FOLDER means every workbook (.xlsx/.xlsm/.xls/.et/.ods) directly inside it (not subfolders;
       Excel's ~$ lock files skipped). No FILE: the built-in sample.
   kjscore recalc FILE -o OUT [--force] [--portable [--convert-values]] [--sheet NAME[!A30] | --table N]
       重算得分并标注，另存为副本。Write a copy of FILE with every computable 得分 cell
       and the 合计得分 row recalculated and the flagged cells highlighted with a note.
-      FILE itself is never changed.
+      FILE itself is never changed; every part of it the plan does not touch (charts,
+      images, notes, VBA …) is copied as it was. A workbook with macros (.xlsm) needs
+      -o ….xlsm. OUT is written whole or not at all; an existing OUT is kept unless --force.
       --portable: 分享版 — banded scores become plain Excel formulas (IF/ROUND/MIN),
       totals SUM formulas, =KJSCORE(...) cells plain formulas, so recipients without
       the add-in (Excel, WPS, LibreOffice) see and recalculate the right scores.

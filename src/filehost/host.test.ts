@@ -8,6 +8,15 @@ import type { Plan } from "../model/types";
 import { NOTE_PREFIX } from "../model/highlight-style";
 import { createFileHost, outputName, type XlsxModule } from "./host";
 import { pageLanguage } from "./language";
+import { buildTemplate } from "../xlsx/template";
+import { workbookToData } from "../xlsx/exceljs-data";
+
+/** The saved bytes as ExcelJS reads them (a reader that is not the writer under test). */
+async function excel(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
 
 function counted() {
   const calls = { n: 0 };
@@ -29,9 +38,9 @@ async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 
 /** The score/total cells a user sees in a saved workbook, by address. */
 async function scoresIn(bytes: Uint8Array): Promise<Record<string, unknown>> {
-  const { workbook, data } = await xlsx.readWorkbook(bytes);
+  const { data } = await xlsx.readWorkbook(bytes);
   const plan = computePlan(data);
-  const ws = workbook.getWorksheet(plan.sheet)!;
+  const ws = (await excel(bytes)).getWorksheet(plan.sheet)!;
   const out: Record<string, unknown> = {};
   for (const ind of plan.indicators) for (const s of ind.scores) out[s.cell] = ws.getCell(s.cell).value;
   for (const t of plan.totals) if (t.cell) out[t.cell] = ws.getCell(t.cell).value;
@@ -67,22 +76,22 @@ describe("file host", () => {
     expect(host.canUndo()).toBe(true);
     const after = planOf(await host.load());
     expect(after.writes).toEqual([]);
-    const ws = host.workbook()!.getWorksheet(after.sheet)!;
+    const ws = (await excel(host.workbook()!.bytes)).getWorksheet(after.sheet)!;
     for (const w of first.writes.slice(0, 3)) expect(ws.getCell(w.cell).value).toBe(w.after);
 
     await host.undo();
     expect(host.canUndo()).toBe(false);
     const undone = planOf(await host.load());
     expect(undone.writes.map((w) => [w.before, w.after])).toEqual(first.writes.map((w) => [w.before, w.after]));
-    const ws2 = host.workbook()!.getWorksheet(undone.sheet)!;
+    const ws2 = (await excel(host.workbook()!.bytes)).getWorksheet(undone.sheet)!;
     expect(ws2.getCell("I5").value).toBe(2.55);
     expect(ws2.getCell("I5").note).toBeUndefined();
   });
 
   test("清除标注 gives highlighted cells back their own fill and note, keeping the new scores", async () => {
-    const template = await xlsx.buildTemplate();
+    const template = await buildTemplate();
     const ws = template.getWorksheet("分工表")!;
-    const plan0 = computePlan(xlsx.workbookToData(template));
+    const plan0 = computePlan(workbookToData(template));
     const h = plan0.highlights[0];
     const cell = ws.getCell(h.cell);
     cell.note = "财政局 4 月报";
@@ -91,24 +100,59 @@ describe("file host", () => {
     await host.open("县分工表.xlsx", await bytesOf(template));
     const plan = planOf(await host.load());
     await host.apply(plan);
-    const c = host.workbook()!.getWorksheet("分工表")!.getCell(h.cell);
+    const c = (await excel(host.workbook()!.bytes)).getWorksheet("分工表")!.getCell(h.cell);
     expect(String(c.note && typeof c.note === "object" ? c.note.texts?.map((x) => x.text).join("") : c.note)).toContain(NOTE_PREFIX);
 
     await host.clearHighlights();
-    const c2 = host.workbook()!.getWorksheet("分工表")!.getCell(h.cell);
+    const c2 = (await excel(host.workbook()!.bytes)).getWorksheet("分工表")!.getCell(h.cell);
     expect(c2.note).toBe("财政局 4 月报");
     expect((c2.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FF00B050");
     const other = plan.highlights.find((x) => x.cell !== h.cell)!;
-    expect(host.workbook()!.getWorksheet("分工表")!.getCell(other.cell).note).toBeUndefined();
+    expect((await excel(host.workbook()!.bytes)).getWorksheet("分工表")!.getCell(other.cell).note).toBeUndefined();
     // scores stay recalculated
     expect(planOf(await host.load()).writes).toEqual([]);
+  });
+
+  test("清除标注 on a workbook XlsxWriter wrote gives the notes parts back byte for byte, and each cell its own style", async () => {
+    const fs = await import("fs");
+    const path = await import("path");
+    const { readZip } = await import("../ooxml/zip");
+    const input = new Uint8Array(fs.readFileSync(path.join(__dirname, "../../test/fixtures/corpus/xw-notes.xlsx")));
+    const host = createFileHost();
+    await host.open("县.xlsx", input);
+    const plan = planOf(await host.load());
+    await host.apply(plan);
+    const applied = readZip(host.workbook()!.bytes);
+    expect(applied.text("xl/comments1.xml")).toContain(NOTE_PREFIX);
+    await host.clearHighlights();
+    const before = readZip(input);
+    const after = readZip(host.workbook()!.bytes);
+    for (const part of ["xl/comments1.xml", "xl/drawings/vmlDrawing1.vml", "[Content_Types].xml", "xl/worksheets/_rels/sheet1.xml.rels"]) {
+      expect([part, after.text(part)]).toEqual([part, before.text(part)]);
+    }
+    const styleOf = (xml: string, ref: string) => new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(xml)?.[1];
+    const sheetBefore = before.text("xl/worksheets/sheet1.xml")!;
+    const sheetAfter = after.text("xl/worksheets/sheet1.xml")!;
+    for (const h of plan.highlights) expect([h.cell, styleOf(sheetAfter, h.cell)]).toEqual([h.cell, styleOf(sheetBefore, h.cell)]);
+    // the scores stay written
+    expect(planOf(await host.load()).writes).toEqual([]);
+    // and 下载 now saves them without the highlights: the notes parts are the user's own
+    const saved: Uint8Array[] = [];
+    const host2 = createFileHost({ save: (bytes) => void saved.push(bytes) });
+    await host2.open("县.xlsx", input);
+    await host2.apply(planOf(await host2.load()));
+    await host2.clearHighlights();
+    await host2.download!();
+    const downloaded = readZip(saved[0]);
+    expect(downloaded.text("xl/comments1.xml")).toBe(before.text("xl/comments1.xml"));
+    expect(downloaded.text("xl/styles.xml")).toBe(after.text("xl/styles.xml"));
   });
 
   test("下载 saves the recalculated workbook as <name>-科创评分.xlsx, applied or not", async () => {
     const saved: { name: string; bytes: Uint8Array }[] = [];
     const host = createFileHost({ save: (bytes, name) => saved.push({ name, bytes }) });
-    const template = await xlsx.buildTemplate();
-    const expected = computePlan(xlsx.workbookToData(template));
+    const template = await buildTemplate();
+    const expected = computePlan(workbookToData(template));
     await host.open("霸州市分工表.xlsx", await bytesOf(template));
     await host.download!();
     expect(saved[0].name).toBe("霸州市分工表-科创评分.xlsx");
@@ -154,7 +198,7 @@ describe("file host", () => {
 
   test("a plan computed for another table is refused and nothing is written", async () => {
     const host = createFileHost();
-    const other = computePlan(xlsx.workbookToData(await xlsx.buildTemplate()));
+    const other = computePlan(workbookToData(await buildTemplate()));
     other.writes[0] = { ...other.writes[0], after: 9.99 };
     await expect(host.apply(other)).rejects.toThrow(/工作簿已变化/);
     expect(host.canUndo()).toBe(false);
@@ -165,7 +209,8 @@ describe("file host", () => {
     const host = createFileHost({ save: (bytes, name) => saved.push({ name, bytes }) });
     await host.makePortable!({ convertValues: true });
     expect(saved[0].name).toBe("示例分工表-分享版.xlsx");
-    const { workbook, data } = await xlsx.readWorkbook(saved[0].bytes);
+    const { data } = await xlsx.readWorkbook(saved[0].bytes);
+    const workbook = await excel(saved[0].bytes);
     const first = computePlan(data).indicators[0]; // 地方财政科技支出, a banded rule
     expect(first.name).toMatch(/地方财政科技支出/);
     const cell = workbook.getWorksheet("分工表")!.getCell(first.scores[0].cell);
@@ -205,6 +250,7 @@ describe("file host", () => {
   test("names and language", () => {
     expect(outputName("县分工表.XLSX", "科创评分")).toBe("县分工表-科创评分.xlsx");
     expect(outputName("a.b.xlsx", "分享版")).toBe("a.b-分享版.xlsx");
+    expect(outputName("宏.xlsm", "科创评分", true)).toBe("宏-科创评分.xlsm");
     expect(pageLanguage("", "zh-CN")).toBe("zh");
     expect(pageLanguage("", "en-US")).toBe("en");
     expect(pageLanguage("?lang=en", "zh-CN")).toBe("en");
@@ -243,5 +289,22 @@ describe("file host over a workbook with two 分工表", () => {
     const host = createFileHost({});
     await host.open("两张表.xlsx", fixture());
     expect(planOf(await host.load({ sheet: "没有这张表" })).sheet).toBe("分工表");
+  });
+});
+
+describe("legacy files in the page", () => {
+  test("an .xls (made by LibreOffice) opens as its .xlsx copy, is scored, and 下载 saves an .xlsx with the 转换说明 sheet", async () => {
+    const fs = await import("fs");
+    const path = await import("path");
+    const { readZip } = await import("../ooxml/zip");
+    const saved: { name: string; bytes: Uint8Array }[] = [];
+    const host = createFileHost({ save: (bytes, name) => void saved.push({ name, bytes }) });
+    await host.open("县分工表.xls", new Uint8Array(fs.readFileSync(path.join(__dirname, "../../test/fixtures/corpus/legacy-all.xls"))));
+    const plan = planOf(await host.load());
+    expect(plan.totals.map((t) => t.computed)).toEqual([52.64, 61.33, 73.97]);
+    await host.download!();
+    expect(saved[0].name).toBe("县分工表-科创评分.xlsx");
+    expect(readZip(saved[0].bytes).text("xl/workbook.xml")).toContain("转换说明");
+    expect(computePlan((await xlsx.readWorkbook(saved[0].bytes)).data).writes).toEqual([]);
   });
 });

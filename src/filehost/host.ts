@@ -4,10 +4,17 @@
  * leaves it only as a download the user asks for.
  *
  * The first view must be quick, so the built-in sample is scored straight from its cells
- * (seedWorkbookData, no ExcelJS), and the ExcelJS adapter (src/xlsx) is imported on demand —
- * when a file is opened, applied or downloaded. In the page bundle that is a separate chunk.
+ * (seedWorkbookData), and the .xlsx package layer (src/xlsx over src/ooxml) is imported on
+ * demand — when a file is opened, applied or downloaded. In the page bundle that is a separate
+ * chunk; ExcelJS is loaded only to build the sample as a real file (src/xlsx/template.ts).
+ *
+ * The open workbook is its file's bytes (an XlsxDocument): 应用 patches them, 撤销 goes back to
+ * the bytes before, 清除标注 patches the highlighted cells back to the style index and the note
+ * text they had, and 下载 saves a patched copy — every part the plan does not name is the
+ * user's own, byte for byte.
  */
-import type ExcelJS from "exceljs";
+import type { XlsxDocument } from "../ooxml/document";
+import type { CellChange } from "../ooxml/patch";
 import type { ApplyResult, LoadResult, PaneHost } from "../host/types";
 import { NoTableError, TableChoiceError, type Plan, type TableChoice, type WorkbookData } from "../model/types";
 import { HIGHLIGHT_FILL, NOTE_PREFIX } from "../model/highlight-style";
@@ -20,6 +27,9 @@ import type { SheetSnapshot } from "./sheet-grid";
 /** What the host needs from src/xlsx (the module itself, loaded lazily). */
 export type XlsxModule = typeof import("../xlsx");
 
+/** The legacy reader (src/legacy), loaded lazily, only for a file that is not an .xlsx package. */
+export type LegacyModule = Pick<typeof import("../legacy"), "asXlsxInput">;
+
 /** The 分享版 maker (src/portable), loaded lazily too. */
 export type PortableModule = Pick<typeof import("../portable"), "makePortable">;
 
@@ -28,8 +38,10 @@ export interface FileHostOptions {
   language?: "zh" | "en";
   /** Open the built-in sample at start (default true); otherwise start with no workbook. */
   openSample?: boolean;
-  /** Loads the ExcelJS adapter. Default: a dynamic import of src/xlsx (its own chunk in the page). */
+  /** Loads the .xlsx layer. Default: a dynamic import of src/xlsx (its own chunk in the page). */
   loadXlsx?: () => Promise<XlsxModule>;
+  /** Loads src/legacy (.xls/.et/.ods → an .xlsx copy). Default: a dynamic import (its own chunk). */
+  loadLegacy?: () => Promise<LegacyModule>;
   /** Loads src/portable. Default: a dynamic import (its own chunk in the page). */
   loadPortable?: () => Promise<PortableModule>;
   /** Saves bytes under a file name. Default: a Blob and an <a download> link. */
@@ -62,16 +74,16 @@ export interface FileHost extends PaneHost {
   open(name: string, bytes: ArrayBuffer | Uint8Array): Promise<void>;
   /** Current workbook's name. */
   fileName(): string;
-  /** The in-memory ExcelJS workbook, once there is one (tests). */
-  workbook(): ExcelJS.Workbook | null;
+  /** The open file as a package, once there is one (tests). */
+  workbook(): XlsxDocument | null;
   /** The workbook and plan of the last successful load(), or null (what the sheet preview shows). */
   sheet(): SheetSnapshot | null;
 }
 
 type Doc =
-  /** the built-in sample, not yet an ExcelJS workbook: scored from seedWorkbookData() */
+  /** the built-in sample, not yet a file: scored from seedWorkbookData() */
   | { state: "sample"; name: string }
-  | { state: "open"; name: string; sample: boolean; data: WorkbookData; workbook: ExcelJS.Workbook }
+  | { state: "open"; name: string; sample: boolean; data: WorkbookData; workbook: XlsxDocument }
   | { state: "broken"; name: string; message: string }
   | { state: "none" };
 
@@ -80,18 +92,22 @@ interface UndoState {
   bytes: Uint8Array;
 }
 
-/** Cell fill and note as they were before our highlight, to give them back on clearHighlights(). */
+/** Cell style index and note as they were before our highlight, to give them back on clearHighlights(). */
 interface SavedLook {
-  style: Partial<ExcelJS.Style>;
-  note: ExcelJS.Cell["note"];
+  row: number;
+  col: number;
+  style: number;
+  note: string | null;
 }
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
 const OUR_FILLS = new Set(Object.values(HIGHLIGHT_FILL).map((h) => "FF" + h.replace(/^#/, "").toUpperCase()));
 
 export function createFileHost(opts: FileHostOptions = {}): FileHost {
   const t: FileHostStrings = FH[opts.language ?? "zh"];
   const loadXlsx = opts.loadXlsx ?? (() => import(/* webpackChunkName: "xlsx" */ "../xlsx"));
+  const loadLegacy = opts.loadLegacy ?? (() => import(/* webpackChunkName: "legacy" */ "../legacy"));
   const loadPortable = opts.loadPortable ?? (() => import(/* webpackChunkName: "portable" */ "../portable"));
   const save = opts.save ?? saveWithLink;
   const listeners = new Set<() => void>();
@@ -102,6 +118,8 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
   let undoState: UndoState | null = null;
   let saved = new Map<string, SavedLook>();
   let savedSheet: string | null = null;
+  /** 清除标注 was the last word: 下载 and 分享版 then carry the scores without the highlights */
+  let cleared = false;
   /** opening is serialised: a later open wins, an earlier slow one is dropped */
   let openSeq = 0;
   /** what the pane shows: the last load()'s cells and plan */
@@ -125,17 +143,21 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
     undoState = null;
     written = [];
     saved = new Map();
+    cleared = false;
   };
 
-  /** The sample as a real ExcelJS workbook (built from the template), or the open file's workbook. */
+  /** The plan a saved copy carries: all of it, or its writes alone after 清除标注. */
+  const forCopy = (plan: Plan): Plan => (cleared ? { ...plan, highlights: [] } : plan);
+
+  /** The sample as a real file (the template's bytes), or the open file. */
   async function materialize(): Promise<Extract<Doc, { state: "open" }>> {
     if (doc.state === "open") return doc;
     if (doc.state === "sample") {
       const before = doc;
       const x = await loadXlsx();
-      const workbook = await x.buildTemplate();
+      const { workbook, data } = await x.readWorkbook(await x.templateBytes());
       if (doc !== before) throw new Error(t.changedMeanwhile);
-      doc = { state: "open", name: before.name, sample: true, data: x.workbookToData(workbook), workbook };
+      doc = { state: "open", name: before.name, sample: true, data, workbook };
       return doc;
     }
     throw new Error(doc.state === "broken" ? doc.message : t.noWorkbook);
@@ -197,20 +219,21 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       const x = await loadXlsx();
       const d = await materialize();
       const p = await planFor(d, plan);
-      const bytes = await x.writeWorkbook(d.workbook);
+      const bytes = d.workbook.bytes;
       const looks = new Map<string, SavedLook>();
-      const ws = d.workbook.getWorksheet(p.sheet);
+      const notes = d.workbook.notes(p.sheet);
+      const styles = d.workbook.styles(p.sheet, p.highlights);
       for (const h of p.highlights) {
-        if (!ws || looks.has(h.cell)) continue;
-        const cell = ws.getCell(h.row + 1, h.col + 1);
-        looks.set(h.cell, saved.get(h.cell) ?? { style: clone(cell.style), note: clone(cell.note) });
+        if (looks.has(h.cell)) continue;
+        looks.set(h.cell, saved.get(h.cell) ?? { row: h.row, col: h.col, style: styles.get(h.cell) ?? 0, note: notes.text.get(h.cell) ?? null });
       }
       const summary = x.applyPlan(d.workbook, p); // checks the whole plan before changing a cell
       undoState = { bytes };
       written = p.writes;
       saved = looks;
       savedSheet = p.sheet;
-      d.data = x.workbookToData(d.workbook);
+      cleared = false;
+      d.data = d.workbook.data;
       return summary;
     },
 
@@ -224,26 +247,34 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       undoState = null;
       written = [];
       saved = new Map();
+      cleared = false;
     },
 
     async clearHighlights(): Promise<void> {
       if (doc.state !== "open") return; // the sample before any apply has no highlights
-      for (const ws of doc.workbook.worksheets) {
-        const mine = ws.name === savedSheet ? saved : null;
-        ws.eachRow({ includeEmpty: false }, (row) =>
-          row.eachCell({ includeEmpty: false }, (cell) => {
-            const look = mine?.get(cell.address);
-            if (look) {
-              // exactly the fill and note the cell had before apply()
-              cell.style = clone(look.style);
-              setNote(cell, clone(look.note));
-            } else {
-              clearOurLook(cell);
-            }
-          }),
-        );
+      const changes: CellChange[] = [];
+      for (const sheet of doc.data.sheets) {
+        const mine = sheet.name === savedSheet ? saved : null;
+        const notes = doc.workbook.notes(sheet.name);
+        for (const [ref, look] of mine ?? []) {
+          // exactly the style and note the cell had before apply()
+          if (notes.threaded.has(ref)) changes.push({ sheet: sheet.name, row: look.row, col: look.col, style: look.style });
+          else changes.push({ sheet: sheet.name, row: look.row, col: look.col, style: look.style, note: look.note });
+        }
+        for (const [ref, text] of notes.text) {
+          if (mine?.has(ref) || notes.threaded.has(ref)) continue;
+          const at = text.indexOf(NOTE_PREFIX);
+          const cell = parseAddress(ref);
+          if (at < 0 || !cell) continue;
+          // our highlight on a cell we did not record (a file recalculated earlier): our note part and our fill
+          const user = text.slice(0, at).replace(/\s+$/, "");
+          changes.push({ sheet: sheet.name, ...cell, note: user || null, clearFill: OUR_FILLS });
+        }
       }
+      doc.workbook.patch(changes);
+      doc.data = doc.workbook.data;
       saved = new Map();
+      cleared = true;
     },
 
     async selectCell(a1: string): Promise<void> {
@@ -270,20 +301,20 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       const d = await materialize();
       // the saved file is the recalculated workbook, as `kjscore recalc` writes it, whether or not
       // 应用 was pressed: a copy gets the current plan (no changes when it was applied already)
-      const copy = await x.readWorkbook(await x.writeWorkbook(d.workbook));
-      x.applyPlan(copy.workbook, planOf(copy.data));
-      save(await x.writeWorkbook(copy.workbook), outputName(d.name, t.downloadSuffix));
+      const copy = await x.readWorkbook(d.workbook.bytes);
+      x.applyPlan(copy.workbook, forCopy(planOf(copy.data)));
+      save(copy.workbook.bytes, outputName(d.name, t.downloadSuffix, copy.workbook.macroEnabled));
     },
 
     async makePortable(options: { convertValues: boolean }): Promise<void> {
       const [x, portable] = await Promise.all([loadXlsx(), loadPortable()]);
       const d = await materialize();
       // the 分享版 is made from a recalculated copy (as 下载 saves it); the open workbook stays as it is
-      const copy = await x.readWorkbook(await x.writeWorkbook(d.workbook));
+      const copy = await x.readWorkbook(d.workbook.bytes);
       const plan = planOf(copy.data);
-      x.applyPlan(copy.workbook, plan);
+      x.applyPlan(copy.workbook, forCopy(plan));
       portable.makePortable(copy.workbook, plan, options);
-      save(await x.writeWorkbook(copy.workbook), outputName(d.name, t.portableSuffix));
+      save(copy.workbook.bytes, outputName(d.name, t.portableSuffix, copy.workbook.macroEnabled));
     },
 
     async open(name: string, bytes: ArrayBuffer | Uint8Array): Promise<void> {
@@ -291,7 +322,11 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       let next: Doc;
       try {
         const x = await loadXlsx();
-        const { workbook, data } = await x.readWorkbook(bytes);
+        let input = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+        // an .xls / .et / .ods (an OLE compound file, or a zip that is not an OOXML package) opens
+        // as the .xlsx copy src/legacy makes of it, with its 转换说明 sheet; 下载 saves that copy
+        if (!isZipPackage(input) || (await isOds(input))) input = (await loadLegacy()).asXlsxInput(input, name).bytes;
+        const { workbook, data } = await x.readWorkbook(input);
         next = { state: "open", name, sample: false, data, workbook };
       } catch (e) {
         next = { state: "broken", name, message: `${t.inFile(name)}${messageOf(e)}` };
@@ -301,7 +336,8 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       changed(next.state === "open");
     },
 
-    downloadName: (kind) => outputName(doc.state === "none" ? "" : doc.name, kind === "portable" ? t.portableSuffix : t.downloadSuffix),
+    downloadName: (kind) =>
+      outputName(doc.state === "none" ? "" : doc.name, kind === "portable" ? t.portableSuffix : t.downloadSuffix, doc.state === "open" && doc.workbook.macroEnabled),
 
     fileName: () => (doc.state === "none" ? "" : doc.name),
     workbook: () => (doc.state === "open" ? doc.workbook : null),
@@ -315,31 +351,14 @@ function sampleDoc(t: FileHostStrings): Doc {
   return { state: "sample", name: t.sampleName };
 }
 
-/** Our highlight taken off a cell we did not record (a file recalculated earlier): our note part and our fill. */
-function clearOurLook(cell: ExcelJS.Cell): void {
-  const text = noteText(cell.note);
-  const at = text.indexOf(NOTE_PREFIX);
-  if (at < 0) return;
-  setNote(cell, text.slice(0, at).replace(/\s+$/, "") || undefined);
-  const fill = cell.fill as ExcelJS.FillPattern | undefined;
-  const argb = fill && fill.type === "pattern" ? fill.fgColor?.argb?.toUpperCase() : undefined;
-  if (argb && OUR_FILLS.has(argb)) {
-    const { fill: _ours, ...rest } = cell.style;
-    cell.style = rest as Partial<ExcelJS.Style>;
-  }
+function isZipPackage(b: Uint8Array): boolean {
+  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5 || b[2] === 7);
 }
 
-function noteText(note: unknown): string {
-  if (typeof note === "string") return note;
-  if (note && typeof note === "object" && Array.isArray((note as ExcelJS.Comment).texts)) {
-    return ((note as ExcelJS.Comment).texts ?? []).map((r) => r.text ?? "").join("");
-  }
-  return "";
-}
-
-/** ExcelJS takes a string or a comment object; undefined removes the note. */
-function setNote(cell: ExcelJS.Cell, note: unknown): void {
-  (cell as unknown as { note: unknown }).note = note === null ? undefined : note;
+/** An OpenDocument spreadsheet: its first entry is the stored "mimetype" (ODF 1.3 Part 2, 3.3). */
+async function isOds(b: Uint8Array): Promise<boolean> {
+  const head = new TextDecoder().decode(b.subarray(30, 120));
+  return head.startsWith("mimetype") && head.includes("application/vnd.oasis.opendocument.spreadsheet");
 }
 
 /** Same indicators, scores and totals: two plans of one table read from differently laid-out copies. */
@@ -353,14 +372,14 @@ export function samePlanOutcome(a: Plan, b: Plan): boolean {
   return scores(a) === scores(b) && totals(a) === totals(b) && writes(a) === writes(b);
 }
 
-/** "县分工表.xlsx" → "县分工表-科创评分.xlsx" */
-export function outputName(name: string, suffix: string): string {
-  const base = name.replace(/\.(xlsx|xlsm|xls)$/i, "") || "workbook";
-  return `${base}-${suffix}.xlsx`;
+/** "县分工表.xlsx" → "县分工表-科创评分.xlsx"; a workbook with macros stays .xlsm (Excel opens an .xlsm package only under that name). */
+export function outputName(name: string, suffix: string, macroEnabled = false): string {
+  const base = name.replace(/\.(xlsx|xlsm|xls|et|ods)$/i, "") || "workbook";
+  return `${base}-${suffix}.${macroEnabled ? "xlsm" : "xlsx"}`;
 }
 
 function saveWithLink(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: XLSX_MIME });
+  const blob = new Blob([bytes as BlobPart], { type: /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -370,10 +389,6 @@ function saveWithLink(bytes: Uint8Array, fileName: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-function clone<T>(v: T): T {
-  return v === undefined || v === null ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
 function messageOf(e: unknown): string {

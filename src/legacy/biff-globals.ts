@@ -9,6 +9,9 @@ import { LegacyReadError } from "./errors";
 import { FLAGS, NotCarried } from "./features";
 import { builtinFormat } from "./numfmt";
 
+/** What a TextDecoder does here (the CLI compiles without the DOM library, where the type lives). */
+type TextDecoding = { decode(input: Uint8Array): string };
+
 /** Windows code pages an old (BIFF5) file may name, as WHATWG encoding labels TextDecoder knows. */
 const CODEPAGES: Record<number, string> = {
   936: "gbk",
@@ -38,7 +41,7 @@ export interface XfInfo {
 export interface Globals {
   biff: 5 | 8;
   date1904: boolean;
-  decoder: TextDecoder | null;
+  decoder: TextDecoding | null;
   formats: Map<number, string>;
   xfs: XfInfo[];
   fonts: Uint8Array[];
@@ -213,7 +216,7 @@ export function xlUnicodeString(c: Continued): string {
 }
 
 /** An 8-bit string of an old (BIFF5) file, in the workbook's code page. */
-export function byteString(c: Continued, n: number, decoder: TextDecoder | null): string {
+export function byteString(c: Continued, n: number, decoder: TextDecoding | null): string {
   const bytes = new Uint8Array(n);
   for (let i = 0; i < n; i++) bytes[i] = c.u8();
   return decoder ? decoder.decode(bytes) : String.fromCharCode(...bytes);

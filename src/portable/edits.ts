@@ -2,7 +2,7 @@
  * The 分享版 (portable) decisions, pure and host-neutral: from WorkbookData (what every host reads:
  * values, number formats and formulas of every sheet) and the Plan, which cells change and how,
  * which stay (and why), and what to offer the user. No ExcelJS, no Office.js: ./index.ts applies the
- * edits to an ExcelJS workbook (command line, browser page), src/excel/host.ts through Office.js.
+ * edits to the file's package (command line, browser page), src/excel/host.ts through Office.js.
  * What the edits are, and the conventions they follow, is described in ./index.ts.
  */
 import { address, parseAddress } from "../model/sheet";
@@ -186,7 +186,7 @@ export function isFormulaEdit(e: PortableEdit): e is PortableFormulaEdit {
 /**
  * Decides the 分享版 from what every host reads (WorkbookData: values, number formats, formulas of
  * every sheet) and the plan: the report, and the cell edits and notes that carry it out. Touches
- * nothing; each host applies the edits its own way (./index.ts on an ExcelJS workbook, src/excel/
+ * nothing; each host applies the edits its own way (./index.ts on the file's package, src/excel/
  * through Office.js). Read the cells after the plan's scores are written when a file is to carry
  * the plan's numbers as cached results.
  */

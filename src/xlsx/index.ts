@@ -1,6 +1,10 @@
-export { readWorkbook, workbookToData, sheetToData, cellToData, XlsxReadError } from "./read";
+export { readWorkbook, readWorkbookSync, XlsxReadError } from "./read";
 export type { ReadResult } from "./read";
-export { applyPlan, writeWorkbook, PlanApplyError } from "./write";
+export { applyPlan, planChanges, writeWorkbook, PlanApplyError } from "./write";
 export type { ApplySummary } from "./write";
-export { buildTemplate, buildTemplateBuffer, addTableSheet, sampleSpec, newWorkbook, TEMPLATE_SHEET } from "./template";
-export type { TableSpec, RowSpec, YearSpec, CellInput } from "./template";
+
+/** The built-in template's bytes. ExcelJS builds it, so it is imported only when asked for. */
+export async function templateBytes(): Promise<Uint8Array> {
+  const t = await import(/* webpackChunkName: "template" */ "./template");
+  return t.buildTemplateBuffer();
+}

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { readWorkbook, XlsxReadError, columnLetters, dateToSerial } from "./read";
+import { readWorkbook, XlsxReadError, columnLetters } from "./read";
+import { dateToSerial } from "./exceljs-data";
 
 async function bytesOf(build: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -119,6 +120,6 @@ describe("input that is not an .xlsx gets a Chinese reason", () => {
   });
   test("a truncated workbook", async () => {
     const good = await bytesOf((ws) => (ws.getCell("A1").value = "x"));
-    expect(await reject(good.slice(0, Math.floor(good.length / 2)))).toMatch(/^不是有效的 \.xlsx 文件：无法解开工作簿/);
+    expect(await reject(good.slice(0, Math.floor(good.length / 2)))).toMatch(/^不是有效的 \.xlsx 文件：文件损坏或不完整/);
   });
 });

@@ -1,13 +1,15 @@
 /**
- * Writes a Plan into an ExcelJS workbook: the plan's score/total values and its highlights,
- * nothing else. The whole plan is checked against the sheet before the first cell changes,
- * so a plan that does not fit the workbook leaves it untouched.
+ * Writes a Plan into a workbook file: the plan's score/total values and its highlights, nothing
+ * else, as one patch of the package (src/ooxml/patch.ts), so every part and every cell the plan
+ * does not name stays byte-for-byte. The whole plan is checked against the sheet before the
+ * first change, so a plan that does not fit the workbook leaves it untouched.
  */
-import ExcelJS from "exceljs";
 import type { CellScalar } from "../engine/types";
 import { HIGHLIGHT_FILL, NOTE_PREFIX, SEVERITY_RANK } from "../model/highlight-style";
-import type { CellWrite, Highlight, Plan } from "../model/types";
-import { cellToData, columnLetters, noteText } from "./read";
+import { parseAddress } from "../model/sheet";
+import type { Highlight, Plan, SheetData } from "../model/types";
+import type { XlsxDocument, CellChange } from "../ooxml/document";
+import { columnLetters } from "./read";
 
 /** The plan does not fit the workbook (another sheet, changed cells, a broken write). Chinese message. */
 export class PlanApplyError extends Error {
@@ -20,12 +22,33 @@ export class PlanApplyError extends Error {
 export interface ApplySummary {
   written: number;
   highlighted: number;
+  /** highlighted cells with a threaded comment: their comment (and its note) left as it was */
+  notesKept?: number;
 }
 
-export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): ApplySummary {
-  const ws = workbook.getWorksheet(plan.sheet);
+/** The add-in's fill colours as ARGB ("FFF8B4B4"), to tell our fills from the user's. */
+export const OUR_FILLS = new Set(Object.values(HIGHLIGHT_FILL).map((hex) => argbOf(hex)));
+
+export function argbOf(hex: string): string {
+  return "FF" + hex.replace(/^#/, "").toUpperCase();
+}
+
+/** The sheet of the workbook named like the plan's (Excel compares sheet names case-insensitively). */
+function sheetData(doc: XlsxDocument, name: string): SheetData | undefined {
+  return doc.data.sheets.find((s) => s.name === name) ?? doc.data.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+}
+
+export function applyPlan(doc: XlsxDocument, plan: Plan): ApplySummary {
+  const changes = planChanges(doc, plan);
+  doc.patch(changes.changes);
+  return changes.summary;
+}
+
+/** The cell changes that carry the plan, after checking that the whole plan fits the workbook. */
+export function planChanges(doc: XlsxDocument, plan: Plan): { changes: CellChange[]; summary: ApplySummary } {
+  const ws = sheetData(doc, plan.sheet);
   if (!ws) throw new PlanApplyError(`找不到工作表“${plan.sheet}”，未写入任何单元格`);
-  const date1904 = Boolean(workbook.properties?.date1904);
+  const covered = coveredCells(ws);
 
   // 1. check everything
   const seen = new Set<string>();
@@ -36,11 +59,10 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): ApplySummary 
     }
     if (seen.has(w.cell)) throw new PlanApplyError(`${w.cell} 在写入计划中出现了两次，未写入任何单元格`);
     seen.add(w.cell);
-    const cell = ws.getCell(w.row + 1, w.col + 1);
-    if (cell.type === ExcelJS.ValueType.Merge) {
+    if (covered.has(w.cell)) {
       throw new PlanApplyError(`${w.cell} 是合并单元格中被覆盖的格子，不能写入；未写入任何单元格`);
     }
-    const now = cellToData(cell, date1904);
+    const now = ws.cells[w.row]?.[w.col];
     if (!sameScalar(now?.v ?? null, w.before)) {
       throw new PlanApplyError(
         `${w.cell} 的内容已变化（计划时为 ${show(w.before)}，现在是 ${show(now?.v ?? null)}），请重新计算；未写入任何单元格`,
@@ -55,8 +77,18 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): ApplySummary 
     if (!(h.severity in HIGHLIGHT_FILL)) throw new PlanApplyError(`${h.cell} 的标注类别未知：${String(h.severity)}`);
   }
 
-  // 2. write values, keeping each cell's style and any formula
-  for (const w of plan.writes) writeValue(ws.getCell(w.row + 1, w.col + 1), w);
+  const sheet = ws.name;
+  const changes: CellChange[] = [];
+  // 2. values, keeping each cell's style and, where the plan says so, its formula
+  for (const w of plan.writes) {
+    const hasFormula = ws.cells[w.row]?.[w.col]?.formula !== undefined;
+    changes.push({
+      sheet,
+      row: w.row,
+      col: w.col,
+      value: w.keepsFormula !== undefined && hasFormula ? { kind: "cached", n: w.after } : { kind: "number", n: w.after },
+    });
+  }
 
   // 3. highlights: one fill and one note per cell
   const byCell = new Map<string, Highlight[]>();
@@ -65,86 +97,80 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): ApplySummary 
     list.push(h);
     byCell.set(h.cell, list);
   }
-  clearStaleHighlights(ws, byCell);
+  const notes = doc.notes(sheet);
+  let notesKept = 0;
+  const byKey = new Map(changes.map((c) => [`${c.row}:${c.col}`, c]));
+  const change = (row: number, col: number): CellChange => {
+    const k = `${row}:${col}`;
+    let c = byKey.get(k);
+    if (!c) {
+      c = { sheet, row, col };
+      byKey.set(k, c);
+      changes.push(c);
+    }
+    return c;
+  };
+  // a file KJScore wrote before: cells no longer flagged lose our note part and our fill
+  for (const [ref, text] of notes.text) {
+    if (byCell.has(ref) || !text.includes(NOTE_PREFIX) || notes.threaded.has(ref)) continue;
+    const at = parseAddress(ref);
+    if (!at) continue;
+    const c = change(at.row, at.col);
+    c.note = userPart(text) || null;
+    c.clearFill = OUR_FILLS;
+  }
   for (const list of byCell.values()) {
-    const cell = ws.getCell(list[0].row + 1, list[0].col + 1);
     const severity = SEVERITY_RANK.find((s) => list.some((h) => h.severity === s)) ?? list[0].severity;
-    setFill(cell, HIGHLIGHT_FILL[severity]);
-    const ours = [...new Set(list.map((h) => stripPrefix(h.note)))].join("\n");
-    setNote(cell, NOTE_PREFIX + ours);
+    const c = change(list[0].row, list[0].col);
+    c.fill = argbOf(HIGHLIGHT_FILL[severity]);
+    if (notes.threaded.has(list[0].cell)) {
+      notesKept++;
+      continue;
+    }
+    const ours = NOTE_PREFIX + [...new Set(list.map((h) => stripPrefix(h.note)))].join("\n");
+    const user = userPart(notes.text.get(list[0].cell) ?? "");
+    c.note = user ? `${user}\n\n${ours}` : ours;
   }
-  return { written: plan.writes.length, highlighted: byCell.size };
+  const summary: ApplySummary = { written: plan.writes.length, highlighted: byCell.size };
+  if (notesKept) summary.notesKept = notesKept;
+  return { changes, summary };
 }
 
-export async function writeWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  const out = await workbook.xlsx.writeBuffer();
-  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
-}
-
-function writeValue(cell: ExcelJS.Cell, w: CellWrite): void {
-  const value = cell.value;
-  if (w.keepsFormula !== undefined && cell.type === ExcelJS.ValueType.Formula && value && typeof value === "object") {
-    // keep the formula object as it is (shared-formula master/clone, array refs) and replace its cached result
-    cell.value = { ...(value as ExcelJS.CellFormulaValue), result: w.after } as ExcelJS.CellValue;
-    return;
-  }
-  // setting .value keeps the cell's style (number format, font, borders) as it was
-  cell.value = w.after;
+/** Something ExcelJS built (the template, a test's input): it writes itself. Typed here, never imported. */
+interface SelfWriting {
+  xlsx: { writeBuffer(): Promise<ArrayBuffer | Uint8Array> };
 }
 
 /**
- * ExcelJS shares one style object between every cell read with the same style id, so
- * `cell.fill = …` would paint them all: give this cell its own copy first.
+ * The file's bytes as they are now. A workbook this project built with ExcelJS (the template)
+ * is written by ExcelJS; a user's file is its package, patched.
  */
-function setFill(cell: ExcelJS.Cell, hex: string): void {
-  const argb = "FF" + hex.replace(/^#/, "").toUpperCase();
-  cell.style = {
-    ...cell.style,
-    fill: { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { indexed: 64 } },
-  } as Partial<ExcelJS.Style>;
+export async function writeWorkbook(doc: XlsxDocument | SelfWriting): Promise<Uint8Array> {
+  if ("xlsx" in doc) {
+    const out = await doc.xlsx.writeBuffer();
+    return out instanceof Uint8Array ? out : new Uint8Array(out);
+  }
+  return doc.bytes;
 }
 
-/** Our note goes after the user's own text, which is kept; an earlier note of ours is replaced. */
-function setNote(cell: ExcelJS.Cell, ours: string): void {
-  const user = userNoteText(cell);
-  cell.note = user ? `${user}\n\n${ours}` : ours;
-}
-
-/** The user's part of a cell's note: its text without any note KJScore added before. */
-export function userNoteText(cell: ExcelJS.Cell): string {
-  let text = noteText(cell);
+/** The user's part of a note: its text without any note KJScore added before. */
+export function userPart(text: string): string {
   const at = text.indexOf(NOTE_PREFIX);
-  if (at >= 0) text = text.slice(0, at);
-  return text.replace(/\s+$/, "");
+  return (at >= 0 ? text.slice(0, at) : text).replace(/\s+$/, "");
 }
 
-/**
- * A workbook KJScore wrote before carries its highlights; a cell that is no longer flagged
- * loses them: our part of its note goes (the user's part stays), and its fill goes when it
- * is one of our colours. Cells without a note of ours are not touched.
- */
-function clearStaleHighlights(ws: ExcelJS.Worksheet, current: Map<string, Highlight[]>): void {
-  const ours = new Set(Object.values(HIGHLIGHT_FILL).map((hex) => "FF" + hex.replace(/^#/, "").toUpperCase()));
-  ws.eachRow({ includeEmpty: false }, (row) =>
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      if (current.has(cell.address) || !noteText(cell).includes(NOTE_PREFIX)) return;
-      const user = userNoteText(cell);
-      if (user) cell.note = user;
-      else {
-        // ExcelJS has no "remove note": drop the private _comment, and re-set the value so the
-        // value's model (which keeps the comment it was loaded with) is built afresh
-        delete (cell as unknown as { _comment?: unknown })._comment;
-        cell.value = cell.value;
-      }
-      const fill = cell.fill as ExcelJS.FillPattern | undefined;
-      const argb = (fill?.fgColor as { argb?: string } | undefined)?.argb?.toUpperCase();
-      if (fill?.type === "pattern" && fill.pattern === "solid" && argb && ours.has(argb)) {
-        const style = { ...cell.style };
-        delete style.fill;
-        cell.style = style;
-      }
-    }),
-  );
+function coveredCells(ws: SheetData): Set<string> {
+  const out = new Set<string>();
+  for (const m of ws.merges) {
+    const [a, b] = m.split(":");
+    const tl = parseAddress(a);
+    const br = parseAddress(b ?? a);
+    if (!tl || !br) continue;
+    // only the plan's cells are looked up, but a merge is small: list its covered cells
+    if ((br.row - tl.row + 1) * (br.col - tl.col + 1) > 100000) continue;
+    for (let r = tl.row; r <= br.row; r++) for (let c = tl.col; c <= br.col; c++) if (r !== tl.row || c !== tl.col) out.add(`${columnLetters(c + 1)}${r + 1}`);
+  }
+  return out;
 }
 
 function stripPrefix(note: string): string {

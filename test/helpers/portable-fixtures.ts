@@ -12,6 +12,7 @@ import { addTableSheet, buildTemplateBuffer, newWorkbook, type RowSpec, type Tab
 import { readWorkbook } from "../../src/xlsx/read";
 import { applyPlan, writeWorkbook } from "../../src/xlsx/write";
 import { ruleFor } from "../../src/engine";
+import { reload } from "../fixtures/xlsx/compare";
 
 export interface Portable {
   bytes: Uint8Array;
@@ -25,7 +26,8 @@ export async function portableOf(input: Uint8Array, convertValues: boolean): Pro
   const plan = computePlan(data);
   applyPlan(workbook, plan);
   const report = makePortable(workbook, plan, { convertValues });
-  return { bytes: await writeWorkbook(workbook), plan, report, workbook };
+  const bytes = await writeWorkbook(workbook);
+  return { bytes, plan, report, workbook: await reload(bytes) };
 }
 
 export async function samplePortable(convertValues: boolean): Promise<Portable> {

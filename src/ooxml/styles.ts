@@ -1,0 +1,195 @@
+/**
+ * The styles part: each cell style (cellXfs entry) → its number format code, for reading;
+ * and, for writing, new fills and cell styles appended after the existing ones, which stay
+ * untouched (so every style index the workbook already uses keeps its meaning).
+ */
+import { attr, attributes, escapeAttr, findElement, findElements, setAttr, removeAttr } from "./xml";
+
+/**
+ * The built-in number formats (ECMA-376 Part 1, 18.8.30), with the zh-CN codes for the
+ * locale-dependent ids 27–36 and 50–58, which is what Excel shows in a Chinese Office.
+ */
+export const BUILTIN_NUMFMT: Record<number, string> = {
+  1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?",
+  13: "# ??/??", 14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: 'm/d/yy "h":mm', 37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00 ;(#,##0.00)", 40: "#,##0.00 ;[Red](#,##0.00)", 45: "mm:ss",
+  46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: "m-d-yy", 31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"', 34: '上午/下午h"时"mm"分"', 35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"', 50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"',
+  54: 'm"月"d"日"', 55: '上午/下午h"时"mm"分"', 56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+};
+
+export interface StylesInfo {
+  /** number format code per cellXfs index; undefined for General (id 0) */
+  numFmtOfXf: (string | undefined)[];
+}
+
+export function readStyles(xml: string | undefined): StylesInfo {
+  if (!xml) return { numFmtOfXf: [] };
+  const custom = new Map<number, string>();
+  const numFmts = findElement(xml, ["numFmts"]);
+  if (numFmts && !numFmts.selfClosing) {
+    for (const e of findElements(xml, ["numFmt"], numFmts.openEnd, numFmts.closeStart)) {
+      const a = attributes(e.openTag);
+      custom.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
+    }
+  }
+  const xfs = findElement(xml, ["cellXfs"]);
+  const numFmtOfXf: (string | undefined)[] = [];
+  if (xfs && !xfs.selfClosing) {
+    for (const e of findElements(xml, ["xf"], xfs.openEnd, xfs.closeStart)) {
+      const id = Number(attr(e.openTag, "numFmtId") ?? 0);
+      numFmtOfXf.push(id ? custom.get(id) ?? BUILTIN_NUMFMT[id] : undefined);
+    }
+  }
+  return { numFmtOfXf };
+}
+
+/**
+ * Appends to a styles part. Each request is answered with a cellXfs index; the same request
+ * twice gets the same index; `result()` is the part with the appended fills, numFmts and xfs.
+ */
+export class StylesAppender {
+  private readonly xfs: string[] = [];
+  private readonly fills: string[] = [];
+  private readonly numFmts: string[] = [];
+  private readonly memo = new Map<string, number>();
+  private readonly xfCount: number;
+  private readonly fillCount: number;
+  private readonly existingXfs: string[];
+  private readonly existingFills: string[];
+  private readonly customFmts: Map<string, number>;
+  private nextFmtId: number;
+  /** the namespace prefix the part writes its elements with ("" or "x:") */
+  private readonly p: string;
+
+  constructor(private readonly xml: string) {
+    const root = findElement(xml, ["styleSheet"]);
+    this.p = root && root.qname.includes(":") ? root.qname.slice(0, root.qname.indexOf(":") + 1) : "";
+    const xfs = findElement(xml, ["cellXfs"]);
+    if (!xfs) throw new Error("样式部分缺少 cellXfs");
+    this.existingXfs = xfs.selfClosing ? [] : findElements(xml, ["xf"], xfs.openEnd, xfs.closeStart).map((e) => xml.slice(e.start, e.end));
+    this.xfCount = this.existingXfs.length;
+    const fills = findElement(xml, ["fills"]);
+    this.existingFills = fills && !fills.selfClosing ? findElements(xml, ["fill"], fills.openEnd, fills.closeStart).map((e) => xml.slice(e.start, e.end)) : [];
+    this.fillCount = this.existingFills.length;
+    this.customFmts = new Map();
+    let maxId = 163;
+    const nf = findElement(xml, ["numFmts"]);
+    if (nf && !nf.selfClosing) {
+      for (const e of findElements(xml, ["numFmt"], nf.openEnd, nf.closeStart)) {
+        const a = attributes(e.openTag);
+        const id = Number(a.get("numFmtId"));
+        this.customFmts.set(a.get("formatCode") ?? "", id);
+        if (id > maxId) maxId = id;
+      }
+    }
+    this.nextFmtId = maxId + 1;
+  }
+
+  get xfTotal(): number {
+    return this.xfCount + this.xfs.length;
+  }
+
+  /** The xf at `index` (an existing one or one appended), as XML. */
+  private xfAt(index: number): string {
+    if (index < this.xfCount) return this.existingXfs[index];
+    if (index < this.xfTotal) return this.xfs[index - this.xfCount];
+    return this.existingXfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+  }
+
+  /** Is the xf's fill a solid fill of this colour (ARGB "FFF8B4B4")? */
+  fillIsSolid(xfIndex: number, argbs: Set<string>): boolean {
+    const fillId = Number(attr(this.xfAt(xfIndex), "fillId") ?? 0);
+    const fill = fillId < this.fillCount ? this.existingFills[fillId] : this.fills[fillId - this.fillCount];
+    if (!fill || !/patternType\s*=\s*["']solid/.test(fill)) return false;
+    const fg = /<(?:\w+:)?fgColor[^>]*\srgb\s*=\s*["']([0-9A-Fa-f]{8})["']/.exec(fill);
+    return Boolean(fg && argbs.has(fg[1].toUpperCase()));
+  }
+
+  /** A copy of xf `base` (font, border, alignment, protection, number format kept) with a solid fill. */
+  withFill(base: number, argb: string): number {
+    return this.derive(`fill:${base}:${argb}`, base, (x) => setAttr(setAttr(x, "fillId", String(this.fill(argb))), "applyFill", "1"));
+  }
+
+  /** A copy of xf `base` without a fill (fill 0, the "none" pattern every styles part starts with). */
+  withoutFill(base: number): number {
+    return this.derive(`nofill:${base}`, base, (x) => removeAttr(setAttr(x, "fillId", "0"), "applyFill"));
+  }
+
+  /** A copy of xf `base` with another number format. */
+  withNumFmt(base: number, code: string): number {
+    return this.derive(`fmt:${base}:${code}`, base, (x) => setAttr(setAttr(x, "numFmtId", String(this.numFmt(code))), "applyNumberFormat", "1"));
+  }
+
+  private derive(key: string, base: number, edit: (openTag: string) => string): number {
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    const xml = this.xfAt(base);
+    const openEnd = xml.indexOf(">") + 1;
+    const open = xml.slice(0, openEnd);
+    const selfClosing = open.endsWith("/>");
+    const edited = edit(open);
+    const next = selfClosing ? edited : edited + xml.slice(openEnd);
+    const index = this.xfTotal;
+    this.xfs.push(next);
+    this.memo.set(key, index);
+    return index;
+  }
+
+  private fill(argb: string): number {
+    const key = `fillpart:${argb}`;
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    const index = this.fillCount + this.fills.length;
+    const p = this.p;
+    this.fills.push(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${escapeAttr(argb)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+    this.memo.set(key, index);
+    return index;
+  }
+
+  private numFmt(code: string): number {
+    const builtin = Object.entries(BUILTIN_NUMFMT).find(([id, c]) => c === code && Number(id) < 50 && !(Number(id) >= 27 && Number(id) <= 36));
+    if (builtin) return Number(builtin[0]);
+    if (code === "General") return 0;
+    const known = this.customFmts.get(code);
+    if (known !== undefined) return known;
+    const id = this.nextFmtId++;
+    this.customFmts.set(code, id);
+    this.numFmts.push(`<${this.p}numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
+    return id;
+  }
+
+  get changed(): boolean {
+    return this.xfs.length > 0;
+  }
+
+  /** The styles part with everything appended; the existing entries byte-for-byte as they were. */
+  result(): string {
+    let xml = this.xml;
+    // later parts first, so earlier offsets stay valid: cellXfs comes after fills, fills after numFmts
+    xml = appendTo(xml, "cellXfs", this.xfs, this.xfTotal);
+    if (this.fills.length) xml = appendTo(xml, "fills", this.fills, this.fillCount + this.fills.length);
+    if (this.numFmts.length) {
+      if (findElement(xml, ["numFmts"])) xml = appendTo(xml, "numFmts", this.numFmts, this.customFmts.size);
+      else {
+        // numFmts is the first child of styleSheet (CT_Stylesheet)
+        const root = findElement(xml, ["styleSheet"]);
+        if (root) xml = xml.slice(0, root.openEnd) + `<${this.p}numFmts count="${this.numFmts.length}">${this.numFmts.join("")}</${this.p}numFmts>` + xml.slice(root.openEnd);
+      }
+    }
+    return xml;
+  }
+}
+
+function appendTo(xml: string, local: string, items: string[], count: number): string {
+  if (items.length === 0) return xml;
+  const e = findElement(xml, [local]);
+  if (!e) return xml;
+  const open = attr(e.openTag, "count") !== undefined ? setAttr(e.openTag.replace(/\/>$/, ">"), "count", String(count)) : e.openTag.replace(/\/>$/, ">");
+  if (e.selfClosing) return xml.slice(0, e.start) + open + items.join("") + `</${e.qname}>` + xml.slice(e.end);
+  return xml.slice(0, e.start) + open + xml.slice(e.openEnd, e.closeStart) + items.join("") + xml.slice(e.closeStart);
+}
+
