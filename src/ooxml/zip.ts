@@ -129,7 +129,9 @@ export class ZipArchive {
   }
 }
 
-const utf8 = new TextDecoder("utf-8");
+/** Made on first use: a module that merely imports this one (a jsdom test) needs no TextDecoder. */
+let decoder: TextDecoder | null = null;
+const utf8 = { decode: (b: Uint8Array): string => (decoder ??= new TextDecoder("utf-8")).decode(b) };
 
 /** Entries whose worst-case inflated size is below this are inflated in one call. */
 const FAST_INFLATE_LIMIT = 64 * 1024 * 1024;
