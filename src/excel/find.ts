@@ -6,8 +6,11 @@
  */
 import type { LoadResult } from "../host/types";
 import { NOTE_PREFIX } from "../model/highlight-style";
-import { computePlan, NoTableError } from "../model";
-import { TableChoiceError, type Plan, type TableChoice } from "../model/types";
+import { NoTableError, TableChoiceError, type Plan, type TableChoice } from "../model/types";
+
+// The model and its engine load with the first read, not with the pane: the first view's chunk
+// stays small, and the import runs while Excel answers the read.
+const model = () => import(/* webpackChunkName: "model" */ "../model");
 import { queueExtents, readUnderLimit, tooBig } from "./chunked";
 import { DEFAULT_BYTES_PER_CELL, queueSheetRead, type QueuedRead, type SheetReadResult } from "./read";
 import { forgetSheet, message, runBatch, type HostState } from "./state";
@@ -93,6 +96,7 @@ interface Found {
 
 /** First load: the sheet named 分工表 and the active sheet, then every other visible sheet. */
 async function discover(s: HostState, ctx: Excel.RequestContext, choice?: TableChoice): Promise<Found> {
+  const { computePlan } = await model();
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/id,items/name,items/visibility");
   // a chosen table's sheet is read first, in the same sync
@@ -125,6 +129,7 @@ async function discover(s: HostState, ctx: Excel.RequestContext, choice?: TableC
 /** `choice` binds another 分工表 than the first (the pane's picker): its sheet is read, then scored. */
 export async function load(s: HostState, choice?: TableChoice): Promise<LoadResult> {
   try {
+    const { computePlan } = await model();
     return await runBatch(s, async (ctx) => {
       ctx.workbook.load("name");
       let plan: Plan | null = null;

@@ -3,8 +3,7 @@
  * src/portable (the same as for a .xlsx), one write that captures what it replaces (portable.ts).
  */
 import type { PortableReport } from "../portable/edits";
-import { computePlan, NoTableError } from "../model";
-import type { CellData, Plan, WorkbookData } from "../model/types";
+import { NoTableError, type CellData, type Plan, type WorkbookData } from "../model/types";
 import { parseAddress } from "../model/sheet";
 import { readSheets, requireSheet } from "./find";
 import { noteWrite, queuePortable, queueRestorePortable, type NoteWrite } from "./portable";
@@ -35,7 +34,10 @@ export interface ExcelPortableResult {
 export async function makePortableReport(s: HostState, opts: { convertValues: boolean }): Promise<ExcelPortableResult> {
   const id = requireSheet(s);
   const notes = s.env.notesSupported();
-  const { portableEdits, PortableError } = await import(/* webpackChunkName: "portable" */ "../portable/edits");
+  const [{ portableEdits, PortableError }, { computePlan }] = await Promise.all([
+    import(/* webpackChunkName: "portable" */ "../portable/edits"),
+    import(/* webpackChunkName: "model" */ "../model"),
+  ]);
   try {
     return await runBatch(s, async (ctx) => {
       // 1. the sheet list, the 分工表 and every other sheet known, and which have notes: one read

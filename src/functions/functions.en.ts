@@ -26,7 +26,7 @@ export async function KJSCORE(value: any, rule: any, invocation?: CustomFunction
  * @param rule The scoring rule text, or a cell holding it.
  * @returns The value needed.
  */
-export function KJREQUIRED(score: any, rule: any): number {
+export async function KJREQUIRED(score: any, rule: any): Promise<number> {
   throw new Error("metadata only");
 }
 
@@ -37,7 +37,7 @@ export function KJREQUIRED(score: any, rule: any): number {
  * @param rule The scoring rule text, or a cell holding it.
  * @returns The maximum score.
  */
-export function KJMAX(rule: any): number {
+export async function KJMAX(rule: any): Promise<number> {
   throw new Error("metadata only");
 }
 
@@ -48,6 +48,6 @@ export function KJMAX(rule: any): number {
  * @param total The total score, such as 73.97.
  * @returns The grade: A, B or C.
  */
-export function KJGRADE(total: any): string {
+export async function KJGRADE(total: any): Promise<string> {
   throw new Error("metadata only");
 }

@@ -26,9 +26,9 @@ const FISCAL = sample.indicators[0]["评分标准"];
 test("=KJSCORE(\"2489万元\", rule) shows 3.37 and =KJGRADE(73.97) shows B", async () => {
   const f = await import("./functions");
   expect(await f.KJSCORE("2489万元", FISCAL)).toBe(3.37);
-  expect(f.KJREQUIRED(3.39, FISCAL)).toBe(2540);
-  expect(f.KJMAX(FISCAL)).toBe(5);
-  expect(f.KJGRADE(73.97)).toBe("B");
+  expect(await f.KJREQUIRED(3.39, FISCAL)).toBe(2540);
+  expect(await f.KJMAX(FISCAL)).toBe(5);
+  expect(await f.KJGRADE(73.97)).toBe("B");
 });
 
 test("an unreadable rule shows #VALUE! with a Chinese reason", async () => {

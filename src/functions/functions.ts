@@ -6,7 +6,11 @@
  * The logic lives in scoring.ts, free of the CustomFunctions global.
  */
 import { createFormatReader, type FormatReader } from "./number-format";
-import { kjGrade, kjMax, kjRequired, kjScore, type Outcome } from "./scoring";
+import type { Outcome } from "./scoring";
+
+// The engine loads with the first call, not with the pane: the shared runtime's first chunk stays
+// small (the pane's first view has the same budget as before the rule families grew).
+const scoring = () => import(/* webpackChunkName: "scoring" */ "./scoring");
 
 let readFormat: FormatReader | null = null;
 /** Tests put a reader over a fake workbook here; in Excel it is Excel.run. */
@@ -30,7 +34,8 @@ function unwrap<T>(outcome: Outcome<T>): T {
  * @returns 得分。
  */
 export async function KJSCORE(value: any, rule: any, invocation?: CustomFunctions.Invocation): Promise<number> {
-  return unwrap(kjScore(value, rule, await numberFormatOf(value, invocation?.parameterAddresses?.[0])));
+  const [{ kjScore }, format] = await Promise.all([scoring(), numberFormatOf(value, invocation?.parameterAddresses?.[0])]);
+  return unwrap(kjScore(value, rule, format));
 }
 
 /**
@@ -56,8 +61,8 @@ async function numberFormatOf(value: unknown, address: string | undefined): Prom
  * @param rule 评分标准文字，或含评分标准的单元格。
  * @returns 所需数值。
  */
-export function KJREQUIRED(score: any, rule: any): number {
-  return unwrap(kjRequired(score, rule));
+export async function KJREQUIRED(score: any, rule: any): Promise<number> {
+  return unwrap((await scoring()).kjRequired(score, rule));
 }
 
 /**
@@ -67,8 +72,8 @@ export function KJREQUIRED(score: any, rule: any): number {
  * @param rule 评分标准文字，或含评分标准的单元格。
  * @returns 最高分。
  */
-export function KJMAX(rule: any): number {
-  return unwrap(kjMax(rule));
+export async function KJMAX(rule: any): Promise<number> {
+  return unwrap((await scoring()).kjMax(rule));
 }
 
 /**
@@ -78,6 +83,6 @@ export function KJMAX(rule: any): number {
  * @param total 合计得分，如 73.97。
  * @returns 等级 A、B 或 C。
  */
-export function KJGRADE(total: any): string {
-  return unwrap(kjGrade(total));
+export async function KJGRADE(total: any): Promise<string> {
+  return unwrap((await scoring()).kjGrade(total));
 }

@@ -6,6 +6,8 @@
 import type { ColumnKind, Layout, SheetData, TableChoice, TableInfo, WorkbookData, YearColumns } from "./types";
 import { NoTableError, TableChoiceError } from "./types";
 import { SheetView, compact } from "./sheet";
+import { describeTable } from "./table-notice";
+export { describeTable };
 
 /** What we look for, in the words a person would recognise (used in the "not found" message). */
 export const LOOKED_FOR = ["评分标准", "二级指标", "XXXX年情况 / 工作目标", "XXXX年…得分"];
@@ -319,9 +321,3 @@ function chosen(wb: WorkbookData, tables: FoundTable[], choice: TableChoice): nu
   return pick.table - 1;
 }
 
-/** "工作表“分工表”第 3 行起（2018、2019、2020，17 项指标）" / "sheet “分工表” from row 3 (2018, 2019, 2020; 17 indicators)". */
-export function describeTable(t: TableInfo, language: "zh" | "en"): string {
-  const years = t.years.filter((y, i, a) => a.indexOf(y) === i);
-  if (language === "zh") return `工作表“${t.sheet}”第 ${t.row} 行起（${years.join("、")}，${t.indicators} 项指标）`;
-  return `sheet “${t.sheet}” from row ${t.row} (${years.join(", ")}; ${t.indicators} indicators)`;
-}

@@ -7,7 +7,9 @@ import { Rational, excelRound, gapToNextGrade, gradeOf, isPercentFormat, ruleFor
 import type { CellScalar, Rule, ScoreResult, ValueInput } from "../engine/types";
 import { RuleError } from "../engine/types";
 import { SEVERITY_RANK } from "./highlight-style";
-import { describeTable, findTable, tableInfo } from "./layout";
+import { findTable, tableInfo } from "./layout";
+import { noticeOf } from "./table-notice";
+export { noticeOf };
 import { SheetView, address, compact, parseAddress, scalarText } from "./sheet";
 import type {
   CellWrite,
@@ -468,14 +470,6 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice): Plan {
   };
 }
 
-/** "找到 2 张分工表，按 …计算；另有：…" — the bound table first, then the others. */
-export function noticeOf(tables: ReturnType<typeof tableInfo>[], bound: number): { message: string; messageEn: string } {
-  const others = tables.filter((_, i) => i !== bound);
-  return {
-    message: `找到 ${tables.length} 张分工表，按${describeTable(tables[bound], "zh")}的表计算；另有：${others.map((t) => describeTable(t, "zh")).join("；")}`,
-    messageEn: `Found ${tables.length} tables; scored the one on ${describeTable(tables[bound], "en")}; also found: ${others.map((t) => describeTable(t, "en")).join("; ")}`,
-  };
-}
 
 /** One highlight per flagged cell: the most severe colour, every reason in the note. */
 function highlightsOf(indicators: IndicatorPlan[]): Highlight[] {

@@ -38,7 +38,8 @@ export interface CellChange {
   note?: string | null;
 }
 
-const encoder = new TextEncoder();
+let textEncoder: TextEncoder | null = null;
+const encoder = { encode: (t: string): Uint8Array => (textEncoder ??= new TextEncoder()).encode(t) };
 
 export function sheetPartOf(pkg: OpenedPackage, sheet: string): string {
   const s = pkg.info.sheets.find((x) => x.name === sheet) ?? pkg.info.sheets.find((x) => x.name.toLowerCase() === sheet.toLowerCase());

@@ -349,7 +349,8 @@ function withOffset(e: ZipEntry, offset: number): Uint8Array {
   return c;
 }
 
-const utf8Encoder = new TextEncoder();
+let encoder: TextEncoder | null = null;
+const utf8Encoder = { encode: (t: string): Uint8Array => (encoder ??= new TextEncoder()).encode(t) };
 /** 2026-01-01 00:00 in MS-DOS time: new parts get a fixed stamp, so one plan gives one file. */
 const DOS_TIME = 0;
 const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;

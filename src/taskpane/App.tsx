@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import type { LoadResult, PaneHost, SheetChange } from "../host/types";
 import type { CellWrite, Plan, TableChoice, TableInfo } from "../model/types";
-import { noticeOf } from "../model/plan";
+import { noticeOf } from "../model/table-notice";
 import { problemCount } from "./format";
 import { STRINGS, type Language } from "./strings";
 import { PANE_CSS } from "./css";

@@ -4,6 +4,7 @@
  * openpyxl): a notice says which one is scored and which other was found, and its picker loads
  * the other through the host.
  */
+import "../../test/helpers/jsdom-text-coding";
 import * as React from "react";
 import * as fs from "fs";
 import * as path from "path";

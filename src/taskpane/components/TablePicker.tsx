@@ -1,6 +1,6 @@
 import * as React from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { describeTable } from "../../model/layout";
+import { describeTable } from "../../model/table-notice";
 import type { Plan, TableInfo } from "../../model/types";
 import type { Language, Strings } from "../strings";
 
