@@ -3,7 +3,9 @@
 // `npm run lint` fails on both. Type-level checks are `tsc --noEmit` (npm run typecheck).
 import officeAddins from "eslint-plugin-office-addins";
 import globals from "globals";
-import tsParser from "@typescript-eslint/parser";
+
+// the TypeScript parser the add-in config itself uses (so the versions always match)
+const tsParser = officeAddins.configs.recommended.find((c) => c.languageOptions?.parser)?.languageOptions.parser;
 
 export default [
   {
