@@ -98,12 +98,18 @@ function excelInstalled() {
   return false;
 }
 
+const DEBUGGING = "office-addin-debugging@7";
+
 function sideload() {
   say("检测到 Excel 桌面版：用 office-addin-debugging 旁加载加载项（与微软 Office 模板相同），");
   say("开发服务器 https://localhost:3000 ；Excel 启动后在“开始”选项卡点“科创评分”。按 Ctrl-C 停止并卸载加载项。");
   const cmd = process.platform === "win32" ? "npx.cmd" : "npx";
+  // Not a devDependency: office-addin-debugging 7 pulls in, through office-addin-dev-settings 4,
+  // a peer CLI with a native keytar build. It is needed only where Excel desktop exists, so npx
+  // fetches it there, and `npm ci` elsewhere checks peers strictly (no legacy-peer-deps).
   const args = [
-    "office-addin-debugging",
+    "--yes",
+    DEBUGGING,
     "start",
     "manifest.xml",
     "desktop",
@@ -121,7 +127,7 @@ function sideload() {
     stopping = true;
     child.kill("SIGINT");
     // as the templates' `npm run stop`: stop the dev server and unregister the add-in
-    spawnSync(cmd, ["office-addin-debugging", "stop", "manifest.xml"], { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
+    spawnSync(cmd, ["--yes", DEBUGGING, "stop", "manifest.xml"], { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
     say("已停止，并卸载了旁加载的加载项。");
     process.exit(0);
   };

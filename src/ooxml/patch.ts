@@ -38,7 +38,7 @@ export interface CellChange {
   note?: string | null;
 }
 
-let textEncoder: TextEncoder | null = null;
+let textEncoder: InstanceType<typeof TextEncoder> | null = null;
 const encoder = { encode: (t: string): Uint8Array => (textEncoder ??= new TextEncoder()).encode(t) };
 
 export function sheetPartOf(pkg: OpenedPackage, sheet: string): string {

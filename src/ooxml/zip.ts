@@ -130,7 +130,7 @@ export class ZipArchive {
 }
 
 /** Made on first use: a module that merely imports this one (a jsdom test) needs no TextDecoder. */
-let decoder: TextDecoder | null = null;
+let decoder: InstanceType<typeof TextDecoder> | null = null;
 const utf8 = { decode: (b: Uint8Array): string => (decoder ??= new TextDecoder("utf-8")).decode(b) };
 
 /** Entries whose worst-case inflated size is below this are inflated in one call. */
@@ -349,7 +349,7 @@ function withOffset(e: ZipEntry, offset: number): Uint8Array {
   return c;
 }
 
-let encoder: TextEncoder | null = null;
+let encoder: InstanceType<typeof TextEncoder> | null = null;
 const utf8Encoder = { encode: (t: string): Uint8Array => (encoder ??= new TextEncoder()).encode(t) };
 /** 2026-01-01 00:00 in MS-DOS time: new parts get a fixed stamp, so one plan gives one file. */
 const DOS_TIME = 0;
