@@ -80,20 +80,29 @@ class RequireFunctionMetadataPlugin {
               functions = null;
             }
             if (!Array.isArray(functions) || functions.length === 0) {
-              compilation.errors.push(new webpack.WebpackError(`${output}: custom function metadata missing or empty (generated from ${input})`));
+              compilation.errors.push(
+                new webpack.WebpackError(`${output}: custom function metadata missing or empty (generated from ${input})`),
+              );
               continue;
             }
-            ids[output] = functions.map((f) => f.id).sort().join(",");
+            ids[output] = functions
+              .map((f) => f.id)
+              .sort()
+              .join(",");
             const missing = FUNCTION_NAMES.filter((n) => !functions.some((f) => f.id === n && f.name === n));
             if (missing.length) compilation.errors.push(new webpack.WebpackError(`${output}: missing functions ${missing.join(", ")}`));
           }
           // each function's helpUrl points at the dev server in the JSDoc: the build's own URL instead
           for (const { output } of METADATA) {
             const asset = assets[output];
-            if (asset && this.url !== DEV_URL) compilation.updateAsset(output, new webpack.sources.RawSource(asset.source().toString().split(DEV_URL).join(this.url)));
+            if (asset && this.url !== DEV_URL)
+              compilation.updateAsset(output, new webpack.sources.RawSource(asset.source().toString().split(DEV_URL).join(this.url)));
           }
           const [a, b] = METADATA.map((m) => ids[m.output]);
-          if (a && b && a !== b) compilation.errors.push(new webpack.WebpackError(`functions.json and functions.en-US.json name different functions: ${a} vs ${b}`));
+          if (a && b && a !== b)
+            compilation.errors.push(
+              new webpack.WebpackError(`functions.json and functions.en-US.json name different functions: ${a} vs ${b}`),
+            );
         },
       );
     });

@@ -49,7 +49,11 @@ module.exports = (env = {}, argv = {}) => {
     ],
     devtool: mode === "production" ? false : "source-map",
     // rebuilds (tests, npm start) reuse the unchanged modules
-    cache: { type: "filesystem", name: `filehost-${mode}`, buildDependencies: { config: [__filename, require.resolve("./scripts/single-file-plugin")] } },
+    cache: {
+      type: "filesystem",
+      name: `filehost-${mode}`,
+      buildDependencies: { config: [__filename, require.resolve("./scripts/single-file-plugin")] },
+    },
     performance: { hints: false },
     stats: "errors-warnings",
   };

@@ -25,7 +25,13 @@ module.exports = (env = {}, argv = {}) => {
     target: "web",
     context: __dirname,
     entry: { index: "./src/wps/index.ts", taskpane: "./src/wps/taskpane.tsx" },
-    output: { path: out, filename: "js/[name].[contenthash:8].js", chunkFilename: "js/[name].[contenthash:8].js", publicPath: "", clean: true },
+    output: {
+      path: out,
+      filename: "js/[name].[contenthash:8].js",
+      chunkFilename: "js/[name].[contenthash:8].js",
+      publicPath: "",
+      clean: true,
+    },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
       rules: [
@@ -39,7 +45,12 @@ module.exports = (env = {}, argv = {}) => {
     },
     plugins: [
       new HtmlWebpackPlugin({ filename: "index.html", template: "./src/wps/addin/index.html", chunks: ["index"], scriptLoading: "defer" }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/wps/addin/taskpane.html", chunks: ["taskpane"], scriptLoading: "defer" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/wps/addin/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "src/wps/addin/ribbon.xml", to: "ribbon.xml" },

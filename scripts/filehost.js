@@ -125,7 +125,12 @@ function listFiles(dir, out = []) {
 /** A hash of everything the page is built from (its sources, the config, the installed packages), and of `extra` files or folders. */
 function pageSourceHash(extra = []) {
   const h = crypto.createHash("sha256");
-  const files = [...listFiles(path.join(ROOT, "src")).sort(), PAGE_CONFIG, path.join(ROOT, "scripts", "single-file-plugin.js"), path.join(ROOT, "package-lock.json")];
+  const files = [
+    ...listFiles(path.join(ROOT, "src")).sort(),
+    PAGE_CONFIG,
+    path.join(ROOT, "scripts", "single-file-plugin.js"),
+    path.join(ROOT, "package-lock.json"),
+  ];
   for (const e of extra) {
     if (fs.existsSync(e) && fs.statSync(e).isDirectory()) files.push(...listFiles(e).sort());
     else files.push(e);

@@ -52,7 +52,9 @@ describe("hostile files", () => {
     const r = await kj("check", folder, "--json");
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(r.code).toBe(2); // one workbook could not be analysed: the contract's exit code
-    expect(r.err.trim().split("\n")).toEqual([expect.stringMatching(/a-炸弹\.xlsx：不是有效的 \.xlsx 文件：解压后超过 500 MB，不像分工表$/)]);
+    expect(r.err.trim().split("\n")).toEqual([
+      expect.stringMatching(/a-炸弹\.xlsx：不是有效的 \.xlsx 文件：解压后超过 500 MB，不像分工表$/),
+    ]);
     const reports = JSON.parse(r.out);
     expect(reports).toHaveLength(2);
     expect(reports[0]).toEqual({ file: path.join(folder, "a-炸弹.xlsx"), error: expect.stringContaining("解压后超过") });
@@ -121,7 +123,9 @@ describe("writing the output", () => {
     const ok = await kj("recalc", xlsm, "-o", path.join(dir, "宏.xlsm"));
     expect(ok.code).toBe(0);
     const z = readZip(fs.readFileSync(path.join(dir, "宏.xlsm")));
-    expect(Buffer.from(z.read("xl/vbaProject.bin")!).equals(Buffer.from(readZip(fs.readFileSync(xlsm)).read("xl/vbaProject.bin")!))).toBe(true);
+    expect(Buffer.from(z.read("xl/vbaProject.bin")!).equals(Buffer.from(readZip(fs.readFileSync(xlsm)).read("xl/vbaProject.bin")!))).toBe(
+      true,
+    );
     expect(z.text("[Content_Types].xml")).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
   });
 });

@@ -84,14 +84,30 @@ describe("kjscore check on the sample", () => {
   test("--json adds upgrade and departments, and keeps every earlier field", () => {
     const r = kj("check", "--json");
     const report = JSON.parse(r.out) as Report;
-    expect(Object.keys(report)).toEqual(["file", "sheet", "indicators", "totals", "subtotals", "changes", "summary", "tables", "bound", "upgrade", "departments"]);
+    expect(Object.keys(report)).toEqual([
+      "file",
+      "sheet",
+      "indicators",
+      "totals",
+      "subtotals",
+      "changes",
+      "summary",
+      "tables",
+      "bound",
+      "upgrade",
+      "departments",
+    ]);
     expect(report.upgrade.map((u) => [u.column, u.total, u.grade, u.nextGrade, u.gap])).toEqual([
       ["2020", 73.97, "B", "A", 6.03],
       ["2018", 52.64, "C", "B", 7.36],
     ]);
     expect(report.upgrade[0].suggestion).toMatchObject({ method: "exact", grade: "A", reaches: true });
     expect(report.departments[0]).toMatchObject({ name: "市财政局", flagCount: 2 });
-    expect(report.departments[0].tasks[0]).toMatchObject({ row: 3, requiredValue: 2540, flags: [{ code: "target-unreachable", cell: "K3" }] });
+    expect(report.departments[0].tasks[0]).toMatchObject({
+      row: 3,
+      requiredValue: 2540,
+      flags: [{ code: "target-unreachable", cell: "K3" }],
+    });
   });
 });
 

@@ -69,7 +69,9 @@ describe("kjscore check on a workbook with two 分工表 sheets", () => {
 
   test("wrong use of --table and --sheet is a usage error", async () => {
     expect((await kj("check", fixture("two-sheets.xlsx"), "--table", "0")).err).toContain("选项 --table 的参数应为正整数");
-    expect((await kj("check", fixture("two-sheets.xlsx"), "--table", "1", "--sheet", "分工表")).err).toContain("--sheet 与 --table 只能用一个");
+    expect((await kj("check", fixture("two-sheets.xlsx"), "--table", "1", "--sheet", "分工表")).err).toContain(
+      "--sheet 与 --table 只能用一个",
+    );
     expect((await kj("check", fixture("two-sheets.xlsx"), "--sheet")).err).toContain("选项 --sheet 缺少参数");
     expect((await kj("template", "--sheet", "x")).err).toContain("命令 template 不接受选项 --sheet");
   });

@@ -167,7 +167,8 @@ const NO_FILL: Fill = { color: "#FFFFFF", pattern: "None", patternColor: "#00000
  * no fill. Other solid fills report "Solid"; a gradient reports its pattern.
  */
 function reportedFill(f: Fill | undefined): Record<string, unknown> {
-  if (!f || f.pattern === "None") return { color: "#FFFFFF", pattern: null, patternColor: null, tintAndShade: null, patternTintAndShade: null };
+  if (!f || f.pattern === "None")
+    return { color: "#FFFFFF", pattern: null, patternColor: null, tintAndShade: null, patternTintAndShade: null };
   const white = f.pattern === "Solid" && f.color.toUpperCase() === "#FFFFFF";
   return { ...f, pattern: white ? null : f.pattern };
 }
@@ -220,10 +221,7 @@ export class FakeWorkbook {
       row?.forEach((c, col) => {
         if (!c) return;
         const v = c.v;
-        const cell: FakeCell =
-          v !== null && typeof v === "object"
-            ? { v: v.error, error: true }
-            : { v: v === null ? "" : v };
+        const cell: FakeCell = v !== null && typeof v === "object" ? { v: v.error, error: true } : { v: v === null ? "" : v };
         if (c.formula) cell.formula = c.formula;
         if (c.numFmt) cell.numFmt = c.numFmt;
         s.set(r, col, cell);
@@ -494,11 +492,15 @@ class WorksheetCollectionProxy extends Proxy {
     return this.read("items");
   }
   getItem(key: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => {
-      const s = this.ctx.wb.findSheet(key);
-      if (!s) throw new Error(`ItemNotFound: worksheet ${key}`);
-      return s;
-    }, false);
+    return new WorksheetProxy(
+      this.ctx,
+      () => {
+        const s = this.ctx.wb.findSheet(key);
+        if (!s) throw new Error(`ItemNotFound: worksheet ${key}`);
+        return s;
+      },
+      false,
+    );
   }
   getItemOrNullObject(key: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.ctx.wb.findSheet(key) ?? null, true);
@@ -543,7 +545,12 @@ class WorksheetProxy extends Proxy {
   }
   /** getRange() without an address is the whole sheet (Worksheet.getRange, address optional) */
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.ctx, this.resolve, () => (address === undefined ? { top: 0, left: 0, bottom: 1048575, right: 16383 } : parseBounds(address)), false);
+    return new RangeProxy(
+      this.ctx,
+      this.resolve,
+      () => (address === undefined ? { top: 0, left: 0, bottom: 1048575, right: 16383 } : parseBounds(address)),
+      false,
+    );
   }
   getRangeByIndexes(r: number, c: number, rows: number, cols: number): RangeProxy {
     return new RangeProxy(this.ctx, this.resolve, () => ({ top: r, left: c, bottom: r + rows - 1, right: c + cols - 1 }), false);
@@ -587,7 +594,10 @@ class RangeProxy extends Proxy {
         set color(c: string) {
           self.each((s, r, col) => {
             const cell = s.get(r, col) ?? { v: "" };
-            s.set(r, col, { ...cell, fill: { color: c, pattern: "Solid", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 } });
+            s.set(r, col, {
+              ...cell,
+              fill: { color: c, pattern: "Solid", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 },
+            });
             self.touch(s, r, col, "fill");
           });
         },
@@ -656,7 +666,15 @@ class RangeProxy extends Proxy {
         values: () => grid((c) => (c ? c.v : "")),
         valueTypes: () =>
           grid((c) =>
-            !c || (c.v === "" && !c.formula) ? "Empty" : c.error ? "Error" : typeof c.v === "number" ? "Double" : typeof c.v === "boolean" ? "Boolean" : "String",
+            !c || (c.v === "" && !c.formula)
+              ? "Empty"
+              : c.error
+                ? "Error"
+                : typeof c.v === "number"
+                  ? "Double"
+                  : typeof c.v === "boolean"
+                    ? "Boolean"
+                    : "String",
           ),
         numberFormat: () => grid((c) => c?.numFmt ?? "General"),
         formulas: () => grid((c) => (c?.formula ? `=${c.formula}` : c ? c.v : "")),
@@ -695,7 +713,8 @@ class RangeProxy extends Proxy {
         // as Excel does: text that reads as a number becomes one, unless the cell's format is Text (@)
         const num = typeof x === "string" && keep.numFmt !== "@" ? /^(-?\d+(?:\.(\d+))?)(%?)$/.exec(x) : null;
         if (typeof x === "string" && x.startsWith("=")) s.set(r, c, { ...keep, v: 0, formula: x.slice(1) });
-        else if (num && num[3]) s.set(r, c, { ...keep, v: Number(num[1]) / 100, numFmt: num[2] ? `0.${"0".repeat(num[2].length)}%` : "0%" });
+        else if (num && num[3])
+          s.set(r, c, { ...keep, v: Number(num[1]) / 100, numFmt: num[2] ? `0.${"0".repeat(num[2].length)}%` : "0%" });
         else if (num) s.set(r, c, { ...keep, v: Number(num[1]) });
         else s.set(r, c, { ...keep, v: x ?? "" });
         this.touch(s, r, c, "value");
@@ -726,7 +745,7 @@ class RangeProxy extends Proxy {
         const x = v[i][j] as number | string | boolean;
         const keep = kept(s.get(r, c));
         if (typeof x === "string" && x.startsWith("=")) s.set(r, c, { ...keep, v: 0, formula: x.slice(1) });
-        else s.set(r, c, { ...keep, v: typeof x === "string" && x !== "" && !isNaN(Number(x)) ? Number(x) : x ?? "" });
+        else s.set(r, c, { ...keep, v: typeof x === "string" && x !== "" && !isNaN(Number(x)) ? Number(x) : (x ?? "") });
         this.touch(s, r, c, "formula");
       },
       (s, b) => this.ctx.changed(s, boundsAddress(b)),
@@ -750,8 +769,10 @@ class RangeProxy extends Proxy {
     this.each((s, r, c, i, j) => {
       const f = props[i][j].format?.fill;
       if (!f) return;
-      if (f.pattern === null || (f as Record<string, unknown>).tintAndShade === null) throw new Error("InvalidArgument: null is not a fill value");
-      if (f.pattern && /Gradient/.test(f.pattern)) throw new Error(`InvalidArgument: pattern ${f.pattern} cannot be set (no gradient stops in the API)`);
+      if (f.pattern === null || (f as Record<string, unknown>).tintAndShade === null)
+        throw new Error("InvalidArgument: null is not a fill value");
+      if (f.pattern && /Gradient/.test(f.pattern))
+        throw new Error(`InvalidArgument: pattern ${f.pattern} cannot be set (no gradient stops in the API)`);
       const cell = s.get(r, c) ?? { v: "" };
       const { fill: _old, ...rest } = cell;
       s.set(r, c, f.pattern === "None" ? (rest as FakeCell) : { ...rest, fill: { ...NO_FILL, pattern: "Solid", ...f } as Fill });
@@ -831,13 +852,17 @@ class NoteCollectionProxy extends Proxy {
     return new NoteProxy(this.ctx, this.sheetOf, cell, false);
   }
   add(cell: string, content: string): NoteProxy {
-    this.ctx.enqueue(() => {
-      const s = this.sheetOf();
-      if (!s) throw new Error("ItemNotFound: worksheet");
-      if (s.notes.has(cell)) throw new Error(`InvalidArgument: ${cell} already has a note`);
-      s.notes.set(cell, { content, visible: false, width: 144, height: 80 });
-      this.ctx.wb.touched.push({ sheet: s.name, cell, what: "note" });
-    }, true, true);
+    this.ctx.enqueue(
+      () => {
+        const s = this.sheetOf();
+        if (!s) throw new Error("ItemNotFound: worksheet");
+        if (s.notes.has(cell)) throw new Error(`InvalidArgument: ${cell} already has a note`);
+        s.notes.set(cell, { content, visible: false, width: 144, height: 80 });
+        this.ctx.wb.touched.push({ sheet: s.name, cell, what: "note" });
+      },
+      true,
+      true,
+    );
     return new NoteProxy(this.ctx, this.sheetOf, cell, false);
   }
 }
@@ -893,10 +918,14 @@ class NoteProxy extends Proxy {
     return this.read("height");
   }
   private setProp(k: keyof FakeNote, v: unknown) {
-    this.ctx.enqueue(() => {
-      this.webUnsupported(k);
-      (this.existing() as unknown as Record<string, unknown>)[k] = v;
-    }, true, true);
+    this.ctx.enqueue(
+      () => {
+        this.webUnsupported(k);
+        (this.existing() as unknown as Record<string, unknown>)[k] = v;
+      },
+      true,
+      true,
+    );
   }
   set visible(v: boolean) {
     this.setProp("visible", v);
@@ -909,11 +938,15 @@ class NoteProxy extends Proxy {
   }
   /** deleting a note that is not there fails the batch (a null object's method, or ItemNotFound) */
   delete(): void {
-    this.ctx.enqueue(() => {
-      this.existing();
-      const s = this.sheetOf()!;
-      s.notes.delete(this.cell);
-      this.ctx.wb.touched.push({ sheet: s.name, cell: this.cell, what: "note" });
-    }, true, true);
+    this.ctx.enqueue(
+      () => {
+        this.existing();
+        const s = this.sheetOf()!;
+        s.notes.delete(this.cell);
+        this.ctx.wb.touched.push({ sheet: s.name, cell: this.cell, what: "note" });
+      },
+      true,
+      true,
+    );
   }
 }

@@ -218,7 +218,9 @@ describe("3. Excel's own undo and live mode", () => {
 
   test("插入示例分工表 clears Excel's undo stack, as Microsoft documents", async () => {
     const { host, wb } = setup({ sampleWorkbook: async () => new Uint8Array([80, 75]) }, (w) => {
-      (w as FakeWorkbook & { onInsert?: () => unknown[] }).onInsert = () => [w.addSheet("分工表 (2)", seed.sheets[0].cells, seed.sheets[0].merges)];
+      (w as FakeWorkbook & { onInsert?: () => unknown[] }).onInsert = () => [
+        w.addSheet("分工表 (2)", seed.sheets[0].cells, seed.sheets[0].merges),
+      ];
     });
     const plan = await loaded(host);
     await host.apply(plan);
@@ -275,7 +277,8 @@ describe("5. Undo that cannot overwrite later work", () => {
     expect(sheet.at(h.cell)?.fill?.color).toBe("#00B050");
     // every other cell is back as it was
     const other = plan.highlights.find((x) => x.cell !== h.cell && x.cell !== w.cell);
-    if (other) expect(sheet.at(other.cell)?.fill).toEqual(JSON.parse(pristine).cells.find(([k]: [string]) => k === keyOf(other.cell))?.[1].fill);
+    if (other)
+      expect(sheet.at(other.cell)?.fill).toEqual(JSON.parse(pristine).cells.find(([k]: [string]) => k === keyOf(other.cell))?.[1].fill);
   });
 
   test("undo after the user deleted the add-in's note does not fail, and leaves that cell alone", async () => {
@@ -295,7 +298,9 @@ test("undo of the 分享版 after a coauthor typed over one of its formulas leav
   await loaded(host);
   const pristine = sheet.snapshot();
   await host.makePortableReport({ convertValues: false });
-  const formulaCell = [...sheet.cells.entries()].find(([k, c]) => c.formula && JSON.parse(pristine).cells.every(([pk, pc]: [string, { formula?: string }]) => pk !== k || !pc.formula))!;
+  const formulaCell = [...sheet.cells.entries()].find(
+    ([k, c]) => c.formula && JSON.parse(pristine).cells.every(([pk, pc]: [string, { formula?: string }]) => pk !== k || !pc.formula),
+  )!;
   const [r, c] = formulaCell[0].split(",").map(Number);
   const addr = `${String.fromCharCode(65 + c)}${r + 1}`;
   wb.remoteEdit("分工表", addr, 1.23);

@@ -21,7 +21,8 @@ const maybe = available ? describe : describe.skip;
 function shown(cell: CellData | undefined): string {
   if (!cell) return "";
   const v = cell.v;
-  if (typeof v === "number") return cell.numFmt === "0.00" ? v.toFixed(2) : cell.numFmt === "0.00%" ? `${(v * 100).toFixed(2)}%` : String(v);
+  if (typeof v === "number")
+    return cell.numFmt === "0.00" ? v.toFixed(2) : cell.numFmt === "0.00%" ? `${(v * 100).toFixed(2)}%` : String(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "string") return v;
   return v ? v.error : "";
@@ -52,19 +53,22 @@ maybe("LibreOffice opens the .xlsx copy of a legacy file", () => {
     }
   });
 
-  test.each(NAMES.map((n, i) => [n, i] as const))("%s: saved again by LibreOffice, every sheet and the note are still there", async (_name, i) => {
-    const back = await readWorkbook(xlsx[i]);
-    const names = [...books[i].data.sheets.map((s) => s.name), "转换说明"];
-    expect(back.data.sheets.map((s) => s.name)).toEqual(names);
-    expect(back.data.sheets[0].merges.slice().sort()).toEqual(books[i].data.sheets[0].merges.slice().sort());
-    if (NAMES[i].startsWith("sample")) {
-      // LibreOffice read the copy's styles: the header row is still bold, shaded and framed
-      const header = (await reload(xlsx[i])).worksheets[0].getCell("B2");
-      expect(header.font).toMatchObject({ bold: true });
-      expect(header.border?.left).toMatchObject({ style: "thin" });
-      expect(header.fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FFF2F2F2" } });
-    }
-    const note = back.data.sheets[names.length - 1].cells[0][0]!.v as string;
-    expect(note).toMatch(/^本文件由科创评分从旧版 \.(xls|et|ods) 文件转换为 \.xlsx；以下内容未能保留：/);
-  });
+  test.each(NAMES.map((n, i) => [n, i] as const))(
+    "%s: saved again by LibreOffice, every sheet and the note are still there",
+    async (_name, i) => {
+      const back = await readWorkbook(xlsx[i]);
+      const names = [...books[i].data.sheets.map((s) => s.name), "转换说明"];
+      expect(back.data.sheets.map((s) => s.name)).toEqual(names);
+      expect(back.data.sheets[0].merges.slice().sort()).toEqual(books[i].data.sheets[0].merges.slice().sort());
+      if (NAMES[i].startsWith("sample")) {
+        // LibreOffice read the copy's styles: the header row is still bold, shaded and framed
+        const header = (await reload(xlsx[i])).worksheets[0].getCell("B2");
+        expect(header.font).toMatchObject({ bold: true });
+        expect(header.border?.left).toMatchObject({ style: "thin" });
+        expect(header.fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FFF2F2F2" } });
+      }
+      const note = back.data.sheets[names.length - 1].cells[0][0]!.v as string;
+      expect(note).toMatch(/^本文件由科创评分从旧版 \.(xls|et|ods) 文件转换为 \.xlsx；以下内容未能保留：/);
+    },
+  );
 });

@@ -39,7 +39,10 @@ interface TotalJson {
 
 async function checkJson(file: string) {
   const r = await cli.run(["check", "--json", file], dir);
-  return { ...r, report: r.code === 0 ? (JSON.parse(r.out) as { totals: TotalJson[]; changes: { writes: number; highlights: number } }) : null };
+  return {
+    ...r,
+    report: r.code === 0 ? (JSON.parse(r.out) as { totals: TotalJson[]; changes: { writes: number; highlights: number } }) : null,
+  };
 }
 
 describe("kjscore check opens every workbook another program wrote", () => {
@@ -48,7 +51,9 @@ describe("kjscore check opens every workbook another program wrote", () => {
     expect({ code: r.code, stderr: r.err }).toEqual({ code: 0, stderr: "" });
     expect(r.report!.totals.map((t) => t.computed)).toEqual(MANIFEST.plan.totals);
     // a KJSCORE cell computes itself: the plan does not write it (xw-kjscore.xlsx: I5, I7)
-    const custom = /\.xls[xm]$/.test(file) ? (customFunctionCells(readParts(fs.readFileSync(path.join(CORPUS, file)))).get("分工表") ?? new Set()) : new Set();
+    const custom = /\.xls[xm]$/.test(file)
+      ? (customFunctionCells(readParts(fs.readFileSync(path.join(CORPUS, file)))).get("分工表") ?? new Set())
+      : new Set();
     const writes = Object.keys(MANIFEST.plan.writes).filter((c) => !custom.has(c)).length;
     expect(r.report!.changes).toEqual({ writes, highlights: 17 });
   });
@@ -67,19 +72,22 @@ describe("kjscore check opens every workbook another program wrote", () => {
 });
 
 describe("recalc on a legacy file writes an .xlsx copy and says what it could not carry", () => {
-  test.each(LEGACY)("%s → .xlsx: exit 0, the message says .xlsx and names the chart and the notes it could not carry, the copy reads with the new scores", async (file) => {
-    const out = path.join(dir, `${file}.重算.xlsx`);
-    const r = await cli.run(["recalc", path.join(CORPUS, file), "-o", out], dir);
-    expect({ code: r.code, stderr: r.err }).toEqual({ code: 0, stderr: "" });
-    expect(r.out).toMatch(/\.xlsx/);
-    // the .xls/.ods came from xw-all.xlsx through LibreOffice: it holds charts and notes
-    expect(r.out).toMatch(/图表/);
-    expect(r.out).toMatch(/批注/);
-    const parts = unzipSync(new Uint8Array(fs.readFileSync(out)));
-    expect(Object.keys(parts)).toContain("[Content_Types].xml");
-    const again = await checkJson(out);
-    expect(again.code).toBe(0);
-    expect(again.report!.totals.map((t) => t.stated)).toEqual(MANIFEST.plan.totals);
-    expect(again.report!.changes.writes).toBe(0);
-  });
+  test.each(LEGACY)(
+    "%s → .xlsx: exit 0, the message says .xlsx and names the chart and the notes it could not carry, the copy reads with the new scores",
+    async (file) => {
+      const out = path.join(dir, `${file}.重算.xlsx`);
+      const r = await cli.run(["recalc", path.join(CORPUS, file), "-o", out], dir);
+      expect({ code: r.code, stderr: r.err }).toEqual({ code: 0, stderr: "" });
+      expect(r.out).toMatch(/\.xlsx/);
+      // the .xls/.ods came from xw-all.xlsx through LibreOffice: it holds charts and notes
+      expect(r.out).toMatch(/图表/);
+      expect(r.out).toMatch(/批注/);
+      const parts = unzipSync(new Uint8Array(fs.readFileSync(out)));
+      expect(Object.keys(parts)).toContain("[Content_Types].xml");
+      const again = await checkJson(out);
+      expect(again.code).toBe(0);
+      expect(again.report!.totals.map((t) => t.stated)).toEqual(MANIFEST.plan.totals);
+      expect(again.report!.changes.writes).toBe(0);
+    },
+  );
 });

@@ -22,13 +22,21 @@ function repack(edit: (parts: Parts) => void): Uint8Array {
 const editText = (parts: Parts, name: string, f: (s: string) => string) => parts.set(name, strToU8(f(partText(parts, name))));
 
 test("an unchanged copy, re-zipped, passes", () => {
-  expect(() => expectLosslessPackage(INPUT, repack(() => undefined), "recalc")).not.toThrow();
+  expect(() =>
+    expectLosslessPackage(
+      INPUT,
+      repack(() => undefined),
+      "recalc",
+    ),
+  ).not.toThrow();
 });
 
 test("a new score in a plan cell (I5 2.55 → 2.56) and an appended style pass", () => {
   const out = repack((p) => {
     editText(p, SHEET_PART, (s) => s.replace(/(<c r="I5"[^>]*>)<v>2.55<\/v>/, "$1<v>2.56</v>"));
-    editText(p, "xl/styles.xml", (s) => s.replace("</cellXfs>", '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'));
+    editText(p, "xl/styles.xml", (s) =>
+      s.replace("</cellXfs>", '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'),
+    );
   });
   expect(partText(readParts(out), SHEET_PART)).toContain("<v>2.56</v>");
   expect(() => expectLosslessPackage(INPUT, out, "recalc")).not.toThrow();
@@ -45,15 +53,36 @@ test("a changed sheet setting (the freeze pane) is refused", () => {
 });
 
 test("a dropped part, a rewritten theme, and new docProps are each refused by name", () => {
-  expect(() => expectLosslessPackage(INPUT, repack((p) => p.delete("xl/theme/theme1.xml")), "recalc")).toThrow(/missing from the output: xl\/theme\/theme1.xml/);
-  expect(() => expectLosslessPackage(INPUT, repack((p) => editText(p, "xl/theme/theme1.xml", (s) => s.replace("Office Theme", "Theme"))), "recalc")).toThrow(/changed: xl\/theme\/theme1.xml/);
-  expect(() => expectLosslessPackage(INPUT, repack((p) => editText(p, "docProps/core.xml", (s) => s.replace("<dc:creator></dc:creator>", "<dc:creator>Unknown</dc:creator>"))), "recalc")).toThrow(/changed: docProps\/core.xml/);
+  expect(() =>
+    expectLosslessPackage(
+      INPUT,
+      repack((p) => p.delete("xl/theme/theme1.xml")),
+      "recalc",
+    ),
+  ).toThrow(/missing from the output: xl\/theme\/theme1.xml/);
+  expect(() =>
+    expectLosslessPackage(
+      INPUT,
+      repack((p) => editText(p, "xl/theme/theme1.xml", (s) => s.replace("Office Theme", "Theme"))),
+      "recalc",
+    ),
+  ).toThrow(/changed: xl\/theme\/theme1.xml/);
+  expect(() =>
+    expectLosslessPackage(
+      INPUT,
+      repack((p) => editText(p, "docProps/core.xml", (s) => s.replace("<dc:creator></dc:creator>", "<dc:creator>Unknown</dc:creator>"))),
+      "recalc",
+    ),
+  ).toThrow(/changed: docProps\/core.xml/);
 });
 
 test("a new <legacyDrawing> passes where the schema puts it, and is refused after <tableParts>/<extLst>", () => {
-  const before = '<worksheet xmlns="x"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><pageMargins/><tableParts count="1"/></worksheet>';
-  const good = '<worksheet xmlns="x" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData><row r="1"><c r="A1" s="3"><v>2</v></c></row></sheetData><pageMargins/><legacyDrawing r:id="rId9"/><tableParts count="1"/></worksheet>';
-  const bad = '<worksheet xmlns="x"><sheetData><row r="1"><c r="A1" s="3"><v>2</v></c></row></sheetData><pageMargins/><tableParts count="1"/><legacyDrawing r:id="rId9"/></worksheet>';
+  const before =
+    '<worksheet xmlns="x"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><pageMargins/><tableParts count="1"/></worksheet>';
+  const good =
+    '<worksheet xmlns="x" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData><row r="1"><c r="A1" s="3"><v>2</v></c></row></sheetData><pageMargins/><legacyDrawing r:id="rId9"/><tableParts count="1"/></worksheet>';
+  const bad =
+    '<worksheet xmlns="x"><sheetData><row r="1"><c r="A1" s="3"><v>2</v></c></row></sheetData><pageMargins/><tableParts count="1"/><legacyDrawing r:id="rId9"/></worksheet>';
   expect(() => expectOnlyPlanCellsInSheet(before, good, ["A1"])).not.toThrow();
   expect(() => expectOnlyPlanCellsInSheet(before, bad, ["A1"])).toThrow(/after <tableParts>/);
   expect(() => expectOnlyPlanCellsInSheet(before, good, [])).toThrow(/differ in the sheet XML/);
@@ -77,7 +106,9 @@ test("a new notes part is accepted by its content type; an unknown new part is r
       editText(p, "[Content_Types].xml", (s) => s.replace("</Types>", `<Override PartName="/${name}" ContentType="${type}"/></Types>`));
     });
   expect(() => expectLosslessPackage(INPUT, withPart("xl/comments/comment9.xml", NOTES), "recalc")).not.toThrow();
-  expect(() => expectLosslessPackage(INPUT, withPart("xl/custom9.xml", "application/xml"), "recalc")).toThrow(/added to the output: xl\/custom9.xml/);
+  expect(() => expectLosslessPackage(INPUT, withPart("xl/custom9.xml", "application/xml"), "recalc")).toThrow(
+    /added to the output: xl\/custom9.xml/,
+  );
 });
 
 test("the r: namespace a new <legacyDrawing> needs may go on the root or on the element; one on <drawing> must stay", () => {

@@ -62,7 +62,10 @@ function parseRef(ref: string): { r1: number; c1: number; r2: number; c2: number
   const p = /^([A-Z]+)(\d+)$/i.exec(a);
   const q = /^([A-Z]+)(\d+)$/i.exec(b ?? a);
   if (!p || !q) throw new Error(`Range("${ref}"): 方法 'Range' 作用于对象 '_Worksheet' 时失败`);
-  const r1 = Number(p[2]), c1 = colNumber(p[1]), r2 = Number(q[2]), c2 = colNumber(q[1]);
+  const r1 = Number(p[2]),
+    c1 = colNumber(p[1]),
+    r2 = Number(q[2]),
+    c2 = colNumber(q[1]);
   return { r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
 }
 
@@ -108,14 +111,23 @@ export class FakeSheet implements EtWorksheet {
 
   get UsedRange(): EtRange {
     this.book.app.log.calls++;
-    let r1 = Infinity, c1 = Infinity, r2 = 0, c2 = 0;
+    let r1 = Infinity,
+      c1 = Infinity,
+      r2 = 0,
+      c2 = 0;
     for (const [k, cell] of this.cells) {
       if (cell.value === null && !cell.formula && !cell.fill && cell.comment === null && cell.numberFormat === "G/通用格式") continue;
       const [r, c] = k.split(",").map(Number);
-      r1 = Math.min(r1, r); c1 = Math.min(c1, c); r2 = Math.max(r2, r); c2 = Math.max(c2, c);
+      r1 = Math.min(r1, r);
+      c1 = Math.min(c1, c);
+      r2 = Math.max(r2, r);
+      c2 = Math.max(c2, c);
     }
     for (const m of this.merges) {
-      r1 = Math.min(r1, m.r1); c1 = Math.min(c1, m.c1); r2 = Math.max(r2, m.r2); c2 = Math.max(c2, m.c2);
+      r1 = Math.min(r1, m.r1);
+      c1 = Math.min(c1, m.c1);
+      r2 = Math.max(r2, m.r2);
+      c2 = Math.max(c2, m.c2);
     }
     if (r2 === 0) return new FakeRange(this, 1, 1, 1, 1);
     return new FakeRange(this, r1, c1, r2, c2);
@@ -166,7 +178,13 @@ class FakeInterior implements EtInterior {
     this.range.count("write");
     const c = this.cell();
     if (v === NO_FILL) c.fill = null;
-    else c.fill = { pattern: v, color: c.fill?.color ?? WHITE, patternColor: c.fill?.patternColor ?? 0, tintAndShade: c.fill?.tintAndShade ?? 0 };
+    else
+      c.fill = {
+        pattern: v,
+        color: c.fill?.color ?? WHITE,
+        patternColor: c.fill?.patternColor ?? 0,
+        tintAndShade: c.fill?.tintAndShade ?? 0,
+      };
   }
   get TintAndShade(): number {
     this.range.count("read");
@@ -430,7 +448,15 @@ export class FakeApp implements EtApplication {
   }
 }
 
-const ERROR_CODES: Record<string, number> = { "#NULL!": 2000, "#DIV/0!": 2007, "#VALUE!": 2015, "#REF!": 2023, "#NAME?": 2029, "#NUM!": 2036, "#N/A": 2042 };
+const ERROR_CODES: Record<string, number> = {
+  "#NULL!": 2000,
+  "#DIV/0!": 2007,
+  "#VALUE!": 2015,
+  "#REF!": 2023,
+  "#NAME?": 2029,
+  "#NUM!": 2036,
+  "#N/A": 2042,
+};
 /** An Excel error reaches JavaScript as a COM Variant error: 0x800A0000 + the xlErr code, signed. */
 export function toVariant(v: unknown): unknown {
   if (v && typeof v === "object" && "error" in v) return (0x800a0000 | 0) + (ERROR_CODES[(v as { error: string }).error] ?? 2015);
@@ -438,9 +464,9 @@ export function toVariant(v: unknown): unknown {
 }
 
 /** A fake application whose workbook holds `data`'s sheets (values, formats, merges, notes). */
-export function fakeFromData(
-  data: { sheets: { name: string; cells: ({ v: unknown; numFmt?: string; formula?: string } | undefined)[][]; merges: string[] }[] },
-): FakeApp {
+export function fakeFromData(data: {
+  sheets: { name: string; cells: ({ v: unknown; numFmt?: string; formula?: string } | undefined)[][]; merges: string[] }[];
+}): FakeApp {
   const app = new FakeApp();
   for (const s of data.sheets) {
     const sheet = app.book!.addSheet(s.name);

@@ -33,7 +33,16 @@ function snapshot(sheet: FakeSheet) {
 
 function changedKeys(a: Map<string, string>, b: Map<string, string>): string[] {
   const keys = new Set([...a.keys(), ...b.keys()]);
-  return [...keys].filter((k) => a.get(k) !== b.get(k) && !(a.get(k) === undefined && JSON.parse(b.get(k)!).value === null && !JSON.parse(b.get(k)!).fill && JSON.parse(b.get(k)!).comment === null));
+  return [...keys].filter(
+    (k) =>
+      a.get(k) !== b.get(k) &&
+      !(
+        a.get(k) === undefined &&
+        JSON.parse(b.get(k)!).value === null &&
+        !JSON.parse(b.get(k)!).fill &&
+        JSON.parse(b.get(k)!).comment === null
+      ),
+  );
 }
 
 const address = (k: string) => {

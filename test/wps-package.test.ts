@@ -42,7 +42,11 @@ test("the folder is named name_version, as WPS's offline mode looks it up", () =
 test("jsplugins.xml and publish.xml are well-formed and name the folder, the version and WPS 表格 (type et)", () => {
   for (const f of ["jsplugins.xml", "publish.xml", path.join(FOLDER, "ribbon.xml")]) wellFormed(path.join(out, f));
   const js = fs.readFileSync(path.join(out, "jsplugins.xml"), "utf8");
-  expect(js).toMatch(new RegExp(`<jsplugin name="kjscore" type="et" url="http://10\\.0\\.0\\.8/kjscore/${FOLDER}\\.7z" version="${FOLDER.split("_")[1].replace(/\./g, "\\.")}"/>`));
+  expect(js).toMatch(
+    new RegExp(
+      `<jsplugin name="kjscore" type="et" url="http://10\\.0\\.0\\.8/kjscore/${FOLDER}\\.7z" version="${FOLDER.split("_")[1].replace(/\./g, "\\.")}"/>`,
+    ),
+  );
   const pub = fs.readFileSync(path.join(out, "publish.xml"), "utf8");
   expect(pub).toContain(`<jspluginonline name="kjscore" type="et" url="http://10.0.0.8/kjscore/${FOLDER}/" enable="true"/>`);
   expect(fs.readFileSync(path.join(out, "安装说明.txt"), "utf8")).toContain("jsaddons");

@@ -41,7 +41,8 @@ function bigTable(templateBytes, rows) {
   const all = [...xml.matchAll(/<row r="(\d+)"[\s\S]*?<\/row>/g)];
   const head = all.filter((m) => Number(m[1]) <= 2).map((m) => m[0]);
   const body = all.filter((m) => Number(m[1]) >= 3 && Number(m[1]) <= 19).map((m) => m[0]);
-  const renumber = (row, from, to) => row.replace(new RegExp(`(r="[A-Z]+)${from}"`, "g"), `$1${to}"`).replace(`<row r="${from}"`, `<row r="${to}"`);
+  const renumber = (row, from, to) =>
+    row.replace(new RegExp(`(r="[A-Z]+)${from}"`, "g"), `$1${to}"`).replace(`<row r="${from}"`, `<row r="${to}"`);
   const out = [];
   for (let i = 0; i < rows; i++) {
     const src = body[i % body.length];
@@ -91,8 +92,18 @@ async function run() {
     const ours = best(3, () => books.forEach(check)) / books.length;
     const readOnly = best(3, () => books.forEach((b) => readWorkbookSync(b))) / books.length;
     const ref = best(3, () => books.forEach(readMinimal)) / books.length;
-    rows.push({ name: "check per workbook (read + plan), 400 workbooks", value: +ours.toFixed(3), unit: "ms", note: `${(ours / ref).toFixed(2)}× the minimal reader (${ref.toFixed(3)} ms); goal ≤ 3×` });
-    rows.push({ name: "package read alone per workbook, 400 workbooks", value: +readOnly.toFixed(3), unit: "ms", note: `${(readOnly / ref).toFixed(2)}× the minimal reader` });
+    rows.push({
+      name: "check per workbook (read + plan), 400 workbooks",
+      value: +ours.toFixed(3),
+      unit: "ms",
+      note: `${(ours / ref).toFixed(2)}× the minimal reader (${ref.toFixed(3)} ms); goal ≤ 3×`,
+    });
+    rows.push({
+      name: "package read alone per workbook, 400 workbooks",
+      value: +readOnly.toFixed(3),
+      unit: "ms",
+      note: `${(readOnly / ref).toFixed(2)}× the minimal reader`,
+    });
 
     // 10,000 vs 100,000 rows
     const template = await buildTemplateBuffer();
@@ -103,7 +114,12 @@ async function run() {
     const tBig = best(2, () => check(big));
     const refSmall = best(3, () => readMinimal(small));
     const refBig = best(2, () => readMinimal(big));
-    rows.push({ name: "check, 10,000-row 分工表", value: Math.round(tSmall), unit: "ms", note: `minimal reader ${Math.round(refSmall)} ms` });
+    rows.push({
+      name: "check, 10,000-row 分工表",
+      value: Math.round(tSmall),
+      unit: "ms",
+      note: `minimal reader ${Math.round(refSmall)} ms`,
+    });
     rows.push({
       name: "check, 100,000-row 分工表",
       value: Math.round(tBig),
@@ -113,14 +129,20 @@ async function run() {
     const bigFile = path.join(dir, "big.xlsx");
     fs.writeFileSync(bigFile, big);
     const bigRun = cliChild(["check", bigFile, "--json"]);
-    rows.push({ name: "peak memory, check 100,000 rows", value: Math.round(bigRun.maxRss), unit: "MB", note: `whole process; exit ${bigRun.code}; goal: a few hundred MB` });
+    rows.push({
+      name: "peak memory, check 100,000 rows",
+      value: Math.round(bigRun.maxRss),
+      unit: "MB",
+      note: `whole process; exit ${bigRun.code}; goal: a few hundred MB`,
+    });
 
     // peak memory: 400 vs 4,000 workbooks in a folder
     const folder = (n) => {
       const d = path.join(dir, `f${n}`);
       fs.mkdirSync(d);
       const names = fs.readdirSync(seedDir);
-      for (let i = 0; i < n; i++) fs.linkSync(path.join(seedDir, names[i % names.length]), path.join(d, `county-${String(i).padStart(5, "0")}.xlsx`));
+      for (let i = 0; i < n; i++)
+        fs.linkSync(path.join(seedDir, names[i % names.length]), path.join(d, `county-${String(i).padStart(5, "0")}.xlsx`));
       return d;
     };
     const m400 = cliChild(["check", folder(400), "--json"]);

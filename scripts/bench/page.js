@@ -94,7 +94,8 @@ async function once(url, ready) {
 /** dist/kjscore.html, the page in one offline file: what is handed out on a USB stick or by mail. */
 function singleFileRows(dir) {
   const file = path.join(dir, "kjscore.html");
-  if (!fs.existsSync(file)) return [{ name: "page: kjscore.html (single offline file)", value: "", unit: "", note: "missing from the build" }];
+  if (!fs.existsSync(file))
+    return [{ name: "page: kjscore.html (single offline file)", value: "", unit: "", note: "missing from the build" }];
   const html = fs.readFileSync(file);
   // the scripts that run for the first view are the served page's entry, inlined; the chunks are stored inert
   const html0 = fs.readFileSync(path.join(dir, "filehost.html"), "utf8");
@@ -166,8 +167,11 @@ async function run() {
 module.exports = { run, singleFileRows };
 
 if (require.main === module) {
-  run().then((rows) => console.table(rows), (e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  run().then(
+    (rows) => console.table(rows),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

@@ -1,6 +1,13 @@
 /** The `check` text sections of the analysis: 升级分析 (path to the next grade) and 按责任单位. */
 import type { Plan } from "../model/types";
-import { byDepartment, upgradeAnalyses, type DepartmentPlan, type UpgradeAnalysis, type UpgradeGoal, type UpgradeRow } from "../model/analysis";
+import {
+  byDepartment,
+  upgradeAnalyses,
+  type DepartmentPlan,
+  type UpgradeAnalysis,
+  type UpgradeGoal,
+  type UpgradeRow,
+} from "../model/analysis";
 import { displayWidth, pad } from "../xlsx/width";
 import { plainNumber, score2 } from "./format";
 import { S } from "./strings";
@@ -28,7 +35,13 @@ function rowCells(r: UpgradeRow): string[] {
   if (r.kind === "manual") return [String(r.row), r.name, scoreMax, head, S.upgradeManual, "", ""];
   const next = r.next ? `${plainNumber(r.next.score)}分：${goalText(r.next)}` : "";
   const full = r.full ? goalText(r.full) : "";
-  const from = r.kind === "value" ? distanceText(r.next?.fromToday ?? null, r.unit) : r.items.slice(1, 3).map((i) => i.label).join("、");
+  const from =
+    r.kind === "value"
+      ? distanceText(r.next?.fromToday ?? null, r.unit)
+      : r.items
+          .slice(1, 3)
+          .map((i) => i.label)
+          .join("、");
   return [String(r.row), r.name, scoreMax, head, next, full, from];
 }
 
@@ -46,12 +59,19 @@ export function formatUpgrade(a: UpgradeAnalysis): string[] {
   const out: string[] = [];
   out.push(S.upgradeHeading(a.column, score2(a.total), a.grade, a.nextGrade, score2(a.gap), a.todayColumn));
   const rows = a.rows.map(rowCells);
-  out.push(...table([S.headRow, S.headName, S.upgradeScore, S.upgradeHeadroom, S.upgradeNext, S.upgradeFullNeeds, S.upgradeFromToday(a.todayColumn)], rows));
+  out.push(
+    ...table(
+      [S.headRow, S.headName, S.upgradeScore, S.upgradeHeadroom, S.upgradeNext, S.upgradeFullNeeds, S.upgradeFromToday(a.todayColumn)],
+      rows,
+    ),
+  );
   const s = a.suggestion;
   if (s) {
     out.push(s.reaches ? S.suggestionHeading : S.suggestionShort);
     for (const step of s.steps) {
-      out.push(`    第${step.row}行 ${step.name}：${score2(step.fromScore)} → ${score2(step.toScore)}（${step.action}，+${plainNumber(step.relative * 100)}%）`);
+      out.push(
+        `    第${step.row}行 ${step.name}：${score2(step.fromScore)} → ${score2(step.toScore)}（${step.action}，+${plainNumber(step.relative * 100)}%）`,
+      );
     }
     out.push(S.suggestionTotal(a.column, score2(s.total), s.grade));
   }
@@ -65,7 +85,10 @@ export function formatDepartments(depts: DepartmentPlan[]): string[] {
     for (const t of d.tasks) {
       const role = t.role === "lead" ? S.roleLead : t.role === "support" ? S.roleSupport : "";
       const now = t.current?.score != null ? `${t.current.column}年 ${score2(t.current.score)}` : "";
-      const goal = t.target?.score != null ? `${t.target.column}年目标 ${score2(t.target.score)}${t.target.valueText ? `（${t.target.valueText}）` : ""}` : "";
+      const goal =
+        t.target?.score != null
+          ? `${t.target.column}年目标 ${score2(t.target.score)}${t.target.valueText ? `（${t.target.valueText}）` : ""}`
+          : "";
       const need = t.requiredText ? S.required(t.requiredText) : "";
       const sugg = t.suggested ? S.deptSuggested(t.suggested.action, score2(t.suggested.toScore)) : "";
       const flags = t.flags.length ? S.deptFlags(t.flags.length) : "";

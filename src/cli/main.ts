@@ -196,7 +196,10 @@ async function recalcCommand(
   output: string | undefined,
   force: boolean,
   io: Io,
-  portableOptions: { portable: boolean; convertValues: boolean; sheet?: string; table?: number } = { portable: false, convertValues: false },
+  portableOptions: { portable: boolean; convertValues: boolean; sheet?: string; table?: number } = {
+    portable: false,
+    convertValues: false,
+  },
 ): Promise<number> {
   if (portableOptions.convertValues && !portableOptions.portable) throw new UsageError(S.convertValuesNeedsPortable);
   if (positionals.length === 0) throw new UsageError(S.recalcNeedsFile);
@@ -240,7 +243,14 @@ async function recalcCommand(
   else {
     io.out(S.changesHeading + "\n");
     for (const w of plan.writes) {
-      const before = w.before === null || w.before === "" ? "空" : typeof w.before === "number" ? score2(w.before) : typeof w.before === "object" ? w.before.error : String(w.before);
+      const before =
+        w.before === null || w.before === ""
+          ? "空"
+          : typeof w.before === "number"
+            ? score2(w.before)
+            : typeof w.before === "object"
+              ? w.before.error
+              : String(w.before);
       io.out(`  ${w.cell}：${before} → ${score2(w.after)}　${w.reason}\n`);
     }
   }
@@ -314,7 +324,14 @@ function fsMessage(e: unknown, file: string, writing: boolean): string {
 
 /** The Chinese message for anything that stops one workbook from being analysed. */
 function messageOf(e: unknown): string {
-  if (e instanceof XlsxReadError || e instanceof PlanApplyError || e instanceof Failure || e instanceof LegacyReadError || e instanceof TableChoiceError) return e.message;
+  if (
+    e instanceof XlsxReadError ||
+    e instanceof PlanApplyError ||
+    e instanceof Failure ||
+    e instanceof LegacyReadError ||
+    e instanceof TableChoiceError
+  )
+    return e.message;
   if (e instanceof NoTableError || (e instanceof Error && e.name === "NoTableError")) {
     return S.noTable((e as NoTableError).lookedFor ?? []);
   }

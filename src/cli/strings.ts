@@ -13,14 +13,16 @@ export const S = {
   recalcNeedsFile: "recalc 缺少要重算的文件：kjscore recalc 文件.xlsx -o 输出.xlsx",
   recalcOneFile: "recalc 一次只处理一个文件：kjscore recalc 文件.xlsx -o 输出.xlsx",
   recalcNeedsOutput: "recalc 缺少 -o 输出文件：kjscore recalc 文件.xlsx -o 输出.xlsx（不会改动原文件）",
-  convertValuesNeedsPortable: "--convert-values 只能与 --portable 一起用：kjscore recalc 文件.xlsx -o 输出.xlsx --portable --convert-values",
+  convertValuesNeedsPortable:
+    "--convert-values 只能与 --portable 一起用：kjscore recalc 文件.xlsx -o 输出.xlsx --portable --convert-values",
   missingSheet: "选项 --sheet 缺少参数：请写上工作表名，如 --sheet 分工表，或加行号 --sheet 分工表!A30",
   badTable: (v: string) => `选项 --table 的参数应为正整数（第几张分工表，如 --table 2），而不是“${v}”`,
   sheetOrTable: "--sheet 与 --table 只能用一个",
   templateExtra: (a: string) => `template 不接受文件参数：${a}（用 -o 指定输出文件）`,
   refuseOverwriteInput: (f: string) => `拒绝覆盖原文件：${f}（-o 请指定另一个文件名）`,
   macrosNeedXlsm: "原文件含宏（VBA 工程），输出文件请用 .xlsm 扩展名：写成 .xlsx 会丢掉宏，Excel 也不会打开它；未写入任何文件",
-  xlsmNeedsMacros: (f: string) => `输出文件 ${f} 用了启用宏的 .xlsm 扩展名，但原文件不含宏：请用 .xlsx（Excel 不会打开扩展名与内容不符的文件）`,
+  xlsmNeedsMacros: (f: string) =>
+    `输出文件 ${f} 用了启用宏的 .xlsm 扩展名，但原文件不含宏：请用 .xlsx（Excel 不会打开扩展名与内容不符的文件）`,
   legacyNeedsXlsx: (f: string) => `旧版文件（.xls / .et / .ods）重算后写成 .xlsx 副本：输出文件 ${f} 请用 .xlsx 扩展名`,
   legacyCopy: (f: string, lost: string[]) =>
     `注意：原文件是旧版格式，${f} 是新的 .xlsx 副本（不是原格式）；` +

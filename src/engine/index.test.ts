@@ -1,4 +1,4 @@
-import { gapToNextGrade, gradeOf, parseRule, ruleFor, scoreValue, RuleError } from "./index";
+import { gapToNextGrade, gradeOf, ruleFor, scoreValue, RuleError } from "./index";
 
 const FISCAL = "≧10000万元（5分）；\n10000-5000万元（5-4分）；\n5000-1000万元（4-3分）；\n1000万元以下（3-0分）。";
 

@@ -107,10 +107,7 @@ describe("property: a unit one edit from the rule's is never scored silently", (
       fc.property(fc.constantFrom(...UNITS), cjk, fc.nat(), fc.integer({ min: 1, max: 99999 }), (unit, ch, at, n) => {
         const chars = [...unit];
         const i = at % chars.length;
-        const edits = [
-          [...chars.slice(0, i), ch, ...chars.slice(i + 1)].join(""),
-          [...chars.slice(0, i), ch, ...chars.slice(i)].join(""),
-        ];
+        const edits = [[...chars.slice(0, i), ch, ...chars.slice(i + 1)].join(""), [...chars.slice(0, i), ch, ...chars.slice(i)].join("")];
         for (const written of edits) {
           if (written === unit || readUnit(written) !== null) continue; // a unit KJScore knows: converted or refused as before
           const r = readValue({ v: `${n}${written}` }, unit);

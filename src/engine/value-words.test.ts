@@ -1,11 +1,34 @@
 import { placeholderOf, qualifierOf } from "./value-words";
 
 describe("placeholders mean no value yet", () => {
-  test.each(["暂无", "无", "待定", "—", "-", "/", "／", "未统计", "空", "——", "--", "\\", "（暂无）", "暂无数据", "尚未统计", "暂未填报", "待核实", "待补充", "缺", "不详", "N/A", "n/a", " 待定 "])(
-    "“%s”",
-    (t) => expect(placeholderOf(t)).toBe(t.trim()),
+  test.each([
+    "暂无",
+    "无",
+    "待定",
+    "—",
+    "-",
+    "/",
+    "／",
+    "未统计",
+    "空",
+    "——",
+    "--",
+    "\\",
+    "（暂无）",
+    "暂无数据",
+    "尚未统计",
+    "暂未填报",
+    "待核实",
+    "待补充",
+    "缺",
+    "不详",
+    "N/A",
+    "n/a",
+    " 待定 ",
+  ])("“%s”", (t) => expect(placeholderOf(t)).toBe(t.trim()));
+  test.each(["0", "2489万元", "无锡2489万元", "暂无2489", "待定2家", "一般"])("“%s” is not one", (t) =>
+    expect(placeholderOf(t)).toBeNull(),
   );
-  test.each(["0", "2489万元", "无锡2489万元", "暂无2489", "待定2家", "一般"])("“%s” is not one", (t) => expect(placeholderOf(t)).toBeNull());
 });
 
 describe("qualifiers", () => {

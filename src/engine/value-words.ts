@@ -36,7 +36,7 @@ const WORDS = new RegExp(
 /** Folded, without spaces and without a bracket pair around the whole text: "（暂无）" → "暂无". */
 function core(text: string): string {
   let t = foldChars(text).replace(/\s+/g, "");
-  while (/^[(\[].*[)\]]$/.test(t)) t = t.slice(1, -1);
+  while (/^[([].*[)\]]$/.test(t)) t = t.slice(1, -1);
   return t;
 }
 
@@ -72,7 +72,7 @@ const APPROX_AFTER = /\d[^\d]{0,6}?(左右|上下|前后)/;
 // Estimate: anywhere outside a bracket remark, or a bracket that holds only the word.
 const ESTIMATE = /(预计|预估|估计|估算|预测|暂估|暂定|初步统计|初步估算|初步测算|快报)/;
 const BRACKET_WORD =
-  /[(\[]\s*(预计|预估|估计|估算|预测|暂估|暂定|估|预计数|估计数|估算数|预估数|快报数|初步统计|初步数|约|约数|概数|大约)\s*[)\]]/;
+  /[([]\s*(预计|预估|估计|估算|预测|暂估|暂定|估|预计数|估计数|估算数|预估数|快报数|初步统计|初步数|约|约数|概数|大约)\s*[)\]]/;
 
 /** Bracketed remarks removed, innermost first ("2489万元（其中约300万元）" → "2489万元"). */
 function outsideBrackets(t: string): string {

@@ -118,7 +118,10 @@ function candidatesIn(text: string): Candidate[] {
 
 /** A number format without its literal text: quoted runs, backslash escapes, [colour]/[locale] sections. */
 function formatCodes(numFmt: string): string {
-  return numFmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  return numFmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
 }
 
 /** "0.00%", "0%", "#,##0.0%" show a percentage; a "%" inside quotes or after a backslash is literal. */
@@ -164,7 +167,7 @@ export function readValue(input: ValueInput, ruleUnit: string | null, options: R
   if (typeof v === "boolean") return { status: "error", message: `单元格是逻辑值 ${v ? "TRUE" : "FALSE"}，不是数值` };
   if (typeof v === "object") return { status: "error", message: `单元格是错误值 ${v.error}` };
 
-  const rUnit = ruleUnit === null ? null : readUnit(ruleUnit) ?? { text: ruleUnit, mult: Rational.ONE, base: ruleUnit, per: null };
+  const rUnit = ruleUnit === null ? null : (readUnit(ruleUnit) ?? { text: ruleUnit, mult: Rational.ONE, base: ruleUnit, per: null });
 
   let reading: ValueReading;
   if (typeof v === "number") {
@@ -260,7 +263,10 @@ function readNumber(text: string, shown: string, ruleUnit: string | null, rUnit:
       const head = readNumber(whole[1], shown, ruleUnit, rUnit);
       if (head.status === "value" && head.unit !== null) return head;
     }
-    return several(shown, fitting.map((f) => f.c));
+    return several(
+      shown,
+      fitting.map((f) => f.c),
+    );
   }
   if (typos.length > 0) return { status: "error", message: typoMessage(typos[0].written, ruleUnit!) };
   if (unitless.length === 1) return { status: "value", value: unitless[0].value, unit: null };

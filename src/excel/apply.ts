@@ -10,7 +10,16 @@ import { requireSheet } from "./find";
 import { queueRestorePortable, stillPortable } from "./portable";
 import { noteProps, runBatch, syncOwn, type HostState } from "./state";
 import { checkStillOurs, sameValue, type StillOurs } from "./still-ours";
-import { isOurFill, noteSnapshot, queueApply, queueRestoreFill, queueRestoreNote, queueRestoreValues, type NoteSnapshot, type UndoRecord } from "./write";
+import {
+  isOurFill,
+  noteSnapshot,
+  queueApply,
+  queueRestoreFill,
+  queueRestoreNote,
+  queueRestoreValues,
+  type NoteSnapshot,
+  type UndoRecord,
+} from "./write";
 
 /** The Excel host always says whether notes were written. */
 export interface ExcelApplyResult extends ApplyResult {
@@ -59,7 +68,11 @@ export async function apply(s: HostState, plan: Plan): Promise<ExcelApplyResult>
       const stale = q.writes.find((w) => !sameValue(w.before, record.values.find((v) => v.cell === w.cell)?.value));
       if (stale) {
         queueUndo(ws, record, allOurs(record));
-        await syncOwn(s, ctx, record.values.map((v) => v.cell));
+        await syncOwn(
+          s,
+          ctx,
+          record.values.map((v) => v.cell),
+        );
         throw new Error(`单元格 ${stale.cell} 在计算之后被修改过，已撤回本次写入：请重新计算后再应用`);
       }
       for (const h of record.highlights) {
@@ -98,7 +111,10 @@ function allOurs(record: UndoRecord): StillOurs {
 
 /** Queue restoring the cells of `record` that `ours` says still hold what was written; returns gradient cells skipped. */
 function queueUndo(ws: Excel.Worksheet, record: UndoRecord, ours: StillOurs): string[] {
-  queueRestoreValues(ws, record.values.filter((v) => ours.values.has(v.cell)));
+  queueRestoreValues(
+    ws,
+    record.values.filter((v) => ours.values.has(v.cell)),
+  );
   const gradients: string[] = [];
   for (const h of record.highlights) {
     if (ours.fills.has(h.cell) && !queueRestoreFill(ws, h.cell, h.fill)) gradients.push(h.cell);
@@ -134,7 +150,11 @@ export async function undo(s: HostState): Promise<ExcelUndoResult> {
       const ours = await checkStillOurs(ctx, ws, record, s.env.notesSupported());
       // 2. restore only those
       const gradients = queueUndo(ws, record, ours);
-      await syncOwn(s, ctx, record.values.filter((v) => ours.values.has(v.cell)).map((v) => v.cell));
+      await syncOwn(
+        s,
+        ctx,
+        record.values.filter((v) => ours.values.has(v.cell)).map((v) => v.cell),
+      );
       const cells = new Set([...record.values.map((v) => v.cell), ...record.highlights.map((h) => h.cell)]);
       // a cell is left alone when any part the add-in wrote there (value, fill, note) has changed
       const changed = (c: string) =>

@@ -58,7 +58,8 @@ export async function readSheets(
 ): Promise<{ read: SheetReadResult | null; userNotes: () => boolean; anyNotes: () => boolean }[]> {
   const limit = s.env.payloadLimit();
   const probes = sheets.map((ws) => queueNotesProbe(s, ws));
-  const withProbes = (reads: (SheetReadResult | null)[]) => reads.map((read, i) => ({ read, userNotes: probes[i].user, anyNotes: probes[i].any }));
+  const withProbes = (reads: (SheetReadResult | null)[]) =>
+    reads.map((read, i) => ({ read, userNotes: probes[i].user, anyNotes: probes[i].any }));
   if (limit === Infinity || knownFits) {
     const q: QueuedRead[] = sheets.map((ws) => queueSheetRead(ws));
     try {
@@ -122,7 +123,13 @@ async function discover(s: HostState, ctx: Excel.RequestContext, choice?: TableC
   }
   const rest = sheets.items.filter((x) => !tried.has(x.id) && x.visibility === "Visible");
   if (!rest.length) return attempt(); // throws the NoTableError again
-  keep(await readSheets(s, ctx, rest.map((x) => sheetByKey(ctx, x.id, false))));
+  keep(
+    await readSheets(
+      s,
+      ctx,
+      rest.map((x) => sheetByKey(ctx, x.id, false)),
+    ),
+  );
   return attempt();
 }
 
@@ -130,34 +137,38 @@ async function discover(s: HostState, ctx: Excel.RequestContext, choice?: TableC
 export async function load(s: HostState, choice?: TableChoice): Promise<LoadResult> {
   try {
     const { computePlan } = await model();
-    return await runBatch(s, async (ctx) => {
-      ctx.workbook.load("name");
-      let plan: Plan | null = null;
-      let read: SheetReadResult | null = null;
-      let userNotes = false;
-      let anyNotes = false;
-      if (choice?.sheet && choice.sheet !== s.sheetName) forgetSheet(s);
-      if (s.sheetId) {
-        const known = await readKnown(s, ctx, s.sheetId);
-        if (known) {
-          read = known.read;
-          userNotes = known.userNotes;
-          anyNotes = known.anyNotes;
-          try {
-            plan = computePlan({ sheets: [read.data] }, choice);
-          } catch (e) {
-            if (!(e instanceof NoTableError)) throw e;
-            forgetSheet(s); // headers gone or moved to another sheet: look again
-          }
-        } else forgetSheet(s); // sheet deleted
-      }
-      if (!plan) {
-        const found = await discover(s, ctx, choice);
-        ({ plan, read, userNotes, anyNotes } = found);
-      }
-      remember(s, read!, userNotes, anyNotes);
-      return { ok: true as const, plan, source: ctx.workbook.name || undefined };
-    }, { write: false });
+    return await runBatch(
+      s,
+      async (ctx) => {
+        ctx.workbook.load("name");
+        let plan: Plan | null = null;
+        let read: SheetReadResult | null = null;
+        let userNotes = false;
+        let anyNotes = false;
+        if (choice?.sheet && choice.sheet !== s.sheetName) forgetSheet(s);
+        if (s.sheetId) {
+          const known = await readKnown(s, ctx, s.sheetId);
+          if (known) {
+            read = known.read;
+            userNotes = known.userNotes;
+            anyNotes = known.anyNotes;
+            try {
+              plan = computePlan({ sheets: [read.data] }, choice);
+            } catch (e) {
+              if (!(e instanceof NoTableError)) throw e;
+              forgetSheet(s); // headers gone or moved to another sheet: look again
+            }
+          } else forgetSheet(s); // sheet deleted
+        }
+        if (!plan) {
+          const found = await discover(s, ctx, choice);
+          ({ plan, read, userNotes, anyNotes } = found);
+        }
+        remember(s, read!, userNotes, anyNotes);
+        return { ok: true as const, plan, source: ctx.workbook.name || undefined };
+      },
+      { write: false },
+    );
   } catch (e) {
     if (e instanceof NoTableError) {
       forgetSheet(s);

@@ -49,29 +49,33 @@ export function createLive(s: HostState): Live {
     if (!id || registration?.sheetId === id) return;
     await registration?.remove();
     registration = null;
-    await runBatch(s, async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(id);
-      const handler = ws.onChanged.add(async (ev: Excel.WorksheetChangedEventArgs) => {
-        if (s.own.isOwn(ev)) return;
-        // coauthoring: another person's edit (source "Remote") refreshes the view, never writes
-        if (ev.source !== "Remote" && onlyOurCells(ev.address)) return;
-        if (ev.source !== "Remote") onlyRemote = false;
-        fire.call();
-      });
-      await ctx.sync();
-      registration = {
-        sheetId: id,
-        remove: async () => {
-          const batch = async (c: Excel.RequestContext) => {
-            handler.remove();
-            await c.sync();
-          };
-          // the handler must be removed through the context it was added with
-          if (s.env.customRun) await s.env.run(batch);
-          else await Excel.run(handler.context, batch);
-        },
-      };
-    }, { write: false });
+    await runBatch(
+      s,
+      async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(id);
+        const handler = ws.onChanged.add(async (ev: Excel.WorksheetChangedEventArgs) => {
+          if (s.own.isOwn(ev)) return;
+          // coauthoring: another person's edit (source "Remote") refreshes the view, never writes
+          if (ev.source !== "Remote" && onlyOurCells(ev.address)) return;
+          if (ev.source !== "Remote") onlyRemote = false;
+          fire.call();
+        });
+        await ctx.sync();
+        registration = {
+          sheetId: id,
+          remove: async () => {
+            const batch = async (c: Excel.RequestContext) => {
+              handler.remove();
+              await c.sync();
+            };
+            // the handler must be removed through the context it was added with
+            if (s.env.customRun) await s.env.run(batch);
+            else await Excel.run(handler.context, batch);
+          },
+        };
+      },
+      { write: false },
+    );
   }
 
   return {

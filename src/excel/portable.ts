@@ -106,7 +106,11 @@ export function queuePortable(
   }
   for (const n of notes) sheetFor(n.sheet).notes.push(n);
 
-  const captured: { sheetId: string; runs: { items: Located[]; r: Excel.Range }[]; notes: { cell: string; prev: NoteSnapshot | null; written: string }[] }[] = [];
+  const captured: {
+    sheetId: string;
+    runs: { items: Located[]; r: Excel.Range }[];
+    notes: { cell: string; prev: NoteSnapshot | null; written: string }[];
+  }[] = [];
   for (const [sheetId, s] of bySheet) {
     const runs = runsOf(s.edits, (x) => ("formula" in x.edit ? "formula" : "value")).map((run) => {
       const r = s.ws.getRange(run.address);
@@ -205,7 +209,10 @@ export function queueRestorePortable(ctx: Excel.RequestContext, record: Portable
 
 /** "=ROUND(A1, 2)" and "=round(A1,2)" are the same formula (Excel normalises case and may drop spaces). */
 function sameFormula(a: unknown, b: unknown): boolean {
-  const norm = (x: unknown) => String(x ?? "").replace(/\s+/g, "").toUpperCase();
+  const norm = (x: unknown) =>
+    String(x ?? "")
+      .replace(/\s+/g, "")
+      .toUpperCase();
   return norm(a) === norm(b);
 }
 
@@ -213,7 +220,11 @@ function sameFormula(a: unknown, b: unknown): boolean {
  * Before the 分享版 is undone: the part of `record` still as the 分享版 left it (one read sync), and
  * the cells changed since, by the user or a coauthor, which stay as they are now.
  */
-export async function stillPortable(ctx: Excel.RequestContext, record: PortableUndoRecord, notes: boolean): Promise<{ record: PortableUndoRecord; leftAlone: string[] }> {
+export async function stillPortable(
+  ctx: Excel.RequestContext,
+  record: PortableUndoRecord,
+  notes: boolean,
+): Promise<{ record: PortableUndoRecord; leftAlone: string[] }> {
   const probes = record.sheets.map((sh) => {
     const ws = ctx.workbook.worksheets.getItem(sh.sheetId);
     ws.load("name");
@@ -236,7 +247,9 @@ export async function stillPortable(ctx: Excel.RequestContext, record: PortableU
   const sheets = probes.map(({ sh, ws, cells, ns }) => {
     const keep = cells.filter(({ c, r }) => {
       const w = c.written;
-      const ok = w === undefined || (typeof w === "string" && w.startsWith("=") ? sameFormula(r.formulas[0][0], w) : String(r.values[0][0]) === String(w)); // "2489" written reads back as 2489
+      const ok =
+        w === undefined ||
+        (typeof w === "string" && w.startsWith("=") ? sameFormula(r.formulas[0][0], w) : String(r.values[0][0]) === String(w)); // "2489" written reads back as 2489
       if (!ok) leftAlone.push(`${ws.name}!${c.cell}`);
       return ok;
     });

@@ -39,87 +39,97 @@ export async function makePortableReport(s: HostState, opts: { convertValues: bo
     import(/* webpackChunkName: "model" */ "../model"),
   ]);
   try {
-    return await runBatch(s, async (ctx) => {
-      // 1. the sheet list, the 分工表 and every other sheet known, and which have notes: one read
-      //    sync, or on the web extents first and then reads under the response limit
-      const list = ctx.workbook.worksheets;
-      list.load("items/id,items/name");
-      const reads = new Map<string, SheetReadResult>();
-      const hasNotes = new Map<string, () => boolean>();
-      const readAll = async (ids: string[]) => {
-        const got = await readSheets(s, ctx, ids.map((sid) => list.getItemOrNullObject(sid)));
-        got.forEach((g, i) => {
-          if (g.read) reads.set(ids[i], g.read);
-          hasNotes.set(ids[i], g.anyNotes);
-        });
-      };
-      await readAll([id, ...s.allSheetIds.filter((sid) => sid !== id)]);
-      const missing = list.items.filter((x) => !reads.has(x.id) && x.id !== id);
-      // sheets added since the last load: one more read
-      if (missing.length) await readAll(missing.map((x) => x.id));
-      s.allSheetIds = list.items.map((x) => x.id);
-      const bound = reads.get(id);
-      if (!bound) throw new HostError("分工表所在的工作表已不存在：请先重新计算");
-      const data: WorkbookData = { sheets: list.items.map((x) => reads.get(x.id)?.data).filter((d): d is NonNullable<typeof d> => !!d) };
-      const idOf = new Map(list.items.filter((x) => reads.has(x.id)).map((x) => [reads.get(x.id)!.name, x.id]));
-      const cellAt = (sheet: string, cell: string): CellData | undefined => {
-        const p = parseAddress(cell);
-        const sid = idOf.get(sheet);
-        return p && sid ? reads.get(sid)?.data.cells[p.row]?.[p.col] : undefined;
-      };
-
-      // 2. the decisions (pure; the same as for a .xlsx)
-      let plan: Plan;
-      try {
-        plan = computePlan({ sheets: [bound.data] });
-      } catch (e) {
-        if (e instanceof NoTableError) throw new HostError(`工作表“${bound.name}”中找不到分工表：请先重新计算`);
-        throw e;
-      }
-      const decided = portableEdits(data, plan, opts);
-
-      // 3. notes for the cells that stay values: what is there decides how ours is written
-      let noteWrites: NoteWrite[] = [];
-      const existingNotes = new Map<string, NoteSnapshot>();
-      if (notes && decided.notes.length) {
-        const key = (sheet: string, cell: string) => `${sheet}!${cell}`;
-        const probes = decided.notes
-          .filter((n) => hasNotes.get(idOf.get(n.sheet) ?? "")?.())
-          .map((n) => {
-            const x = list.getItem(idOf.get(n.sheet)!).notes.getItemOrNullObject(n.cell);
-            x.load(noteProps(s));
-            return { k: key(n.sheet, n.cell), x };
+    return await runBatch(
+      s,
+      async (ctx) => {
+        // 1. the sheet list, the 分工表 and every other sheet known, and which have notes: one read
+        //    sync, or on the web extents first and then reads under the response limit
+        const list = ctx.workbook.worksheets;
+        list.load("items/id,items/name");
+        const reads = new Map<string, SheetReadResult>();
+        const hasNotes = new Map<string, () => boolean>();
+        const readAll = async (ids: string[]) => {
+          const got = await readSheets(
+            s,
+            ctx,
+            ids.map((sid) => list.getItemOrNullObject(sid)),
+          );
+          got.forEach((g, i) => {
+            if (g.read) reads.set(ids[i], g.read);
+            hasNotes.set(ids[i], g.anyNotes);
           });
-        if (probes.length) await ctx.sync();
-        for (const p of probes) {
-          const snap = noteSnapshot(p.x, noteProps(s));
-          if (snap) existingNotes.set(p.k, snap);
-        }
-        noteWrites = decided.notes.map((n) => noteWrite(n, s.env.language === "en" ? n.textEn : n.text, existingNotes.get(key(n.sheet, n.cell))?.content ?? null));
-      }
-      const toWrite = noteWrites.filter((w): w is Extract<NoteWrite, { content: string }> => "content" in w);
-      const result: ExcelPortableResult = {
-        report: decided.report,
-        written: decided.edits.length,
-        noted: toWrite.length,
-        notesSkipped: !notes && decided.notes.length > 0,
-        notesKept: noteWrites.filter((w) => "skip" in w && w.skip === "user").length,
-      };
-      if (!decided.edits.length && !toWrite.length) return result;
+        };
+        await readAll([id, ...s.allSheetIds.filter((sid) => sid !== id)]);
+        const missing = list.items.filter((x) => !reads.has(x.id) && x.id !== id);
+        // sheets added since the last load: one more read
+        if (missing.length) await readAll(missing.map((x) => x.id));
+        s.allSheetIds = list.items.map((x) => x.id);
+        const bound = reads.get(id);
+        if (!bound) throw new HostError("分工表所在的工作表已不存在：请先重新计算");
+        const data: WorkbookData = { sheets: list.items.map((x) => reads.get(x.id)?.data).filter((d): d is NonNullable<typeof d> => !!d) };
+        const idOf = new Map(list.items.filter((x) => reads.has(x.id)).map((x) => [reads.get(x.id)!.name, x.id]));
+        const cellAt = (sheet: string, cell: string): CellData | undefined => {
+          const p = parseAddress(cell);
+          const sid = idOf.get(sheet);
+          return p && sid ? reads.get(sid)?.data.cells[p.row]?.[p.col] : undefined;
+        };
 
-      // 4. one write: every edit and note, capturing what it replaces
-      const q = queuePortable(ctx, idOf, decided.edits, toWrite, cellAt, existingNotes);
-      await syncOwn(s, ctx, q.writtenCells(id));
-      const record = q.record();
-      const stale = q.changedSinceRead();
-      if (stale) {
-        queueRestorePortable(ctx, record);
+        // 2. the decisions (pure; the same as for a .xlsx)
+        let plan: Plan;
+        try {
+          plan = computePlan({ sheets: [bound.data] });
+        } catch (e) {
+          if (e instanceof NoTableError) throw new HostError(`工作表“${bound.name}”中找不到分工表：请先重新计算`);
+          throw e;
+        }
+        const decided = portableEdits(data, plan, opts);
+
+        // 3. notes for the cells that stay values: what is there decides how ours is written
+        let noteWrites: NoteWrite[] = [];
+        const existingNotes = new Map<string, NoteSnapshot>();
+        if (notes && decided.notes.length) {
+          const key = (sheet: string, cell: string) => `${sheet}!${cell}`;
+          const probes = decided.notes
+            .filter((n) => hasNotes.get(idOf.get(n.sheet) ?? "")?.())
+            .map((n) => {
+              const x = list.getItem(idOf.get(n.sheet)!).notes.getItemOrNullObject(n.cell);
+              x.load(noteProps(s));
+              return { k: key(n.sheet, n.cell), x };
+            });
+          if (probes.length) await ctx.sync();
+          for (const p of probes) {
+            const snap = noteSnapshot(p.x, noteProps(s));
+            if (snap) existingNotes.set(p.k, snap);
+          }
+          noteWrites = decided.notes.map((n) =>
+            noteWrite(n, s.env.language === "en" ? n.textEn : n.text, existingNotes.get(key(n.sheet, n.cell))?.content ?? null),
+          );
+        }
+        const toWrite = noteWrites.filter((w): w is Extract<NoteWrite, { content: string }> => "content" in w);
+        const result: ExcelPortableResult = {
+          report: decided.report,
+          written: decided.edits.length,
+          noted: toWrite.length,
+          notesSkipped: !notes && decided.notes.length > 0,
+          notesKept: noteWrites.filter((w) => "skip" in w && w.skip === "user").length,
+        };
+        if (!decided.edits.length && !toWrite.length) return result;
+
+        // 4. one write: every edit and note, capturing what it replaces
+        const q = queuePortable(ctx, idOf, decided.edits, toWrite, cellAt, existingNotes);
         await syncOwn(s, ctx, q.writtenCells(id));
-        throw new HostError(`单元格 ${stale.sheet}!${stale.cell} 在读取之后被修改过，已撤回分享版的全部改动：请重试`);
-      }
-      s.lastWrite = { kind: "portable", record };
-      return result;
-    }, { write: true });
+        const record = q.record();
+        const stale = q.changedSinceRead();
+        if (stale) {
+          queueRestorePortable(ctx, record);
+          await syncOwn(s, ctx, q.writtenCells(id));
+          throw new HostError(`单元格 ${stale.sheet}!${stale.cell} 在读取之后被修改过，已撤回分享版的全部改动：请重试`);
+        }
+        s.lastWrite = { kind: "portable", record };
+        return result;
+      },
+      { write: true },
+    );
   } catch (e) {
     if (e instanceof HostError || e instanceof PortableError) throw e;
     throw new Error(`生成分享版失败：${message(e)}`);

@@ -9,7 +9,8 @@ import type { UndoRecord } from "./write";
 
 /** Cell values as the add-in saw or wrote them vs. as Excel returns them now. */
 export function sameValue(before: unknown, now: unknown): boolean {
-  const norm = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "object" && v && "error" in v ? (v as { error: string }).error : v);
+  const norm = (v: unknown) =>
+    v === null || v === undefined ? "" : typeof v === "object" && v && "error" in v ? (v as { error: string }).error : v;
   return norm(before) === norm(now);
 }
 
@@ -19,7 +20,12 @@ export interface StillOurs {
   notes: Set<string>;
 }
 
-export async function checkStillOurs(ctx: Excel.RequestContext, ws: Excel.Worksheet, record: UndoRecord, notes: boolean): Promise<StillOurs> {
+export async function checkStillOurs(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  record: UndoRecord,
+  notes: boolean,
+): Promise<StillOurs> {
   const cells = record.values.map((v) => ({ ...v, ...parseAddress(v.cell)! }));
   const valueRuns = runsOf(cells).map((run) => {
     const r = ws.getRange(run.address);

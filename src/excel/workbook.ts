@@ -25,31 +25,42 @@ export async function defaultSample(sheetName: string): Promise<Uint8Array> {
 
 export async function selectCell(s: HostState, address: string): Promise<void> {
   const id = s.sheetId;
-  await runBatch(s, async (ctx) => {
-    const ws = id ? ctx.workbook.worksheets.getItem(id) : ctx.workbook.worksheets.getActiveWorksheet();
-    ws.activate();
-    ws.getRange(address).select();
-    await ctx.sync();
-  }, { write: false });
+  await runBatch(
+    s,
+    async (ctx) => {
+      const ws = id ? ctx.workbook.worksheets.getItem(id) : ctx.workbook.worksheets.getActiveWorksheet();
+      ws.activate();
+      ws.getRange(address).select();
+      await ctx.sync();
+    },
+    { write: false },
+  );
 }
 
 /** Inserting a sheet from base64 is not undoable and clears Excel's undo stack (the pane says so first). */
 export async function insertSample(s: HostState): Promise<void> {
-  await runBatch(s, async (ctx) => {
-    const sheets = ctx.workbook.worksheets;
-    sheets.load("items/name");
-    await ctx.sync();
-    const name = uniqueSheetName(SAMPLE_SHEET, sheets.items.map((x) => x.name));
-    const bytes = await s.env.sample(name);
-    ctx.workbook.insertWorksheetsFromBase64(toBase64(bytes), { positionType: "End" });
-    const ws = sheets.getItem(name);
-    ws.activate();
-    ws.load("id,name");
-    await ctx.sync();
-    // bind to the sheet just inserted: the next load reads it
-    forgetSheet(s);
-    s.sheetId = ws.id;
-    s.sheetName = ws.name;
-    s.onBound();
-  }, { write: false });
+  await runBatch(
+    s,
+    async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      const name = uniqueSheetName(
+        SAMPLE_SHEET,
+        sheets.items.map((x) => x.name),
+      );
+      const bytes = await s.env.sample(name);
+      ctx.workbook.insertWorksheetsFromBase64(toBase64(bytes), { positionType: "End" });
+      const ws = sheets.getItem(name);
+      ws.activate();
+      ws.load("id,name");
+      await ctx.sync();
+      // bind to the sheet just inserted: the next load reads it
+      forgetSheet(s);
+      s.sheetId = ws.id;
+      s.sheetName = ws.name;
+      s.onBound();
+    },
+    { write: false },
+  );
 }

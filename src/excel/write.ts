@@ -152,7 +152,12 @@ export function queueApply(ws: Excel.Worksheet, sheetId: string, plan: Plan, opt
       for (const { run, r } of capturedValues) {
         run.items.forEach((w, i) => {
           const f = r.formulas[i][0];
-          values.push({ cell: w.cell, value: r.values[i][0], formula: typeof f === "string" && f.startsWith("=") ? f : null, written: w.after });
+          values.push({
+            cell: w.cell,
+            value: r.values[i][0],
+            formula: typeof f === "string" && f.startsWith("=") ? f : null,
+            written: w.after,
+          });
         });
       }
       const hs: CellHighlightSnapshot[] = [];

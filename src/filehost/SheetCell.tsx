@@ -96,4 +96,5 @@ export function SheetCell({ cell: c, t, role, colIndex, kind, note, selected, ta
         <span className="fh-text">{c.text}</span>
       )}
     </td>
-  );}
+  );
+}

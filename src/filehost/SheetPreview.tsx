@@ -57,7 +57,17 @@ export interface SheetPreviewProps {
 /** Columns that stay in view when the sheet scrolls sideways: the row's labels. */
 const FROZEN: ColumnRole[] = ["seq", "category", "name"];
 
-export function SheetPreview({ snapshot, t, language, selected: asked, revealSeq, onRevealed, onBack, onSelect, cardTarget }: SheetPreviewProps) {
+export function SheetPreview({
+  snapshot,
+  t,
+  language,
+  selected: asked,
+  revealSeq,
+  onRevealed,
+  onBack,
+  onSelect,
+  cardTarget,
+}: SheetPreviewProps) {
   // a cell inside a merged area selects the whole area, drawn at its top-left (as Excel does)
   const selected = asked ? (selectionAddress(snapshot, asked) ?? asked) : null;
   const grid = React.useMemo(() => buildGrid(snapshot, selected ? [selected] : []), [snapshot, selected]);
@@ -72,7 +82,9 @@ export function SheetPreview({ snapshot, t, language, selected: asked, revealSeq
   const allCells = grid.rows.flatMap((r) => r.cells);
   const selectedCell = selected ? allCells.find((c) => c.address === selected) : undefined;
   // the tab stop: the selected cell, else the first indicator's name
-  const firstName = grid.rows.find((r) => r.role === "indicator")?.cells.find((c) => grid.columns.find((k) => k.col === c.col)?.role === "name");
+  const firstName = grid.rows
+    .find((r) => r.role === "indicator")
+    ?.cells.find((c) => grid.columns.find((k) => k.col === c.col)?.role === "name");
   const tabStop = selectedCell ?? firstName ?? allCells[0];
   const note = (c: GridCell) => (c.highlight ? (language === "zh" ? c.highlight.note : c.highlight.noteEn) : "");
   const kind = (c: GridCell) => (c.highlight ? (c.highlight.missingTarget ? t.missingTarget : t.severity[c.highlight.severity]) : "");
@@ -229,7 +241,11 @@ export function SheetPreview({ snapshot, t, language, selected: asked, revealSeq
                   key={c.col}
                   scope="col"
                   aria-colindex={j + 2}
-                  className={[selectedCell && selectedCell.col === c.col ? "fh-on" : "", frozenLeft.has(c.col) ? "fh-frozen" : ""].filter(Boolean).join(" ") || undefined}
+                  className={
+                    [selectedCell && selectedCell.col === c.col ? "fh-on" : "", frozenLeft.has(c.col) ? "fh-frozen" : ""]
+                      .filter(Boolean)
+                      .join(" ") || undefined
+                  }
                   style={frozenLeft.has(c.col) ? { left: frozenLeft.get(c.col) } : undefined}
                 >
                   {c.letter}

@@ -108,7 +108,9 @@ describe("the page's sheet preview", () => {
     await waitFor(() => expect(document.activeElement?.getAttribute("data-cell")).toBe("J3"));
     expect(screen.getByRole("status").textContent).toContain("已定位到 J3");
     // one tab stop: the selected cell; every other cell is reached with the keys
-    expect(Array.from(document.querySelectorAll('[role="gridcell"][tabindex="0"]')).map((c) => c.getAttribute("data-cell"))).toEqual(["J3"]);
+    expect(Array.from(document.querySelectorAll('[role="gridcell"][tabindex="0"]')).map((c) => c.getAttribute("data-cell"))).toEqual([
+      "J3",
+    ]);
     await act(async () => {
       document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
     });
@@ -127,7 +129,13 @@ describe("the page's sheet preview", () => {
     const wide = { matches: true, addEventListener: () => undefined, removeEventListener: () => undefined } as unknown as MediaQueryList;
     let preview!: ReturnType<typeof mountSheetSection>;
     act(() => {
-      preview = mountSheetSection(document.getElementById("sheet")!, { t: FH.zh, language: "zh", loadPreview: async () => previewModule, cardTarget: detail, matchWide: () => wide });
+      preview = mountSheetSection(document.getElementById("sheet")!, {
+        t: FH.zh,
+        language: "zh",
+        loadPreview: async () => previewModule,
+        cardTarget: detail,
+        matchWide: () => wide,
+      });
     });
     const host = createFileHost({ onSheet: (s) => preview.update(s), revealCell: (a) => preview.reveal(a) });
     await act(async () => void (await host.load()));

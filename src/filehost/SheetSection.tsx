@@ -184,19 +184,19 @@ function SheetSection({
             <span className="fh-sheet-name">{sheet.plan.sheet}</span>
           </span>
         ) : (
-        <button
-          type="button"
-          className="fh-sheet-toggle"
-          aria-expanded={open}
-          aria-controls="fh-sheet-panel"
-          onClick={() => onToggle(!open)}
-        >
-          <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false" className="fh-chevron">
-            <path d="M4 2l4 4-4 4" fill="none" stroke="currentColor" strokeWidth="1.5" />
-          </svg>
-          <span>{t.viewSheet}</span>
-          <span className="fh-sheet-name">{sheet.plan.sheet}</span>
-        </button>
+          <button
+            type="button"
+            className="fh-sheet-toggle"
+            aria-expanded={open}
+            aria-controls="fh-sheet-panel"
+            onClick={() => onToggle(!open)}
+          >
+            <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false" className="fh-chevron">
+              <path d="M4 2l4 4-4 4" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            </svg>
+            <span>{t.viewSheet}</span>
+            <span className="fh-sheet-name">{sheet.plan.sheet}</span>
+          </button>
         )}
       </h2>
       <div id="fh-sheet-panel" hidden={!open}>

@@ -225,7 +225,10 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
       const styles = d.workbook.styles(p.sheet, p.highlights);
       for (const h of p.highlights) {
         if (looks.has(h.cell)) continue;
-        looks.set(h.cell, saved.get(h.cell) ?? { row: h.row, col: h.col, style: styles.get(h.cell) ?? 0, note: notes.text.get(h.cell) ?? null });
+        looks.set(
+          h.cell,
+          saved.get(h.cell) ?? { row: h.row, col: h.col, style: styles.get(h.cell) ?? 0, note: notes.text.get(h.cell) ?? null },
+        );
       }
       const summary = x.applyPlan(d.workbook, p); // checks the whole plan before changing a cell
       undoState = { bytes };
@@ -337,7 +340,11 @@ export function createFileHost(opts: FileHostOptions = {}): FileHost {
     },
 
     downloadName: (kind) =>
-      outputName(doc.state === "none" ? "" : doc.name, kind === "portable" ? t.portableSuffix : t.downloadSuffix, doc.state === "open" && doc.workbook.macroEnabled),
+      outputName(
+        doc.state === "none" ? "" : doc.name,
+        kind === "portable" ? t.portableSuffix : t.downloadSuffix,
+        doc.state === "open" && doc.workbook.macroEnabled,
+      ),
 
     fileName: () => (doc.state === "none" ? "" : doc.name),
     workbook: () => (doc.state === "open" ? doc.workbook : null),

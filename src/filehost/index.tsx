@@ -68,5 +68,9 @@ const mountPane = (initial?: LoadResult) =>
   });
 void host.load().then(mountPane, () => mountPane());
 createRoot(bar).render(<Header />);
-preview = mountSheetSection(document.getElementById("sheet") as HTMLElement, { t, language, cardTarget: document.getElementById("detail") });
+preview = mountSheetSection(document.getElementById("sheet") as HTMLElement, {
+  t,
+  language,
+  cardTarget: document.getElementById("detail"),
+});
 preview.update(host.sheet());

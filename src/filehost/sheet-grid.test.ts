@@ -41,7 +41,12 @@ describe("the sheet preview's grid", () => {
     for (const h of snap.plan.highlights) {
       // the seed's one red cell is a blank target value (目标值未填写), said apart from 目标无法达成
       const missing = h.severity === "unreachable" && h.note.includes("目标值未填写") ? { missingTarget: true } : {};
-      expect(cells.find((c) => c.address === h.cell)?.highlight).toEqual({ severity: h.severity, note: h.note, noteEn: h.noteEn, ...missing });
+      expect(cells.find((c) => c.address === h.cell)?.highlight).toEqual({
+        severity: h.severity,
+        note: h.note,
+        noteEn: h.noteEn,
+        ...missing,
+      });
     }
     expect(snap.plan.writes.length).toBeGreaterThan(0);
     for (const w of snap.plan.writes) {
@@ -66,7 +71,9 @@ describe("the sheet preview's grid", () => {
     const snap = snapshot();
     const w = snap.plan.writes[0];
     const after = { ...snap, plan: { ...snap.plan, writes: [] }, written: snap.plan.writes };
-    const c = buildGrid(after).rows.flatMap((r) => r.cells).find((x) => x.address === w.cell)!;
+    const c = buildGrid(after)
+      .rows.flatMap((r) => r.cells)
+      .find((x) => x.address === w.cell)!;
     expect(c.write).toBeUndefined();
     expect(c.written).toEqual({ before: String(w.before), after: w.after.toFixed(2) });
   });

@@ -104,8 +104,7 @@ export function buildGrid(snap: SheetSnapshot, extra: string[] = []): Grid {
     right = Math.max(right, p.col);
   }
 
-  const mergeAt = (row: number, col: number) =>
-    merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  const mergeAt = (row: number, col: number) => merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
   const writes = new Map(plan.writes.map((w) => [`${w.row},${w.col}`, w]));
   const written = new Map((snap.written ?? []).map((w) => [`${w.row},${w.col}`, w]));
   const missing = missingTargetCells(plan);
@@ -147,8 +146,12 @@ export function buildGrid(snap: SheetSnapshot, extra: string[] = []): Grid {
         rowSpan: m ? Math.min(m.bottom, bottom) - Math.max(m.top, top) + 1 : 1,
         colSpan: m ? Math.min(m.right, right) - Math.max(m.left, left) + 1 : 1,
         ...(w ? { write: { before: scalarAsShown(w.before, data?.numFmt), after: scalarAsShown(w.after, data?.numFmt) } } : {}),
-        ...(done && !w ? { written: { before: scalarAsShown(done.before, data?.numFmt), after: scalarAsShown(done.after, data?.numFmt) } } : {}),
-        ...(h ? { highlight: { severity: h.severity, note: h.note, noteEn: h.noteEn, ...(missing.has(h.cell) ? { missingTarget: true } : {}) } } : {}),
+        ...(done && !w
+          ? { written: { before: scalarAsShown(done.before, data?.numFmt), after: scalarAsShown(done.after, data?.numFmt) } }
+          : {}),
+        ...(h
+          ? { highlight: { severity: h.severity, note: h.note, noteEn: h.noteEn, ...(missing.has(h.cell) ? { missingTarget: true } : {}) } }
+          : {}),
       });
     }
     rows.push({ row: r, role, cells: out });
@@ -210,7 +213,8 @@ export function gridNavigator(grid: Grid): GridNavigator {
     for (const c of r.cells) {
       while (j < width && at[i][j]) j++; // taken by a merged area from above
       slots.set(c, { row: i, col: j });
-      for (let di = 0; di < c.rowSpan && i + di < height; di++) for (let dj = 0; dj < c.colSpan && j + dj < width; dj++) at[i + di][j + dj] = c;
+      for (let di = 0; di < c.rowSpan && i + di < height; di++)
+        for (let dj = 0; dj < c.colSpan && j + dj < width; dj++) at[i + di][j + dj] = c;
       j += c.colSpan;
     }
   });

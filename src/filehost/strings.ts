@@ -68,7 +68,8 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     openFileHint: "打开 .xlsx 分工表（也可以把文件拖到本页）",
     opening: "正在打开…",
     privacy: "文件只在本机浏览器中处理，不会上传。",
-    introSample: "科创评分按分工表中的评分标准重新计算每项得分、核对合计并标出问题；现在显示的是示例，请点“打开文件”（或把 .xlsx 拖到本页）换成您的分工表。",
+    introSample:
+      "科创评分按分工表中的评分标准重新计算每项得分、核对合计并标出问题；现在显示的是示例，请点“打开文件”（或把 .xlsx 拖到本页）换成您的分工表。",
     introFile: "科创评分已按评分标准重新计算这份分工表：先看“提示”中的问题，再在“变更”中应用并下载改好的副本。",
     dropHere: "松开鼠标，打开这个 .xlsx 文件",
     sampleName: "示例分工表",
@@ -99,7 +100,8 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     writtenFrom: "已写入，原为 ",
     ruleLabel: "评分标准：",
     sheetMain: "工作表",
-    sheetHelpWide: "只读。方向键在单元格间移动，选中单元格即在右侧显示它的指标；底色和符号标出“提示”中的单元格，“旧值 → 新值”是应用后会写入的得分。",
+    sheetHelpWide:
+      "只读。方向键在单元格间移动，选中单元格即在右侧显示它的指标；底色和符号标出“提示”中的单元格，“旧值 → 新值”是应用后会写入的得分。",
   },
   en: {
     pageTitle: "KJScore · local file",
@@ -109,8 +111,10 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     openFileHint: "Open an .xlsx 分工表 (or drop the file on this page)",
     opening: "Opening…",
     privacy: "Files are processed in this browser only; nothing is uploaded.",
-    introSample: "KJScore recomputes every score of a 分工表 from its own rules, checks the totals and marks the problems; this is the sample — click “Open file” (or drop an .xlsx here) to use your own.",
-    introFile: "KJScore has recomputed this 分工表 from its rules: look at Highlights first, then apply the changes and download the corrected copy.",
+    introSample:
+      "KJScore recomputes every score of a 分工表 from its own rules, checks the totals and marks the problems; this is the sample — click “Open file” (or drop an .xlsx here) to use your own.",
+    introFile:
+      "KJScore has recomputed this 分工表 from its rules: look at Highlights first, then apply the changes and download the corrected copy.",
     dropHere: "Release to open this .xlsx file",
     sampleName: "Sample 分工表",
     fileLabel: "Current file: ",
@@ -122,7 +126,8 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     portableSuffix: "分享版",
     viewSheet: "View sheet",
     sheetRegion: (sheet) => `Sheet “${sheet}” (read-only preview)`,
-    sheetHelp: "Read-only preview. Fills and symbols mark the cells listed under Highlights; “old → new” is the score Apply would write. Click an item in the Highlights list to go to its cell.",
+    sheetHelp:
+      "Read-only preview. Fills and symbols mark the cells listed under Highlights; “old → new” is the score Apply would write. Click an item in the Highlights list to go to its cell.",
     loadingSheet: "Showing the sheet…",
     sheetFailed: "The sheet cannot be shown; reload the page and try again.",
     locatedAt: (cell) => `Showing cell ${cell}`,
@@ -140,6 +145,7 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     writtenFrom: "written, was ",
     ruleLabel: "Rule: ",
     sheetMain: "Sheet",
-    sheetHelpWide: "Read-only. Arrow keys move between cells; the selected cell's indicator is shown on the right. Fills and symbols mark the cells listed under Highlights; “old → new” is the score Apply would write.",
+    sheetHelpWide:
+      "Read-only. Arrow keys move between cells; the selected cell's indicator is shown on the right. Fills and symbols mark the cells listed under Highlights; “old → new” is the score Apply would write.",
   },
 };

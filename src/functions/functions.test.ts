@@ -23,7 +23,7 @@ afterAll(() => {
 
 const FISCAL = sample.indicators[0]["评分标准"];
 
-test("=KJSCORE(\"2489万元\", rule) shows 3.37 and =KJGRADE(73.97) shows B", async () => {
+test('=KJSCORE("2489万元", rule) shows 3.37 and =KJGRADE(73.97) shows B', async () => {
   const f = await import("./functions");
   expect(await f.KJSCORE("2489万元", FISCAL)).toBe(3.37);
   expect(await f.KJREQUIRED(3.39, FISCAL)).toBe(2540);
@@ -76,6 +76,9 @@ describe("a value cell formatted as a percentage (Excel passes 0.0035 for a cell
     f.setFormatReader(async () => {
       throw new Error("ItemNotFound");
     });
-    await expect(f.KJSCORE(0.0035, RD, { parameterAddresses: ["旧表!E5", "旧表!D5"] })).rejects.toMatchObject({ code: "#VALUE!", message: expect.stringContaining("旧表!E5") });
+    await expect(f.KJSCORE(0.0035, RD, { parameterAddresses: ["旧表!E5", "旧表!D5"] })).rejects.toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringContaining("旧表!E5"),
+    });
   });
 });

@@ -49,7 +49,10 @@ async function numberFormatOf(value: unknown, address: string | undefined): Prom
   try {
     return (await readFormat(address)) ?? undefined;
   } catch (e) {
-    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `无法读取单元格 ${address} 的数字格式：${e instanceof Error ? e.message : String(e)}`);
+    throw new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.invalidValue,
+      `无法读取单元格 ${address} 的数字格式：${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 

@@ -57,7 +57,7 @@ export function readGlobals(stream: Uint8Array, notCarried: NotCarried, fail: (w
   const it = records(stream, 0);
   const first = it.next();
   if (first.done) fail("工作簿数据流是空的");
-  const bof = (first.value as BiffRecord);
+  const bof = first.value as BiffRecord;
   const oldBof = [0x0009, 0x0209, 0x0409].includes(bof.type);
   if (oldBof) fail("这是 Excel 2.x–4.x 的旧格式，请先在 Excel 或 WPS 中另存为 .xlsx");
   if (bof.type !== R.BOF || bof.data.length < 4) fail("工作簿数据流不是以 BOF 记录开头");
@@ -123,7 +123,13 @@ export function readGlobals(stream: Uint8Array, notCarried: NotCarried, fail: (w
         const n = d.length >= 2 ? Math.min(u16(d, 0), 56, Math.floor((d.length - 2) / 4)) : 0;
         for (let i = 0; i < n; i++) {
           const o = 2 + 4 * i;
-          g.palette.set(8 + i, `FF${[d[o], d[o + 1], d[o + 2]].map((x) => x.toString(16).padStart(2, "0")).join("").toUpperCase()}`);
+          g.palette.set(
+            8 + i,
+            `FF${[d[o], d[o + 1], d[o + 2]]
+              .map((x) => x.toString(16).padStart(2, "0"))
+              .join("")
+              .toUpperCase()}`,
+          );
         }
         break;
       }
@@ -171,7 +177,8 @@ function countName(d: Uint8Array, notCarried: NotCarried): void {
   if (d.length >= 15 + cch) {
     const high = (d[14] & 1) === 1;
     let name = "";
-    for (let i = 0; i < cch && (high ? 16 + 2 * i : 15 + i) <= d.length; i++) name += String.fromCharCode(high ? u16(d, 15 + 2 * i) : d[15 + i]);
+    for (let i = 0; i < cch && (high ? 16 + 2 * i : 15 + i) <= d.length; i++)
+      name += String.fromCharCode(high ? u16(d, 15 + 2 * i) : d[15 + i]);
     if (/^_xlnm\./i.test(name)) {
       if (/^_xlnm\.Print_(Titles|Area)$/i.test(name)) notCarried.flag(FLAGS.printArea);
       return;
@@ -227,4 +234,3 @@ export function formatOf(g: Globals, ixfe: number): string | undefined {
   if (!xf) return undefined;
   return g.formats.get(xf.ifmt) ?? builtinFormat(xf.ifmt);
 }
-

@@ -6,9 +6,44 @@ import { u16, u32 } from "./biff-records";
 import type { CellLook, LookColor } from "./look";
 
 /** BIFF border line styles ([MS-XLS] 2.5.11 BorderStyle) as SpreadsheetML ST_BorderStyle */
-const BORDER = ["", "thin", "medium", "dashed", "dotted", "thick", "double", "hair", "mediumDashed", "dashDot", "mediumDashDot", "dashDotDot", "mediumDashDotDot", "slantDashDot"];
+const BORDER = [
+  "",
+  "thin",
+  "medium",
+  "dashed",
+  "dotted",
+  "thick",
+  "double",
+  "hair",
+  "mediumDashed",
+  "dashDot",
+  "mediumDashDot",
+  "dashDotDot",
+  "mediumDashDotDot",
+  "slantDashDot",
+];
 /** BIFF fill patterns ([MS-XLS] 2.5.12 FillPattern) as ST_PatternType */
-const PATTERN = ["none", "solid", "mediumGray", "darkGray", "lightGray", "darkHorizontal", "darkVertical", "darkDown", "darkUp", "darkGrid", "darkTrellis", "lightHorizontal", "lightVertical", "lightDown", "lightUp", "lightGrid", "lightTrellis", "gray125", "gray0625"];
+const PATTERN = [
+  "none",
+  "solid",
+  "mediumGray",
+  "darkGray",
+  "lightGray",
+  "darkHorizontal",
+  "darkVertical",
+  "darkDown",
+  "darkUp",
+  "darkGrid",
+  "darkTrellis",
+  "lightHorizontal",
+  "lightVertical",
+  "lightDown",
+  "lightUp",
+  "lightGrid",
+  "lightTrellis",
+  "gray125",
+  "gray0625",
+];
 const HORIZONTAL = ["", "left", "center", "right", "fill", "justify", "centerContinuous", "distributed"];
 const VERTICAL = ["top", "center", "bottom", "justify", "distributed"];
 
@@ -49,7 +84,8 @@ export class LookCache {
     const h = HORIZONTAL[d[6] & 7];
     const v = VERTICAL[(d[6] >> 4) & 7];
     const wrap = (d[6] & 8) !== 0;
-    if (h || (v && v !== "bottom") || wrap) look.align = { ...(h ? { horizontal: h } : {}), ...(v && v !== "bottom" ? { vertical: v } : {}), ...(wrap ? { wrap } : {}) };
+    if (h || (v && v !== "bottom") || wrap)
+      look.align = { ...(h ? { horizontal: h } : {}), ...(v && v !== "bottom" ? { vertical: v } : {}), ...(wrap ? { wrap } : {}) };
     if (d[7] !== 0 || (d[8] & 0x0f) !== 0) this.lostDetail = true; // rotation, indent
     const b1 = u32(d, 10);
     const b2 = u32(d, 14);
@@ -58,8 +94,9 @@ export class LookCache {
     const right = side((b1 >>> 4) & 15, (b1 >>> 23) & 0x7f);
     const top = side((b1 >>> 8) & 15, b2 & 0x7f);
     const bottom = side((b1 >>> 12) & 15, (b2 >>> 7) & 0x7f);
-    if (left || right || top || bottom) look.border = { ...(left ? { left } : {}), ...(right ? { right } : {}), ...(top ? { top } : {}), ...(bottom ? { bottom } : {}) };
-    if ((b1 >>> 30) !== 0 && ((b2 >>> 21) & 15) !== 0) this.lostDetail = true; // diagonal lines
+    if (left || right || top || bottom)
+      look.border = { ...(left ? { left } : {}), ...(right ? { right } : {}), ...(top ? { top } : {}), ...(bottom ? { bottom } : {}) };
+    if (b1 >>> 30 !== 0 && ((b2 >>> 21) & 15) !== 0) this.lostDetail = true; // diagonal lines
     const fls = b2 >>> 26;
     if (fls > 0 && PATTERN[fls]) {
       const c = u16(d, 18);

@@ -22,8 +22,6 @@ interface SheetRead {
   looks: (CellLook | undefined)[][];
 }
 
-
-
 export function readSheet(
   stream: Uint8Array,
   offset: number,
@@ -232,7 +230,8 @@ function countObject(d: Uint8Array, notCarried: NotCarried): void {
   const ot = u16(d, 4);
   if (ot === 0x08) notCarried.count("picture");
   else if (ot === 0x06) notCarried.count("textBox");
-  else if (ot === 0x05 || ot === 0x19) return; // charts and notes are counted by their own records
+  else if (ot === 0x05 || ot === 0x19)
+    return; // charts and notes are counted by their own records
   else if (ot === 0x07 || (ot >= 0x0b && ot <= 0x14)) notCarried.count("control");
   else notCarried.count("shape");
 }

@@ -32,7 +32,12 @@ describe("shared strings across CONTINUE records", () => {
     // flags 0x0c: rich (cRun) + ext (cbExtRst); 1 run (4 bytes) and 6 bytes of ExtRst, split over CONTINUE
     const sst: Rec = [0x00fc, [...le32(2), ...le32(2), ...le16(2), 0x0d, ...le16(1), ...le32(6), ...utf16("指标"), 1, 0]];
     const cont: Rec = [0x003c, [0, 0, 1, 2, 3, 4, 5, 6, ...le16(2), 1, ...utf16("得分")]];
-    const book = readLegacyWorkbook(biffWorkbook([...XFS, sst, cont], "表", [[0x00fd, [...cell(0, 0), ...le32(0)]], [0x00fd, [...cell(0, 1), ...le32(1)]]]));
+    const book = readLegacyWorkbook(
+      biffWorkbook([...XFS, sst, cont], "表", [
+        [0x00fd, [...cell(0, 0), ...le32(0)]],
+        [0x00fd, [...cell(0, 1), ...le32(1)]],
+      ]),
+    );
     expect(book.data.sheets[0].cells[0].map((c) => c?.v)).toEqual(["指标", "得分"]);
   });
 
@@ -96,7 +101,13 @@ describe("numbers, booleans, errors and formula results", () => {
   test("an embedded chart's substream inside a sheet is skipped and counted", () => {
     const chartBof: Rec = [0x0809, [...le16(0x0600), ...le16(0x0020), ...new Array(12).fill(0)]];
     const book = readLegacyWorkbook(
-      biffWorkbook(XFS, "表", [[0x0203, [...cell(0, 0), ...f64(1)]], chartBof, [0x0203, [...cell(5, 5), ...f64(99)]], [0x000a, []], [0x0203, [...cell(1, 0), ...f64(2)]]]),
+      biffWorkbook(XFS, "表", [
+        [0x0203, [...cell(0, 0), ...f64(1)]],
+        chartBof,
+        [0x0203, [...cell(5, 5), ...f64(99)]],
+        [0x000a, []],
+        [0x0203, [...cell(1, 0), ...f64(2)]],
+      ]),
     );
     expect(book.data.sheets[0].cells.map((r) => r[0]?.v)).toEqual([1, 2]);
     expect(book.notCarried).toContain("图表 1 个");
@@ -116,7 +127,12 @@ describe("BIFF5 (Excel 5.0/95) files", () => {
       [0x000a, []],
     ];
     const head = enc(globals(0)).length;
-    const sheet = enc([bof(0x0010), [0x0204, [...le16(0), ...le16(0), ...le16(0), ...le16(gbk.length), ...gbk]], [0x027e, [...le16(0), ...le16(1), ...le16(0), ...le32((5 << 2) | 2)]], [0x000a, []]]);
+    const sheet = enc([
+      bof(0x0010),
+      [0x0204, [...le16(0), ...le16(0), ...le16(0), ...le16(gbk.length), ...gbk]],
+      [0x027e, [...le16(0), ...le16(1), ...le16(0), ...le32((5 << 2) | 2)]],
+      [0x000a, []],
+    ]);
     const stream = new Uint8Array(4096);
     stream.set([...enc(globals(head)), ...sheet]);
     const book = readLegacyWorkbook(buildCfb([{ name: "Book", data: stream }]));

@@ -76,4 +76,3 @@ export function readBiffWorkbook(stream: Uint8Array, kind: LegacyKind, container
     throw e;
   }
 }
-

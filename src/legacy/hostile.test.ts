@@ -182,7 +182,9 @@ describe("OpenDocument spreadsheets", () => {
     const zeros = new Uint8Array(32 * 1024 * 1024); // 32 MB of zeros deflates to about 32 KB
     const bytes = zipSync({ mimetype: [strToU8(ODS_MIME), { level: 0 }], "content.xml": [zeros, { level: 1 }] });
     expect(bytes.length).toBeLessThan(256 * 1024);
-    expect(() => readLegacyWorkbook(bytes, "炸弹.ods", { maxPartBytes: 4 * 1024 * 1024 })).toThrow(/^无法读取 \.ods 文件：content\.xml 解压后超过 4 MB，不像分工表$/);
+    expect(() => readLegacyWorkbook(bytes, "炸弹.ods", { maxPartBytes: 4 * 1024 * 1024 })).toThrow(
+      /^无法读取 \.ods 文件：content\.xml 解压后超过 4 MB，不像分工表$/,
+    );
     // and it stopped early: the inflater is fed 4 KB at a time (deflate expands at most 1032:1)
     const entry = listZip(bytes).find((e) => e.name === "content.xml")!;
     let stoppedAt = -1;
@@ -196,7 +198,10 @@ describe("OpenDocument spreadsheets", () => {
   });
 
   test("content.xml whose data was damaged but still inflates is caught by its CRC-32", () => {
-    const files = { mimetype: [strToU8(ODS_MIME), { level: 0 }] as [Uint8Array, { level: 0 }], "content.xml": [strToU8(doc(`<table:table table:name="表"/>`)), { level: 0 }] as [Uint8Array, { level: 0 }] };
+    const files = {
+      mimetype: [strToU8(ODS_MIME), { level: 0 }] as [Uint8Array, { level: 0 }],
+      "content.xml": [strToU8(doc(`<table:table table:name="表"/>`)), { level: 0 }] as [Uint8Array, { level: 0 }],
+    };
     const bytes = zipSync(files);
     const at = bytes.indexOf(0x3c, 120); // a "<" inside the stored content.xml
     bytes[at + 1] ^= 0x20;
@@ -204,7 +209,9 @@ describe("OpenDocument spreadsheets", () => {
   });
 
   test("content.xml cut off mid-tag", () => {
-    const bytes = ods(doc(`<table:table table:name="表"><table:table-row><table:table-cell office:value-type="float" office:value="5`).slice(0, -40));
+    const bytes = ods(
+      doc(`<table:table table:name="表"><table:table-row><table:table-cell office:value-type="float" office:value="5`).slice(0, -40),
+    );
     expect(errorOf(bytes)).toMatch(/^无法读取 \.ods 文件：content\.xml 不是完整的 XML/);
   });
 
@@ -239,7 +246,11 @@ describe("OpenDocument repeats and spans", () => {
     );
     const book = readLegacyWorkbook(bytes);
     const [sheet] = book.data.sheets;
-    expect(sheet.cells.slice(0, 3)).toEqual([[{ v: 7 }, { v: 7 }], [{ v: 7 }, { v: 7 }], [{ v: 7 }, { v: 7 }]]);
+    expect(sheet.cells.slice(0, 3)).toEqual([
+      [{ v: 7 }, { v: 7 }],
+      [{ v: 7 }, { v: 7 }],
+      [{ v: 7 }, { v: 7 }],
+    ]);
     expect(sheet.cells[3]).toEqual([{ v: "创新投入" }, undefined, { v: false }]);
     expect(sheet.cells[4]).toEqual([undefined, undefined, { v: 44196.5, numFmt: "yyyy-mm-dd hh:mm:ss" }]);
     expect(sheet.merges).toEqual(["A4:B5"]);
@@ -267,7 +278,10 @@ describe("OpenDocument cell formats", () => {
       ),
     );
     const [sheet] = readLegacyWorkbook(bytes).data.sheets;
-    expect(sheet.cells[0]).toEqual([{ v: 0.0235, numFmt: "0.0%" }, { v: 2489, numFmt: "#,##0.00" }]);
+    expect(sheet.cells[0]).toEqual([
+      { v: 0.0235, numFmt: "0.0%" },
+      { v: 2489, numFmt: "#,##0.00" },
+    ]);
     // a percentage cell whose style is not a percentage style still reads as a percent
     expect(sheet.cells[1]).toEqual([{ v: "≧10000万元  （5分）；\n10000-5000万元\n（5-4分）" }, { v: 0.5, numFmt: "0.00%" }]);
   });
@@ -281,7 +295,10 @@ describe("OpenDocument cell formats", () => {
       ),
     );
     const book = readLegacyWorkbook(bytes);
-    const yellow = { fill: { pattern: "solid", fg: { rgb: "FFFFFF00" } }, border: ["left", "right", "top", "bottom"].reduce((o, k) => ({ ...o, [k]: { style: "thin", color: { rgb: "FF000000" } } }), {}) };
+    const yellow = {
+      fill: { pattern: "solid", fg: { rgb: "FFFFFF00" } },
+      border: ["left", "right", "top", "bottom"].reduce((o, k) => ({ ...o, [k]: { style: "thin", color: { rgb: "FF000000" } } }), {}),
+    };
     expect(book.cellLooks?.[0]).toEqual([[yellow, yellow]]);
     expect(book.notCarried).toEqual([]);
   });
@@ -299,22 +316,25 @@ describe("damaged copies of real files", () => {
     };
   }
 
-  test.each(["sample.xls", "features.xls", "sample.ods"])("%s with random bytes overwritten: read or refused in one Chinese line, 300 times", (name) => {
-    const original = new Uint8Array(fs.readFileSync(path.join(DIR, name)));
-    const rand = rng(0x9e3779b9 ^ name.length);
-    let refused = 0;
-    for (let round = 0; round < 300; round++) {
-      const bytes = original.slice();
-      const hits = 1 + Math.floor(rand() * 8);
-      for (let k = 0; k < hits; k++) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
-      try {
-        readLegacyWorkbook(bytes, name);
-      } catch (e) {
-        refused++;
-        expect(e).toBeInstanceOf(LegacyReadError);
-        expect((e as Error).message).toMatch(/^无法读取[^\n]*$/);
+  test.each(["sample.xls", "features.xls", "sample.ods"])(
+    "%s with random bytes overwritten: read or refused in one Chinese line, 300 times",
+    (name) => {
+      const original = new Uint8Array(fs.readFileSync(path.join(DIR, name)));
+      const rand = rng(0x9e3779b9 ^ name.length);
+      let refused = 0;
+      for (let round = 0; round < 300; round++) {
+        const bytes = original.slice();
+        const hits = 1 + Math.floor(rand() * 8);
+        for (let k = 0; k < hits; k++) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
+        try {
+          readLegacyWorkbook(bytes, name);
+        } catch (e) {
+          refused++;
+          expect(e).toBeInstanceOf(LegacyReadError);
+          expect((e as Error).message).toMatch(/^无法读取[^\n]*$/);
+        }
       }
-    }
-    expect(refused).toBeGreaterThan(0);
-  });
+      expect(refused).toBeGreaterThan(0);
+    },
+  );
 });

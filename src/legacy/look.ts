@@ -17,7 +17,15 @@ export interface LookBorder {
 }
 
 export interface CellLook {
-  font?: { name?: string; size?: number; bold?: boolean; italic?: boolean; underline?: "single" | "double"; strike?: boolean; color?: LookColor };
+  font?: {
+    name?: string;
+    size?: number;
+    bold?: boolean;
+    italic?: boolean;
+    underline?: "single" | "double";
+    strike?: boolean;
+    color?: LookColor;
+  };
   /** a fill pattern (ST_PatternType) with its foreground and background colours */
   fill?: { pattern: string; fg?: LookColor; bg?: LookColor };
   border?: { left?: LookBorder; right?: LookBorder; top?: LookBorder; bottom?: LookBorder };

@@ -60,7 +60,18 @@ function border(v: string | undefined): LookBorder | undefined {
   const width = parts.map((p) => /^([0-9.]+)(pt|cm|mm|in|px)$/.exec(p)).find(Boolean);
   const perPt: Record<string, number> = { pt: 1, cm: 72 / 2.54, mm: 72 / 25.4, in: 72, px: 0.75 };
   const pt = width ? Number(width[1]) * perPt[width[2]] : 0.75;
-  const style = kind === "double" ? "double" : kind === "dashed" ? "dashed" : kind === "dotted" ? "dotted" : pt <= 1.1 ? "thin" : pt <= 2.3 ? "medium" : "thick";
+  const style =
+    kind === "double"
+      ? "double"
+      : kind === "dashed"
+        ? "dashed"
+        : kind === "dotted"
+          ? "dotted"
+          : pt <= 1.1
+            ? "thin"
+            : pt <= 2.3
+              ? "medium"
+              : "thick";
   const c = color(parts.find((p) => p.startsWith("#")));
   return { style, ...(c ? { color: { rgb: c } } : {}) };
 }

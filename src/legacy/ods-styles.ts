@@ -46,8 +46,9 @@ export class StyleCollector {
     if (name === "style:style" || name === "style:default-style") {
       // the default style of table cells is every cell style's last parent ("Default" inherits it)
       const family = a["style:family"] ?? "";
-      const own = name === "style:default-style" ? DEFAULT_STYLE : a["style:name"] ?? "";
-      const parent = name === "style:default-style" ? undefined : (a["style:parent-style-name"] ?? (own === DEFAULT_STYLE ? undefined : DEFAULT_STYLE));
+      const own = name === "style:default-style" ? DEFAULT_STYLE : (a["style:name"] ?? "");
+      const parent =
+        name === "style:default-style" ? undefined : (a["style:parent-style-name"] ?? (own === DEFAULT_STYLE ? undefined : DEFAULT_STYLE));
       this.style = { name: own, family, data: a["style:data-style-name"], parent, look: {} };
       return true;
     }
@@ -100,7 +101,8 @@ export class StyleCollector {
   text(t: string): boolean {
     if (this.dataStyle && this.inDataText) {
       // literal text in a format: % stays a percent sign, anything else is quoted
-      this.dataStyle.code += t === "%" ? "%" : t.replace(/[^%]+/g, (x) => (x.trim() === "" ? x.replace(/ /g, "\\ ") : `"${x.replace(/"/g, "")}"`));
+      this.dataStyle.code +=
+        t === "%" ? "%" : t.replace(/[^%]+/g, (x) => (x.trim() === "" ? x.replace(/ /g, "\\ ") : `"${x.replace(/"/g, "")}"`));
       return true;
     }
     return Boolean(this.style || this.dataStyle);

@@ -81,7 +81,8 @@ export function readOdsWorkbook(bytes: Uint8Array, maxPartBytes = ODS_PART_LIMIT
   const content = part("content.xml");
   if (content === null) return fail("压缩包里没有 content.xml（不是电子表格文档）");
   const notCarried = new NotCarried();
-  if (entries.some((e) => /^Basic\/[^/]+\/[^/]+\.xml$/.test(e.name) && !/\/(script|dialog)-lb\.xml$/.test(e.name))) notCarried.flag("宏（Basic）");
+  if (entries.some((e) => /^Basic\/[^/]+\/[^/]+\.xml$/.test(e.name) && !/\/(script|dialog)-lb\.xml$/.test(e.name)))
+    notCarried.flag("宏（Basic）");
   if (entries.some((e) => e.name.startsWith("Scripts/"))) notCarried.flag("宏（脚本）");
   const styles = emptyStyles();
   const stylesXml = part("styles.xml");
@@ -90,7 +91,15 @@ export function readOdsWorkbook(bytes: Uint8Array, maxPartBytes = ODS_PART_LIMIT
     const reader = new ContentReader(styles, notCarried);
     scanXml(content, reader);
     if (reader.sheets.length === 0) fail("文档里没有工作表");
-    return { sheets: reader.sheets, columnWidths: reader.widths, rowHeights: reader.heights, cellLooks: reader.looks, defaultFont: reader.defaultFont(), date1904: reader.date1904, notCarried: notCarried.list() };
+    return {
+      sheets: reader.sheets,
+      columnWidths: reader.widths,
+      rowHeights: reader.heights,
+      cellLooks: reader.looks,
+      defaultFont: reader.defaultFont(),
+      date1904: reader.date1904,
+      notCarried: notCarried.list(),
+    };
   } catch (e) {
     if (e instanceof XmlError) return fail(`content.xml 不是完整的 XML（${e.message}）`);
     throw e;
@@ -98,7 +107,11 @@ export function readOdsWorkbook(bytes: Uint8Array, maxPartBytes = ODS_PART_LIMIT
 }
 
 function styleOnly(c: StyleCollector) {
-  return { open: (n: string, a: Record<string, string>) => void c.open(n, a), close: (n: string) => void c.close(n), text: (t: string) => void c.text(t) };
+  return {
+    open: (n: string, a: Record<string, string>) => void c.open(n, a),
+    close: (n: string) => void c.close(n),
+    text: (t: string) => void c.text(t),
+  };
 }
 
 interface CellState {
@@ -215,7 +228,8 @@ class ContentReader {
         {
           // a fixed height is carried; a huge repeat (the empty rows to the sheet's end) is not worth it
           const ht = a["table:style-name"] ? this.styles.fixedRow.get(a["table:style-name"]) : undefined;
-          if (ht !== undefined && this.rowRepeat <= 10000) for (let k = 0; k < this.rowRepeat && this.row + k < MAX_ROWS; k++) this.sheetHeights[this.row + k] = ht;
+          if (ht !== undefined && this.rowRepeat <= 10000)
+            for (let k = 0; k < this.rowRepeat && this.row + k < MAX_ROWS; k++) this.sheetHeights[this.row + k] = ht;
         }
         return;
       case "table:table-cell":
@@ -311,7 +325,8 @@ class ContentReader {
     const a = c.attrs;
     const n = Math.min(repeat(a["table:number-columns-repeated"]), MAX_COLS);
     // a cell without its own style takes the row's default cell style, else its column's
-    const styleName = a["table:style-name"] ?? this.rowStyle ?? this.columnStyles.find((r) => r.first <= this.col && this.col <= r.last)?.style;
+    const styleName =
+      a["table:style-name"] ?? this.rowStyle ?? this.columnStyles.find((r) => r.first <= this.col && this.col <= r.last)?.style;
     const look = this.lookOf(styleName);
     if (look) this.rowLooks.push({ col: this.col, look, repeat: n });
     if (!c.covered) {
@@ -323,7 +338,9 @@ class ContentReader {
       const cs = repeat(a["table:number-columns-spanned"]);
       const rs = repeat(a["table:number-rows-spanned"]);
       if ((cs > 1 || rs > 1) && this.sheet && this.col < MAX_COLS && this.row < MAX_ROWS) {
-        this.sheet.merges.push(`${addr(this.row, this.col)}:${addr(Math.min(this.row + rs, MAX_ROWS) - 1, Math.min(this.col + cs, MAX_COLS) - 1)}`);
+        this.sheet.merges.push(
+          `${addr(this.row, this.col)}:${addr(Math.min(this.row + rs, MAX_ROWS) - 1, Math.min(this.col + cs, MAX_COLS) - 1)}`,
+        );
       }
     }
     this.col += n;
@@ -354,7 +371,8 @@ class ContentReader {
       v = text;
     }
     if (v === null || v === "") return undefined;
-    if (typeof v === "string" || typeof v === "boolean" || (typeof v === "object" && v !== null)) numFmt = numFmt === "@" ? numFmt : undefined;
+    if (typeof v === "string" || typeof v === "boolean" || (typeof v === "object" && v !== null))
+      numFmt = numFmt === "@" ? numFmt : undefined;
     const out: CellData = { v };
     if (!isGeneral(numFmt)) out.numFmt = numFmt;
     return out;

@@ -17,7 +17,9 @@ const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(DIR, 
 function summary(plan: Plan) {
   return {
     totals: plan.totals.map((t) => [t.column, t.stated, t.computed, t.grade]),
-    mismatches: plan.indicators.flatMap((i) => i.scores.filter((s) => s.status === "mismatch").map((s) => [i.name, s.column, s.stated, s.computed])),
+    mismatches: plan.indicators.flatMap((i) =>
+      i.scores.filter((s) => s.status === "mismatch").map((s) => [i.name, s.column, s.stated, s.computed]),
+    ),
     required: plan.indicators.map((i) => i.requiredValue),
     writes: plan.writes,
   };
@@ -32,20 +34,23 @@ describe("the sample 分工表 saved by LibreOffice as .xls, .et and .ods", () =
     fromXlsx = summary(computePlan(read.data));
   });
 
-  test.each(["sample.xls", "sample.et", "sample.ods"])("%s scores 52.64 / 61.33 / 73.97 with the three wrong printed scores, as the .xlsx does", (name) => {
-    const book = readLegacyWorkbook(fixture(name), name);
-    const plan = computePlan(book.data);
-    expect(plan.sheet).toBe("分工表");
-    expect(plan.totals.map((t) => t.computed)).toEqual([52.64, 61.33, 73.97]);
-    const s = summary(plan);
-    expect(s.mismatches).toEqual([
-      ["规上工业企业R&D经费支出占主营业务收入的比重（%）", "2019", 2.55, 2.56],
-      ["高新技术企业数量（家）", "2020", 8.75, 8.77],
-      ["千家工商注册企业中高新技术企业数量（家）", "2019", 2.84, 2.83],
-    ]);
-    expect(plan.indicators.find((i) => i.name.startsWith("地方财政科技支出（"))!.requiredValue).toBe(2540);
-    expect(s).toEqual(fromXlsx);
-  });
+  test.each(["sample.xls", "sample.et", "sample.ods"])(
+    "%s scores 52.64 / 61.33 / 73.97 with the three wrong printed scores, as the .xlsx does",
+    (name) => {
+      const book = readLegacyWorkbook(fixture(name), name);
+      const plan = computePlan(book.data);
+      expect(plan.sheet).toBe("分工表");
+      expect(plan.totals.map((t) => t.computed)).toEqual([52.64, 61.33, 73.97]);
+      const s = summary(plan);
+      expect(s.mismatches).toEqual([
+        ["规上工业企业R&D经费支出占主营业务收入的比重（%）", "2019", 2.55, 2.56],
+        ["高新技术企业数量（家）", "2020", 8.75, 8.77],
+        ["千家工商注册企业中高新技术企业数量（家）", "2019", 2.84, 2.83],
+      ]);
+      expect(plan.indicators.find((i) => i.name.startsWith("地方财政科技支出（"))!.requiredValue).toBe(2540);
+      expect(s).toEqual(fromXlsx);
+    },
+  );
 
   test.each(["sample.xls", "sample.ods"])("%s gives the 分工表 cell for cell as the .xlsx reader gives the .xlsx", (name) => {
     const sheet = readLegacyWorkbook(fixture(name)).data.sheets[0];
@@ -90,16 +95,19 @@ describe("features.xls / features.ods (written by python3-xlsxwriter, saved by L
     expect(sheet.cells[6]).toEqual([{ v: -1234567.891 }, { v: 36526 }]);
   });
 
-  test.each(["features.xls", "features.ods"])("%s: 600 long Chinese strings (an SST split over CONTINUE records in the .xls) read whole", (name) => {
-    const sheet = readLegacyWorkbook(fixture(name)).data.sheets[1];
-    const base = "科技创新能力监测评价指标测算责任分工表地方财政科技支出占公共财政支出的比重";
-    expect(sheet.cells).toHaveLength(600);
-    sheet.cells.forEach((row, i) => {
-      const text = `${String(i).padStart(4, "0")}${base.slice(i % 20)}${base.slice(0, i % 20)}第${i}条`;
-      expect(row[0]).toEqual({ v: text });
-      expect(row[1]).toEqual({ v: i * 0.5 });
-    });
-  });
+  test.each(["features.xls", "features.ods"])(
+    "%s: 600 long Chinese strings (an SST split over CONTINUE records in the .xls) read whole",
+    (name) => {
+      const sheet = readLegacyWorkbook(fixture(name)).data.sheets[1];
+      const base = "科技创新能力监测评价指标测算责任分工表地方财政科技支出占公共财政支出的比重";
+      expect(sheet.cells).toHaveLength(600);
+      sheet.cells.forEach((row, i) => {
+        const text = `${String(i).padStart(4, "0")}${base.slice(i % 20)}${base.slice(0, i % 20)}第${i}条`;
+        expect(row[0]).toEqual({ v: text });
+        expect(row[1]).toEqual({ v: i * 0.5 });
+      });
+    },
+  );
 
   test("the .xls really does split its shared strings over CONTINUE records", () => {
     // the guard for the test above: without a split it would prove nothing about CONTINUE
@@ -131,7 +139,7 @@ describe("a 1,000-row .xls", () => {
     expect(sheet.cells).toHaveLength(1000);
     expect(sheet.cells[999].slice(0, 2)).toEqual([{ v: 1000 }, { v: "第1000行的说明文字" }]);
     // LibreOffice keeps 15 significant digits when it imports the .xlsx, so compare to that
-    expect(sheet.cells[999][2]!.v as number).toBeCloseTo((999 * 37 % 1000) / 7, 12);
+    expect(sheet.cells[999][2]!.v as number).toBeCloseTo(((999 * 37) % 1000) / 7, 12);
     expect(book.notCarried).toEqual([]);
   });
 });

@@ -112,12 +112,32 @@ function readOrThrow(bytes: Uint8Array, fileName: string | undefined, options: L
       throw new LegacyReadError(`文件里没有工作簿数据（这像是${what}，不是电子表格）`, named);
     }
     const book = readBiffWorkbook(cfb.read(stream), named, containerFlags(cfb));
-    return { format: named, data: { sheets: book.sheets }, notCarried: book.notCarried, columnWidths: book.columnWidths, rowHeights: book.rowHeights, cellLooks: book.cellLooks, defaultFont: book.defaultFont, date1904: book.date1904, sourceName: fileName };
+    return {
+      format: named,
+      data: { sheets: book.sheets },
+      notCarried: book.notCarried,
+      columnWidths: book.columnWidths,
+      rowHeights: book.rowHeights,
+      cellLooks: book.cellLooks,
+      defaultFont: book.defaultFont,
+      date1904: book.date1904,
+      sourceName: fileName,
+    };
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     if (isOdsPackage(bytes) || startsAsOds(bytes)) {
       const book = readOdsWorkbook(bytes, options.maxPartBytes);
-      return { format: "ods", data: { sheets: book.sheets }, notCarried: book.notCarried, columnWidths: book.columnWidths, rowHeights: book.rowHeights, cellLooks: book.cellLooks, defaultFont: book.defaultFont, date1904: book.date1904, sourceName: fileName };
+      return {
+        format: "ods",
+        data: { sheets: book.sheets },
+        notCarried: book.notCarried,
+        columnWidths: book.columnWidths,
+        rowHeights: book.rowHeights,
+        cellLooks: book.cellLooks,
+        defaultFont: book.defaultFont,
+        date1904: book.date1904,
+        sourceName: fileName,
+      };
     }
     let names: string[];
     try {

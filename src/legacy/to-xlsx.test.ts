@@ -15,13 +15,16 @@ const read = (name: string) => readLegacyWorkbook(new Uint8Array(fs.readFileSync
 const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
 describe("the .xlsx copy of a legacy file", () => {
-  test.each(["sample.xls", "sample.et", "sample.ods"])("%s: every sheet reads back through the .xlsx reader cell for cell, and scores the same", async (name) => {
-    const book = read(name);
-    const back = await readWorkbook(legacyToXlsx(book));
-    expect(back.data.sheets.map((s) => s.name)).toEqual(["分工表", "转换说明"]);
-    expect(plain(back.data.sheets[0])).toEqual(plain(book.data.sheets[0]));
-    expect(computePlan(back.data).totals.map((t) => t.computed)).toEqual([52.64, 61.33, 73.97]);
-  });
+  test.each(["sample.xls", "sample.et", "sample.ods"])(
+    "%s: every sheet reads back through the .xlsx reader cell for cell, and scores the same",
+    async (name) => {
+      const book = read(name);
+      const back = await readWorkbook(legacyToXlsx(book));
+      expect(back.data.sheets.map((s) => s.name)).toEqual(["分工表", "转换说明"]);
+      expect(plain(back.data.sheets[0])).toEqual(plain(book.data.sheets[0]));
+      expect(computePlan(back.data).totals.map((t) => t.computed)).toEqual([52.64, 61.33, 73.97]);
+    },
+  );
 
   test("the features file: strings over many lines, percent and date formats, booleans and merges survive", async () => {
     const book = read("features.xls");
@@ -48,7 +51,13 @@ describe("the .xlsx copy of a legacy file", () => {
   });
 
   test("a file with nothing lost says so instead of an empty list", async () => {
-    const book: LegacyWorkbook = { format: "ods", data: { sheets: [{ name: "表", cells: [[{ v: 1 }]], merges: [] }] }, notCarried: [], columnWidths: [[]], date1904: false };
+    const book: LegacyWorkbook = {
+      format: "ods",
+      data: { sheets: [{ name: "表", cells: [[{ v: 1 }]], merges: [] }] },
+      notCarried: [],
+      columnWidths: [[]],
+      date1904: false,
+    };
     const back = await readWorkbook(legacyToXlsx(book));
     expect(back.data.sheets[1].cells[0][0]!.v).toBe("本文件由科创评分从旧版 .ods 文件转换为 .xlsx；原文件的单元格内容都已保留。");
   });
@@ -63,20 +72,23 @@ describe("the .xlsx copy of a legacy file", () => {
     expect(sheet1).toMatch(/<col min="4" max="4" width="4[34](\.\d+)?" customWidth="1"\/>/); // the 评分标准 column, 44 characters wide
   });
 
-  test.each(["sample.xls", "sample.ods"])("%s: the copy keeps the cells' look: bold shaded headers, thin borders (on empty cells too), wrapped rule text", async (name) => {
-    const workbook = await reload(legacyToXlsx(read(name))); // ExcelJS as the independent reader of styles
-    const ws = workbook.getWorksheet("分工表")!;
-    const header = ws.getCell("B2");
-    expect(header.font).toMatchObject({ bold: true, size: 10 });
-    expect(header.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } });
-    expect(header.border?.top).toMatchObject({ style: "thin" });
-    expect(header.alignment).toMatchObject({ horizontal: "center", vertical: "middle", wrapText: true });
-    expect(ws.getCell("D3").alignment).toMatchObject({ horizontal: "left", wrapText: true });
-    // the 2020 target of 地方财政科技支出 is empty but framed
-    expect(ws.getCell("J3").value).toBeNull();
-    expect(ws.getCell("J3").border?.bottom).toMatchObject({ style: "thin" });
-    expect(ws.getCell("A1").font).toMatchObject({ bold: true, size: 18 });
-  });
+  test.each(["sample.xls", "sample.ods"])(
+    "%s: the copy keeps the cells' look: bold shaded headers, thin borders (on empty cells too), wrapped rule text",
+    async (name) => {
+      const workbook = await reload(legacyToXlsx(read(name))); // ExcelJS as the independent reader of styles
+      const ws = workbook.getWorksheet("分工表")!;
+      const header = ws.getCell("B2");
+      expect(header.font).toMatchObject({ bold: true, size: 10 });
+      expect(header.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } });
+      expect(header.border?.top).toMatchObject({ style: "thin" });
+      expect(header.alignment).toMatchObject({ horizontal: "center", vertical: "middle", wrapText: true });
+      expect(ws.getCell("D3").alignment).toMatchObject({ horizontal: "left", wrapText: true });
+      // the 2020 target of 地方财政科技支出 is empty but framed
+      expect(ws.getCell("J3").value).toBeNull();
+      expect(ws.getCell("J3").border?.bottom).toMatchObject({ style: "thin" });
+      expect(ws.getCell("A1").font).toMatchObject({ bold: true, size: 18 });
+    },
+  );
 
   test.each(["sample.xls", "sample.ods"])("%s: the rows keep the template's heights (title 36 pt, headers 48 pt)", (name) => {
     const sheet1 = strFromU8(unzipSync(legacyToXlsx(read(name)))["xl/worksheets/sheet1.xml"]);
@@ -92,7 +104,13 @@ describe("the .xlsx copy of a legacy file", () => {
 
   test("text longer than an .xlsx cell holds is cut to 32767 characters, and the note says so", async () => {
     const long = "指".repeat(40000);
-    const book: LegacyWorkbook = { format: "ods", data: { sheets: [{ name: "表", cells: [[{ v: long }]], merges: [] }] }, notCarried: [], columnWidths: [[]], date1904: false };
+    const book: LegacyWorkbook = {
+      format: "ods",
+      data: { sheets: [{ name: "表", cells: [[{ v: long }]], merges: [] }] },
+      notCarried: [],
+      columnWidths: [[]],
+      date1904: false,
+    };
     const back = await readWorkbook(legacyToXlsx(book));
     expect((back.data.sheets[0].cells[0][0]!.v as string).length).toBe(32767);
     expect(JSON.stringify(back.data.sheets[1].cells)).toContain("超过 32767 个字符的单元格文本 1 处");

@@ -26,7 +26,15 @@ export function legacyToXlsx(book: LegacyWorkbook): Uint8Array {
   const sheets = book.data.sheets.map((s, i) => {
     const merges = disjointMerges(s.merges);
     overlapping += s.merges.length - merges.length;
-    return sheetXml({ ...s, merges }, book.columnWidths[i] ?? [], styles, strings, false, book.rowHeights?.[i] ?? [], book.cellLooks?.[i] ?? []);
+    return sheetXml(
+      { ...s, merges },
+      book.columnWidths[i] ?? [],
+      styles,
+      strings,
+      false,
+      book.rowHeights?.[i] ?? [],
+      book.cellLooks?.[i] ?? [],
+    );
   });
   const cut = strings.truncated > 0 ? [S.truncated(strings.truncated)] : [];
   if (overlapping > 0) cut.push(S.overlappingMerges(overlapping));
@@ -50,7 +58,10 @@ export function legacyToXlsx(book: LegacyWorkbook): Uint8Array {
 }
 
 function contentTypes(n: number): string {
-  const sheets = Array.from({ length: n }, (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`).join("");
+  const sheets = Array.from(
+    { length: n },
+    (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`,
+  ).join("");
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
@@ -70,7 +81,10 @@ function workbookXml(names: string[], date1904: boolean): string {
 }
 
 function workbookRels(n: number): string {
-  const rels = Array.from({ length: n }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${RNS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
+  const rels = Array.from(
+    { length: n },
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${RNS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  );
   rels.push(`<Relationship Id="rId${n + 1}" Type="${RNS}/styles" Target="styles.xml"/>`);
   rels.push(`<Relationship Id="rId${n + 2}" Type="${RNS}/sharedStrings" Target="sharedStrings.xml"/>`);
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_RELS}">${rels.join("")}</Relationships>`;
@@ -121,7 +135,8 @@ function disjointMerges(merges: string[]): string[] {
   for (const ref of merges) {
     const a = parseRange(ref);
     if (!a) continue;
-    if (merges.length <= 5000 && kept.some((k) => a.top <= k.a.bottom && k.a.top <= a.bottom && a.left <= k.a.right && k.a.left <= a.right)) continue;
+    if (merges.length <= 5000 && kept.some((k) => a.top <= k.a.bottom && k.a.top <= a.bottom && a.left <= k.a.right && k.a.left <= a.right))
+      continue;
     kept.push({ ref, a });
   }
   return kept.map((k) => k.ref);
@@ -129,7 +144,7 @@ function disjointMerges(merges: string[]): string[] {
 
 function colsXml(widths: (number | undefined)[]): string {
   const parts: string[] = [];
-  for (let c = 0; c < widths.length; ) {
+  for (let c = 0; c < widths.length;) {
     const w = widths[c];
     if (w === undefined || !(w > 0)) {
       c++;
@@ -144,7 +159,14 @@ function colsXml(widths: (number | undefined)[]): string {
 }
 
 /** one <c>: a value with its style, or a styled empty cell (a border on an empty cell is still a border) */
-function cellXml(cell: CellData | undefined, look: CellLook | undefined, r: number, c: number, styles: StyleTable, strings: SharedStrings): string {
+function cellXml(
+  cell: CellData | undefined,
+  look: CellLook | undefined,
+  r: number,
+  c: number,
+  styles: StyleTable,
+  strings: SharedStrings,
+): string {
   const ref = `${columnLetter(c)}${r + 1}`;
   const v = cell ? cell.v : null;
   const s = styles.index(cell?.numFmt, look, typeof v === "string" && v.includes("\n"));
@@ -213,7 +235,11 @@ function sheetNames(book: LegacyWorkbook): { final: string[]; renamed: string[] 
   const used = new Set<string>();
   const renamed: string[] = [];
   const final = book.data.sheets.map((s) => {
-    let name = s.name.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31) || "Sheet";
+    let name =
+      s.name
+        .replace(/[[\]:*?/\\]/g, "_")
+        .replace(/^'+|'+$/g, "")
+        .slice(0, 31) || "Sheet";
     name = uniqueName(name, used);
     used.add(name.toLowerCase());
     if (name !== s.name) renamed.push(S.renamedSheet(s.name, name));
@@ -237,5 +263,9 @@ function esc(s: string): string {
 
 /** Text content: XML-escaped; characters XML 1.0 cannot hold written as ST_Xstring's _xHHHH_. */
 function escText(s: string): string {
-  return esc(s).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  return esc(s).replace(
+    // eslint-disable-next-line no-control-regex -- these are the characters XML cannot hold
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
+    (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+  );
 }

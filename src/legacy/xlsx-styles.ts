@@ -126,7 +126,8 @@ function fillXml(f: NonNullable<CellLook["fill"]>): string {
 }
 
 function borderXml(b: NonNullable<CellLook["border"]>): string {
-  const side = (name: string, s: LookBorder | undefined) => (s ? `<${name} style="${s.style}">${s.color ? colorXml("color", s.color) : '<color indexed="64"/>'}</${name}>` : `<${name}/>`);
+  const side = (name: string, s: LookBorder | undefined) =>
+    s ? `<${name} style="${s.style}">${s.color ? colorXml("color", s.color) : '<color indexed="64"/>'}</${name}>` : `<${name}/>`;
   return `<border>${side("left", b.left)}${side("right", b.right)}${side("top", b.top)}${side("bottom", b.bottom)}<diagonal/></border>`;
 }
 

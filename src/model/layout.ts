@@ -165,9 +165,7 @@ function layoutAt(view: SheetView, sheet: SheetData, r: number, cols: number): L
     const years: YearColumns[] = [];
     const used = new Set<number>();
     for (const s of yearCols.filter((y) => y.score)) {
-      const v = yearCols
-        .filter((y) => !y.score && y.year === s.year && y.col < s.col && !used.has(y.col))
-        .sort((a, b) => b.col - a.col)[0];
+      const v = yearCols.filter((y) => !y.score && y.year === s.year && y.col < s.col && !used.has(y.col)).sort((a, b) => b.col - a.col)[0];
       if (v) used.add(v.col);
       years.push({
         label: String(s.year),
@@ -230,8 +228,7 @@ function layoutAt(view: SheetView, sheet: SheetData, r: number, cols: number): L
 
 /** Whether a table's headers are the same as these columns and years (a repeated header, not a new table). */
 function sameShape(l: Layout, columns: Layout["columns"], years: YearColumns[]): boolean {
-  const shape = (c: Layout["columns"], ys: YearColumns[]) =>
-    JSON.stringify([c, ys.map((y) => [y.label, y.kind, y.valueCol, y.scoreCol])]);
+  const shape = (c: Layout["columns"], ys: YearColumns[]) => JSON.stringify([c, ys.map((y) => [y.label, y.kind, y.valueCol, y.scoreCol])]);
   return shape(l.columns, l.years) === shape(columns, years);
 }
 
@@ -270,10 +267,7 @@ export function findTable(
 ): { sheet: SheetData; layout: Layout; tables: FoundTable[]; bound: number } {
   const tables = findTables(wb);
   if (tables.length === 0) {
-    throw new NoTableError(
-      `未找到分工表：没有一个工作表含有表头 ${LOOKED_FOR.map((h) => `“${h}”`).join("、")}`,
-      LOOKED_FOR,
-    );
+    throw new NoTableError(`未找到分工表：没有一个工作表含有表头 ${LOOKED_FOR.map((h) => `“${h}”`).join("、")}`, LOOKED_FOR);
   }
   const bound = choice ? chosen(wb, tables, choice) : 0;
   return { ...tables[bound], tables, bound };
@@ -291,8 +285,7 @@ function chosen(wb: WorkbookData, tables: FoundTable[], choice: TableChoice): nu
     );
   }
   const name = choice.sheet?.trim() ?? "";
-  const sheet =
-    wb.sheets.find((s) => s.name === name) ?? wb.sheets.find((s) => s.name.trim().toLowerCase() === name.toLowerCase());
+  const sheet = wb.sheets.find((s) => s.name === name) ?? wb.sheets.find((s) => s.name.trim().toLowerCase() === name.toLowerCase());
   if (name && !sheet) {
     throw new TableChoiceError(
       `没有名为“${name}”的工作表（工作表：${wb.sheets.map((s) => `“${s.name}”`).join("、")}）`,
@@ -320,4 +313,3 @@ function chosen(wb: WorkbookData, tables: FoundTable[], choice: TableChoice): nu
   }
   return pick.table - 1;
 }
-

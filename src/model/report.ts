@@ -128,7 +128,10 @@ export function toReport(plan: Plan, file: string): Report {
     upgrade,
     departments: byDepartment(plan, upgrade[0] ?? null).map((d) => ({
       ...d,
-      tasks: d.tasks.map((t) => ({ ...t, flags: t.flags.map((f) => ({ code: f.code, column: f.column, cell: f.cell, message: f.message })) })),
+      tasks: d.tasks.map((t) => ({
+        ...t,
+        flags: t.flags.map((f) => ({ code: f.code, column: f.column, cell: f.cell, message: f.message })),
+      })),
     })),
   };
 }

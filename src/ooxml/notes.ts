@@ -118,9 +118,17 @@ export function writeNotes(
 
   if (!commentsPart) {
     commentsPart = freshName(zip, taken, "xl/comments", ".xml");
-    parts.set(commentsPart, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>${AUTHOR}</author></authors><commentList></commentList></comments>`);
+    parts.set(
+      commentsPart,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>${AUTHOR}</author></authors><commentList></commentList></comments>`,
+    );
     const id = freshRelId(rels);
-    relsXml = addRelationship(relsXml, id, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments", relativeTarget(sheetPart, commentsPart));
+    relsXml = addRelationship(
+      relsXml,
+      id,
+      "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
+      relativeTarget(sheetPart, commentsPart),
+    );
     rels = [...rels, { id, type: REL_TYPE.comments, target: "", external: false, part: commentsPart }];
     types = setOverride(types, commentsPart, CONTENT_TYPE.comments);
   }
@@ -128,7 +136,12 @@ export function writeNotes(
     vmlPart = freshName(zip, taken, "xl/drawings/vmlDrawing", ".vml");
     parts.set(vmlPart, newVml(vmlIdBlock(zip, taken)));
     const id = freshRelId(rels);
-    relsXml = addRelationship(relsXml, id, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing", relativeTarget(sheetPart, vmlPart));
+    relsXml = addRelationship(
+      relsXml,
+      id,
+      "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing",
+      relativeTarget(sheetPart, vmlPart),
+    );
     rels = [...rels, { id, type: REL_TYPE.vmlDrawing, target: "", external: false, part: vmlPart }];
     if (!contentTypeOf(types, vmlPart)) types = ensureDefault(types, "vml", CONTENT_TYPE.vml);
     sheet = addLegacyDrawing(sheet, id);
@@ -185,11 +198,16 @@ function freshName(zip: ZipArchive, taken: Set<string>, stem: string, ext: strin
 function setComment(xml: string, ref: string, text: string | null): string {
   const list = findElement(xml, ["commentList"]);
   const p = prefixOf(findElement(xml, ["comments"])?.qname ?? "");
-  const existing = list ? findElements(xml, ["comment"], list.openEnd, list.closeStart).find((c) => (attr(c.openTag, "ref") ?? "").toUpperCase().replace(/\$/g, "") === ref) : undefined;
+  const existing = list
+    ? findElements(xml, ["comment"], list.openEnd, list.closeStart).find(
+        (c) => (attr(c.openTag, "ref") ?? "").toUpperCase().replace(/\$/g, "") === ref,
+      )
+    : undefined;
   if (text === null) return existing ? xml.slice(0, existing.start) + xml.slice(existing.end) : xml;
   if (existing) {
     const t = findElement(xml, ["text"], existing.openEnd, existing.closeStart);
-    if (t) return xml.slice(0, t.start) + `<${p}text>${keepRunsWith(xml.slice(t.openEnd, t.closeStart), text, p)}</${p}text>` + xml.slice(t.end);
+    if (t)
+      return xml.slice(0, t.start) + `<${p}text>${keepRunsWith(xml.slice(t.openEnd, t.closeStart), text, p)}</${p}text>` + xml.slice(t.end);
   }
   const [withAuthor, authorId] = authorIdOf(xml, p);
   xml = withAuthor;
@@ -204,7 +222,8 @@ function setComment(xml: string, ref: string, text: string | null): string {
   const at = parseRef(ref)!;
   for (const c of findElements(xml, ["comment"], l.openEnd, l.closeStart)) {
     const other = parseRef((attr(c.openTag, "ref") ?? "").replace(/\$/g, ""));
-    if (other && (other.row > at.row || (other.row === at.row && other.col > at.col))) return xml.slice(0, c.start) + el + xml.slice(c.start);
+    if (other && (other.row > at.row || (other.row === at.row && other.col > at.col)))
+      return xml.slice(0, c.start) + el + xml.slice(c.start);
   }
   return xml.slice(0, l.closeStart) + el + xml.slice(l.closeStart);
 }
@@ -276,7 +295,8 @@ function vmlIdBlock(zip: ZipArchive, taken: Set<string>): number {
   for (const e of zip.entries) {
     if (!e.name.toLowerCase().endsWith(".vml")) continue;
     const xml = zip.text(e.name) ?? "";
-    for (const m of xml.matchAll(/idmap[^>]*data\s*=\s*["']([\d,\s]+)["']/g)) for (const n of m[1].split(",")) max = Math.max(max, Number(n) || 0);
+    for (const m of xml.matchAll(/idmap[^>]*data\s*=\s*["']([\d,\s]+)["']/g))
+      for (const n of m[1].split(",")) max = Math.max(max, Number(n) || 0);
   }
   return max + 1 + [...taken].filter((t) => t.endsWith(".vml")).length - 1;
 }
@@ -335,7 +355,16 @@ function insertBeforeRootEnd(vml: string, el: string): string {
 // ------------------------------------------------------------------ the sheet's <legacyDrawing>
 
 /** CT_Worksheet's children after legacyDrawing (ECMA-376 Part 1, 18.3.1.99), in order. */
-const AFTER_LEGACY_DRAWING = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+const AFTER_LEGACY_DRAWING = [
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
 
 /** The sheet with <legacyDrawing r:id> in its schema place (and the r namespace declared on the root). */
 export function addLegacyDrawing(sheetXml: string, relId: string): string {
@@ -377,4 +406,3 @@ function topLevelChildren(xml: string, from: number): { local: string; start: nu
     }
   }
 }
-

@@ -140,7 +140,11 @@ export function setOverride(types: string, part: string, contentType: string): s
     const a = attributes(e.openTag);
     if ((a.get("PartName") ?? "").replace(/^\//, "").toLowerCase() === part.toLowerCase()) {
       if (a.get("ContentType") === contentType) return types;
-      return types.slice(0, e.start) + `<Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(contentType)}"/>` + types.slice(e.end);
+      return (
+        types.slice(0, e.start) +
+        `<Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(contentType)}"/>` +
+        types.slice(e.end)
+      );
     }
   }
   return insertBeforeClose(types, "Types", `<Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(contentType)}"/>`);

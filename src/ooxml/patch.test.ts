@@ -19,11 +19,13 @@ function changedParts(a: Uint8Array, b: Uint8Array): string[] {
   const za = readZip(a);
   const zb = readZip(b);
   const names = new Set([...za.entries.map((e) => e.name), ...zb.entries.map((e) => e.name)]);
-  return [...names].filter((n) => {
-    const x = za.read(n);
-    const y = zb.read(n);
-    return !x || !y || !Buffer.from(x).equals(Buffer.from(y));
-  }).sort();
+  return [...names]
+    .filter((n) => {
+      const x = za.read(n);
+      const y = zb.read(n);
+      return !x || !y || !Buffer.from(x).equals(Buffer.from(y));
+    })
+    .sort();
 }
 
 /** The sheet XML with the <c> of the given cells cut out, to compare the rest. */
@@ -101,7 +103,8 @@ describe("styles: a highlight appends a style and keeps the cell's own look", ()
     const after = sheetXml(out);
     const original = was[s(before, "I5")];
     const mine = now[s(after, "I5")];
-    for (const a of ["numFmtId", "fontId", "borderId"]) expect(new RegExp(`${a}="(\\d+)"`).exec(mine)?.[1]).toBe(new RegExp(`${a}="(\\d+)"`).exec(original)?.[1]);
+    for (const a of ["numFmtId", "fontId", "borderId"])
+      expect(new RegExp(`${a}="(\\d+)"`).exec(mine)?.[1]).toBe(new RegExp(`${a}="(\\d+)"`).exec(original)?.[1]);
     expect(mine).toMatch(/applyFill="1"/);
     const fills = findElements(stylesAfter, ["fill"]);
     const fillId = Number(/fillId="(\d+)"/.exec(mine)![1]);
@@ -118,10 +121,18 @@ describe("notes: comments and VML created or extended", () => {
     const input = corpus("xw-base.xlsx");
     const out = patchPackage(readPackage(input), [{ sheet: SHEET, row: 2, col: 10, note: "【科创评分】需要达到 2560万元" }]);
     expect(changedParts(input, out)).toEqual(
-      ["[Content_Types].xml", "xl/comments1.xml", "xl/drawings/vmlDrawing1.vml", "xl/worksheets/_rels/sheet1.xml.rels", "xl/worksheets/sheet1.xml"].sort(),
+      [
+        "[Content_Types].xml",
+        "xl/comments1.xml",
+        "xl/drawings/vmlDrawing1.vml",
+        "xl/worksheets/_rels/sheet1.xml.rels",
+        "xl/worksheets/sheet1.xml",
+      ].sort(),
     );
     const z = readZip(out);
-    expect(z.text("[Content_Types].xml")).toContain('<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>');
+    expect(z.text("[Content_Types].xml")).toContain(
+      '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>',
+    );
     expect(z.text("[Content_Types].xml")).toMatch(/Extension="vml"/);
     const rels = z.text("xl/worksheets/_rels/sheet1.xml.rels")!;
     const vmlId = /Id="(rId\d+)" Type="[^"]*\/vmlDrawing"/.exec(rels)![1];
@@ -129,7 +140,8 @@ describe("notes: comments and VML created or extended", () => {
     expect(sheet).toContain(`<legacyDrawing r:id="${vmlId}"/>`);
     // legacyDrawing after pageSetup/headerFooter/drawing, before tableParts/extLst (CT_Worksheet order)
     const at = sheet.indexOf("<legacyDrawing");
-    for (const before of ["</sheetData>", "<pageMargins", "<pageSetup"]) if (sheet.includes(before)) expect(sheet.indexOf(before)).toBeLessThan(at);
+    for (const before of ["</sheetData>", "<pageMargins", "<pageSetup"])
+      if (sheet.includes(before)) expect(sheet.indexOf(before)).toBeLessThan(at);
     expect(withoutLegacyDrawing(sheet)).toBe(sheetXml(input));
     const doc = new XlsxDocument(out);
     expect(doc.notes(SHEET).text.get("K3")).toBe("【科创评分】需要达到 2560万元");

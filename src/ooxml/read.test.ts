@@ -17,13 +17,21 @@ function pkg(sheet: string, opts: { workbookPr?: string; ns?: string; rel?: stri
   const x = opts.prefix ? `xmlns:${opts.prefix}="${ns}"` : `xmlns="${ns}"`;
   return zipSync({
     "[Content_Types].xml": strToU8(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`),
-    "_rels/.rels": strToU8(`<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    "xl/workbook.xml": strToU8(`<${p}workbook ${x} xmlns:r="${rel}">${opts.workbookPr ?? ""}<${p}sheets><${p}sheet name="表一" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`),
+    "_rels/.rels": strToU8(
+      `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    "xl/workbook.xml": strToU8(
+      `<${p}workbook ${x} xmlns:r="${rel}">${opts.workbookPr ?? ""}<${p}sheets><${p}sheet name="表一" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`,
+    ),
     "xl/_rels/workbook.xml.rels": strToU8(
       `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${rel}/styles" Target="/xl/styles.xml"/></Relationships>`,
     ),
-    "xl/sharedStrings.xml": strToU8(`<${p}sst ${x}><${p}si><${p}t>2489万元</${p}t></${p}si><${p}si><${p}r><${p}t>28</${p}t></${p}r><${p}r><${p}t>家</${p}t></${p}r><${p}rPh sb="0" eb="1"><${p}t>ジャ</${p}t></${p}rPh></${p}si></${p}sst>`),
-    "xl/styles.xml": strToU8(`<${p}styleSheet ${x}><${p}numFmts count="1"><${p}numFmt numFmtId="164" formatCode="0.00&quot;分&quot;"/></${p}numFmts><${p}cellXfs count="3"><${p}xf numFmtId="0"/><${p}xf numFmtId="10"/><${p}xf numFmtId="164"/></${p}cellXfs></${p}styleSheet>`),
+    "xl/sharedStrings.xml": strToU8(
+      `<${p}sst ${x}><${p}si><${p}t>2489万元</${p}t></${p}si><${p}si><${p}r><${p}t>28</${p}t></${p}r><${p}r><${p}t>家</${p}t></${p}r><${p}rPh sb="0" eb="1"><${p}t>ジャ</${p}t></${p}rPh></${p}si></${p}sst>`,
+    ),
+    "xl/styles.xml": strToU8(
+      `<${p}styleSheet ${x}><${p}numFmts count="1"><${p}numFmt numFmtId="164" formatCode="0.00&quot;分&quot;"/></${p}numFmts><${p}cellXfs count="3"><${p}xf numFmtId="0"/><${p}xf numFmtId="10"/><${p}xf numFmtId="164"/></${p}cellXfs></${p}styleSheet>`,
+    ),
     "xl/worksheets/sheet1.xml": strToU8(`<${p}worksheet ${x}><${p}sheetData>${sheet}</${p}sheetData>${opts.after ?? ""}</${p}worksheet>`),
   });
 }
@@ -54,7 +62,9 @@ test("every cell type: shared, inline and formula strings, booleans, errors, ISO
 });
 
 test("cells and rows without r follow the one before; _x000D_ escapes decode", () => {
-  const cells = cellsOf(pkg('<row><c><v>1</v></c><c t="inlineStr"><is><t>a_x000D_b</t></is></c></row><row r="4"><c r="C4"><v>3</v></c><c><v>4</v></c></row>'));
+  const cells = cellsOf(
+    pkg('<row><c><v>1</v></c><c t="inlineStr"><is><t>a_x000D_b</t></is></c></row><row r="4"><c r="C4"><v>3</v></c><c><v>4</v></c></row>'),
+  );
   expect(cells[0]).toEqual([{ v: 1 }, { v: "a\rb" }]);
   expect(cells[3][2]).toEqual({ v: 3 });
   expect(cells[3][3]).toEqual({ v: 4 });
@@ -62,7 +72,9 @@ test("cells and rows without r follow the one before; _x000D_ escapes decode", (
 
 test("a shared formula's other cells get the master's text moved to their place", () => {
   const cells = cellsOf(
-    pkg('<row r="3"><c r="N3"><f t="shared" ref="N3:N5" si="0">G3+I3+$A$1</f><v>5</v></c></row><row r="4"><c r="N4"><f t="shared" si="0"/><v>6</v></c></row><row r="5"><c r="N5"><f t="shared" si="0"/><v>7</v></c></row>'),
+    pkg(
+      '<row r="3"><c r="N3"><f t="shared" ref="N3:N5" si="0">G3+I3+$A$1</f><v>5</v></c></row><row r="4"><c r="N4"><f t="shared" si="0"/><v>6</v></c></row><row r="5"><c r="N5"><f t="shared" si="0"/><v>7</v></c></row>',
+    ),
   );
   expect(cells[3][13]).toEqual({ v: 6, formula: "G4+I4+$A$1" });
   expect(cells[4][13]).toEqual({ v: 7, formula: "G5+I5+$A$1" });
@@ -74,17 +86,28 @@ test("1904 date system: ISO dates become serials counted from 1904", () => {
 });
 
 test("prefixed SpreadsheetML (x:c) and the strict namespace read the same", () => {
-  const sheet = (p: string) => `<${p}row r="1"><${p}c r="A1" t="s"><${p}v>0</${p}v></${p}c><${p}c r="B1" s="1"><${p}v>0.5</${p}v></${p}c></${p}row>`;
+  const sheet = (p: string) =>
+    `<${p}row r="1"><${p}c r="A1" t="s"><${p}v>0</${p}v></${p}c><${p}c r="B1" s="1"><${p}v>0.5</${p}v></${p}c></${p}row>`;
   const want = [{ v: "2489万元" }, { v: 0.5, numFmt: "0.00%" }];
   expect(cellsOf(pkg(sheet("x:"), { prefix: "x" }))[0]).toEqual(want);
-  expect(cellsOf(pkg(sheet(""), { ns: "http://purl.oclc.org/ooxml/spreadsheetml/main", rel: "http://purl.oclc.org/ooxml/officeDocument/relationships" }))[0]).toEqual(want);
+  expect(
+    cellsOf(
+      pkg(sheet(""), {
+        ns: "http://purl.oclc.org/ooxml/spreadsheetml/main",
+        rel: "http://purl.oclc.org/ooxml/officeDocument/relationships",
+      }),
+    )[0],
+  ).toEqual(want);
 });
 
 test("merges: the covered cells are holes, the merges listed", () => {
   const data = readPackage(
-    pkg('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>9</v></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row>', {
-      after: '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>',
-    }),
+    pkg(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>9</v></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row>',
+      {
+        after: '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>',
+      },
+    ),
   ).data.sheets[0];
   expect(data.merges).toEqual(["A1:B2"]);
   expect(data.cells[0]).toEqual([{ v: "2489万元" }]);

@@ -157,7 +157,15 @@ export function patchCells(xml: string, edits: CellEdit[]): CellsPatched {
     // new rows for wanted rows < limit that have not appeared
     const missing = [...rowsWanted.keys()].filter((r) => r < limit && !done.has(r)).sort((a, b) => a - b);
     if (missing.length === 0) return;
-    const body = missing.map((r) => `<${p}row r="${r + 1}">${rowsWanted.get(r)!.map((e) => (done.add(key(e.row, e.col)), newCell(e))).join("")}</${p}row>`).join("");
+    const body = missing
+      .map(
+        (r) =>
+          `<${p}row r="${r + 1}">${rowsWanted
+            .get(r)!
+            .map((e) => (done.add(key(e.row, e.col)), newCell(e)))
+            .join("")}</${p}row>`,
+      )
+      .join("");
     for (const r of missing) done.add(r);
     splice(at, at, body);
   };
@@ -191,7 +199,10 @@ export function patchCells(xml: string, edits: CellEdit[]): CellsPatched {
       }
       if (span.selfClosing) {
         const open = m[0].replace(/\s*\/>$/, ">");
-        const cells = rowsWanted.get(row)!.map((e) => (done.add(key(e.row, e.col)), newCell(e))).join("");
+        const cells = rowsWanted
+          .get(row)!
+          .map((e) => (done.add(key(e.row, e.col)), newCell(e)))
+          .join("");
         splice(m.index, span.end, `${open}${cells}</${qname}>`);
         done.add(row);
         re.lastIndex = span.end;
@@ -245,7 +256,13 @@ export function patchCells(xml: string, edits: CellEdit[]): CellsPatched {
 }
 
 /** One <c> rewritten: its start tag keeps every attribute but the ones the new value decides. */
-function editCell(openTag: string, content: string, e: CellEdit, p: string, ref?: string): { xml: string; removedFormula: boolean; addedFormula: boolean } {
+function editCell(
+  openTag: string,
+  content: string,
+  e: CellEdit,
+  p: string,
+  ref?: string,
+): { xml: string; removedFormula: boolean; addedFormula: boolean } {
   let open = openTag;
   if (ref) open = setAttr(open, "r", ref);
   if (e.style !== undefined) open = e.style === 0 ? removeAttr(open, "s") : setAttr(open, "s", String(e.style));
@@ -268,7 +285,11 @@ function editCell(openTag: string, content: string, e: CellEdit, p: string, ref?
       return { xml: `${open}<${p}v>${numberText(v.n)}</${p}v></${qname}>`, removedFormula: hadFormula, addedFormula: false };
     case "text":
       open = setAttr(removeAttr(removeAttr(open, "cm"), "vm"), "t", "inlineStr");
-      return { xml: `${open}<${p}is><${p}t xml:space="preserve">${escapeXstring(v.s)}</${p}t></${p}is></${qname}>`, removedFormula: hadFormula, addedFormula: false };
+      return {
+        xml: `${open}<${p}is><${p}t xml:space="preserve">${escapeXstring(v.s)}</${p}t></${p}is></${qname}>`,
+        removedFormula: hadFormula,
+        addedFormula: false,
+      };
     case "formula": {
       open = removeAttr(removeAttr(removeAttr(open, "t"), "cm"), "vm");
       const r = v.result;

@@ -10,15 +10,52 @@ import { attr, attributes, escapeAttr, findElement, findElements, setAttr, remov
  * locale-dependent ids 27–36 and 50–58, which is what Excel shows in a Chinese Office.
  */
 export const BUILTIN_NUMFMT: Record<number, string> = {
-  1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?",
-  13: "# ??/??", 14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM",
-  19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: 'm/d/yy "h":mm', 37: "#,##0 ;(#,##0)",
-  38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00 ;(#,##0.00)", 40: "#,##0.00 ;[Red](#,##0.00)", 45: "mm:ss",
-  46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
-  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: "m-d-yy", 31: 'yyyy"年"m"月"d"日"',
-  32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"', 34: '上午/下午h"时"mm"分"', 35: '上午/下午h"时"mm"分"ss"秒"',
-  36: 'yyyy"年"m"月"', 50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"',
-  54: 'm"月"d"日"', 55: '上午/下午h"时"mm"分"', 56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: "m-d-yy",
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
 };
 
 export interface StylesInfo {
@@ -41,7 +78,7 @@ export function readStyles(xml: string | undefined): StylesInfo {
   if (xfs && !xfs.selfClosing) {
     for (const e of findElements(xml, ["xf"], xfs.openEnd, xfs.closeStart)) {
       const id = Number(attr(e.openTag, "numFmtId") ?? 0);
-      numFmtOfXf.push(id ? custom.get(id) ?? BUILTIN_NUMFMT[id] : undefined);
+      numFmtOfXf.push(id ? (custom.get(id) ?? BUILTIN_NUMFMT[id]) : undefined);
     }
   }
   return { numFmtOfXf };
@@ -73,7 +110,8 @@ export class StylesAppender {
     this.existingXfs = xfs.selfClosing ? [] : findElements(xml, ["xf"], xfs.openEnd, xfs.closeStart).map((e) => xml.slice(e.start, e.end));
     this.xfCount = this.existingXfs.length;
     const fills = findElement(xml, ["fills"]);
-    this.existingFills = fills && !fills.selfClosing ? findElements(xml, ["fill"], fills.openEnd, fills.closeStart).map((e) => xml.slice(e.start, e.end)) : [];
+    this.existingFills =
+      fills && !fills.selfClosing ? findElements(xml, ["fill"], fills.openEnd, fills.closeStart).map((e) => xml.slice(e.start, e.end)) : [];
     this.fillCount = this.existingFills.length;
     this.customFmts = new Map();
     let maxId = 163;
@@ -121,7 +159,9 @@ export class StylesAppender {
 
   /** A copy of xf `base` with another number format. */
   withNumFmt(base: number, code: string): number {
-    return this.derive(`fmt:${base}:${code}`, base, (x) => setAttr(setAttr(x, "numFmtId", String(this.numFmt(code))), "applyNumberFormat", "1"));
+    return this.derive(`fmt:${base}:${code}`, base, (x) =>
+      setAttr(setAttr(x, "numFmtId", String(this.numFmt(code))), "applyNumberFormat", "1"),
+    );
   }
 
   private derive(key: string, base: number, edit: (openTag: string) => string): number {
@@ -145,13 +185,17 @@ export class StylesAppender {
     if (known !== undefined) return known;
     const index = this.fillCount + this.fills.length;
     const p = this.p;
-    this.fills.push(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${escapeAttr(argb)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+    this.fills.push(
+      `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${escapeAttr(argb)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+    );
     this.memo.set(key, index);
     return index;
   }
 
   private numFmt(code: string): number {
-    const builtin = Object.entries(BUILTIN_NUMFMT).find(([id, c]) => c === code && Number(id) < 50 && !(Number(id) >= 27 && Number(id) <= 36));
+    const builtin = Object.entries(BUILTIN_NUMFMT).find(
+      ([id, c]) => c === code && Number(id) < 50 && !(Number(id) >= 27 && Number(id) <= 36),
+    );
     if (builtin) return Number(builtin[0]);
     if (code === "General") return 0;
     const known = this.customFmts.get(code);
@@ -177,7 +221,11 @@ export class StylesAppender {
       else {
         // numFmts is the first child of styleSheet (CT_Stylesheet)
         const root = findElement(xml, ["styleSheet"]);
-        if (root) xml = xml.slice(0, root.openEnd) + `<${this.p}numFmts count="${this.numFmts.length}">${this.numFmts.join("")}</${this.p}numFmts>` + xml.slice(root.openEnd);
+        if (root)
+          xml =
+            xml.slice(0, root.openEnd) +
+            `<${this.p}numFmts count="${this.numFmts.length}">${this.numFmts.join("")}</${this.p}numFmts>` +
+            xml.slice(root.openEnd);
       }
     }
     return xml;
@@ -188,8 +236,10 @@ function appendTo(xml: string, local: string, items: string[], count: number): s
   if (items.length === 0) return xml;
   const e = findElement(xml, [local]);
   if (!e) return xml;
-  const open = attr(e.openTag, "count") !== undefined ? setAttr(e.openTag.replace(/\/>$/, ">"), "count", String(count)) : e.openTag.replace(/\/>$/, ">");
+  const open =
+    attr(e.openTag, "count") !== undefined
+      ? setAttr(e.openTag.replace(/\/>$/, ">"), "count", String(count))
+      : e.openTag.replace(/\/>$/, ">");
   if (e.selfClosing) return xml.slice(0, e.start) + open + items.join("") + `</${e.qname}>` + xml.slice(e.end);
   return xml.slice(0, e.start) + open + xml.slice(e.openEnd, e.closeStart) + items.join("") + xml.slice(e.closeStart);
 }
-

@@ -181,8 +181,10 @@ export function escapeAttr(s: string): string {
 
 /** Text for a <t>: XML-escaped, and characters XML 1.0 forbids written the SpreadsheetML way. */
 export function escapeXstring(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  const safe = s.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => "_x005F" + m.slice(1)).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  const safe = s
+    .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => "_x005F" + m.slice(1))
+    // eslint-disable-next-line no-control-regex -- these are the characters XML cannot hold
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
   return escapeText(safe);
 }
 

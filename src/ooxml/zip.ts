@@ -224,8 +224,8 @@ export function readZip(input: Uint8Array | ArrayBuffer, limits: ZipLimits = DEF
       const len = v.getUint16(x + 2, true);
       if (id === 0x0001) {
         let q = x + 4;
-        if (size === 0xffffffff) (size = num64(v, q)), (q += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = num64(v, q)), (q += 8);
+        if (size === 0xffffffff) ((size = num64(v, q)), (q += 8));
+        if (compressedSize === 0xffffffff) ((compressedSize = num64(v, q)), (q += 8));
         if (localOffset === 0xffffffff) {
           localOffset = num64(v, q);
           offsetField = { at: q - p, width: 8 };

@@ -257,7 +257,11 @@ function chain(rule: StepRule, ref: string, cmp: string, x: string, threshold: (
   if (rule.wholeCount) scored = `IF(INT(${ref})<>${ref},"${NO_SCORE_TEXT}",${scored})`;
   const bottom = ps[0].low;
   // text typed into the cell: ref*1 is #VALUE!, never a score; a growth rate may be negative
-  const below = bottom ? `${cmp}*1${bottom.inclusive ? "<" : "<="}${threshold(bottom.at)}` : rule.kind === "growth" && opts.percent ? null : `${ref}*1<0`;
+  const below = bottom
+    ? `${cmp}*1${bottom.inclusive ? "<" : "<="}${threshold(bottom.at)}`
+    : rule.kind === "growth" && opts.percent
+      ? null
+      : `${ref}*1<0`;
   let formula = below === null ? scored : `IF(${below},"${NO_SCORE_TEXT}",${scored})`;
   if (opts.blank !== undefined) {
     const shown = opts.blank === null ? '""' : numberLiteral(dec(opts.blank));

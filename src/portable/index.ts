@@ -98,9 +98,15 @@ function portableChanges(doc: XlsxDocument, { edits, notes }: PortableEdits): Ce
     const ref = n.cell.toUpperCase();
     const text = texts.get(ref) ?? "";
     if (text.includes(n.text)) continue;
-    const next = text.includes(NOTE_PREFIX) ? `${text}\n${n.text}` : text ? `${text}\n\n${NOTE_PREFIX}${n.text}` : `${NOTE_PREFIX}${n.text}`;
+    const next = text.includes(NOTE_PREFIX)
+      ? `${text}\n${n.text}`
+      : text
+        ? `${text}\n\n${NOTE_PREFIX}${n.text}`
+        : `${NOTE_PREFIX}${n.text}`;
     texts.set(ref, next);
-    const existing = changes.find((c) => c.sheet === n.sheet && c.row === cellOf(n.sheet, n.cell).row && c.col === cellOf(n.sheet, n.cell).col);
+    const existing = changes.find(
+      (c) => c.sheet === n.sheet && c.row === cellOf(n.sheet, n.cell).row && c.col === cellOf(n.sheet, n.cell).col,
+    );
     if (existing) existing.note = next;
     else changes.push({ sheet: n.sheet, ...cellOf(n.sheet, n.cell), note: next });
   }

@@ -161,7 +161,10 @@ export async function cityReportBuffer(counties: CityCounty[], failures: CityFai
   wb.creator = "KJScore 科创评分";
   // every sheet lists the counties in rank order (the target year's total), ties in file order
   const total = (c: CityCounty) => lastOfKind(c.plan, "target")?.computed ?? -Infinity;
-  const ranked = counties.map((c, i) => ({ c, i })).sort((a, b) => total(b.c) - total(a.c) || a.i - b.i).map((x) => x.c);
+  const ranked = counties
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => total(b.c) - total(a.c) || a.i - b.i)
+    .map((x) => x.c);
   rankSheet(wb, ranked);
   scoresSheet(wb, ranked, "target", "目标");
   scoresSheet(wb, ranked, "actual", "实际");

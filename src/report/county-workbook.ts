@@ -32,7 +32,14 @@ const num2 = (x: number | null | undefined) => (x === null || x === undefined ? 
 
 function reportSheet(wb: ExcelJS.Workbook, { file, county, plan }: CountyInput, upgrade: UpgradeAnalysis | undefined): void {
   const ws = wb.addWorksheet(R.sheetReport, {
-    pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 1, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+    pageSetup: {
+      paperSize: 9,
+      orientation: "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 1,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
   });
   ws.columns = [{ width: 12 }, { width: 36 }, { width: 12 }, { width: 12 }, { width: 22 }, { width: 12 }];
   title(ws, R.reportTitle(county), R.reportTitleEn);
@@ -51,7 +58,19 @@ function reportSheet(wb: ExcelJS.Workbook, { file, county, plan }: CountyInput, 
     // the chart of the page, as a data bar: 0…100 points
     ws.addConditionalFormatting({
       ref: `C${firstTotal}:C${lastTotal}`,
-      rules: [{ type: "dataBar", priority: 1, minLength: 0, maxLength: 100, cfvo: [{ type: "num", value: 0 }, { type: "num", value: 100 }], color: { argb: "FF0F6CBD" } } as ExcelJS.DataBarRuleType],
+      rules: [
+        {
+          type: "dataBar",
+          priority: 1,
+          minLength: 0,
+          maxLength: 100,
+          cfvo: [
+            { type: "num", value: 0 },
+            { type: "num", value: 100 },
+          ],
+          color: { argb: "FF0F6CBD" },
+        } as ExcelJS.DataBarRuleType,
+      ],
     });
     addGradeColours(ws, `E${firstTotal}:E${lastTotal}`, `E${firstTotal}`);
   }
@@ -113,7 +132,10 @@ function upgradeSheet(wb: ExcelJS.Workbook, analyses: UpgradeAnalysis[]): void {
   title(ws, R.sheetUpgrade, "Path to the next grade");
   for (const a of analyses) {
     ws.addRow([]);
-    heading(ws, `${R.upgradeColumn(a.column, R.kind[a.kind] ?? a.kind)}：${R.pathHeading(a.column, score2(a.total), a.grade, a.nextGrade, score2(a.gap))}`);
+    heading(
+      ws,
+      `${R.upgradeColumn(a.column, R.kind[a.kind] ?? a.kind)}：${R.pathHeading(a.column, score2(a.total), a.grade, a.nextGrade, score2(a.gap))}`,
+    );
     styleHead(ws.addRow(R.upgradeHead(a.todayColumn)));
     for (const r of a.rows) {
       const note = r.headroom === 0 ? R.full : r.kind === "manual" ? R.manual : "";
@@ -128,7 +150,10 @@ function upgradeSheet(wb: ExcelJS.Workbook, analyses: UpgradeAnalysis[]): void {
         goalText(r.full) || null,
         r.kind === "value" ? distanceText(r.next?.fromToday ?? null, r.unit) || null : null,
         r.kind === "value" ? (r.next?.fromToday?.relative ?? null) : null,
-        r.items.slice(0, 3).map((i) => i.label).join("、") || null,
+        r.items
+          .slice(0, 3)
+          .map((i) => i.label)
+          .join("、") || null,
       ]);
       for (const c of [3, 4, 5]) row.getCell(c).numFmt = "0.00";
       row.getCell(10).numFmt = "0.00%";
@@ -140,7 +165,9 @@ function upgradeSheet(wb: ExcelJS.Workbook, analyses: UpgradeAnalysis[]): void {
         const row = ws.addRow([step.row, step.name, step.fromScore, step.toScore, step.action, step.relative]);
         row.getCell(6).numFmt = "0.00%";
       }
-      ws.addRow([a.suggestion.reaches ? R.pathTotal(a.column, score2(a.suggestion.total), a.suggestion.grade) : R.pathShort]).font = { bold: true };
+      ws.addRow([a.suggestion.reaches ? R.pathTotal(a.column, score2(a.suggestion.total), a.suggestion.grade) : R.pathShort]).font = {
+        bold: true,
+      };
     }
   }
 }

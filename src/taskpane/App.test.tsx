@@ -559,7 +559,11 @@ describe("what the pane says (issue 12: wording a new user reads right)", () => 
 
   test("下载 names the file it saves, before and after", async () => {
     const download = jest.fn(async () => undefined);
-    const host = fakeHost([ok(seedPlan())], { kind: "file", download, downloadName: (k) => (k === "download" ? "霸州市分工表-科创评分.xlsx" : "霸州市分工表-分享版.xlsx") });
+    const host = fakeHost([ok(seedPlan())], {
+      kind: "file",
+      download,
+      downloadName: (k) => (k === "download" ? "霸州市分工表-科创评分.xlsx" : "霸州市分工表-分享版.xlsx"),
+    });
     renderPane(host);
     fireEvent.click(await screen.findByRole("tab", { name: /变更/ }));
     const button = screen.getByRole("button", { name: "下载" });

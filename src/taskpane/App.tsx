@@ -94,7 +94,12 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
   // The tables last seen together. A host that reads only the bound sheet after a pick (Excel:
   // one sync per load) lists one table then; the picker keeps offering the others.
   const seenTables = React.useRef<{ source?: string; tables: TableInfo[] } | null>(null);
-  const report = usePrintReport(state.phase === "ready" ? state.plan : null, t, language, state.phase === "ready" ? state.source : undefined);
+  const report = usePrintReport(
+    state.phase === "ready" ? state.plan : null,
+    t,
+    language,
+    state.phase === "ready" ? state.source : undefined,
+  );
 
   const load = React.useCallback(
     async (silent: boolean): Promise<LoadResult | null> => {
@@ -121,23 +126,26 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
   );
 
   /** A sheet edit: re-read; in live mode also write what changed, then show the settled plan. */
-  const onSheetChanged = React.useCallback(async (change?: SheetChange) => {
-    setWritten(null);
-    const result = await load(true);
-    // A coauthor's edit: refresh only. Two clients in live mode writing for each other would fight.
-    if (change?.remote) {
-      if (liveRef.current && mounted.current) setNotice({ intent: "info", text: t.remoteRefreshed });
-      return;
-    }
-    if (!liveRef.current || !result?.ok || result.plan.writes.length === 0) return;
-    try {
-      const r = await host.apply(result.plan);
-      if (mounted.current) setNotice({ intent: "info", text: t.liveApplied(r.written) });
-      await load(true);
-    } catch (e) {
-      if (mounted.current) setNotice({ intent: "error", text: t.actionFailed(messageOf(e)) });
-    }
-  }, [host, load, t]);
+  const onSheetChanged = React.useCallback(
+    async (change?: SheetChange) => {
+      setWritten(null);
+      const result = await load(true);
+      // A coauthor's edit: refresh only. Two clients in live mode writing for each other would fight.
+      if (change?.remote) {
+        if (liveRef.current && mounted.current) setNotice({ intent: "info", text: t.remoteRefreshed });
+        return;
+      }
+      if (!liveRef.current || !result?.ok || result.plan.writes.length === 0) return;
+      try {
+        const r = await host.apply(result.plan);
+        if (mounted.current) setNotice({ intent: "info", text: t.liveApplied(r.written) });
+        await load(true);
+      } catch (e) {
+        if (mounted.current) setNotice({ intent: "error", text: t.actionFailed(messageOf(e)) });
+      }
+    },
+    [host, load, t],
+  );
 
   React.useEffect(() => {
     mounted.current = true;
@@ -280,7 +288,11 @@ export function App({ host, language, initial }: { host: PaneHost; language: Lan
         {view === "indicators" ? <IndicatorsView plan={p} t={t} language={language} /> : null}
         {view === "upgrade" || view === "departments" ? (
           <React.Suspense fallback={<Spinner size="extra-tiny" label={t.loading} />}>
-            {view === "upgrade" ? <UpgradeView plan={p} t={t} language={language} /> : <DepartmentsView plan={p} t={t} language={language} />}
+            {view === "upgrade" ? (
+              <UpgradeView plan={p} t={t} language={language} />
+            ) : (
+              <DepartmentsView plan={p} t={t} language={language} />
+            )}
           </React.Suspense>
         ) : null}
       </Tabs>

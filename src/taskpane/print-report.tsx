@@ -24,7 +24,11 @@ export function usePrintReport(plan: Plan | null, t: Strings, language: Language
     const events = ["keydown", "pointerdown", "pointermove", "focusin"] as const;
     const fetchIt = () => {
       stop();
-      if (!mod.current) void loadReport().then((m) => (mod.current = m), () => undefined);
+      if (!mod.current)
+        void loadReport().then(
+          (m) => (mod.current = m),
+          () => undefined,
+        );
     };
     const timer = window.setTimeout(fetchIt, 10_000);
     function stop() {

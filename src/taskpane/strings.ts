@@ -171,8 +171,7 @@ export const zh: Strings = {
   printReport: "打印报告",
   saveChartsPng: "图表存为 PNG",
 
-  yearLabel: (label, kind) =>
-    kind === "target" ? `${label}年目标` : kind === "forecast" ? `${label}年预测` : `${label}年`,
+  yearLabel: (label, kind) => (kind === "target" ? `${label}年目标` : kind === "forecast" ? `${label}年预测` : `${label}年`),
 
   totalsHeading: "合计得分",
   total: "合计",
@@ -230,7 +229,8 @@ export const zh: Strings = {
   liveApplied: (w) => `已按修改自动更新 ${w} 个单元格`,
   undo: "撤销",
   undone: "已撤销，单元格已恢复原样。",
-  undoLeftAlone: (cells) => `${cells.length} 个单元格在应用之后被修改过，保留现在的内容，未恢复：${cells.slice(0, 10).join("、")}${cells.length > 10 ? " 等" : ""}。`,
+  undoLeftAlone: (cells) =>
+    `${cells.length} 个单元格在应用之后被修改过，保留现在的内容，未恢复：${cells.slice(0, 10).join("、")}${cells.length > 10 ? " 等" : ""}。`,
   undoGradients: (cells) => `${cells.join("、")} 原为渐变填充，加载项无法恢复，请手动重新设置。`,
   remoteRefreshed: "协作者修改了分工表，面板已刷新；实时更新不会替他人的修改写入得分。",
   clearHighlights: "清除标记",
@@ -238,7 +238,8 @@ export const zh: Strings = {
   download: "下载",
   makePortable: "生成分享版",
   portableConvertValues: "同时把文字数值（如“2489万元”）转换为数字，使公式能够重算",
-  portableConvertWarning: "这会改动分享版中的情况/目标单元格：文字变为数字，数字格式仍显示原来的文字（如 2489 显示为“2489万元”），看到的内容不变。确定继续吗？",
+  portableConvertWarning:
+    "这会改动分享版中的情况/目标单元格：文字变为数字，数字格式仍显示原来的文字（如 2489 显示为“2489万元”），看到的内容不变。确定继续吗？",
   portableConfirm: "确定生成",
   cancel: "取消",
   portableDone: "分享版已生成：没有安装插件的人也能看到并重算得分。",
@@ -297,8 +298,7 @@ export const en: Strings = {
   printReport: "Print report",
   saveChartsPng: "Save charts as PNG",
 
-  yearLabel: (label, kind) =>
-    kind === "target" ? `${label} target` : kind === "forecast" ? `${label} forecast` : label,
+  yearLabel: (label, kind) => (kind === "target" ? `${label} target` : kind === "forecast" ? `${label} forecast` : label),
 
   totalsHeading: "Total score",
   total: "Total",
@@ -348,7 +348,8 @@ export const en: Strings = {
   nothingLeft: "Every change has been applied; nothing is left to write.",
   downloadsAs: (f) => `Download saves “${f}” (your file stays as it is)`,
   downloaded: (f) => `Downloaded “${f}”; look in the browser's downloads folder.`,
-  portableFixedScores: "Without conversion, the scores of indicators whose values are text (such as “2489万元”) stay fixed numbers in the shareable copy and do not recalculate when a value changes.",
+  portableFixedScores:
+    "Without conversion, the scores of indicators whose values are text (such as “2489万元”) stay fixed numbers in the shareable copy and do not recalculate when a value changes.",
   notesSkipped: " (this Excel cannot write cell notes: highlights are colour only; the reasons are under Highlights)",
   notesKept: (n) => `; ${n} ${n === 1 ? "cell keeps its" : "cells keep their"} own note, unchanged (the reasons are under Highlights)`,
   liveMode: "Live updates",
@@ -371,7 +372,8 @@ export const en: Strings = {
   portableConfirm: "Make it",
   cancel: "Cancel",
   portableDone: "Shareable copy made: people without the add-in can see and recalculate the scores.",
-  portableDoneInPlace: "This workbook is now shareable: the scores are plain formulas that people without the add-in can see and recalculate. You can undo it.",
+  portableDoneInPlace:
+    "This workbook is now shareable: the scores are plain formulas that people without the add-in can see and recalculate. You can undo it.",
 
   indicatorsHeading: "Indicators",
   maxPoints: (m) => `max ${m}`,

@@ -3,7 +3,7 @@ import { registerWpsFunctions, WPS_FUNCTIONS, WPS_NAMESPACE } from "./functions"
 const RULE = "≧10000万元（5分）；10000-5000万元（5-4分）；5000-1000万元（4-3分）；1000万元以下（3-0分）。";
 const fn = (name: string) => WPS_FUNCTIONS.find((f) => f.name === name)!.fn;
 
-test("=KJ.KJSCORE(\"2489万元\", rule) gives 3.37 and =KJ.KJREQUIRED(3.39, rule) gives 2540 (the smallest whole 万元 whose rounded score is 3.39), as in Excel", () => {
+test('=KJ.KJSCORE("2489万元", rule) gives 3.37 and =KJ.KJREQUIRED(3.39, rule) gives 2540 (the smallest whole 万元 whose rounded score is 3.39), as in Excel', () => {
   expect(fn("KJSCORE")("2489万元", RULE)).toBe(3.37);
   expect(fn("KJREQUIRED")(3.39, RULE)).toBe(2540);
   expect(fn("KJMAX")(RULE)).toBe(5);

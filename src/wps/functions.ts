@@ -35,12 +35,21 @@ interface Param {
 const P = (name: string, description: string, type: Param["type"] = "any"): Param => ({ name, description, type });
 
 /** Name, implementation and the 插入函数 dialog's Chinese help, as wps.AddCustomFunction takes them. */
-export const WPS_FUNCTIONS: { name: string; fn: (...a: unknown[]) => unknown; description: string; parameters: Param[]; result: { type: string } }[] = [
+export const WPS_FUNCTIONS: {
+  name: string;
+  fn: (...a: unknown[]) => unknown;
+  description: string;
+  parameters: Param[];
+  result: { type: string };
+}[] = [
   {
     name: "KJSCORE",
     fn: (value, rule) => unwrap(kjScore(arg(value), arg(rule))),
     description: "按评分标准计算一个数值的得分（四舍五入到两位小数，同 ROUND）。评分标准读不懂或单位不符时返回错误值并说明原因。",
-    parameters: [P("数值", "情况或目标数值，如 2489 或“2489万元”“0.35%”“28家”"), P("评分标准", "评分标准文字，或含评分标准的单元格", "string")],
+    parameters: [
+      P("数值", "情况或目标数值，如 2489 或“2489万元”“0.35%”“28家”"),
+      P("评分标准", "评分标准文字，或含评分标准的单元格", "string"),
+    ],
     result: { type: "number" },
   },
   {

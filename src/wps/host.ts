@@ -165,7 +165,8 @@ export function createWpsHost(options: WpsHostOptions = {}): WpsHost {
       const p = parseAddress(w.cell);
       if (!p || p.row !== w.row || p.col !== w.col) throw new HostError(t.badAddress(w.cell));
       const cell = ws.Cells(w.row + 1, w.col + 1);
-      if (cell.MergeCells && cell.MergeArea.Address().replace(/\$/g, "").split(":")[0] !== w.cell) throw new HostError(t.mergedOver(w.cell));
+      if (cell.MergeCells && cell.MergeArea.Address().replace(/\$/g, "").split(":")[0] !== w.cell)
+        throw new HostError(t.mergedOver(w.cell));
       if (!sameValue(cell.Value2, w.before)) throw new HostError(t.changed(w.cell));
       if (w.keepsFormula !== undefined && (formulaOf(cell) ?? "").replace(/^=/, "") !== w.keepsFormula.replace(/^=/, "")) {
         throw new HostError(t.changed(w.cell));
@@ -188,7 +189,15 @@ export function createWpsHost(options: WpsHostOptions = {}): WpsHost {
         const before = cell.Value2;
         const formula = formulaOf(cell);
         cell.Value2 = w.after;
-        record.cells.push({ key: key(plan.sheet, w.row, w.col), sheet: plan.sheet, row: w.row, col: w.col, before, formula, after: cell.Value2 });
+        record.cells.push({
+          key: key(plan.sheet, w.row, w.col),
+          sheet: plan.sheet,
+          row: w.row,
+          col: w.col,
+          before,
+          formula,
+          after: cell.Value2,
+        });
       }
       // cells this session highlighted that the plan no longer flags get their own look back
       for (const [k, l] of [...original]) {
@@ -298,7 +307,16 @@ export function createWpsHost(options: WpsHostOptions = {}): WpsHost {
       for (const e of edits) {
         const p = parseAddress(e.cell)!;
         const cell = sheetNamed(e.sheet).Cells(p.row + 1, p.col + 1);
-        const w: WrittenCell = { key: key(e.sheet, p.row, p.col), sheet: e.sheet, row: p.row, col: p.col, before: cell.Value2, formula: formulaOf(cell), numberFormat: cell.NumberFormat, after: null };
+        const w: WrittenCell = {
+          key: key(e.sheet, p.row, p.col),
+          sheet: e.sheet,
+          row: p.row,
+          col: p.col,
+          before: cell.Value2,
+          formula: formulaOf(cell),
+          numberFormat: cell.NumberFormat,
+          after: null,
+        };
         if (isFormulaEdit(e)) {
           const format = cell.NumberFormat;
           cell.Formula = "=" + e.formula;

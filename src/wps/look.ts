@@ -9,9 +9,7 @@ import type { HighlightSeverity } from "../model/types";
 import { XL_NONE, XL_PATTERN_GRADIENTS, XL_PATTERN_SOLID, type EtRange } from "./et";
 
 export type FillSnapshot =
-  | { kind: "none" }
-  | { kind: "gradient" }
-  | { kind: "color"; color: number; pattern: number; patternColor: number; tintAndShade: number };
+  { kind: "none" } | { kind: "gradient" } | { kind: "color"; color: number; pattern: number; patternColor: number; tintAndShade: number };
 
 export interface NoteSnapshot {
   /** the note's text, or null when the cell had none */

@@ -168,7 +168,8 @@ function coveredCells(ws: SheetData): Set<string> {
     if (!tl || !br) continue;
     // only the plan's cells are looked up, but a merge is small: list its covered cells
     if ((br.row - tl.row + 1) * (br.col - tl.col + 1) > 100000) continue;
-    for (let r = tl.row; r <= br.row; r++) for (let c = tl.col; c <= br.col; c++) if (r !== tl.row || c !== tl.col) out.add(`${columnLetters(c + 1)}${r + 1}`);
+    for (let r = tl.row; r <= br.row; r++)
+      for (let c = tl.col; c <= br.col; c++) if (r !== tl.row || c !== tl.col) out.add(`${columnLetters(c + 1)}${r + 1}`);
   }
   return out;
 }

@@ -92,10 +92,13 @@ describeInBrowser("the page on desktop screens and narrow windows (headless Chro
     expect(lastName.x).toBeGreaterThanOrEqual(region.x);
     expect(lastName.x).toBeLessThan(region.x + 300);
     // its column letter stays above it
-    const letter = await page.evaluate((n) => {
-      const th = [...document.querySelectorAll<HTMLElement>(".fh-grid thead th")].find((x) => x.innerText.trim() === n)!;
-      return th.getBoundingClientRect().x;
-    }, String.fromCharCode(65 + nameCol));
+    const letter = await page.evaluate(
+      (n) => {
+        const th = [...document.querySelectorAll<HTMLElement>(".fh-grid thead th")].find((x) => x.innerText.trim() === n)!;
+        return th.getBoundingClientRect().x;
+      },
+      String.fromCharCode(65 + nameCol),
+    );
     expect(Math.abs(letter - lastName.x)).toBeLessThanOrEqual(1);
     // and the cell at the visible top-left of the body is not drawn over the frozen header
     const covered = await page.evaluate((a1) => {
@@ -153,7 +156,9 @@ describeInBrowser("the page on desktop screens and narrow windows (headless Chro
     const page = await openAt(h, 1366, 768);
     await page.getByRole("grid").waitFor();
     const w = plan.writes[0];
-    await expect(page.locator(`[data-cell="${w.cell}"]`).innerText()).resolves.toMatch(new RegExp(`${w.before}\\s*→[\\s\\S]*${w.after.toFixed(2)}`));
+    await expect(page.locator(`[data-cell="${w.cell}"]`).innerText()).resolves.toMatch(
+      new RegExp(`${w.before}\\s*→[\\s\\S]*${w.after.toFixed(2)}`),
+    );
     await page.getByRole("tab", { name: /变更/ }).click();
     await page.getByRole("button", { name: "应用", exact: true }).click();
     await page.getByText(`已写入 ${plan.writes.length} 个单元格`).waitFor();
@@ -167,7 +172,9 @@ describeInBrowser("the page on desktop screens and narrow windows (headless Chro
   test("1366×768 with no sheet to show (a file that cannot be read): the pane alone, centred, not beside an empty column", async () => {
     const page = await openAt(h, 1366, 768);
     await page.getByRole("grid").waitFor();
-    await page.getByTestId("file-input").setInputFiles({ name: "坏文件.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("PK\u0003\u0004 不完整") });
+    await page
+      .getByTestId("file-input")
+      .setInputFiles({ name: "坏文件.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("PK\u0003\u0004 不完整") });
     await page.getByText("读取失败").waitFor();
     await expect(page.getByRole("grid").count()).resolves.toBe(0);
     const side = await box(page, "#side");

@@ -20,8 +20,7 @@ const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** The engine's own view of the sample, to check the page against (no results typed in here). */
 const enginePlan: Plan = computePlan(seedWorkbookData());
-const byName = (p: Plan) =>
-  new Map(p.indicators.flatMap((ind) => ind.scores.map((s) => [`${ind.name}|${s.column}`, s] as const)));
+const byName = (p: Plan) => new Map(p.indicators.flatMap((ind) => ind.scores.map((s) => [`${ind.name}|${s.column}`, s] as const)));
 
 async function totals(page: Page): Promise<string[]> {
   const list = page.getByRole("list", { name: "合计得分" });
@@ -87,7 +86,9 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     const page = await h.open();
     const rows = await totals(page);
     // one script for the first view; ExcelJS and the engine come later, when a file is opened
-    expect(h.requests.slice(before).filter((u) => u.endsWith(".js"))).toEqual([expect.stringMatching(/\/filehost\/filehost\.[0-9a-f]{8}\.js$/)]);
+    expect(h.requests.slice(before).filter((u) => u.endsWith(".js"))).toEqual([
+      expect.stringMatching(/\/filehost\/filehost\.[0-9a-f]{8}\.js$/),
+    ]);
     expect(rows).toHaveLength(3);
     enginePlan.totals.forEach((t, i) => {
       expect(rows[i]).toContain(t.computed.toFixed(2));
@@ -139,7 +140,9 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     await page.getByText(`已写入 ${enginePlan.writes.length} 个单元格`).waitFor();
     await page.getByText("变更已全部应用，没有剩下要写入的内容。").waitFor();
     // what was written stays listed, and 应用 has nothing left to do
-    await expect(page.getByRole("list", { name: "刚才写入的单元格" }).getByRole("listitem").count()).resolves.toBe(enginePlan.writes.length);
+    await expect(page.getByRole("list", { name: "刚才写入的单元格" }).getByRole("listitem").count()).resolves.toBe(
+      enginePlan.writes.length,
+    );
     await expect(page.getByRole("button", { name: "应用", exact: true }).getAttribute("aria-disabled")).resolves.toBe("true");
     await expect(page.getByRole("button", { name: "撤销" }).isEnabled()).resolves.toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, "filehost-applied-450.png"), fullPage: true });
@@ -185,7 +188,10 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "filehost-corrupt-450.png"), fullPage: true });
 
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("预算").addRows([["项目", "金额"], ["差旅", 1200]]);
+    wb.addWorksheet("预算").addRows([
+      ["项目", "金额"],
+      ["差旅", 1200],
+    ]);
     await input.setInputFiles({ name: "预算.xlsx", mimeType: XLSX_MIME, buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
     await page.getByRole("heading", { name: "没有找到分工表" }).waitFor();
     const looked = await page.getByTestId("looked-for").innerText();
@@ -265,7 +271,9 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     await expect(page.getByRole("heading", { name: "合计得分" }).count()).resolves.toBe(1);
     await expect(page.getByRole("img").count()).resolves.toBeGreaterThan(0); // the charts, each with a title
     for (const img of await page.getByRole("img").all()) {
-      expect((await img.evaluate((el) => (el.getAttribute("aria-labelledby") ?? "") + (el.getAttribute("aria-label") ?? ""))).length).toBeGreaterThan(0);
+      expect(
+        (await img.evaluate((el) => (el.getAttribute("aria-labelledby") ?? "") + (el.getAttribute("aria-label") ?? ""))).length,
+      ).toBeGreaterThan(0);
     }
     await page.getByRole("tab", { name: /变更/ }).click();
     for (const name of ["应用", "撤销", "下载"]) await expect(page.getByRole("button", { name, exact: true }).count()).resolves.toBe(1);
@@ -298,7 +306,14 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     await page.getByTestId("sheet-status").getByText(`已定位到 ${cell}`).waitFor();
     await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("true");
     const at = await cellOnScreen(page, cell);
-    expect(at).toMatchObject({ selected: true, focused: true, inBox: true, inWindow: true, fill: rgb(HIGHLIGHT_FILL.unreachable), marker: true });
+    expect(at).toMatchObject({
+      selected: true,
+      focused: true,
+      inBox: true,
+      inWindow: true,
+      fill: rgb(HIGHLIGHT_FILL.unreachable),
+      marker: true,
+    });
     // colour is not the only signal: the status line names the kind and says why
     await expect(page.getByTestId("sheet-status").innerText()).resolves.toContain("目标值未填写");
     await page.screenshot({ path: path.join(ARTIFACTS, "filehost-sheet-selected-450.png") });
@@ -336,7 +351,13 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
       const { button, cell } = await firstHighlight(page, "mismatch");
       await button.click();
       await page.getByTestId("sheet-status").getByText(`已定位到 ${cell}`).waitFor();
-      expect(await cellOnScreen(page, cell)).toMatchObject({ selected: true, focused: true, inBox: true, inWindow: true, fill: rgb(HIGHLIGHT_FILL.mismatch) });
+      expect(await cellOnScreen(page, cell)).toMatchObject({
+        selected: true,
+        focused: true,
+        inBox: true,
+        inWindow: true,
+        fill: rgb(HIGHLIGHT_FILL.mismatch),
+      });
       const m = await noHorizontalOverflow(page);
       expect({ preview: true, ...m, overflows: m.scrollWidth > m.clientWidth }).toMatchObject({ overflows: false });
       await page.screenshot({ path: path.join(ARTIFACTS, `filehost-sheet-${width}.png`) });

@@ -51,7 +51,16 @@ function expectTheReport(text: string) {
   // the path to the next grade
   expect(flat).toContain("按建议，2020年合计 80.05 分（A级）");
   // the departments
-  for (const d of ["市财政局", "市统计局", "市科工局", "市行政审批局", "市发改局", "市市场监管局", "农业农村局", "市科技创新工作领导小组"]) {
+  for (const d of [
+    "市财政局",
+    "市统计局",
+    "市科工局",
+    "市行政审批局",
+    "市发改局",
+    "市市场监管局",
+    "农业农村局",
+    "市科技创新工作领导小组",
+  ]) {
     expect(flat).toContain(d);
   }
   // and no UI: no tabs, no buttons

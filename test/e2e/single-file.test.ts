@@ -70,7 +70,11 @@ describeInBrowser("dist/kjscore.html opened from disk, offline (headless Chromiu
     expect(html).not.toMatch(/@import|@font-face/);
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? "";
     expect(csp).toContain("default-src 'none'");
-    const scriptSrc = csp.split(";").map((s) => s.trim()).find((s) => s.startsWith("script-src")) ?? "";
+    const scriptSrc =
+      csp
+        .split(";")
+        .map((s) => s.trim())
+        .find((s) => s.startsWith("script-src")) ?? "";
     expect(scriptSrc).not.toMatch(/'unsafe-inline'|'self'|https?:|\*/);
     // one hash per script the file carries: the entry and every lazy chunk
     const blocks = html.match(/<script\b[^>]*>/g)!.filter((t) => !/type=/.test(t) || /x-kjscore-chunk/.test(t));
@@ -113,7 +117,9 @@ describeInBrowser("dist/kjscore.html opened from disk, offline (headless Chromiu
     expect(again.writes).toEqual([]);
     expect(again.totals.map((t) => [t.stated, t.grade])).toEqual(fromFile.totals.map((t) => [t.computed, t.grade]));
     // the lazy chunks ran from inside the file
-    expect(await page.evaluate(() => ((self as unknown as { webpackChunkkjscore?: unknown[] }).webpackChunkkjscore ?? []).length)).toBeGreaterThan(0);
+    expect(
+      await page.evaluate(() => ((self as unknown as { webpackChunkkjscore?: unknown[] }).webpackChunkkjscore ?? []).length),
+    ).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(ARTIFACTS, "single-file-applied-1366.png") });
     expect([...errors, ...pageErrors(page)]).toEqual([]);
     await page.close();
@@ -133,7 +139,13 @@ describeInBrowser("dist/kjscore.html opened from disk, offline (headless Chromiu
     const html = fs.readFileSync(file, "utf8");
     const tampered = path.join(downloads, "kjscore-altered.html");
     // one character changed inside the .xlsx layer's stored chunk: its hash no longer matches
-    fs.writeFileSync(tampered, html.replace(/(<script type="text\/x-kjscore-chunk" data-src="[^"]*xlsx[^"]*">)(.)/, (_, tag, c) => tag + (c === " " ? ";" : " ") + c));
+    fs.writeFileSync(
+      tampered,
+      html.replace(
+        /(<script type="text\/x-kjscore-chunk" data-src="[^"]*xlsx[^"]*">)(.)/,
+        (_, tag, c) => tag + (c === " " ? ";" : " ") + c,
+      ),
+    );
     const page = await browser.context.newPage();
     const refused: string[] = [];
     page.on("console", (m) => {
@@ -153,6 +165,8 @@ describeInBrowser("dist/kjscore.html opened from disk, offline (headless Chromiu
     expect(requests.length).toBeGreaterThan(0);
     expect(blocked).toEqual([]);
     expect(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("blob:") && !u.startsWith("data:"))).toEqual([]);
-    expect([...new Set(requests.filter((u) => u.startsWith("file:")))].filter((u) => !u.includes("kjscore-altered"))).toEqual([`file://${file}`]);
+    expect([...new Set(requests.filter((u) => u.startsWith("file:")))].filter((u) => !u.includes("kjscore-altered"))).toEqual([
+      `file://${file}`,
+    ]);
   });
 });

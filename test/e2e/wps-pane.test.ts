@@ -53,7 +53,11 @@ describeInBrowser("the pane inside WPS 表格 (fake ET object model)", () => {
     await page.addInitScript({ content: fakeScript() });
     await page.addInitScript(
       ({ data, withFunctions }) => {
-        const w = window as unknown as { WpsFake: { fakeFromData(d: unknown): { wps(x?: unknown): unknown } }; wps: unknown; fakeApp: unknown };
+        const w = window as unknown as {
+          WpsFake: { fakeFromData(d: unknown): { wps(x?: unknown): unknown } };
+          wps: unknown;
+          fakeApp: unknown;
+        };
         const app = w.WpsFake.fakeFromData(data);
         w.fakeApp = app;
         w.wps = app.wps(withFunctions ? { AddCustomFunction: () => undefined } : {});
@@ -72,14 +76,24 @@ describeInBrowser("the pane inside WPS 表格 (fake ET object model)", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "wps-pane.png"), fullPage: true });
     await page.getByRole("tab", { name: /变更/ }).click();
     await page.getByRole("button", { name: "应用", exact: true }).click();
-    await page.getByText(/已写入/).first().waitFor();
+    await page
+      .getByText(/已写入/)
+      .first()
+      .waitFor();
     const writes = computePlan(seedWorkbookData()).writes.filter((w) => w.keepsFormula === undefined);
     expect(writes.map((w) => w.after)).toContain(8.77);
-    const values = await page.evaluate((cells) => {
-      const app = (window as unknown as { fakeApp: { book: { sheets: { Name: string; cellAt(r: number, c: number): { value: unknown } | undefined }[] } } }).fakeApp;
-      const s = app.book.sheets.find((x) => x.Name === "分工表")!;
-      return cells.map(([r, c]) => s.cellAt(r + 1, c + 1)?.value);
-    }, writes.map((w) => [w.row, w.col]));
+    const values = await page.evaluate(
+      (cells) => {
+        const app = (
+          window as unknown as {
+            fakeApp: { book: { sheets: { Name: string; cellAt(r: number, c: number): { value: unknown } | undefined }[] } };
+          }
+        ).fakeApp;
+        const s = app.book.sheets.find((x) => x.Name === "分工表")!;
+        return cells.map(([r, c]) => s.cellAt(r + 1, c + 1)?.value);
+      },
+      writes.map((w) => [w.row, w.col]),
+    );
     expect(values).toEqual(writes.map((w) => w.after));
     expect(pageErrors(page)).toEqual([]);
     const origin = new URL(served.url).origin;

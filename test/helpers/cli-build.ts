@@ -21,7 +21,10 @@ export function buildCli(label: string): Cli {
   fs.rmSync(build, { recursive: true, force: true });
   const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
   try {
-    execFileSync(process.execPath, [tsc, "-p", "tsconfig.cli.json", "--outDir", path.join(build, "dist-cli")], { cwd: ROOT, stdio: "pipe" });
+    execFileSync(process.execPath, [tsc, "-p", "tsconfig.cli.json", "--outDir", path.join(build, "dist-cli")], {
+      cwd: ROOT,
+      stdio: "pipe",
+    });
   } catch (e) {
     throw new Error(`the CLI does not compile:\n${(e as { stdout?: Buffer }).stdout?.toString() ?? e}`);
   }

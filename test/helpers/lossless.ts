@@ -17,7 +17,16 @@ import type { Plan } from "../../src/model/types";
 import { seedWorkbookData } from "../../src/sample/workbook-data";
 import type { LoView } from "./lo-inspect";
 import { describeDifferences, diffDumps, type BookDump, type Difference } from "./openpyxl";
-import { allowedChanges, expectOnlyAllowedParts, expectWellFormed, partText, readParts, sheetPart, sheetParts, type Parts } from "./package-parts";
+import {
+  allowedChanges,
+  expectOnlyAllowedParts,
+  expectWellFormed,
+  partText,
+  readParts,
+  sheetPart,
+  sheetParts,
+  type Parts,
+} from "./package-parts";
 import { expectOnlyPlanCellsInSheet } from "./sheet-xml";
 
 export const CORPUS = path.join(__dirname, "..", "fixtures", "corpus");
@@ -103,7 +112,10 @@ export function expectLosslessPackage(input: Uint8Array, output: Uint8Array, mod
 /** Cells whose every flag is score-mismatch: 应用 corrects them. */
 const onlyMismatch = new Set(
   [...new Set(PLAN.indicators.flatMap((i) => i.flags.map((f) => f.cell)))].filter((cell) =>
-    PLAN.indicators.flatMap((i) => i.flags).filter((f) => f.cell === cell).every((f) => f.code === "score-mismatch"),
+    PLAN.indicators
+      .flatMap((i) => i.flags)
+      .filter((f) => f.cell === cell)
+      .every((f) => f.code === "score-mismatch"),
   ),
 );
 
@@ -140,10 +152,16 @@ export function planAspects(mode: Mode): Map<string, Set<string>> {
  * Written cells hold the plan's number; highlighted cells carry a highlight fill and a note
  * with the 【科创评分】 line that keeps the user's own note.
  */
-export function expectOnlyPlanCellsChanged(before: BookDump, after: BookDump, mode: Mode, options: { highlightsAfterWrites?: boolean } = {}): Difference[] {
+export function expectOnlyPlanCellsChanged(
+  before: BookDump,
+  after: BookDump,
+  mode: Mode,
+  options: { highlightsAfterWrites?: boolean } = {},
+): Difference[] {
   const aspects = planAspects(mode);
   const custom = new Set<string>();
-  for (const sh of before.sheets) for (const [ref, c] of Object.entries(sh.cells ?? {})) if (c.f && CUSTOM_CALL.test(c.f)) custom.add(`${sh.name}!${ref}`);
+  for (const sh of before.sheets)
+    for (const [ref, c] of Object.entries(sh.cells ?? {})) if (c.f && CUSTOM_CALL.test(c.f)) custom.add(`${sh.name}!${ref}`);
   const diffs = diffDumps(before, after);
   const outside = diffs.filter((d) => {
     if (mode !== "recalc" && custom.has(`${d.sheet}!${d.cell}`) && (d.aspect === "f" || d.aspect === "v")) return false;
@@ -163,7 +181,8 @@ export function expectOnlyPlanCellsChanged(before: BookDump, after: BookDump, mo
     for (const ind of PLAN.indicators) {
       for (const s of ind.scores) {
         const c = sheetAfter[s.cell];
-        if (s.computed !== null && c?.f === undefined && c?.v !== s.computed) problems.push(`${s.cell}: neither a formula nor ${s.computed} (${JSON.stringify(c)})`);
+        if (s.computed !== null && c?.f === undefined && c?.v !== s.computed)
+          problems.push(`${s.cell}: neither a formula nor ${s.computed} (${JSON.stringify(c)})`);
       }
     }
   }
@@ -183,8 +202,10 @@ export function expectOnlyPlanCellsChanged(before: BookDump, after: BookDump, mo
     if (d.aspect !== "note" || !d.before) continue;
     const b = d.before as { text: string; author: string };
     const a = d.after as { text: string; author: string } | undefined;
-    if (!a || !a.text.includes(b.text)) problems.push(`${d.cell} lost the user's note ${JSON.stringify(b.text)}: now ${JSON.stringify(a?.text)}`);
-    else if (a.author !== b.author) problems.push(`${d.cell}'s note changed author ${JSON.stringify(b.author)} → ${JSON.stringify(a.author)}`);
+    if (!a || !a.text.includes(b.text))
+      problems.push(`${d.cell} lost the user's note ${JSON.stringify(b.text)}: now ${JSON.stringify(a?.text)}`);
+    else if (a.author !== b.author)
+      problems.push(`${d.cell}'s note changed author ${JSON.stringify(b.author)} → ${JSON.stringify(a.author)}`);
   }
   if (problems.length > 0) throw new Error(`the plan cells are not as the plan says:\n  ${problems.join("\n  ")}`);
   return diffs;
@@ -192,7 +213,13 @@ export function expectOnlyPlanCellsChanged(before: BookDump, after: BookDump, mo
 
 /** (d): LibreOffice opened the output and still shows what it showed of the input. */
 export function expectLibreOfficeKeeps(before: LoView, after: LoView): void {
-  expect({ sheets: after.sheets, charts: after.charts, images: after.images, shapes: after.shapes, validations: after.validations }).toEqual({
+  expect({
+    sheets: after.sheets,
+    charts: after.charts,
+    images: after.images,
+    shapes: after.shapes,
+    validations: after.validations,
+  }).toEqual({
     sheets: before.sheets,
     charts: before.charts,
     images: before.images,
@@ -200,7 +227,8 @@ export function expectLibreOfficeKeeps(before: LoView, after: LoView): void {
     validations: before.validations,
   });
   for (const note of before.noteTexts) {
-    if (!after.noteTexts.some((n) => n.includes(note))) throw new Error(`LibreOffice no longer shows the note ${JSON.stringify(note)} (notes: ${JSON.stringify(after.noteTexts)})`);
+    if (!after.noteTexts.some((n) => n.includes(note)))
+      throw new Error(`LibreOffice no longer shows the note ${JSON.stringify(note)} (notes: ${JSON.stringify(after.noteTexts)})`);
   }
   expect(after.notes).toBeGreaterThanOrEqual(before.notes);
   expect(after.noteTexts.filter((n) => n.includes(NOTE_MARK)).length).toBeGreaterThan(0);

@@ -92,7 +92,11 @@ export function diffDumps(before: BookDump, after: BookDump): Difference[] {
   const wb = (aspect: string, b: unknown, a: unknown) => {
     if (stable(b) !== stable(a)) diffs.push({ sheet: "(workbook)", cell: "(workbook)", aspect, before: b, after: a });
   };
-  wb("sheets", before.sheets.map((s) => `${s.name}:${s.type}:${s.state}`), after.sheets.map((s) => `${s.name}:${s.type}:${s.state}`));
+  wb(
+    "sheets",
+    before.sheets.map((s) => `${s.name}:${s.type}:${s.state}`),
+    after.sheets.map((s) => `${s.name}:${s.type}:${s.state}`),
+  );
   wb("definedNames", before.definedNames, after.definedNames);
   wb("properties", before.properties, after.properties);
   for (const bs of before.sheets) {
@@ -100,7 +104,8 @@ export function diffDumps(before: BookDump, after: BookDump): Difference[] {
     if (!as) continue;
     for (const key of new Set([...Object.keys(bs), ...Object.keys(as)])) {
       if (key === "cells" || key === "name") continue;
-      if (stable(bs[key]) !== stable(as[key])) diffs.push({ sheet: bs.name, cell: "(sheet)", aspect: key, before: bs[key], after: as[key] });
+      if (stable(bs[key]) !== stable(as[key]))
+        diffs.push({ sheet: bs.name, cell: "(sheet)", aspect: key, before: bs[key], after: as[key] });
     }
     const bc = bs.cells ?? {};
     const ac = as.cells ?? {};
@@ -116,7 +121,9 @@ export function diffDumps(before: BookDump, after: BookDump): Difference[] {
 }
 
 export function describeDifferences(diffs: Difference[], max = 20): string {
-  const lines = diffs.slice(0, max).map((d) => `  ${d.sheet}!${d.cell} ${d.aspect}: ${JSON.stringify(d.before)} → ${JSON.stringify(d.after)}`);
+  const lines = diffs
+    .slice(0, max)
+    .map((d) => `  ${d.sheet}!${d.cell} ${d.aspect}: ${JSON.stringify(d.before)} → ${JSON.stringify(d.after)}`);
   if (diffs.length > max) lines.push(`  … and ${diffs.length - max} more`);
   return lines.join("\n");
 }

@@ -234,14 +234,17 @@ export function expectOnlyAllowedParts(input: Parts, output: Parts, allowed: All
     problems.push(`changed: ${name}\n${firstDifference(strFromU8(input.get(name)!), strFromU8(output.get(name)!))}`);
   }
   if (problems.length > 0) {
-    throw new Error(`the written package is not the input plus the plan:\n  ${problems.join("\n  ")}\n(allowed to change: ${[...allowed.mayChange].sort().join(", ")})`);
+    throw new Error(
+      `the written package is not the input plus the plan:\n  ${problems.join("\n  ")}\n(allowed to change: ${[...allowed.mayChange].sort().join(", ")})`,
+    );
   }
   return d;
 }
 
 /** Elements (<Override …/>, <Default …/>, <Relationship …/>) of `before` that `after` does not have. */
 function lostEntries(before: string, after: string): string[] {
-  const entries = (xml: string) => new Set([...xml.matchAll(/<(?:\w+:)?(Override|Default|Relationship)\b[^>]*>/g)].map((m) => normaliseTag(m[0])));
+  const entries = (xml: string) =>
+    new Set([...xml.matchAll(/<(?:\w+:)?(Override|Default|Relationship)\b[^>]*>/g)].map((m) => normaliseTag(m[0])));
   const a = entries(after);
   return [...entries(before)].filter((e) => !a.has(e));
 }
@@ -262,7 +265,6 @@ export function firstDifference(a: string, b: string, context = 120): string {
 }
 
 // ------------------------------------------------------------------ well-formed XML
-
 
 export const XMLLINT_APT_PACKAGE = "libxml2-utils";
 let xmllintWarned = false;

@@ -35,8 +35,27 @@ const R_NS_DECL = /\sxmlns:r="http:\/\/schemas\.openxmlformats\.org\/officeDocum
  * CT_Worksheet's child order after <drawing> (ECMA-376 Part 1 §18.3.1.99): legacyDrawing must
  * come before these, or Excel reports the file as damaged and repairs it.
  */
-const AFTER_LEGACY_DRAWING = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
-const BEFORE_LEGACY_DRAWING = ["sheetData", "mergeCells", "conditionalFormatting", "dataValidations", "hyperlinks", "pageMargins", "pageSetup", "headerFooter", "drawing"];
+const AFTER_LEGACY_DRAWING = [
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+const BEFORE_LEGACY_DRAWING = [
+  "sheetData",
+  "mergeCells",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "drawing",
+];
 
 /**
  * Throws with the first difference unless `after` equals `before` once the plan cells are
@@ -51,11 +70,13 @@ export function expectOnlyPlanCellsInSheet(before: string, after: string, planCe
     const at = after.search(LEGACY_DRAWING);
     for (const el of AFTER_LEGACY_DRAWING) {
       const i = topLevelIndex(after, el);
-      if (i >= 0 && i < at) throw new Error(`${label}: the new <legacyDrawing> comes after <${el}>, against the schema's order (Excel repairs such a file)`);
+      if (i >= 0 && i < at)
+        throw new Error(`${label}: the new <legacyDrawing> comes after <${el}>, against the schema's order (Excel repairs such a file)`);
     }
     for (const el of BEFORE_LEGACY_DRAWING) {
       const i = topLevelIndex(after, el);
-      if (i > at) throw new Error(`${label}: the new <legacyDrawing> comes before <${el}>, against the schema's order (Excel repairs such a file)`);
+      if (i > at)
+        throw new Error(`${label}: the new <legacyDrawing> comes before <${el}>, against the schema's order (Excel repairs such a file)`);
     }
     b = b.replace(LEGACY_DRAWING, "");
     // r:id needs the relationships namespace; a sheet without any r:… attribute may not declare it

@@ -6,20 +6,18 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import {
-  Button,
-  Field,
-  FluentProvider,
-  Image,
-  Textarea,
-  tokens,
-  makeStyles,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { Button, Field, FluentProvider, Image, Textarea, tokens, makeStyles, webLightTheme } from "@fluentui/react-components";
 import { DesignIdeas24Regular, LockOpen24Regular, Ribbon24Regular } from "@fluentui/react-icons";
 
 const useHeaderStyles = makeStyles({
-  welcome__header: { display: "flex", flexDirection: "column", alignItems: "center", paddingBottom: "30px", paddingTop: "100px", backgroundColor: tokens.colorNeutralBackground3 },
+  welcome__header: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "center",
+    paddingBottom: "30px",
+    paddingTop: "100px",
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
   message: { fontSize: tokens.fontSizeHero900, fontWeight: tokens.fontWeightRegular, fontColor: tokens.colorNeutralBackgroundStatic },
 });
 
@@ -39,7 +37,13 @@ const useHeroStyles = makeStyles({
   icon: { marginRight: "10px" },
   itemText: { fontSize: tokens.fontSizeBase300, fontColor: tokens.colorNeutralBackgroundStatic },
   welcome__main: { width: "100%", display: "flex", flexDirection: "column", alignItems: "center" },
-  message: { fontSize: tokens.fontSizeBase500, fontColor: tokens.colorNeutralBackgroundStatic, fontWeight: tokens.fontWeightRegular, paddingLeft: "10px", paddingRight: "10px" },
+  message: {
+    fontSize: tokens.fontSizeBase500,
+    fontColor: tokens.colorNeutralBackgroundStatic,
+    fontWeight: tokens.fontWeightRegular,
+    paddingLeft: "10px",
+    paddingRight: "10px",
+  },
 });
 
 function HeroList({ message, items }: { message: string; items: { icon: React.JSX.Element; primaryText: string }[] }) {

@@ -46,7 +46,16 @@ export type Reading =
    * "每增加100万元加1分": `down` when the step counts a shortfall ("每减少", "每少1次"); `per` is signed
    * (扣/减 negative). `cond` is a condition written before it ("少于6次的，每少1次扣1分").
    */
-  | { shape: "step"; clause: Clause; down: boolean; step: Rational; per: Rational; unit: string | null; verb: string; cond: Condition | null }
+  | {
+      shape: "step";
+      clause: Clause;
+      down: boolean;
+      step: Rational;
+      per: Rational;
+      unit: string | null;
+      verb: string;
+      cond: Condition | null;
+    }
   | { shape: "cap"; clause: Clause; max: Rational }
   | { shape: "floor"; clause: Clause; min: Rational }
   /** "否则不得分", "未达到的不得分", "没有的不得分" */
@@ -54,7 +63,8 @@ export type Reading =
   /** "满分10分", "本项10分" */
   | { shape: "full"; clause: Clause; n: Rational };
 
-const MARKER = /^(?:\(?\d{1,2}\)|\d{1,2}、|\d{1,2}\.(?!\d)|\d{1,2}\.(?=\d+\.\d)|[①-⑳]|[A-Za-z][.、)](?![a-zA-Z])|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+档[:,]?)/;
+const MARKER =
+  /^(?:\(?\d{1,2}\)|\d{1,2}、|\d{1,2}\.(?!\d)|\d{1,2}\.(?=\d+\.\d)|[①-⑳]|[A-Za-z][.、)](?![a-zA-Z])|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+档[:,]?)/;
 
 /** Cuts a rule into clauses. */
 export function clausesOf(text: string): Clause[] {
@@ -96,7 +106,9 @@ export function clausesOf(text: string): Clause[] {
   return out;
 }
 
-const BARE_SCORE = new RegExp(String.raw`^(?:的|者)?(?:可?得|计|加|记|给|扣|减)?(?:${NUM}(?:-${NUM})?分|满分|不得分|不计分)$|^\(${NUM}(?:-${NUM})?分\)$`);
+const BARE_SCORE = new RegExp(
+  String.raw`^(?:的|者)?(?:可?得|计|加|记|给|扣|减)?(?:${NUM}(?:-${NUM})?分|满分|不得分|不计分)$|^\(${NUM}(?:-${NUM})?分\)$`,
+);
 
 function joinsNext(before: string, after: string): boolean {
   if (before === "" || after === "") return false;
@@ -122,7 +134,10 @@ const SCORE_TAIL = new RegExp(
 export function splitScore(norm: string): { before: string; score: StatedScore } | null {
   const m = SCORE_TAIL.exec(norm);
   if (!m) return null;
-  const before = norm.slice(0, m.index).replace(/[,:]+$/, "").replace(/(?:的|者)$/, "");
+  const before = norm
+    .slice(0, m.index)
+    .replace(/[,:]+$/, "")
+    .replace(/(?:的|者)$/, "");
   if (m[5]) return { before, score: { full: true } };
   if (m[6]) return { before, score: { n: Rational.ZERO } };
   const a = m[1] ?? m[3];
@@ -137,8 +152,6 @@ export function splitScore(norm: string): { before: string; score: StatedScore }
 const UNIT = String.raw`(?:个百分点|百分点|%|‰|[百千万亿]*元|件\/万人|[个项次篇人家件所座处名位台套户亩吨起期例场批](?:\/[万千百]?[人家户])?|分钟|天|日|小时|周|个月|月|年|倍)?`;
 
 const NUMBER_WITH_UNIT = new RegExp(String.raw`(${NUM})(${UNIT})(\((?:不)?(?:含|包含|包括)(?:本数)?\))?`, "y");
-
-const GE_WORDS = /(?:≥|达到|及以上|以上|不低于|不少于)$/;
 
 /**
  * Reads a condition on one number or a range: "≥30%", "30%以上", "20%(含)-30%", "10%以下", "低于5%",
@@ -161,7 +174,7 @@ export function readCondition(before: string): Condition | null {
     if (!lo.lt(hi)) return null;
     return {
       subject: subj,
-      unit: (ua || ub) || null,
+      unit: ua || ub || null,
       low: { at: lo, inclusive: ca === "≤", explicit: true },
       high: { at: hi, inclusive: cb === "≤", explicit: true },
     };
@@ -331,7 +344,9 @@ function readBound(clause: Clause): Reading | null {
   if (cap) return { shape: "cap", clause, max: Rational.parse(cap[1] ?? cap[2]) };
   const floor = new RegExp(String.raw`^最低(?:为|得|扣至|扣到)?(${NUM})分$`).exec(n);
   if (floor) return { shape: "floor", clause, min: Rational.parse(floor[1]) };
-  const full = new RegExp(String.raw`^(?:本项|该项|此项|本指标)?(?:满分|总分|分值)为?(${NUM})分$|^(?:本项|该项|此项|本指标)(${NUM})分$`).exec(n);
+  const full = new RegExp(
+    String.raw`^(?:本项|该项|此项|本指标)?(?:满分|总分|分值)为?(${NUM})分$|^(?:本项|该项|此项|本指标)(${NUM})分$`,
+  ).exec(n);
   if (full) return { shape: "full", clause, n: Rational.parse(full[1] ?? full[2]) };
   return null;
 }

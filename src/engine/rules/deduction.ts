@@ -25,7 +25,13 @@ export function looksDeduction(rs: Reading[]): boolean {
 
 export function parseDeduction(text: string): StepRule {
   const a = assemble(readClauses(text), { defaultBase: "full" });
-  return makeStepRule({ kind: "deduction", text, ...a, floor: Rational.max(a.floor, Rational.ZERO), read: levelReader(a.unit, a.wholeCount) });
+  return makeStepRule({
+    kind: "deduction",
+    text,
+    ...a,
+    floor: Rational.max(a.floor, Rational.ZERO),
+    read: levelReader(a.unit, a.wholeCount),
+  });
 }
 
 export const deductionPlugin: RulePlugin = {

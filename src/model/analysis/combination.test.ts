@@ -14,11 +14,7 @@ describe("the suggested combination", () => {
   test("takes the mix with the smallest sum of relative increases, not the best points per increase", () => {
     // greedy by cost per point takes row 1's 1→2 (0.1/pt), then must add row 2's big step;
     // the exact search sees that row 3's one step (cost 0.5) closes the 3-point gap alone
-    const groups = [
-      [step(1, 1, 2, 0.1)],
-      [step(2, 0, 2, 0.6)],
-      [step(3, 0, 3, 0.5)],
-    ];
+    const groups = [[step(1, 1, 2, 0.1)], [step(2, 0, 2, 0.6)], [step(3, 0, 3, 0.5)]];
     expect(suggestCombination(groups, 3).map((c) => c.row)).toEqual([3]);
   });
 

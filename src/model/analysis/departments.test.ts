@@ -6,7 +6,12 @@ describe("责任单位 cells", () => {
   test("name several departments, separated by 、，,/ or line breaks", () => {
     expect(splitDepartments("市科工局、市发改局").map((d) => d.name)).toEqual(["市科工局", "市发改局"]);
     expect(splitDepartments("市统计局\n农业农村局").map((d) => d.name)).toEqual(["市统计局", "农业农村局"]);
-    expect(splitDepartments("市科工局，市财政局,市统计局/市税务局").map((d) => d.name)).toEqual(["市科工局", "市财政局", "市统计局", "市税务局"]);
+    expect(splitDepartments("市科工局，市财政局,市统计局/市税务局").map((d) => d.name)).toEqual([
+      "市科工局",
+      "市财政局",
+      "市统计局",
+      "市税务局",
+    ]);
     expect(splitDepartments("  ")).toEqual([]);
   });
 
@@ -54,7 +59,7 @@ describe("按责任单位 on the sample", () => {
       requiredValue: 2540,
       requiredText: "2540万元",
     });
-    expect(spending.flags.map((f) => f.code)).toEqual(["target-unreachable"]) // no 2020 value for the 3.39 it states;
+    expect(spending.flags.map((f) => f.code)).toEqual(["target-unreachable"]); // no 2020 value for the 3.39 it states;
     expect(share).toMatchObject({ current: { score: 2.8 }, target: { score: 4, valueText: "0.50%" }, requiredValue: 0.5 });
   });
 

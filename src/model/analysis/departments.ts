@@ -124,7 +124,13 @@ export function byDepartment(plan: Plan, upgrade: UpgradeAnalysis | null = upgra
         dept = { name: d.name, tasks: [], flagCount: 0 };
         depts.set(d.name, dept);
       }
-      dept.tasks.push(task(ind, d.role, list.filter((o) => o.name !== d.name).map((o) => o.name)));
+      dept.tasks.push(
+        task(
+          ind,
+          d.role,
+          list.filter((o) => o.name !== d.name).map((o) => o.name),
+        ),
+      );
       dept.flagCount += ind.flags.length;
     }
   }

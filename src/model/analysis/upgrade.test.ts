@@ -13,7 +13,15 @@ const row = (name: string): UpgradeRow => {
 
 describe("升级分析 of the sample's 2020 target (73.97, B, 6.03 to A)", () => {
   test("analyses the target year, measured from the latest actual year 2018", () => {
-    expect(target).toMatchObject({ column: "2020", kind: "target", total: 73.97, grade: "B", nextGrade: "A", gap: 6.03, todayColumn: "2018" });
+    expect(target).toMatchObject({
+      column: "2020",
+      kind: "target",
+      total: 73.97,
+      grade: "B",
+      nextGrade: "A",
+      gap: 6.03,
+      todayColumn: "2018",
+    });
     expect(upgradeAnalyses(plan).map((a) => [a.column, a.total, a.grade, a.gap])).toEqual([
       ["2020", 73.97, "B", 6.03],
       ["2018", 52.64, "C", 7.36],
@@ -114,8 +122,28 @@ describe("升级分析 of another county's table", () => {
   // a small 分工表 typed the way other counties type it: other years, 牵头/配合 markers, a level-less counted item
   const rows: (string | number | null)[][] = [
     ["一级指标", "二级指标", "权重分值", "评分标准", "责任单位", "2021年情况", "2021年得分", "2022年工作目标", "2022年目标得分"],
-    ["创新投入（20分）", "R&D经费投入强度（%）", 10, "≥2%（10分）；2%-1%（10-6分）；1%以下（6-0分）", "县统计局（牵头）、县科技局（配合）", "0.8%", null, "1%", 6],
-    [null, "院士工作站与孵化器", 6, "院士工作站每家1分，省级孵化器每家2分，最高不超过6分", "县科技局", "院士工作站1家", null, "院士工作站2家", 2],
+    [
+      "创新投入（20分）",
+      "R&D经费投入强度（%）",
+      10,
+      "≥2%（10分）；2%-1%（10-6分）；1%以下（6-0分）",
+      "县统计局（牵头）、县科技局（配合）",
+      "0.8%",
+      null,
+      "1%",
+      6,
+    ],
+    [
+      null,
+      "院士工作站与孵化器",
+      6,
+      "院士工作站每家1分，省级孵化器每家2分，最高不超过6分",
+      "县科技局",
+      "院士工作站1家",
+      null,
+      "院士工作站2家",
+      2,
+    ],
     [null, "科技管理创新情况", 4, "落实科技政策情况，酌情得分，最高4分", "县委办/县政府办", null, 2, null, 3],
     ["合计得分", null, null, null, null, null, null, null, null],
   ];

@@ -14,7 +14,16 @@ import type { Distance, SuggestedStep, Suggestion, UpgradeAnalysis, UpgradeGoal,
 import { cheapestItems, itemLabel, scoreAdded } from "./counted-steps";
 import { suggestCombination, type Candidate } from "./combination";
 
-export type { Distance, UpgradeGoal, CountedOption, UpgradeRowKind, UpgradeRow, SuggestedStep, Suggestion, UpgradeAnalysis } from "./upgrade-types";
+export type {
+  Distance,
+  UpgradeGoal,
+  CountedOption,
+  UpgradeRowKind,
+  UpgradeRow,
+  SuggestedStep,
+  Suggestion,
+  UpgradeAnalysis,
+} from "./upgrade-types";
 
 const contribution = (s: ScoreCell) => s.computed ?? s.stated ?? 0;
 const num = (x: number) => String(Number(x.toFixed(10)));
@@ -124,7 +133,15 @@ function analyseRow(ind: IndicatorPlan, col: number, todayCol: number): RowWork 
       if (reached === null || reached <= score) continue;
       const ref = base !== null && base > 0 ? base : first;
       const rel = ref !== null && ref > 0 ? Math.max(0, (v - (base ?? 0)) / ref) : 1;
-      candidates.push({ row: ind.row, name: ind.name, fromScore: score, toScore: reached, value: v, action: withUnit(v, rule.unit), relative: rel });
+      candidates.push({
+        row: ind.row,
+        name: ind.name,
+        fromScore: score,
+        toScore: reached,
+        value: v,
+        action: withUnit(v, rule.unit),
+        relative: rel,
+      });
     }
   } else if (rule.kind === "counted") {
     const counted = rule as CountedRule;
@@ -148,7 +165,9 @@ function analyseRow(ind: IndicatorPlan, col: number, todayCol: number): RowWork 
       }
       const goal = (target: number): UpgradeGoal | null => {
         const hit = steps.find((x) => x.s >= target - 1e-9);
-        return hit ? { score: hit.s, value: null, valueText: null, fromToday: null, add: { item: row.items[0].label, count: hit.k } } : null;
+        return hit
+          ? { score: hit.s, value: null, valueText: null, fromToday: null, add: { item: row.items[0].label, count: hit.k } }
+          : null;
       };
       row.full = goal(max);
       row.next = goal(levels[0]);

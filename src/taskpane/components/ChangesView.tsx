@@ -18,17 +18,7 @@ export interface ChangesActions {
   onMakePortable?: (convertValues: boolean) => void;
 }
 
-export function ChangesView({
-  plan,
-  t,
-  language,
-  actions,
-}: {
-  plan: Plan;
-  t: Strings;
-  language: Language;
-  actions: ChangesActions;
-}) {
+export function ChangesView({ plan, t, language, actions }: { plan: Plan; t: Strings; language: Language; actions: ChangesActions }) {
   const checkId = React.useId();
   const [convert, setConvert] = React.useState(false);
   const [confirming, setConfirming] = React.useState(false);
@@ -59,7 +49,13 @@ export function ChangesView({
       <h2 id="kj-ch-h" className="kj-h2">
         {t.changesHeading}
       </h2>
-      <p>{plan.writes.length === 0 ? (nothing && actions.written ? t.nothingLeft : t.noWrites) : t.writesIntro(plan.writes.length, plan.highlights.length)}</p>
+      <p>
+        {plan.writes.length === 0
+          ? nothing && actions.written
+            ? t.nothingLeft
+            : t.noWrites
+          : t.writesIntro(plan.writes.length, plan.highlights.length)}
+      </p>
       {plan.writes.length > 0 ? (
         <ul className="kj-list" aria-label={t.changesHeading}>
           {plan.writes.map((w) => (
@@ -111,7 +107,11 @@ export function ChangesView({
           {t.clearHighlights}
         </Button>
         {actions.onDownload ? (
-          <Button disabledFocusable={actions.busy} onClick={actions.onDownload} aria-describedby={actions.downloadName ? downloadHint : undefined}>
+          <Button
+            disabledFocusable={actions.busy}
+            onClick={actions.onDownload}
+            aria-describedby={actions.downloadName ? downloadHint : undefined}
+          >
             {t.download}
           </Button>
         ) : null}
@@ -136,7 +136,11 @@ export function ChangesView({
             />
             <span>{t.portableConvertValues}</span>
           </label>
-          {!convert ? <p className="kj-muted" data-testid="portable-fixed">{t.portableFixedScores}</p> : null}
+          {!convert ? (
+            <p className="kj-muted" data-testid="portable-fixed">
+              {t.portableFixedScores}
+            </p>
+          ) : null}
           <div>
             <Button ref={makeButton} disabledFocusable={actions.busy} onClick={portable}>
               {t.makePortable}

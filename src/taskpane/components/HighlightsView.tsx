@@ -17,7 +17,13 @@ const GROUP_OF: Record<FlagCode, HighlightSeverity> = {
 /** What cannot be checked first, then what is wrong; planned growth (target-gap) last, as information. */
 const ORDER: Group[] = ["error", "unreachable", "missing", "mismatch", "gap"];
 /** the sheet's fill and symbol for each group */
-const SEVERITY: Record<Group, HighlightSeverity> = { error: "error", unreachable: "unreachable", missing: "unreachable", mismatch: "mismatch", gap: "gap" };
+const SEVERITY: Record<Group, HighlightSeverity> = {
+  error: "error",
+  unreachable: "unreachable",
+  missing: "unreachable",
+  mismatch: "mismatch",
+  gap: "gap",
+};
 interface Item {
   key: string;
   cell: string;

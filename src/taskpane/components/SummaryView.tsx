@@ -21,9 +21,7 @@ export function SummaryView({
 }) {
   const charts = React.useRef<HTMLDivElement>(null);
   const years = plan.layout.years;
-  const points = plan.subtotals.every((x) => x.points !== null)
-    ? plan.subtotals.reduce((sum, x) => sum + (x.points as number), 0)
-    : null;
+  const points = plan.subtotals.every((x) => x.points !== null) ? plan.subtotals.reduce((sum, x) => sum + (x.points as number), 0) : null;
   const unread = unreadCount(plan);
   return (
     <section aria-labelledby="kj-summary-h">
@@ -66,7 +64,9 @@ export function SummaryView({
           {onSavePng ? (
             <Button
               onClick={() =>
-                charts.current?.querySelectorAll<SVGSVGElement>("svg.kj-chart").forEach((svg, i) => onSavePng(svg, `${plan.sheet}-${i === 0 ? t.totalsHeading : t.subtotalsHeading}.png`))
+                charts.current
+                  ?.querySelectorAll<SVGSVGElement>("svg.kj-chart")
+                  .forEach((svg, i) => onSavePng(svg, `${plan.sheet}-${i === 0 ? t.totalsHeading : t.subtotalsHeading}.png`))
               }
             >
               {t.saveChartsPng}

@@ -116,13 +116,17 @@ export function Report({ plan, t, language, source }: { plan: Plan; t: Strings; 
               <ol>
                 {up.suggestion.steps.map((s) => (
                   <li key={s.row}>
-                    {s.name}：<strong>{s.action}</strong>（{a.stepLine(fmtScore(s.fromScore), fmtScore(s.toScore))}，{a.relative(percent(s.relative))}）
+                    {s.name}：<strong>{s.action}</strong>（{a.stepLine(fmtScore(s.fromScore), fmtScore(s.toScore))}，
+                    {a.relative(percent(s.relative))}）
                   </li>
                 ))}
               </ol>
               <p>
                 <strong>{a.suggestionTotal(up.column, fmtScore(up.suggestion.total), up.suggestion.grade)}</strong>
-                <span className="kj-rp-muted">　{a.suggestionMethod}</span>
+                <span className="kj-rp-muted">
+                  {"　"}
+                  {a.suggestionMethod}
+                </span>
               </p>
             </>
           ) : (
@@ -146,7 +150,10 @@ export function Report({ plan, t, language, source }: { plan: Plan; t: Strings; 
               <td style={{ whiteSpace: "nowrap" }}>{d.name || a.deptUnnamed}</td>
               <td>
                 {d.tasks
-                  .map((x) => `${x.name}${x.target?.score != null ? ` ${fmtScore(x.target.score)}` : ""}${x.requiredText ? `（${a.required(x.requiredText)}）` : ""}`)
+                  .map(
+                    (x) =>
+                      `${x.name}${x.target?.score != null ? ` ${fmtScore(x.target.score)}` : ""}${x.requiredText ? `（${a.required(x.requiredText)}）` : ""}`,
+                  )
                   .join("；")}
               </td>
               <td className="n">{d.flagCount}</td>

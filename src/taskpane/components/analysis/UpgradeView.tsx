@@ -19,7 +19,9 @@ function Goal({ a, label, goal, unit }: { a: AnalysisStrings; label: string; goa
   return (
     <div className="kj-up-goal">
       <span className="kj-muted">{label}</span> <strong>{goalText(a, goal)}</strong>
-      {d ? <span className="kj-muted"> {a.distance(signed(d.absolute, unit ?? ""), d.relative === null ? null : percent(d.relative))}</span> : null}
+      {d ? (
+        <span className="kj-muted"> {a.distance(signed(d.absolute, unit ?? ""), d.relative === null ? null : percent(d.relative))}</span>
+      ) : null}
     </div>
   );
 }
@@ -37,7 +39,11 @@ function Row({ a, r }: { a: AnalysisStrings; r: UpgradeRow }) {
       {r.full && r.next && r.full.score !== r.next.score ? <Goal a={a} label={a.fullMarks} goal={r.full} unit={r.unit} /> : null}
       {r.items.length > 1 ? (
         <div className="kj-muted">
-          {a.cheapest}：{r.items.slice(0, 3).map((i) => i.label).join("、")}
+          {a.cheapest}：
+          {r.items
+            .slice(0, 3)
+            .map((i) => i.label)
+            .join("、")}
         </div>
       ) : null}
     </li>

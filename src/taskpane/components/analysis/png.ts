@@ -11,7 +11,8 @@ export async function saveSvgAsPng(svg: SVGSVGElement, fileName: string, scale =
     const cs = getComputedStyle(el);
     const target = to[i];
     if (!target) return;
-    if (cs.fill) target.style.fill = cs.fill.startsWith("url(") ? cs.fill.replace(/url\(["']?[^#]*#/, "url(#").replace(/["']?\)$/, ")") : cs.fill;
+    if (cs.fill)
+      target.style.fill = cs.fill.startsWith("url(") ? cs.fill.replace(/url\(["']?[^#]*#/, "url(#").replace(/["']?\)$/, ")") : cs.fill;
     if (el.tagName === "text") {
       target.style.fontFamily = cs.fontFamily;
       target.style.fontSize = cs.fontSize;

@@ -61,7 +61,8 @@ export interface AnalysisStrings {
 const zh: AnalysisStrings = {
   upgradeHeading: "升级分析",
   upgradeFor: (col, kind) => `${col}年${kind}`,
-  upgradeSummary: (total, grade, next, gap) => (next ? `${total} 分，${grade}级，距${next}级差 ${gap} 分` : `${total} 分，${grade}级，已是最高等级`),
+  upgradeSummary: (total, grade, next, gap) =>
+    next ? `${total} 分，${grade}级，距${next}级差 ${gap} 分` : `${total} 分，${grade}级，已是最高等级`,
   fromToday: (today) => `所需值与${today}年现值比较`,
   kind: { actual: "实际", forecast: "预测", target: "目标" },
   headroom: (p) => `还可增 ${p} 分`,
@@ -114,7 +115,8 @@ const zh: AnalysisStrings = {
 const en: AnalysisStrings = {
   upgradeHeading: "Path to the next grade",
   upgradeFor: (col, kind) => `${col} ${kind}`,
-  upgradeSummary: (total, grade, next, gap) => (next ? `${total} points, grade ${grade}, ${gap} short of ${next}` : `${total} points, grade ${grade}, the top grade`),
+  upgradeSummary: (total, grade, next, gap) =>
+    next ? `${total} points, grade ${grade}, ${gap} short of ${next}` : `${total} points, grade ${grade}, the top grade`,
   fromToday: (today) => `values needed compared with ${today}'s`,
   kind: { actual: "actual", forecast: "forecast", target: "target" },
   headroom: (p) => `${p} points still available`,
