@@ -170,7 +170,7 @@ export function readCondition(before: string): Condition | null {
   if (!first) return null;
   let head = s.slice(0, first.index);
   let cmp: string | null = null;
-  const cm = /(≥|>|≤|<|达到|超过|高于|低于|不足|不到|未达到|未达|少于|多于|大于|小于|在|以上|以下)$/.exec(head);
+  const cm = /(≥|>|≤|<|不低于|不少于|不小于|不超过|不高于|不多于|不大于|达到|超过|高于|低于|不足|不到|未达到|未达|少于|多于|大于|小于|在|以上|以下)$/.exec(head);
   if (cm) {
     cmp = cm[1];
     head = head.slice(0, cm.index);
@@ -245,7 +245,8 @@ export function readCondition(before: string): Condition | null {
   let dir: "up" | "down" | null = null;
   let inclusive: boolean | null = null;
   const word = cmp ?? "";
-  if (/^(?:≥|达到|在)$/.test(word)) [dir, inclusive] = ["up", true];
+  if (/^(?:≥|达到|在|不低于|不少于|不小于)$/.test(word)) [dir, inclusive] = ["up", true];
+  else if (/^(?:不超过|不高于|不多于|不大于)$/.test(word)) [dir, inclusive] = ["down", true];
   else if (/^(?:>|超过|高于|多于|大于)$/.test(word)) [dir, inclusive] = ["up", false];
   else if (word === "≤") [dir, inclusive] = ["down", true];
   else if (/^(?:<|低于|不足|不到|未达到|未达|少于|小于)$/.test(word)) [dir, inclusive] = ["down", false];
@@ -294,9 +295,10 @@ export function readClause(clause: Clause): Reading | null {
       cond = readCondition(preText);
       if (!cond) return null;
     }
-    const down = DOWN_VERBS.test(verb);
     const mag = Rational.parse(per);
     const negative = /扣|减/.test(sv);
+    // "少于4次每次扣1分", "少于50天的每天扣0.1分": under a "below" condition each unit short is a step down
+    const down = DOWN_VERBS.test(verb) || (verb === "" && subj2 === "" && negative && cond !== null && cond.low === null && cond.high !== null);
     return {
       shape: "step",
       clause,
@@ -326,7 +328,7 @@ function readBound(clause: Clause): Reading | null {
     return { shape: "floor", clause, min: Rational.ZERO };
   }
   const cap = new RegExp(
-    String.raw`^(?:本项|该项|此项)?(?:(?:最高|最多|累计|合计|总分|总计|加分)?(?:不超过|不高于|不得超过|不超出|≤)|最高|最多|上限|封顶|最高得|最多得|最高加|最多加|加满)为?(${NUM})分(?:为止|封顶)?$|^(${NUM})分封顶$`,
+    String.raw`^(?:本项|该项|此项)?(?:(?:最高|最多|累计|合计|总分|总计|加分)?(?:不超过|不高于|不得超过|不超出|≤)|最高限分|最高|最多|上限|封顶|最高得|最多得|最高加|最多加|加满)为?(${NUM})分(?:为止|封顶)?$|^(${NUM})分封顶$`,
   ).exec(n);
   if (cap) return { shape: "cap", clause, max: Rational.parse(cap[1] ?? cap[2]) };
   const floor = new RegExp(String.raw`^最低(?:为|得|扣至|扣到)?(${NUM})分$`).exec(n);
@@ -338,13 +340,39 @@ function readBound(clause: Clause): Reading | null {
 
 /** Reads every clause; the first one that cannot be read is the error. */
 export function readClauses(text: string): Reading[] {
-  const cs = clausesOf(text);
-  if (cs.length === 0) throw new RuleError("评分标准是空的", text.trim());
-  return cs.map((c) => {
+  const all = clausesOf(text);
+  if (all.length === 0) throw new RuleError("评分标准是空的", text.trim());
+  // "乡镇科技投入要列入本级财政预算，比例不低于1.0%（10分）": what the item is about, before its scoring
+  let k = 0;
+  while (k < all.length - 1 && isDescription(all[k].norm)) k++;
+  const cs = all.slice(k);
+  const rs = cs.map((c) => {
     const r = readClause(c);
     if (!r) throw clauseError(c, "看不懂这一条");
     return r;
   });
+  // "…（以报道形式），4分。少于4次每次扣1分": a heading's score is the full score the deductions start from
+  const first = rs[0];
+  if (
+    first.shape === "case" &&
+    "n" in first.score &&
+    rs.length > 1 &&
+    rs.slice(1).some((r) => r.shape === "step" && r.per.sign() < 0) &&
+    rs.slice(1).every((r) => r.shape !== "case" && r.shape !== "band" && r.shape !== "full")
+  ) {
+    rs[0] = { shape: "full", clause: first.clause, n: first.score.n };
+  }
+  return rs;
+}
+
+/**
+ * A clause that only says what the item is about: no number and no word that scores or conditions
+ * ("积极组织培训、讲座等自主创新专题活动"). Only leading ones are dropped, and never the last clause.
+ * A requirement ("要列入本级财政预算", "须…", "应…") is a condition, not a description: it stays and
+ * is refused, since the sheet cannot show whether it was met.
+ */
+export function isDescription(norm: string): boolean {
+  return !/[\d一二两三四五六七八九十百千万≥≤<>%]/.test(norm) && !/分|扣|减|加|得|否则|未|没有|无|不|每|以上|以下|达到|超过|低于|高于|少于|多于|最高|最低|满分|要|须|应|需|必/.test(norm);
 }
 
 export function clauseError(c: Clause, why: string): RuleError {

@@ -9,6 +9,7 @@ import { Rational } from "../decimal";
 import { dropThousandsSeparators, foldChars, unifyWords } from "../normalize";
 import { dateMessage, isDateFormat, isPercentFormat, readUnit, stripBrackets } from "../values";
 import { RuleError, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "../types";
+import { isDescription } from "./clauses";
 import { NUM, parseCap, range, trimSegment, valueError, withoutCap, type RulePlugin } from "./common";
 
 export type Level = "国家级" | "省部级" | "省级以上" | "省级" | "市级" | "县级";
@@ -71,7 +72,7 @@ export function parseCounted(text: string): CountedRule {
   let headingCap: Rational | null = null;
   // "党委和政府每年至少召开两次会议，专题研究科技工作（8分）。每次4分。": a sentence ending in its full
   // score, then the per-item clauses — the sentence (commas and all) is the heading
-  const lead = new RegExp(String.raw`^([^;。\d]*?)\((${NUM})分\)\s*[;。]`).exec(folded);
+  const lead = new RegExp(String.raw`^([^。\d]*?)\((${NUM})分\)\s*[;。]`).exec(folded);
   if (lead && /每/.test(folded.slice(lead[0].length)) && !/分/.test(lead[1])) {
     headingCap = Rational.parse(lead[2]);
     const k = lead[1].replace(/\s+/g, "");
@@ -91,7 +92,13 @@ export function parseCounted(text: string): CountedRule {
     start = cut + 1;
     if (written === "") continue;
     index++;
-    const bare = clause.replace(/\s/g, "").replace(/\(\)/g, "").replace(/^(?:本项|该项|此项|本指标)$/, "");
+    if (items.length === 0 && isDescription(clause.replace(/\s/g, "")) && /分/.test(folded.slice(start))) {
+      // "积极组织培训、讲座等自主创新专题活动，组织一次得3分": what the item is about, then its points
+      const k = clause.replace(/\s/g, "");
+      prev = { kind: k, aliases: aliasesOf(k) };
+      continue;
+    }
+    const bare = clause.replace(/\s/g, "").replace(/\(\)/g, "").replace(/(?<=分)\.$/, "").replace(/^(?:本项|该项|此项|本指标)$/, "");
     if (bare === "" || NOTHING.test(bare)) continue; // the cap clause alone, "没有的不得分"
     if (/每(?:提高|增加|增长|上升|减少|降低|下降)|百分点/.test(bare)) {
       // a step over a level or last year is not a count of items
@@ -101,6 +108,13 @@ export function parseCounted(text: string): CountedRule {
       // "在市级以上媒体发表科技宣传稿件的，每篇得0.5分": the kind, then its points
       const k = bare.replace(/(?:的|者)$/, "");
       prev = { kind: k, aliases: aliasesOf(k) };
+      continue;
+    }
+    if (/分别/.test(bare)) {
+      // "获得省级、市级重大研发机构立项的，每1项分别加5分、2分": one score per level, in the order listed
+      const spread = spreadByLevel(bare, prev?.kind ?? "", written, index);
+      for (const it of spread.items) items.push(it);
+      if (spread.unit && unit === null) unit = spread.unit;
       continue;
     }
     const head = HEADING.exec(bare);
@@ -115,6 +129,7 @@ export function parseCounted(text: string): CountedRule {
     }
     const m = CLAUSE.exec(
       clause
+        .replace(/(?<=分)\s*\.$/, "")
         .replace(/\(\)/g, "")
         .replace(ONE_ITEM, (_w, pre: string, u: string, what: string, p: string) => `${pre}${what}每${u}${p}分`)
         .replace(ONE_EACH, (_w, u1, p1, u2, p2) => `每${u1 ?? u2}${p1 ?? p2}分`),
@@ -157,6 +172,28 @@ export function parseCounted(text: string): CountedRule {
     throw new RuleError(`评分标准的满分${headingCap}分与上限${capR}分不一致`, text.trim());
   }
   return makeRule(text, items, unit, capR ?? headingCap);
+}
+
+const LEVEL_WORD: Record<string, Level> = { 国家: "国家级", 省部: "省部级", 省: "省级", 市: "市级", 县: "县级", 区: "县级" };
+
+/** "省级、市级…每1项分别加5分、2分" → one item per level; a count of levels and scores that differ is an error. */
+function spreadByLevel(clause: string, before: string, written: string, index: number): { items: ExactItem[]; unit: string | null } {
+  const fail = (why: string) => new RuleError(`评分标准第${index}段“${written}”无法识别：${why}`, written);
+  const scores = new RegExp(String.raw`分别(?:可?加|可?得|计|记|给)?((?:${NUM}分?、)+${NUM})分`).exec(clause);
+  if (!scores) throw fail("看不懂“分别”后面的分值");
+  const where = before + clause.slice(0, scores.index);
+  const levels = /((?:国家|省部|省|市|县|区)级?(?:、(?:国家|省部|省|市|县|区)级?)+)/.exec(where);
+  if (!levels) throw fail("“分别”前没有列出级别");
+  const names = levels[1].split("、").map((x) => LEVEL_WORD[x.replace(/级$/, "")]);
+  const points = scores[1].split("、").map((x) => Rational.parse(x.replace(/分$/, "")));
+  if (names.length !== points.length) throw fail(`列出${names.length}个级别，却有${points.length}个分值`);
+  const per = new RegExp(String.raw`每(?:1|一)?(${PER})`).exec(clause);
+  const kind = where.replace(levels[1], "").replace(/每(?:1|一)?.*$/, "").replace(/^(?:获得|获批|新认定|认定|新增)/, "").replace(/(?:的|者|,)+$/, "");
+  const aliases = aliasesOf(kind || "项目");
+  return {
+    unit: per ? per[1] : null,
+    items: names.map((level, i) => ({ kind: kind || "项目", aliases, level, points: points[i].toNumber(), exactPoints: points[i], text: written })),
+  };
 }
 
 function levelOf(name: string): Level | null {
