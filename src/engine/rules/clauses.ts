@@ -109,9 +109,39 @@ function joinsNext(before: string, after: string): boolean {
 function push(out: Clause[], text: string, folded: string, start: number, end: number): void {
   const written = trimSegment(text.slice(start, end));
   let norm = normalize(folded.slice(start, end)).replace(/^[,、:;]+|[,、:;.]+$/g, "");
-  norm = norm.replace(MARKER, "");
+  norm = withoutEvidence(norm.replace(MARKER, ""));
   if (norm === "" || written === "") return;
+  // "…记2分（不投稿不得分）": the bracket is a clause of its own
+  const otherwise = /^(.*分)\(((?:不|未|没有|无)[^()]*?(?:不得分|不计分|不加分))\)$/.exec(norm);
+  if (otherwise) {
+    out.push({ text: written, norm: otherwise[1], index: out.length + 1 });
+    out.push({ text: otherwise[2], norm: otherwise[2], index: out.length + 1 });
+    return;
+  }
   out.push({ text: written, norm, index: out.length + 1 });
+}
+
+/**
+ * Drops a note of where the figure comes from — "（以会议记录为准）", "（以文件上报县科协（科协）为准）",
+ * "（以《…》采用为标准）" — brackets inside it included: it does not change the score.
+ */
+export function withoutEvidence(norm: string): string {
+  let s = norm;
+  for (;;) {
+    const at = s.search(/\(以/);
+    if (at < 0) return s;
+    let depth = 0;
+    let end = -1;
+    for (let i = at; i < s.length; i++) {
+      if (s[i] === "(") depth++;
+      else if (s[i] === ")" && --depth === 0) {
+        end = i;
+        break;
+      }
+    }
+    if (end < 0 || !/为(?:准|标准|依据)\)$/.test(s.slice(at, end + 1))) return s;
+    s = s.slice(0, at) + s.slice(end + 1);
+  }
 }
 
 const SCORE_TAIL = new RegExp(
@@ -282,10 +312,11 @@ export function readClause(clause: Clause): Reading | null {
   const n = clause.norm;
   const bound = readBound(clause);
   if (bound) return bound;
-  if (/^(?:否则|未达到|达不到|没有|无|不达标|未完成|其余|其他|以下|低于此|不足)[^\d]*(?:不得分|不计分|不加分|不给分|得0分|0分)$/.test(n)) {
+  if (/^(?:否则|未达到|达不到|没有|无|不达标|未完成|其余|其他|以下|低于此|不足|不(?!得分|计分|加分|给分))[^\d]*(?:不得分|不计分|不加分|不给分|得0分|0分)$/.test(n)) {
     return { shape: "else-zero", clause };
   }
-  const step = STEP.exec(n);
+  // "每年向…提供稿件1件以上记2分": 每年/每季度 is a period, not a step
+  const step = STEP.exec(n.replace(/每(?:年度?|季度|半年|月)(?![\d一二两三四五六七八九十])/g, ""));
   if (step) {
     const [, pre, verb = "", subj2, stepN, unit, sv, per] = step;
     if (/[\d≥≤<>]/.test(subj2)) return null;
