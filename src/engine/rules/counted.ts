@@ -80,8 +80,16 @@ export function parseCounted(text: string): CountedRule {
     start = lead[0].length;
     index = 1;
   }
-  const cuts = [...folded.matchAll(/[,;。]/g)].map((m) => m.index!).concat([folded.length]);
+  // "、" lists nouns; after a score ("一等奖得5分、二等奖得3分") it starts the next item
+  // ("分别加5分、2分" is one list of scores, not two items)
+  const cuts = [...folded.matchAll(/[,;。]|(?<=分\s*)、(?![^,;。]*?分别)/g)]
+    .filter((m) => m[0] !== "、" || !/分别[^,;。]*$/.test(folded.slice(0, m.index!)))
+    .map((m) => m.index!)
+    .concat([folded.length]);
+  let listed: Level | null = null; // the level of the item before a "、"
   for (const cut of cuts) {
+    const afterListMark = start > 0 && folded[start - 1] === "、";
+    if (!afterListMark) listed = null;
     if (cut < start) continue;
     const written = trimSegment(text.slice(start, cut));
     const clause = withoutCap(
@@ -138,7 +146,8 @@ export function parseCounted(text: string): CountedRule {
       throw new RuleError(`评分标准第${index}段“${written}”无法识别：${/\d/.test(clause) ? "看不懂分值" : "缺少分值"}`, written);
     }
     const [, lead, kindText, per, points] = m;
-    let kind = kindText.replace(/^\n+|\n+$/g, "");
+    // "获得1项…一等奖得5分": neither the verb before the kind nor the 得 after it is part of its name
+    let kind = kindText.replace(/^\n+|\n+$/g, "").replace(/^(?:获得|荣获|获)(?=.)/, "").replace(/(?:的)?(?:可?得|计|记|加)$/, "");
     let level = lead;
     // "新认定省级研发平台1个得2分": the level inside the kind's words
     const inner = level ? null : /国家级|省部级|省级以上|省级|市级|县级/.exec(kind);
@@ -160,11 +169,13 @@ export function parseCounted(text: string): CountedRule {
     items.push({
       kind,
       aliases,
-      level: (level as Level | undefined) ?? null,
+      // "国家级科技一等奖得5分、二等奖得3分": the second item keeps the level the list started with
+      level: (level as Level | undefined) ?? (afterListMark ? listed : null),
       points: p.toNumber(),
       exactPoints: p,
       text: written,
     });
+    listed = items[items.length - 1].level;
   }
   if (items.length === 0) throw new RuleError(`评分标准“${text.trim()}”无法识别：没有计分项`, text.trim());
   const capR = parseCap(dropThousandsSeparators(unifyWords(folded)).replace(/\s+/g, ""));
