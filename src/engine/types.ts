@@ -33,7 +33,9 @@ export type RuleKind =
   /** growth over last year, base ± steps: "较上年增长10%得基本分4分，每增加1个百分点加0.5分…" */
   | "growth"
   /** options that do not add up: "国家级5分，省级3分，市级1分，取最高分不累计" */
-  | "highest";
+  | "highest"
+  /** in proportion to a target the rule states: "上报科普信息4篇以上记2分（完不成的按比例扣分）" */
+  | "prorated";
 
 /** One band of a banded linear rule, in the rule's unit: value in [low, high] scores linearly lowScore..highScore. */
 export interface Band {

@@ -112,7 +112,9 @@ function push(out: Clause[], text: string, folded: string, start: number, end: n
   norm = withoutEvidence(norm.replace(MARKER, ""));
   if (norm === "" || written === "") return;
   // "…记2分（不投稿不得分）": the bracket is a clause of its own
-  const otherwise = /^(.*分)\(((?:不|未|没有|无)[^()]*?(?:不得分|不计分|不加分))\)$/.exec(norm);
+  const otherwise =
+    /^(.*分)\(((?:不|未|没有|无)[^()]*?(?:不得分|不计分|不加分))\)$/.exec(norm) ??
+    /^(.*分)\(([^()]*?按(?:完成)?比例[^()]*)\)$/.exec(norm);
   if (otherwise) {
     out.push({ text: written, norm: otherwise[1], index: out.length + 1 });
     out.push({ text: otherwise[2], norm: otherwise[2], index: out.length + 1 });
