@@ -202,7 +202,7 @@ export function readCondition(before: string): Condition | null {
   if (!first) return null;
   let head = s.slice(0, first.index);
   let cmp: string | null = null;
-  const cm = /(≥|>|≤|<|不低于|不少于|不小于|不超过|不高于|不多于|不大于|达到|超过|高于|低于|不足|不到|未达到|未达|少于|多于|大于|小于|在|以上|以下)$/.exec(head);
+  const cm = /(≥|>|≤|<|不低于|不少于|不小于|不超过|不高于|不多于|不大于|达到|完成|超过|高于|低于|不足|不到|未达到|未达|少于|多于|大于|小于|在|以上|以下)$/.exec(head);
   if (cm) {
     cmp = cm[1];
     head = head.slice(0, cm.index);
@@ -277,7 +277,7 @@ export function readCondition(before: string): Condition | null {
   let dir: "up" | "down" | null = null;
   let inclusive: boolean | null = null;
   const word = cmp ?? "";
-  if (/^(?:≥|达到|在|不低于|不少于|不小于)$/.test(word)) [dir, inclusive] = ["up", true];
+  if (/^(?:≥|达到|完成|在|不低于|不少于|不小于)$/.test(word)) [dir, inclusive] = ["up", true];
   else if (/^(?:不超过|不高于|不多于|不大于)$/.test(word)) [dir, inclusive] = ["down", true];
   else if (/^(?:>|超过|高于|多于|大于)$/.test(word)) [dir, inclusive] = ["up", false];
   else if (word === "≤") [dir, inclusive] = ["down", true];
