@@ -35,7 +35,9 @@ export type RuleKind =
   /** options that do not add up: "国家级5分，省级3分，市级1分，取最高分不累计" */
   | "highest"
   /** in proportion to a target the rule states: "上报科普信息4篇以上记2分（完不成的按比例扣分）" */
-  | "prorated";
+  | "prorated"
+  /** one grade or yes/no, exclusive: "完成情况好计4分，一般计3分，差计2分", "…记2分（不使用不得分）" */
+  | "graded";
 
 /** One band of a banded linear rule, in the rule's unit: value in [low, high] scores linearly lowScore..highScore. */
 export interface Band {

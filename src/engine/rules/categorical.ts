@@ -134,6 +134,10 @@ function makeRule(text: string, options: ExactOption[], cap: Rational | null): C
     const t = stripBrackets(foldChars(v)).trim();
     if (t === "") return { status: "no-value" };
     if (/^(?:无|没有|暂无|否|均无)$/.test(t.replace(/\s/g, ""))) return exact(Rational.ZERO, null, "无");
+    // one option ("建立科技工作领导小组得2分，未建立不得分"): "是" / "已完成" says it was met
+    if (options.length === 1 && /^(?:是|有|已完成|完成|已建立|达标|符合|√|✓)$/.test(t.replace(/\s/g, ""))) {
+      return exact(options[0].exactPoints, null, `${options[0].name}（${options[0].points}分）`);
+    }
     const chosen = new Set<ExactOption>();
     for (const raw of t.split(/[、,;和\n]+/)) {
       const part = keyOf(raw);

@@ -19,6 +19,7 @@ import { highestPlugin } from "./highest";
 import { discretionPlugin, judgedRangesPlugin, prosePlugin } from "./judged";
 import { steppedPlugin } from "./stepped";
 import { thresholdPlugin } from "./threshold";
+import { gradedPlugin } from "./graded";
 import { proratedPlugin } from "./prorated";
 import { checkWriting } from "./writing";
 import { clausesOf, readClauses } from "./clauses";
@@ -34,6 +35,7 @@ export const plugins: readonly RulePlugin[] = [
   thresholdPlugin,
   steppedPlugin,
   highestPlugin,
+  gradedPlugin,
   countedPlugin,
   bandedPlugin,
   categoricalPlugin,
