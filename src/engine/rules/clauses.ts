@@ -166,7 +166,7 @@ export function splitScore(norm: string): { before: string; score: StatedScore }
 }
 
 /** Units a value may carry in a rule: one token right after a number. */
-const UNIT = String.raw`(?:个百分点|百分点|%|‰|[百千万亿]*元|件\/万人|[个项次篇人家件所座处名位台套户亩吨起期例场批](?:\/[万千百]?[人家户])?|分钟|天|日|小时|周|个月|月|年|倍)?`;
+const UNIT = String.raw`(?:个百分点|百分点|%|‰|[百千万亿]*元|件\/万人|人次|[个项次篇人家件所座处名位台套户亩吨起期例场批](?:\/[万千百]?[人家户])?|分钟|天|日|小时|周|个月|月|年|倍)?`;
 
 const NUMBER_WITH_UNIT = new RegExp(String.raw`(${NUM})(${UNIT})(\((?:不)?(?:含|包含|包括)(?:本数)?\))?`, "y");
 
@@ -405,7 +405,8 @@ export function readClauses(text: string): Reading[] {
  * is refused, since the sheet cannot show whether it was met.
  */
 export function isDescription(norm: string): boolean {
-  return !/[\d一二两三四五六七八九十百千万≥≤<>%]/.test(norm) && !/分|扣|减|加|得|否则|未|没有|无|不|每|以上|以下|达到|超过|低于|高于|少于|多于|最高|最低|满分|要|须|应|需|必/.test(norm);
+  // "分档评价", "加强…" are words, not scores: a score needs a number, and numbers are excluded
+  return !/[\d一二两三四五六七八九十百千万≥≤<>%]/.test(norm) && !/得分|计分|加分|扣分|满分|分值|扣|减|否则|未|没有|无|不|每|以上|以下|达到|超过|低于|高于|少于|多于|最高|最低|要|须|应|需|必/.test(norm);
 }
 
 export function clauseError(c: Clause, why: string): RuleError {
