@@ -33,9 +33,9 @@ export interface CountedRule extends Rule {
 }
 
 const LEVEL = "(国家级|省部级|省级以上|省级|市级|县级)";
-const PER = "家|项|个|所|座|处|件|人|次|篇|名|位|场|期|部|本";
+const PER = "家|项|个|所|座|处|件|人|次|篇|名|位|场|期|部|本|条|天";
 const CLAUSE = new RegExp(String.raw`^${LEVEL}?([\s\S]*?)(?:每(${PER}))?(${NUM})分$`);
-const COUNT_UNITS = new Set(["家", "项", "个", "所", "座", "处", "件", "人", "次", "篇", "名", "位", "场", "期", "部", "本"]);
+const COUNT_UNITS = new Set(["家", "项", "个", "所", "座", "处", "件", "人", "次", "篇", "名", "位", "场", "期", "部", "本", "条", "天"]);
 /** "1个得2分", "一次得1分", "每篇得0.5分" → "每个2分": per item without "每家" */
 const ONE_EACH = new RegExp(String.raw`(?:每|(?<![\d.])(?:1|一))(${PER})(?:的)?,?(?:可?得|计|加|记|给)(${NUM})分$|(?<![\d.])(?:1|一)(${PER})(${NUM})分$`);
 /** "组织开展科技活动（8分）" before its per-item clauses: the item's full score */
@@ -70,6 +70,7 @@ export function parseCounted(text: string): CountedRule {
   let index = 0;
   let start = 0;
   let headingCap: Rational | null = null;
+  let rangeCap: Rational | null = null;
   // "党委和政府每年至少召开两次会议，专题研究科技工作（8分）。每次4分。": a sentence ending in its full
   // score, then the per-item clauses — the sentence (commas and all) is the heading
   const lead = new RegExp(String.raw`^([^。\d]*?)\((${NUM})分\)\s*[;。]`).exec(folded);
@@ -135,9 +136,21 @@ export function parseCounted(text: string): CountedRule {
       // a deduction is not an item that adds points
       throw new RuleError(`评分标准第${index}段“${written}”无法识别：扣分要有满分和计扣的办法（如“按时报送得满分，每迟报1次扣0.5分”）`, written);
     }
+    let itemClause = clause.replace(/(?<=分)\s*\.$/, "");
+    // "示范基地建设1-2个（每个5分）": per item, up to the upper count of the range
+    const upTo = new RegExp(String.raw`^(.*?)(\d+)-(\d+)(${PER})\(每(${PER})(${NUM})分\)$`).exec(itemClause.replace(/\s/g, ""));
+    if (upTo) {
+      const [, what, lo, hi, u1, u2, pts] = upTo;
+      if (u1 !== u2 || Number(lo) > Number(hi)) throw new RuleError(`评分标准第${index}段“${written}”无法识别：看不懂数量范围`, written);
+      const c = Rational.parse(hi).mul(Rational.parse(pts));
+      if (rangeCap !== null && !rangeCap.eq(c)) throw new RuleError(`评分标准第${index}段“${written}”无法识别：各项的上限不同，无法合并为一个上限`, written);
+      rangeCap = c;
+      itemClause = `${what}每${u2}${pts}分`;
+    }
+    // "发布农业技术新闻、信息等（每条1分）"
+    itemClause = itemClause.replace(new RegExp(String.raw`\((每(?:${PER})${NUM}分)\)$`), "$1");
     const m = CLAUSE.exec(
-      clause
-        .replace(/(?<=分)\s*\.$/, "")
+      itemClause
         .replace(/\(\)/g, "")
         .replace(ONE_ITEM, (_w, pre: string, u: string, what: string, p: string) => `${pre}${what}每${u}${p}分`)
         .replace(ONE_EACH, (_w, u1, p1, u2, p2) => `每${u1 ?? u2}${p1 ?? p2}分`),
@@ -182,7 +195,11 @@ export function parseCounted(text: string): CountedRule {
   if (headingCap !== null && capR !== null && !headingCap.eq(capR)) {
     throw new RuleError(`评分标准的满分${headingCap}分与上限${capR}分不一致`, text.trim());
   }
-  return makeRule(text, items, unit, capR ?? headingCap);
+  const stated = capR ?? headingCap;
+  if (rangeCap !== null && stated !== null && !rangeCap.eq(stated)) {
+    throw new RuleError(`评分标准的上限${stated}分与数量范围给出的${rangeCap}分不一致`, text.trim());
+  }
+  return makeRule(text, items, unit, stated ?? rangeCap);
 }
 
 const LEVEL_WORD: Record<string, Level> = { 国家: "国家级", 省部: "省部级", 省: "省级", 市: "市级", 县: "县级", 区: "县级" };
@@ -381,6 +398,8 @@ export const countedPlugin: RulePlugin = {
   kind: "counted",
   recognizes: (norm) =>
     new RegExp(`每(?:${PER})[^()]{0,3}\\d`).test(norm) ||
+    new RegExp(`\\(每(?:${PER})\\d+(?:\\.\\d+)?分\\)`).test(norm) ||
+    new RegExp(`(?<![\\d.])(?:1|一)(?:${PER})\\d+(?:\\.\\d+)?分`).test(norm) ||
     new RegExp(`(?<![\\d.])(?:1|一)(?:${PER})[^\\d,;。]{0,20}?(?:可?得|计|加|记|给)\\d`).test(norm) ||
     /(?:国家级|省级|省部级|市级)[^()\d]*\d+(?:\.\d+)?分/.test(norm),
   parse: (text) => parseCounted(text),
