@@ -166,7 +166,7 @@ export function splitScore(norm: string): { before: string; score: StatedScore }
 }
 
 /** Units a value may carry in a rule: one token right after a number. */
-const UNIT = String.raw`(?:个百分点|百分点|%|‰|[百千万亿]*元|件\/万人|人次|[个项次篇人家件所座处名位台套户亩吨起期例场批](?:\/[万千百]?[人家户])?|分钟|天|日|小时|周|个月|月|年|倍)?`;
+const UNIT = String.raw`(?:个百分点|百分点|%|‰|[百千万亿]*元|件\/万人|人次|[个项次篇人家件所座处名位台套户亩吨起期例场批条](?:\/[万千百]?[人家户])?|分钟|天|日|小时|周|个月|月|年|倍)?`;
 
 const NUMBER_WITH_UNIT = new RegExp(String.raw`(${NUM})(${UNIT})(\((?:不)?(?:含|包含|包括)(?:本数)?\))?`, "y");
 
@@ -305,9 +305,9 @@ export function readCondition(before: string): Condition | null {
 }
 
 const STEP = new RegExp(
-  String.raw`^(.*?)每(增加|提高|增长|多|超过|超出|高出|上升|增|减少|降低|下降|少|低|减|不足|缺少|缺)?([^\d每]*?)(${NUM}|一)?(${UNIT})(?:[\u4e00-\u9fff]*?)(?:的)?[,:]?(加|增加|增|得|计|记|另加|扣除|扣|减少|减|倒扣)(${NUM})分$`,
+  String.raw`^(.*?)每(增加|提高|增长|多|超过|超出|高出|上升|增|减少|降低|下降|少|低|减|不足|缺少|缺|差)?([^\d每]*?)(${NUM}|一)?(${UNIT})(?:[\u4e00-\u9fff]*?)(?:的)?[,:]?(加|增加|增|得|计|记|另加|扣除|扣|减少|减|倒扣)(${NUM})分$`,
 );
-const DOWN_VERBS = /^(?:减少|降低|下降|少|低|减|不足|缺少|缺)$/;
+const DOWN_VERBS = /^(?:减少|降低|下降|少|低|减|不足|缺少|缺|差)$/;
 
 /** Reads one clause; null when none of the shapes fits. */
 export function readClause(clause: Clause): Reading | null {
@@ -379,8 +379,8 @@ export function readClauses(text: string): Reading[] {
   let k = 0;
   while (k < all.length - 1 && isDescription(all[k].norm)) k++;
   const cs = all.slice(k);
-  const rs = cs.map((c) => {
-    const r = readClause(c);
+  const rs = cs.map((c, i) => {
+    const r = readClause(c) ?? asTarget(c, cs[i + 1]);
     if (!r) throw clauseError(c, "看不懂这一条");
     return r;
   });
@@ -396,6 +396,20 @@ export function readClauses(text: string): Reading[] {
     rs[0] = { shape: "full", clause: first.clause, n: first.score.n };
   }
   return rs;
+}
+
+/**
+ * "及时反馈典型信息5条的计2.5分，每差1条扣0.5分": a bare number followed by a step counting the shortfall
+ * is the target the score is reached at. Only then — a bare number alone says nothing of direction.
+ */
+function asTarget(c: Clause, next: Clause | undefined): Reading | null {
+  if (!next) return null;
+  const step = readClause(next);
+  if (!step || step.shape !== "step" || !step.down || step.cond !== null || step.per.sign() >= 0) return null;
+  const m = new RegExp(String.raw`^([^\d≥≤<>]*?)(${NUM})`).exec(c.norm);
+  if (!m || /(?:达到|超过|低于|不足|少于|以上|以下)$/.test(m[1])) return null;
+  const r = readClause({ ...c, norm: `${m[1]}达到${c.norm.slice(m[1].length)}` });
+  return r && r.shape === "band" && r.cond.low && !r.cond.high ? r : null;
 }
 
 /**

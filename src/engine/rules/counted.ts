@@ -168,6 +168,10 @@ export function parseCounted(text: string): CountedRule {
       level = inner[0];
       kind = kind.replace(inner[0], "").replace(/^(?:新认定|新获批|新建|新增|获批|认定)/, "");
     }
+    if (/\d/.test(kind)) {
+      // "超过5个以上计5分" is a threshold, not a kind of item
+      throw new RuleError(`评分标准第${index}段“${written}”无法识别：含有数量条件，不是按件计分`, written);
+    }
     let aliases: string[];
     if (kind === "") {
       if (!prev) throw new RuleError(`评分标准第${index}段“${written}”无法识别：没有写明是哪一类`, written);
