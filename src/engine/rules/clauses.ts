@@ -399,13 +399,16 @@ export function readClauses(text: string): Reading[] {
 }
 
 /**
- * "及时反馈典型信息5条的计2.5分，每差1条扣0.5分": a bare number followed by a step counting the shortfall
- * is the target the score is reached at. Only then — a bare number alone says nothing of direction.
+ * "及时反馈典型信息5条的计2.5分，每差1条扣0.5分", "新增入库10家得4分，每增加1家加0.2分": a bare number
+ * followed by a step from it (the shortfall, or each one more) is where that score is reached. Only
+ * then — a bare number alone says nothing of direction.
  */
 function asTarget(c: Clause, next: Clause | undefined): Reading | null {
   if (!next) return null;
   const step = readClause(next);
-  if (!step || step.shape !== "step" || !step.down || step.cond !== null || step.per.sign() >= 0) return null;
+  if (!step || step.shape !== "step" || step.cond !== null) return null;
+  // a shortfall deducts; one more adds
+  if (step.down ? step.per.sign() >= 0 : step.per.sign() <= 0) return null;
   const m = new RegExp(String.raw`^([^\d≥≤<>]*?)(${NUM})`).exec(c.norm);
   if (!m || /(?:达到|超过|低于|不足|少于|以上|以下)$/.test(m[1])) return null;
   const r = readClause({ ...c, norm: `${m[1]}达到${c.norm.slice(m[1].length)}` });
