@@ -20,6 +20,9 @@ const ROWS: { rule: string; weight?: number; values: GenValue[] }[] = [
   { rule: "研发经费投入达到500万元得满分，未达到的按完成比例得分", weight: 6, values: [0, 0.01, 41.25, 250, 333, 499.99, 500, 500.01, 1200] },
   { rule: "研发经费投入强度达到1.6%得3分，未达到的按比例计分", weight: 3, values: [0, 0.01, 0.8, 1.2, 1.59, 1.6, 1.61, 2.4] },
   { rule: "研发经费投入强度达到1.6%得3分，未达到的按比例计分", weight: 3, values: [0, 0.0001, 0.008, 0.012, 0.0159, 0.016, 0.0161, 0.024].map((pct) => ({ pct })) },
+  // bands above, in proportion below the lowest: 6×0.25/1.5 = 1 and 6×0.75/1.5 = 3 exactly
+  { rule: "R&D经费投入强度2.5%以上得10分；2%-2.5%得8分；1.5%-2%得6分；1.5%以下按比例计分", weight: 10, values: [0, 0.01, 0.25, 0.75, 1.49, 1.5, 1.99, 2, 2.49, 2.5, 3.7] },
+  { rule: "R&D经费投入强度2.5%以上得10分；2%-2.5%得8分；1.5%-2%得6分；1.5%以下按比例计分", weight: 10, values: [0, 0.0025, 0.0149, 0.015, 0.02, 0.025, 0.037].map((pct) => ({ pct })) },
 ];
 
 function resultOf(ws: ExcelJS.Worksheet, addr: string): unknown {

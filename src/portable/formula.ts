@@ -273,6 +273,17 @@ function chain(rule: StepRule, ref: string, cmp: string, x: string, threshold: (
  * The edge compares the cell as written (X/100 for a real percentage).
  */
 function proratedFormula(rule: ProratedRule, ref: string, opts: StepFormulaOptions): string {
+  if (rule.upper) {
+    // bands at and above the edge (their own formula), the edge's score in proportion below it
+    const edge = numberLiteral(Rational.fromNumber(rule.target).div(opts.percent ? 100 : 1));
+    const above = stepFormula(rule.upper, ref, { ...opts, blank: undefined });
+    let below = `ROUND(${numberLiteral(Rational.fromNumber(rule.full!))}*${ref}/${edge}+${ROUND_NUDGE},2)`;
+    if (opts.cap !== undefined && opts.cap !== null && rule.full! > opts.cap) below = `MIN(${numberLiteral(dec(opts.cap))},${below})`;
+    if (rule.wholeCount) below = `IF(INT(${ref})<>${ref},"${NO_SCORE_TEXT}",${below})`;
+    let f = `IF(${ref}*1<0,"${NO_SCORE_TEXT}",IF(${ref}<${edge},${below},${above}))`;
+    if (opts.blank !== undefined) f = `IF(${ref}="",${opts.blank === null ? '""' : numberLiteral(dec(opts.blank))},${f})`;
+    return f;
+  }
   const full = rule.full !== null ? Rational.fromNumber(rule.full) : opts.weight == null ? null : Rational.fromNumber(opts.weight);
   if (full === null) throw new Error("the rule's full score is the row's weight, and the row has none");
   const target = Rational.fromNumber(rule.target).div(opts.percent ? 100 : 1);

@@ -13,16 +13,17 @@ const CASES: { rule: string; weight?: number; values: number[] }[] = [
   { rule: "完成15家得6分，未完成的按比例计分", values: [0, 1, 7, 14, 15, 16, 100] },
   { rule: "研发经费投入达到500万元得满分，未达到的按完成比例得分", weight: 6, values: [0, 0.01, 41.25, 250, 333, 333.33, 499.99, 500, 500.01, 1200] },
   { rule: "研发经费投入强度达到1.6%得3分，未达到的按比例计分", values: [0, 0.01, 0.8, 1.2, 1.59, 1.6, 1.61, 2.4] },
+  { rule: "R&D经费投入强度2.5%以上得10分；2%-2.5%得8分；1.5%-2%得6分；1.5%以下按比例计分", values: [0, 0.01, 0.25, 0.75, 1.49, 1.5, 1.99, 2, 2.49, 2.5, 3.7] },
 ];
 
 describe.each(CASES.map((c) => [c.rule, c] as const))("分享版 formula for %s", (_t, { rule: text, weight, values }) => {
   const rule = ruleFor(text);
 
-  test("a plain formula carries it, with only IF, ROUND, INT, MIN", () => {
+  test("a plain formula carries it, with only IF, ROUND, INT, MIN, MAX, TRUNC", () => {
     expect(rule.kind).toBe("prorated");
     expect(formulaCarries(rule)).toBe(true);
     const f = scoreFormula(rule, "F5", { weight });
-    expect(functionsIn(f).every((n) => ["IF", "ROUND", "INT", "MIN"].includes(n))).toBe(true);
+    expect(functionsIn(f).every((n) => ["IF", "ROUND", "INT", "MIN", "MAX", "TRUNC"].includes(n))).toBe(true);
   });
 
   test("below, at and above the target the formula gives the engine's score", () => {
