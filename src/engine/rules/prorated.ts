@@ -6,6 +6,7 @@
  * "超额…按比例") is not read here and stays a RuleError naming the clause.
  */
 import { Rational } from "../decimal";
+import { foldChars, normalize } from "../normalize";
 import { RuleError, type NeededOptions, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "../types";
 import { clausesOf, clauseError, isDescription, readClause, type Clause, type Reading } from "./clauses";
 import { exact, NUM, shortDecimal, valueError, withUnit, type RulePlugin } from "./common";
@@ -35,7 +36,18 @@ interface Parts {
   clause: Clause;
 }
 
+/**
+ * "得分值=年度建设任务完成率（超过100%以100%计算）×20", "得分=种植率×30": a rate times the full score —
+ * in proportion to 100%, never above the full score.
+ */
+const RATE_TIMES = new RegExp(String.raw`^(?:得分|得分值|分值)=([^=×*]*?(?:率|比例|比重))(?:\(超过100%以100%计算?\))?[×*x](${NUM})(?:分)?$`);
+
 function partsOf(text: string): Parts | null {
+  const rt = RATE_TIMES.exec(normalize(foldChars(text)).replace(/[;。.]+$/, ""));
+  if (rt) {
+    const c = clausesOf(text)[0];
+    return { target: Rational.of(100), inclusive: true, full: Rational.parse(rt[2]), unit: "%", clause: c };
+  }
   const all = clausesOf(text);
   let k = 0;
   while (k < all.length - 1 && isDescription(all[k].norm)) k++;
@@ -142,6 +154,6 @@ export function parseProrated(text: string): ProratedRule {
 
 export const proratedPlugin: RulePlugin = {
   kind: "prorated",
-  recognizes: (norm) => /按(?:完成|实际完成)?(?:的)?比例/.test(norm) && !/超额/.test(norm),
+  recognizes: (norm) => (/按(?:完成|实际完成)?(?:的)?比例/.test(norm) && !/超额/.test(norm)) || RATE_TIMES.test(norm.replace(/[;。.]+$/, "")),
   parse: (text) => parseProrated(text),
 };
