@@ -173,7 +173,11 @@ export function parseCounted(text: string): CountedRule {
       throw new RuleError(`评分标准第${index}段“${written}”无法识别：含有数量条件，不是按件计分`, written);
     }
     let aliases: string[];
-    if (kind === "") {
+    if (kind === "" && !prev && level) {
+      // "国家级得5分，省级得3分": the level is all the item says (and no kind carries to the next)
+      kind = level;
+      aliases = [level];
+    } else if (kind === "") {
       if (!prev) throw new RuleError(`评分标准第${index}段“${written}”无法识别：没有写明是哪一类`, written);
       ({ kind, aliases } = prev);
     } else {

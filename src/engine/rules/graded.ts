@@ -73,7 +73,8 @@ function readYesNo(n: string): { what: string; points: Rational } | null {
   if (!m) return null;
   const what = m[1];
   // no number (digits are already excluded), no other score, no grade words, no figure the sheet lacks
-  if (/得分|计分|加分|扣分|分值|满分|每|扣|超过|低于|不少于|不低于|最高|最多|累计|平均|排名|比例|较好|一般|较差|优秀|良好|不合格|;|。/.test(what)) return null;
+  // a level ("省级以上计3分") is a per-item option of the counted family, not yes/no
+  if (/得分|计分|加分|扣分|分值|满分|每|扣|超过|低于|不少于|不低于|最高|最多|累计|平均|排名|比例|较好|一般|较差|优秀|良好|不合格|国家级|省部级|省级|市级|县级|;|。/.test(what)) return null;
   return { what, points: Rational.parse(m[2]) };
 }
 
