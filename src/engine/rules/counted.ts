@@ -160,7 +160,9 @@ export function parseCounted(text: string): CountedRule {
     }
     const [, lead, kindText, per, points] = m;
     // "获得1项…一等奖得5分": neither the verb before the kind nor the 得 after it is part of its name
-    let kind = kindText.replace(/^\n+|\n+$/g, "").replace(/^(?:获得|荣获|获)(?=.)/, "").replace(/(?:的)?(?:可?得|计|记|加)$/, "");
+    let kind = kindText.replace(/^\n+|\n+$/g, "").replace(/^(?:获得|荣获|获)(?=.)/, "");
+    // the 得 after the kind's words is not part of its name ("二等奖得3分"); a bare "得" stays as written
+    if (/[^得计记加的](?:的)?(?:可?得|计|记|加)$/.test(kind)) kind = kind.replace(/(?:的)?(?:可?得|计|记|加)$/, "");
     let level = lead;
     // "新认定省级研发平台1个得2分": the level inside the kind's words
     const inner = level ? null : /国家级|省部级|省级以上|省级|市级|县级/.exec(kind);
@@ -173,11 +175,7 @@ export function parseCounted(text: string): CountedRule {
       throw new RuleError(`评分标准第${index}段“${written}”无法识别：含有数量条件，不是按件计分`, written);
     }
     let aliases: string[];
-    if (kind === "" && !prev && level) {
-      // "国家级得5分，省级得3分": the level is all the item says (and no kind carries to the next)
-      kind = level;
-      aliases = [level];
-    } else if (kind === "") {
+    if (kind === "") {
       if (!prev) throw new RuleError(`评分标准第${index}段“${written}”无法识别：没有写明是哪一类`, written);
       ({ kind, aliases } = prev);
     } else {
