@@ -9,6 +9,7 @@ import { Rational } from "../decimal";
 import { foldChars, normalize } from "../normalize";
 import { RuleError } from "../types";
 import { NUM, trimSegment } from "./common";
+import { isDescription, withoutEvidence } from "./notes";
 
 export interface Clause {
   /** as written, without separators */
@@ -123,28 +124,6 @@ function push(out: Clause[], text: string, folded: string, start: number, end: n
   out.push({ text: written, norm, index: out.length + 1 });
 }
 
-/**
- * Drops a note of where the figure comes from — "（以会议记录为准）", "（以文件上报县科协（科协）为准）",
- * "（以《…》采用为标准）" — brackets inside it included: it does not change the score.
- */
-export function withoutEvidence(norm: string): string {
-  let s = norm;
-  for (;;) {
-    const at = s.search(/\(以/);
-    if (at < 0) return s;
-    let depth = 0;
-    let end = -1;
-    for (let i = at; i < s.length; i++) {
-      if (s[i] === "(") depth++;
-      else if (s[i] === ")" && --depth === 0) {
-        end = i;
-        break;
-      }
-    }
-    if (end < 0 || !/为(?:准|标准|依据)\)$/.test(s.slice(at, end + 1))) return s;
-    s = s.slice(0, at) + s.slice(end + 1);
-  }
-}
 
 const SCORE_TAIL = new RegExp(
   String.raw`(?:[,:]?(?:的|者)?,?(?:可?得|计|加|记|给|赋|得基本分|得基础分|基本分|基础分)?(${NUM})(?:分)?(?:-(${NUM}))?分|\((${NUM})(?:分)?(?:-(${NUM}))?分\)|[,:]?(?:的|者)?,?(?:可?得|计|给|记)?(满分)|[,:]?(?:的|者)?,?(不得分|不计分|不加分|不给分|得0分|计0分))$`,
@@ -415,16 +394,6 @@ function asTarget(c: Clause, next: Clause | undefined): Reading | null {
   return r && r.shape === "band" && r.cond.low && !r.cond.high ? r : null;
 }
 
-/**
- * A clause that only says what the item is about: no number and no word that scores or conditions
- * ("积极组织培训、讲座等自主创新专题活动"). Only leading ones are dropped, and never the last clause.
- * A requirement ("要列入本级财政预算", "须…", "应…") is a condition, not a description: it stays and
- * is refused, since the sheet cannot show whether it was met.
- */
-export function isDescription(norm: string): boolean {
-  // "分档评价", "加强…" are words, not scores: a score needs a number, and numbers are excluded
-  return !/[\d一二两三四五六七八九十百千万≥≤<>%]/.test(norm) && !/得分|计分|加分|扣分|满分|分值|扣|减|否则|未|没有|无|不|每|以上|以下|达到|超过|低于|高于|少于|多于|最高|最低|要|须|应|需|必/.test(norm);
-}
 
 export function clauseError(c: Clause, why: string): RuleError {
   return new RuleError(`评分标准第${c.index}条“${c.text}”无法识别：${why}`, c.text);

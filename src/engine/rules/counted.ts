@@ -9,7 +9,7 @@ import { Rational } from "../decimal";
 import { dropThousandsSeparators, foldChars, unifyWords } from "../normalize";
 import { dateMessage, isDateFormat, isPercentFormat, readUnit, stripBrackets } from "../values";
 import { RuleError, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "../types";
-import { isDescription } from "./clauses";
+import { isDescription } from "./notes";
 import { NUM, parseCap, range, trimSegment, valueError, withoutCap, type RulePlugin } from "./common";
 
 export type Level = "国家级" | "省部级" | "省级以上" | "省级" | "市级" | "县级";

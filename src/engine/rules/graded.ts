@@ -10,7 +10,7 @@
 import { Rational } from "../decimal";
 import { foldChars, normalize } from "../normalize";
 import { RuleError, type Rule, type ScoreResult, type ValueInput } from "../types";
-import { withoutEvidence } from "./clauses";
+import { withoutEvidence } from "./notes";
 import { categoricalPlugin } from "./categorical";
 import { exact, NUM, valueError, type RulePlugin } from "./common";
 

@@ -8,7 +8,8 @@
 import { Rational } from "../decimal";
 import { foldChars, normalize } from "../normalize";
 import { RuleError, type NeededOptions, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "../types";
-import { clausesOf, clauseError, isDescription, readClause, type Clause, type Reading } from "./clauses";
+import { clausesOf, clauseError, readClause, type Clause, type Reading } from "./clauses";
+import { isDescription } from "./notes";
 import { exact, NUM, shortDecimal, valueError, withUnit, type RulePlugin } from "./common";
 import { decimalsOf, levelReader, WHOLE_UNITS, type StepRule } from "./steps";
 import { parseBelow } from "./prorated-below";
