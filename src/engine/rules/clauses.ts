@@ -4,6 +4,8 @@
  * clause that already has its score) and reads each clause into one of a few shapes — a band
  * (condition → score), a step ("每增加100万元加1分"), a bound ("最高5分", "扣完为止") or "否则不得分".
  * A clause none of the shapes reads is a RuleError naming it, so no rule is ever read in part.
+ * Leading clauses that only name the item and notes of where a figure comes from are dropped first
+ * (notes.ts); "（不投稿不得分）" after a score is a clause of its own.
  */
 import { Rational } from "../decimal";
 import { foldChars, normalize } from "../normalize";
