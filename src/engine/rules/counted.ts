@@ -147,8 +147,8 @@ export function parseCounted(text: string): CountedRule {
       rangeCap = c;
       itemClause = `${what}每${u2}${pts}分`;
     }
-    // "发布农业技术新闻、信息等（每条1分）"
-    itemClause = itemClause.replace(new RegExp(String.raw`\((每(?:${PER})${NUM}分)\)$`), "$1");
+    // "发布农业技术新闻、信息等（每条1分）", "…（参加活动每次5分）"
+    itemClause = itemClause.replace(new RegExp(String.raw`\(([^()\d]*?每(?:${PER})${NUM}分)\)$`), "$1");
     const m = CLAUSE.exec(
       itemClause
         .replace(/\(\)/g, "")
@@ -404,7 +404,7 @@ export const countedPlugin: RulePlugin = {
   kind: "counted",
   recognizes: (norm) =>
     new RegExp(`每(?:${PER})[^()]{0,3}\\d`).test(norm) ||
-    new RegExp(`\\(每(?:${PER})\\d+(?:\\.\\d+)?分\\)`).test(norm) ||
+    new RegExp(`\\([^()\\d]*?每(?:${PER})\\d+(?:\\.\\d+)?分\\)`).test(norm) ||
     new RegExp(`(?<![\\d.])(?:1|一)(?:${PER})\\d+(?:\\.\\d+)?分`).test(norm) ||
     new RegExp(`(?<![\\d.])(?:1|一)(?:${PER})[^\\d,;。]{0,20}?(?:可?得|计|加|记|给)\\d`).test(norm) ||
     /(?:国家级|省级|省部级|市级)[^()\d]*\d+(?:\.\d+)?分/.test(norm),
