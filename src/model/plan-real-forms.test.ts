@@ -73,3 +73,35 @@ test("a yes/no rule: 是 scores 5, 否 scores 0, and 部分完成 is an error na
   expect(ind.scores.map((s) => s.computed)).toEqual([5, 0, null]);
   expect(ind.scores[2].message).toContain("是否完成");
 });
+
+describe("较上年每新增1家得2分 reads last year's level in the same row", () => {
+  const plan = withRow((cells) => {
+    cells[5][3] = { v: "高新技术企业数较上年每新增1家得2分，最高10分" };
+    cells[5][5] = { v: "60家" };
+    cells[5][7] = { v: "63家" };
+  });
+  const ind = plan.indicators.find((i) => i.ruleText.startsWith("高新技术企业数较上年"))!;
+
+  test("63家 after 60家 is 3 new: 6分, and the write says it used last year", () => {
+    expect(ind.ruleKind).toBe("increase");
+    expect(ind.scores[1].computed).toBe(6);
+    expect(plan.writes.find((w) => w.cell === "I6")?.reason).toContain("上一年60家，本年63家，新增3家");
+  });
+
+  test("the first year has no year before it: a clear message, never 60家 read as 60 new", () => {
+    expect(ind.scores[0]).toMatchObject({ status: "error", computed: null });
+    expect(ind.scores[0].message).toContain("需要同一行上一年的数值");
+  });
+});
+
+test("the 2020 target 8分 under 较上年每新增1家得2分 needs 67家 after 2019's 63家", () => {
+  const plan = withRow((cells) => {
+    cells[5][3] = { v: "高新技术企业数较上年每新增1家得2分，最高10分" };
+    cells[5][5] = { v: "60家" };
+    cells[5][7] = { v: "63家" };
+    cells[5][9] = { v: "" };
+    cells[5][10] = { v: 8 };
+  });
+  const ind = plan.indicators.find((i) => i.ruleText.startsWith("高新技术企业数较上年"))!;
+  expect(ind.requiredValue).toBe(67);
+});

@@ -20,6 +20,7 @@ import { discretionPlugin, judgedRangesPlugin, prosePlugin } from "./judged";
 import { steppedPlugin } from "./stepped";
 import { thresholdPlugin } from "./threshold";
 import { gradedPlugin } from "./graded";
+import { increasePlugin } from "./increase";
 import { proratedPlugin } from "./prorated";
 import { checkWriting } from "./writing";
 import { clausesOf, readClauses } from "./clauses";
@@ -30,6 +31,7 @@ export const plugins: readonly RulePlugin[] = [
   figuresPlugin,
   judgedRangesPlugin,
   proratedPlugin,
+  increasePlugin,
   growthPlugin,
   deductionPlugin,
   thresholdPlugin,
