@@ -83,6 +83,6 @@ export function parseIncrease(text: string): StepRule {
 
 export const increasePlugin: RulePlugin = {
   kind: "increase",
-  recognizes: (norm) => SAYS_LAST_YEAR.test(norm) && /每(?:新增|增加|增长|多|净增)?(?:\d|一)?[家个项件人次篇所座名元]/.test(norm) && !/%|百分点/.test(norm),
+  recognizes: (norm) => SAYS_LAST_YEAR.test(norm) && /每(?:新增|增加|增长|多|净增)?(?:\d+(?:\.\d+)?|一)?[百千万亿]*[家个项件人次篇所座名元]/.test(norm) && !/%|百分点/.test(norm),
   parse: (text) => parseIncrease(text),
 };
