@@ -121,7 +121,11 @@ function sideload() {
     stopping = true;
     child.kill("SIGINT");
     // as the templates' `npm run stop`: stop the dev server and unregister the add-in
-    spawnSync(cmd, ["office-addin-debugging", "stop", "manifest.xml"], { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
+    spawnSync(cmd, ["office-addin-debugging", "stop", "manifest.xml"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      shell: process.platform === "win32",
+    });
     say("已停止，并卸载了旁加载的加载项。");
     process.exit(0);
   };
@@ -153,7 +157,9 @@ async function servePage() {
   const url = `http://localhost:${s.port}/filehost.html`;
   if (s.port !== port) say(`端口 ${port} 已被占用，改用 ${s.port}。`);
   say(`已在 ${url} 打开内置示例分工表（本机网页，无需 Excel；文件只在浏览器中处理，不会上传）。`);
-  say(openBrowser(url) ? "已用默认浏览器打开这个地址。" : "请在浏览器中打开这个地址；点“打开文件”或把 .xlsx 拖到页面上，评分你自己的分工表。");
+  say(
+    openBrowser(url) ? "已用默认浏览器打开这个地址。" : "请在浏览器中打开这个地址；点“打开文件”或把 .xlsx 拖到页面上，评分你自己的分工表。",
+  );
   say("按 Ctrl-C 停止。");
   const stop = () => {
     say("\n已停止。");

@@ -19,11 +19,15 @@ let out = "";
 
 beforeAll(() => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), "kjscore-build-"));
-  const r = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", "addinOnly", "--output-path", out], {
-    cwd: ROOT,
-    env: { ...process.env, ADDIN_URL: BASE, OFFICE_JS: "" },
-    encoding: "utf8",
-  });
+  const r = spawnSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", "addinOnly", "--output-path", out],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ADDIN_URL: BASE, OFFICE_JS: "" },
+      encoding: "utf8",
+    },
+  );
   if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout}\n${r.stderr}`);
 }, 180_000);
 
@@ -70,7 +74,9 @@ test("functions.json names the four functions in Chinese; functions.en-US.json t
     const e = en.find((x: { id: string }) => x.id === f.id);
     expect(e).toBeDefined();
     expect(e.name).toBe(f.name);
-    expect(e.parameters.map((p: { name: string; type: string }) => [p.name, p.type])).toEqual(f.parameters.map((p: { name: string; type: string }) => [p.name, p.type]));
+    expect(e.parameters.map((p: { name: string; type: string }) => [p.name, p.type])).toEqual(
+      f.parameters.map((p: { name: string; type: string }) => [p.name, p.type]),
+    );
     expect(e.result).toEqual(f.result);
     expect(e.description).toMatch(/^[A-Z]/);
     for (const p of e.parameters) expect(p.description).toMatch(/^[A-Z]/);
@@ -98,7 +104,9 @@ test(`the task pane's initial JavaScript is at most ${INITIAL_JS_GOAL / 1024} KB
   expect(scripts).toEqual(["taskpane.js"]);
   const js = scripts.map((s) => read(s)).join("\n");
   const gz = zlib.gzipSync(js, { level: 9 }).length;
-  console.log(`task pane initial JS: ${(js.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzip (goal ${INITIAL_JS_GOAL / 1024} KB)`);
+  console.log(
+    `task pane initial JS: ${(js.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzip (goal ${INITIAL_JS_GOAL / 1024} KB)`,
+  );
   expect(gz).toBeLessThanOrEqual(INITIAL_JS_GOAL);
   // ExcelJS's own marker text stays out of the initial chunk and sits in a lazy one
   const marker = "xl/sharedStrings.xml";

@@ -30,7 +30,16 @@ let dir: string;
 function convert(file: string, filter: string, outDir: string): string {
   const r = spawnSync(
     soffice!,
-    ["--headless", "--norestore", `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`, "--convert-to", filter, "--outdir", outDir, file],
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
+      "--convert-to",
+      filter,
+      "--outdir",
+      outDir,
+      file,
+    ],
     { encoding: "utf8", timeout: 90000 },
   );
   const ext = filter.split(":")[0];
@@ -48,7 +57,7 @@ function convert(file: string, filter: string, outDir: string): string {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "kjscore-lo-"));
     const input = path.join(dir, "分工表.xlsx");
     fs.writeFileSync(input, await buildTemplateBuffer());
-    const loFile = convert(input, 'xlsx:Calc MS Excel 2007 XML', path.join(dir, "lo"));
+    const loFile = convert(input, "xlsx:Calc MS Excel 2007 XML", path.join(dir, "lo"));
     loBytes = new Uint8Array(fs.readFileSync(loFile));
     outFile = path.join(dir, "重算.xlsx");
     let err = "";

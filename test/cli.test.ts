@@ -37,7 +37,10 @@ beforeAll(() => {
   fs.rmSync(BUILD, { recursive: true, force: true });
   const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
   try {
-    execFileSync(process.execPath, [tsc, "-p", "tsconfig.cli.json", "--outDir", path.join(BUILD, "dist-cli")], { cwd: ROOT, stdio: "pipe" });
+    execFileSync(process.execPath, [tsc, "-p", "tsconfig.cli.json", "--outDir", path.join(BUILD, "dist-cli")], {
+      cwd: ROOT,
+      stdio: "pipe",
+    });
   } catch (e) {
     throw new Error(`the CLI does not compile:\n${(e as { stdout?: Buffer }).stdout?.toString() ?? e}`);
   }
@@ -74,7 +77,9 @@ describe("kjscore check on the built-in sample", () => {
 
   test("--json finds the three printed scores that do not follow from their rules", () => {
     const mismatches = report.indicators.flatMap((i) =>
-      i.scores.filter((s) => s.status === "mismatch").map((s) => ({ name: i.name, column: s.column, cell: s.cell, stated: s.stated, computed: s.computed })),
+      i.scores
+        .filter((s) => s.status === "mismatch")
+        .map((s) => ({ name: i.name, column: s.column, cell: s.cell, stated: s.stated, computed: s.computed })),
     );
     expect(mismatches).toEqual([
       { name: "规上工业企业R&D经费支出占主营业务收入的比重（%）", column: "2019", cell: "I5", stated: 2.55, computed: 2.56 },

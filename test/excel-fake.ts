@@ -160,10 +160,7 @@ export class FakeWorkbook {
       row?.forEach((c, col) => {
         if (!c) return;
         const v = c.v;
-        const cell: FakeCell =
-          v !== null && typeof v === "object"
-            ? { v: v.error, error: true }
-            : { v: v === null ? "" : v };
+        const cell: FakeCell = v !== null && typeof v === "object" ? { v: v.error, error: true } : { v: v === null ? "" : v };
         if (c.formula) cell.formula = c.formula;
         if (c.numFmt) cell.numFmt = c.numFmt;
         s.set(r, col, cell);
@@ -320,11 +317,15 @@ class WorksheetCollectionProxy extends Proxy {
     return this.read("items");
   }
   getItem(key: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => {
-      const s = this.ctx.wb.findSheet(key);
-      if (!s) throw new Error(`ItemNotFound: worksheet ${key}`);
-      return s;
-    }, false);
+    return new WorksheetProxy(
+      this.ctx,
+      () => {
+        const s = this.ctx.wb.findSheet(key);
+        if (!s) throw new Error(`ItemNotFound: worksheet ${key}`);
+        return s;
+      },
+      false,
+    );
   }
   getItemOrNullObject(key: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.ctx.wb.findSheet(key) ?? null, true);
@@ -412,7 +413,10 @@ class RangeProxy extends Proxy {
         set color(c: string) {
           self.each((s, r, col) => {
             const cell = s.get(r, col) ?? { v: "" };
-            s.set(r, col, { ...cell, fill: { color: c, pattern: "Solid", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 } });
+            s.set(r, col, {
+              ...cell,
+              fill: { color: c, pattern: "Solid", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 },
+            });
             self.touch(s, r, col, "fill");
           });
         },
@@ -481,7 +485,15 @@ class RangeProxy extends Proxy {
         values: () => grid((c) => (c ? c.v : "")),
         valueTypes: () =>
           grid((c) =>
-            !c || (c.v === "" && !c.formula) ? "Empty" : c.error ? "Error" : typeof c.v === "number" ? "Double" : typeof c.v === "boolean" ? "Boolean" : "String",
+            !c || (c.v === "" && !c.formula)
+              ? "Empty"
+              : c.error
+                ? "Error"
+                : typeof c.v === "number"
+                  ? "Double"
+                  : typeof c.v === "boolean"
+                    ? "Boolean"
+                    : "String",
           ),
         numberFormat: () => grid((c) => c?.numFmt ?? "General"),
         formulas: () => grid((c) => (c?.formula ? `=${c.formula}` : c ? c.v : "")),
@@ -520,7 +532,8 @@ class RangeProxy extends Proxy {
         // as Excel does: text that reads as a number becomes one, unless the cell's format is Text (@)
         const num = typeof x === "string" && keep.numFmt !== "@" ? /^(-?\d+(?:\.(\d+))?)(%?)$/.exec(x) : null;
         if (typeof x === "string" && x.startsWith("=")) s.set(r, c, { ...keep, v: 0, formula: x.slice(1) });
-        else if (num && num[3]) s.set(r, c, { ...keep, v: Number(num[1]) / 100, numFmt: num[2] ? `0.${"0".repeat(num[2].length)}%` : "0%" });
+        else if (num && num[3])
+          s.set(r, c, { ...keep, v: Number(num[1]) / 100, numFmt: num[2] ? `0.${"0".repeat(num[2].length)}%` : "0%" });
         else if (num) s.set(r, c, { ...keep, v: Number(num[1]) });
         else s.set(r, c, { ...keep, v: x ?? "" });
         this.touch(s, r, c, "value");
@@ -551,7 +564,7 @@ class RangeProxy extends Proxy {
         const x = v[i][j] as number | string | boolean;
         const keep = kept(s.get(r, c));
         if (typeof x === "string" && x.startsWith("=")) s.set(r, c, { ...keep, v: 0, formula: x.slice(1) });
-        else s.set(r, c, { ...keep, v: typeof x === "string" && x !== "" && !isNaN(Number(x)) ? Number(x) : x ?? "" });
+        else s.set(r, c, { ...keep, v: typeof x === "string" && x !== "" && !isNaN(Number(x)) ? Number(x) : (x ?? "") });
         this.touch(s, r, c, "formula");
       },
       (s, b) => this.ctx.changed(s, boundsAddress(b)),

@@ -102,7 +102,8 @@ interface Bounds {
 const NO_FILL: Fill = { color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 };
 const USER_FILL: Fill = { color: "#C6EFCE", pattern: "Solid", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 };
 
-const boundsAddress = (b: Bounds) => (b.top === b.bottom && b.left === b.right ? a1(b.top, b.left) : `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`);
+const boundsAddress = (b: Bounds) =>
+  b.top === b.bottom && b.left === b.right ? a1(b.top, b.left) : `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`;
 
 /** The cells behind the mock: what a user would see in one worksheet. */
 class Sheet {
@@ -279,7 +280,9 @@ function excelMock(book: Book): Mock {
   function rangeMock(sheet: Sheet | null, b: Bounds | null): Mock {
     const grid = <T>(f: (c: Cell | undefined) => T): T[][] => {
       const out: T[][] = [];
-      if (sheet && b) for (let r = b.top; r <= b.bottom; r++) out.push(Array.from({ length: b.right - b.left + 1 }, (_, j) => f(sheet.at(a1(r, b.left + j)))));
+      if (sheet && b)
+        for (let r = b.top; r <= b.bottom; r++)
+          out.push(Array.from({ length: b.right - b.left + 1 }, (_, j) => f(sheet.at(a1(r, b.left + j)))));
       return out;
     };
     const data = {
@@ -291,7 +294,15 @@ function excelMock(book: Book): Mock {
       columnCount: b ? b.right - b.left + 1 : 0,
       values: grid((c) => (c ? c.v : "")),
       valueTypes: grid((c) =>
-        !c || (c.v === "" && !c.formula) ? "Empty" : c.error ? "Error" : typeof c.v === "number" ? "Double" : typeof c.v === "boolean" ? "Boolean" : "String",
+        !c || (c.v === "" && !c.formula)
+          ? "Empty"
+          : c.error
+            ? "Error"
+            : typeof c.v === "number"
+              ? "Double"
+              : typeof c.v === "boolean"
+                ? "Boolean"
+                : "String",
       ),
       numberFormat: grid((c) => c?.numFmt ?? "General"),
       formulas: grid((c) => (c?.formula ? `=${c.formula}` : c ? c.v : "")),
@@ -312,14 +323,27 @@ function excelMock(book: Book): Mock {
         sheet.each(b, (addr, i, j) => {
           const f = props[i][j].format?.fill;
           if (!f) return;
-          sheet.update(addr, ({ fill: _old, ...rest }) => (f.pattern === "None" ? rest : { ...rest, fill: { ...NO_FILL, pattern: "Solid", ...f } }));
+          sheet.update(addr, ({ fill: _old, ...rest }) =>
+            f.pattern === "None" ? rest : { ...rest, fill: { ...NO_FILL, pattern: "Solid", ...f } },
+          );
         }),
       getMergedAreasOrNullObject: () => {
-        const hits = sheet && b ? sheet.merges.filter((m) => {
-          const mb = parseRange(m)!;
-          return !(mb.bottom < b.top || mb.top > b.bottom || mb.right < b.left || mb.left > b.right);
-        }) : [];
-        return made({ isNullObject: hits.length === 0, areas: { items: items(hits.map((m) => ({ address: `${sheet!.name}!${m}` })), ["address"]) } });
+        const hits =
+          sheet && b
+            ? sheet.merges.filter((m) => {
+                const mb = parseRange(m)!;
+                return !(mb.bottom < b.top || mb.top > b.bottom || mb.right < b.left || mb.left > b.right);
+              })
+            : [];
+        return made({
+          isNullObject: hits.length === 0,
+          areas: {
+            items: items(
+              hits.map((m) => ({ address: `${sheet!.name}!${m}` })),
+              ["address"],
+            ),
+          },
+        });
       },
       select: () => undefined,
     };
@@ -353,7 +377,8 @@ function excelMock(book: Book): Mock {
     return made(data, (m) => {
       for (const k of ["visible", "width", "height"] as const) {
         const v = m[k];
-        if (!isValidError(v) && v !== done[k] && sheet.notes.has(cell)) sheet.notes.set(cell, { ...sheet.notes.get(cell)!, [k]: (done[k] = v) });
+        if (!isValidError(v) && v !== done[k] && sheet.notes.has(cell))
+          sheet.notes.set(cell, { ...sheet.notes.get(cell)!, [k]: (done[k] = v) });
       }
     });
   }
@@ -374,7 +399,10 @@ function excelMock(book: Book): Mock {
         if (sheet) book.activeId = sheet.id;
       },
       notes: {
-        items: items([...(sheet?.notes.values() ?? [])].map((n) => ({ content: n.content })), ["content"]),
+        items: items(
+          [...(sheet?.notes.values() ?? [])].map((n) => ({ content: n.content })),
+          ["content"],
+        ),
         getItemOrNullObject: (cell: string) => noteMock(sheet!, cell, false),
         add: (cell: string, content: string) => {
           if (sheet!.notes.has(cell)) throw new Error(`InvalidArgument: ${cell} already has a note`);
@@ -514,7 +542,11 @@ describe("the Excel host over office-addin-mock, on the seed 分工表", () => {
     for (const w of sent) expect(afterWrite.cells.get(w.cell)).toEqual({ ...pristine.cells.get(w.cell), v: w.after });
     // the user's cells (names, rules, reported values, everything else) are as they were
     for (const ind of plan.indicators) {
-      const own = [a1(ind.row - 1, plan.layout.columns.name), ind.ruleCell, ...ind.scores.map((s) => s.valueCell).filter((c): c is string => !!c)];
+      const own = [
+        a1(ind.row - 1, plan.layout.columns.name),
+        ind.ruleCell,
+        ...ind.scores.map((s) => s.valueCell).filter((c): c is string => !!c),
+      ];
       for (const c of own) expect(afterWrite.cells.get(c)).toEqual(pristine.cells.get(c));
     }
     // fills and notes: exactly the highlighted cells
@@ -563,7 +595,8 @@ describe("the Excel host over office-addin-mock, on the seed 分工表", () => {
     await host.apply(plan);
     const painted = stateOf(sheet);
     expect(changed(before.fills, painted.fills)).toEqual(plan.highlights.map((h) => h.cell).sort());
-    for (const h of plan.highlights) expect(painted.fills.get(h.cell)).toMatchObject({ color: HIGHLIGHT_FILL[h.severity], pattern: "Solid" });
+    for (const h of plan.highlights)
+      expect(painted.fills.get(h.cell)).toMatchObject({ color: HIGHLIGHT_FILL[h.severity], pattern: "Solid" });
     expect(painted.cells).toEqual(before.cells);
 
     book.syncs = 0;

@@ -173,7 +173,9 @@ describe("生成分享版 in Excel (Office.js host)", () => {
       const { report } = await host.makePortableReport({ convertValues });
       const { workbook, report: fileReport } = await xlsxRoute(undefined, convertValues);
       const ws = workbook.getWorksheet("分工表")!;
-      expect(report.changes.map((c) => [c.kind, c.cell, c.after, c.numFmt])).toEqual(fileReport.changes.map((c) => [c.kind, c.cell, c.after, c.numFmt]));
+      expect(report.changes.map((c) => [c.kind, c.cell, c.after, c.numFmt])).toEqual(
+        fileReport.changes.map((c) => [c.kind, c.cell, c.after, c.numFmt]),
+      );
       for (const c of report.changes) {
         const x = ws.getCell(c.cell);
         if (c.kind === "value-number") expect([c.cell, sheet.at(c.cell)?.v, sheet.at(c.cell)?.numFmt]).toEqual([c.cell, x.value, x.numFmt]);
@@ -265,7 +267,11 @@ describe("生成分享版 in Excel (Office.js host)", () => {
     expect(g3.formula).not.toMatch(/KJ/);
     expect(g3.formula).toBe(bandedFormula(ruleFor(ind.ruleText), "F3", { percent: false, blank: null }));
     expect(shownValue(other, "G3")).toBe(ind.scores[0].computed);
-    expect(report.changes.find((c) => c.sheet === "汇总")).toMatchObject({ kind: "custom-function", cell: "G3", before: "=KJSCORE(F3,D3)" });
+    expect(report.changes.find((c) => c.sheet === "汇总")).toMatchObject({
+      kind: "custom-function",
+      cell: "G3",
+      before: "=KJSCORE(F3,D3)",
+    });
 
     // the .xlsx route writes the same text
     const { workbook } = await xlsxRoute((book) => {

@@ -19,7 +19,8 @@ export function manifestUrls(doc: Document): { where: string; url: string }[] {
   for (const el of Array.from(doc.getElementsByTagName("*"))) {
     for (const attr of ["DefaultValue", "Value"]) {
       const v = el.getAttribute(attr);
-      if (v && /^https?:\/\//.test(v)) out.push({ where: `${el.localName}${el.getAttribute("id") ? `#${el.getAttribute("id")}` : ""}`, url: v });
+      if (v && /^https?:\/\//.test(v))
+        out.push({ where: `${el.localName}${el.getAttribute("id") ? `#${el.getAttribute("id")}` : ""}`, url: v });
     }
   }
   for (const d of all(doc, "AppDomain")) out.push({ where: "AppDomain", url: d.textContent!.trim() });

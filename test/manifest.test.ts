@@ -30,7 +30,12 @@ describe("manifest.xml", () => {
   });
 
   test("every user-visible string is Chinese with an English override", () => {
-    const visible = [child(doc, "DisplayName"), child(doc, "Description"), ...all(doc, "ShortStrings").flatMap((s) => all(s, "String")), ...all(doc, "LongStrings").flatMap((s) => all(s, "String"))];
+    const visible = [
+      child(doc, "DisplayName"),
+      child(doc, "Description"),
+      ...all(doc, "ShortStrings").flatMap((s) => all(s, "String")),
+      ...all(doc, "LongStrings").flatMap((s) => all(s, "String")),
+    ];
     expect(visible.length).toBeGreaterThanOrEqual(6);
     for (const el of visible) {
       const zh = el.getAttribute("DefaultValue")!;
@@ -66,13 +71,17 @@ describe("manifest.xml", () => {
   });
 
   test("requirement sets: SharedRuntime 1.1, CustomFunctionsRuntime 1.1, ExcelApi 1.13", () => {
-    const sets = Object.fromEntries(all(child(doc, "Requirements"), "Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]));
+    const sets = Object.fromEntries(
+      all(child(doc, "Requirements"), "Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]),
+    );
     expect(sets).toEqual({ ExcelApi: "1.13", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.1" });
   });
 
   test("every resid names a resource, every resource is used, and icons come in 16/32/80 px", () => {
     const ids = new Set([...all(doc, "Image"), ...all(doc, "Url"), ...all(doc, "String")].map((e) => e.getAttribute("id")).filter(Boolean));
-    const used = Array.from(doc.getElementsByTagName("*")).map((e) => e.getAttribute("resid")).filter(Boolean) as string[];
+    const used = Array.from(doc.getElementsByTagName("*"))
+      .map((e) => e.getAttribute("resid"))
+      .filter(Boolean) as string[];
     for (const r of used) expect(ids).toContain(r);
     for (const id of ids) expect(used).toContain(id);
     const sizes = all(child(doc, "Control"), "Image").map((i) => i.getAttribute("size"));
@@ -85,13 +94,19 @@ describe("manifest.xml", () => {
 });
 
 describe("manifest.xml against Microsoft's schemas (xmllint)", () => {
-  const xsdDirs = [process.env.MANIFEST_XSD_DIR, path.join(ROOT, "..", "shared", "office-manifest-xsd"), "/work/shared/office-manifest-xsd"].filter(Boolean) as string[];
+  const xsdDirs = [
+    process.env.MANIFEST_XSD_DIR,
+    path.join(ROOT, "..", "shared", "office-manifest-xsd"),
+    "/work/shared/office-manifest-xsd",
+  ].filter(Boolean) as string[];
   const xsd = xsdDirs.map((d) => path.join(d, "OfficeAppManifestV1_1.xsd")).find((f) => fs.existsSync(f));
   const hasXmllint = !spawnSync("xmllint", ["--version"]).error;
 
   test("validates", () => {
     if (!xsd) {
-      console.warn("skipped: the manifest schemas (../shared/office-manifest-xsd) are not here — a fresh clone has none; set MANIFEST_XSD_DIR to use a copy");
+      console.warn(
+        "skipped: the manifest schemas (../shared/office-manifest-xsd) are not here — a fresh clone has none; set MANIFEST_XSD_DIR to use a copy",
+      );
       return;
     }
     if (!hasXmllint) {
@@ -106,7 +121,9 @@ describe("manifest.xml against Microsoft's schemas (xmllint)", () => {
 
   test("a misplaced element fails validation (the check can fail)", () => {
     if (!xsd || !hasXmllint) return; // reported by the test above
-    const broken = fs.readFileSync(MANIFEST, "utf8").replace("<Permissions>ReadWriteDocument</Permissions>", "<Permission>ReadWriteDocument</Permission>");
+    const broken = fs
+      .readFileSync(MANIFEST, "utf8")
+      .replace("<Permissions>ReadWriteDocument</Permissions>", "<Permission>ReadWriteDocument</Permission>");
     const tmp = path.join(require("os").tmpdir(), `kjscore-manifest-${process.pid}.xml`);
     fs.writeFileSync(tmp, broken);
     const r = spawnSync("xmllint", ["--noout", "--schema", xsd, tmp], { encoding: "utf8" });

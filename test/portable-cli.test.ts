@@ -38,12 +38,20 @@ describe("kjscore recalc --portable", () => {
     expect(text).toMatch(/合计得分改为 SUM 公式|个合计得分改为 SUM 公式/);
     const ws = await sheetOf(out);
     let formulas = 0;
-    ws.eachRow((row) => row.eachCell((cell) => { if (cell.type === ExcelJS.ValueType.Formula) formulas++; }));
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula) formulas++;
+      }),
+    );
     expect(formulas).toBeGreaterThan(30);
     // the input is untouched
     const inWs = await sheetOf(input);
     let inFormulas = 0;
-    inWs.eachRow((row) => row.eachCell((cell) => { if (cell.type === ExcelJS.ValueType.Formula) inFormulas++; }));
+    inWs.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula) inFormulas++;
+      }),
+    );
     expect(inFormulas).toBe(0);
   });
 

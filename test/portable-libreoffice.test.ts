@@ -20,7 +20,15 @@ import { convertTextValue, makePortable } from "../src/portable";
 import { readWorkbook, workbookToData } from "../src/xlsx/read";
 import { writeWorkbook } from "../src/xlsx/write";
 import { libreOfficeAvailable, parseCsv, recalcWithLibreOffice } from "./helpers/libreoffice";
-import { edgeSweep, generatedWorkbook, portableOf, samplePortable, seedBandedRuleTexts, type GenValue, type Portable } from "./helpers/portable-fixtures";
+import {
+  edgeSweep,
+  generatedWorkbook,
+  portableOf,
+  samplePortable,
+  seedBandedRuleTexts,
+  type GenValue,
+  type Portable,
+} from "./helpers/portable-fixtures";
 
 const HAVE_LO = libreOfficeAvailable();
 const describeLO = HAVE_LO ? describe : describe.skip;
@@ -64,18 +72,22 @@ function compareWithEngine(ws: ExcelJS.Worksheet, plan: Plan): { checked: number
   for (const ind of plan.indicators) {
     if (ind.ruleKind !== "banded") continue;
     for (const sc of ind.scores) {
-      const expected = sc.computed ?? (sc.status === "no-value" ? sc.stated ?? "" : undefined);
+      const expected = sc.computed ?? (sc.status === "no-value" ? (sc.stated ?? "") : undefined);
       if (expected === undefined) continue;
       const got = resultOf(ws, sc.cell);
       checked++;
-      if (got !== expected) wrong.push(`${sc.cell} (${ind.ruleText.slice(0, 30)}… value ${sc.valueText}): LibreOffice ${JSON.stringify(got)}, engine ${expected}`);
+      if (got !== expected)
+        wrong.push(
+          `${sc.cell} (${ind.ruleText.slice(0, 30)}… value ${sc.valueText}): LibreOffice ${JSON.stringify(got)}, engine ${expected}`,
+        );
     }
   }
   for (const t of plan.totals) {
     if (!t.cell) continue;
     const got = resultOf(ws, t.cell);
     checked++;
-    if (typeof got !== "number" || Math.abs(got - t.computed) > 1e-9) wrong.push(`total ${t.cell}: LibreOffice ${JSON.stringify(got)}, engine ${t.computed}`);
+    if (typeof got !== "number" || Math.abs(got - t.computed) > 1e-9)
+      wrong.push(`total ${t.cell}: LibreOffice ${JSON.stringify(got)}, engine ${t.computed}`);
   }
   return { checked, wrong };
 }
@@ -87,8 +99,10 @@ function errorsIn(wb: ExcelJS.Workbook): string[] {
     ws.eachRow((row) =>
       row.eachCell((cell) => {
         const r = cell.type === ExcelJS.ValueType.Formula ? (cell.result as unknown) : cell.value;
-        if (r && typeof r === "object" && "error" in (r as object)) out.push(`${ws.name}!${cell.address}: ${(r as { error: string }).error}`);
-        if (typeof r === "string" && /^(#NAME\?|#VALUE!|Err:\d+|#REF!|#DIV\/0!|#N\/A)/.test(r)) out.push(`${ws.name}!${cell.address}: ${r}`);
+        if (r && typeof r === "object" && "error" in (r as object))
+          out.push(`${ws.name}!${cell.address}: ${(r as { error: string }).error}`);
+        if (typeof r === "string" && /^(#NAME\?|#VALUE!|Err:\d+|#REF!|#DIV\/0!|#N\/A)/.test(r))
+          out.push(`${ws.name}!${cell.address}: ${r}`);
       }),
     ),
   );
@@ -177,7 +191,10 @@ describeLO("portable workbook recalculated by LibreOffice", () => {
     ws.getCell("C1").value = { formula: "KJSCORE(B1,A1)", result: 0 } as ExcelJS.CellFormulaValue;
     ws.getCell("C2").value = { formula: `KJSCORE(20.5,"${HALF_RULE_5025}")`, result: 5.03 } as ExcelJS.CellFormulaValue;
     ws.getCell("C3").value = { formula: "KJMAX(A1)", result: 6 } as ExcelJS.CellFormulaValue;
-    ws.getCell("C4").value = { formula: `KJGRADE('${sample.plan.sheet}'!${sample.plan.totals[1].cell})`, result: "B" } as ExcelJS.CellFormulaValue;
+    ws.getCell("C4").value = {
+      formula: `KJGRADE('${sample.plan.sheet}'!${sample.plan.totals[1].cell})`,
+      result: "B",
+    } as ExcelJS.CellFormulaValue;
     ws.getCell("C5").value = { formula: "KJSCORE(B5,A1)", result: { error: "#N/A" } } as unknown as ExcelJS.CellFormulaValue;
     const plan = computePlan(workbookToData(workbook));
     const report = makePortable(workbook, plan, { convertValues: true });
@@ -242,7 +259,8 @@ describeLO("portable workbook recalculated by LibreOffice", () => {
       if (c.kind === "value-number") continue;
       const a = resultOf(mine, c.cell);
       const b = resultOf(ws, c.cell);
-      if (typeof a === "number" && typeof b === "number" ? Math.abs(a - b) > 1e-9 : a !== b) differ.push(`${c.cell}: cached ${JSON.stringify(a)}, LibreOffice ${JSON.stringify(b)}`);
+      if (typeof a === "number" && typeof b === "number" ? Math.abs(a - b) > 1e-9 : a !== b)
+        differ.push(`${c.cell}: cached ${JSON.stringify(a)}, LibreOffice ${JSON.stringify(b)}`);
     }
     expect(differ).toEqual([]);
   });
@@ -277,11 +295,15 @@ describeLO("portable workbook recalculated by LibreOffice", () => {
     let halves = 0;
     for (const text of seedBandedRuleTexts()) {
       const hv = halfValues(text, 40);
-      const ind = generated.plan.indicators.filter((i) => i.ruleText === text && i.scores.some((s) => s.value !== null && hv.includes(s.value)));
-      for (const i of ind) for (const s of i.scores) if (s.value !== null && hv.includes(s.value)) {
-        halves++;
-        expect([s.cell, resultOf(ws, s.cell)]).toEqual([s.cell, s.computed]);
-      }
+      const ind = generated.plan.indicators.filter(
+        (i) => i.ruleText === text && i.scores.some((s) => s.value !== null && hv.includes(s.value)),
+      );
+      for (const i of ind)
+        for (const s of i.scores)
+          if (s.value !== null && hv.includes(s.value)) {
+            halves++;
+            expect([s.cell, resultOf(ws, s.cell)]).toEqual([s.cell, s.computed]);
+          }
     }
     expect(halves).toBeGreaterThan(100);
   });
@@ -302,7 +324,7 @@ describeLO("portable workbook recalculated by LibreOffice", () => {
           const cell = ws.getCell(s.valueCell);
           if (typeof cell.value !== "number") return;
           // a new value anywhere from 0 to 1.3 × the top threshold, 2 decimals, same kind of cell
-          const x = Number((((seed * 7919 + n * 104729 + j * 31) % 1000) / 1000 * top * 1.3).toFixed(2));
+          const x = Number(((((seed * 7919 + n * 104729 + j * 31) % 1000) / 1000) * top * 1.3).toFixed(2));
           n++;
           cell.value = (cell.numFmt ?? "").includes("%") && !cell.numFmt.includes('"%') ? Number((x / 100).toPrecision(12)) : x;
         });

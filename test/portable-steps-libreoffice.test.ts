@@ -32,7 +32,8 @@ describeLO("step rules in the 分享版, recalculated by LibreOffice", () => {
       const w = weight ?? ruleFor(rule).max ?? undefined;
       const sweep = stepSweep(rule);
       rows.push({ rule, weight: w, values: sweep });
-      if (ruleFor(rule).unit === "%") rows.push({ rule, weight: w, values: sweep.map((v) => ({ pct: Number((v / 100).toPrecision(12)) })) });
+      if (ruleFor(rule).unit === "%")
+        rows.push({ rule, weight: w, values: sweep.map((v) => ({ pct: Number((v / 100).toPrecision(12)) })) });
     }
     // growth: levels year after year (each year's growth over the one before hits an edge), and rates
     const growth = "较上年增长10%得基本分4分，每增加1个百分点加0.5分，每减少1个百分点减0.5分，最高6分，最低0分";
@@ -57,7 +58,9 @@ describeLO("step rules in the 分享版, recalculated by LibreOffice", () => {
   }, 180_000);
 
   test("every score cell of a step rule became a formula (a growth row's first year has no year before it)", () => {
-    const firstYears = portable.plan.indicators.flatMap((i) => (i.ruleKind === "growth" ? i.scores.filter((sc) => sc.computed === null).map((sc) => sc.cell) : []));
+    const firstYears = portable.plan.indicators.flatMap((i) =>
+      i.ruleKind === "growth" ? i.scores.filter((sc) => sc.computed === null).map((sc) => sc.cell) : [],
+    );
     expect(firstYears.length).toBe(2);
     expect(portable.report.kept.map((k) => k.cell).sort()).toEqual(firstYears.sort());
     const formulas = portable.report.changes.filter((c) => c.kind === "score-formula").length;
@@ -72,7 +75,10 @@ describeLO("step rules in the 分享版, recalculated by LibreOffice", () => {
         if (sc.computed === null) continue;
         checked++;
         const got = resultOf(ws, sc.cell);
-        if (got !== sc.computed) wrong.push(`${sc.cell} ${ind.ruleText.slice(0, 24)}… value ${sc.valueText}: LibreOffice ${JSON.stringify(got)}, engine ${sc.computed}`);
+        if (got !== sc.computed)
+          wrong.push(
+            `${sc.cell} ${ind.ruleText.slice(0, 24)}… value ${sc.valueText}: LibreOffice ${JSON.stringify(got)}, engine ${sc.computed}`,
+          );
       }
     }
     expect(wrong).toEqual([]);

@@ -36,7 +36,9 @@ describe("the sample as a portable workbook", () => {
     applyPlan(workbook, plan);
     const dry = planPortable(workbook, plan, { convertValues: false });
     // the sample's value cells are all text with units
-    expect(dry.convertible.map((c) => c.before)).toEqual(expect.arrayContaining(["2489万元", "0.35%", "2.23家（工商企业注册15558家）", "1.37件/万人", "研发机构32家占15.14%"]));
+    expect(dry.convertible.map((c) => c.before)).toEqual(
+      expect.arrayContaining(["2489万元", "0.35%", "2.23家（工商企业注册15558家）", "1.37件/万人", "研发机构32家占15.14%"]),
+    );
     expect(dry.offer).toMatch(/2489万元/);
     expect(dry.changes.filter((c) => c.kind === "value-number")).toEqual([]);
     // with nothing converted, every banded score with a text value stays a value and is listed with the reason
@@ -138,7 +140,7 @@ describe("custom functions", () => {
     other.getCell("C6").value = { formula: "ROUND(KJSCORE(B2,A1)+KJMAX(A1),1)", result: 11 } as ExcelJS.CellFormulaValue;
     other.getCell("B7").value = "20.50%";
     other.getCell("C7").value = { formula: "KJSCORE(B7,A1)", result: 5.03 } as ExcelJS.CellFormulaValue;
-    other.getCell("C8").value = { formula: 'KJSCORE(B8,A1)', result: { error: "#N/A" } } as unknown as ExcelJS.CellFormulaValue;
+    other.getCell("C8").value = { formula: "KJSCORE(B8,A1)", result: { error: "#N/A" } } as unknown as ExcelJS.CellFormulaValue;
     return workbook;
   }
 
@@ -163,7 +165,13 @@ describe("custom functions", () => {
     expect(ws.getCell("C7").value).toBe(5.03);
     expect(evaluate(f("C8").formula, { cell: get })).toBe("");
     let left = 0;
-    workbook.eachSheet((s) => s.eachRow((row) => row.eachCell((c) => { if (c.type === ExcelJS.ValueType.Formula && hasCustomFunction(c.formula)) left++; })));
+    workbook.eachSheet((s) =>
+      s.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.type === ExcelJS.ValueType.Formula && hasCustomFunction(c.formula)) left++;
+        }),
+      ),
+    );
     expect(left).toBe(0);
     expect(report.changes.filter((c) => c.kind === "custom-function")).toHaveLength(8);
     // C1 showed 0 (the function saw 0.205 as 0.205%); the formula reads 20.50% as the cell shows it, and says so

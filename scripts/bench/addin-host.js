@@ -43,7 +43,11 @@ async function run() {
     const spec = sampleSpec();
     const seedRows = spec.rows;
     const book = newWorkbook();
-    addTableSheet(book, { ...spec, rows: Array.from({ length: n }, (_, i) => seedRows[i % seedRows.length]), totals: n === 17 ? spec.totals : null });
+    addTableSheet(book, {
+      ...spec,
+      rows: Array.from({ length: n }, (_, i) => seedRows[i % seedRows.length]),
+      totals: n === 17 ? spec.totals : null,
+    });
     const data = workbookToData(book);
 
     for (const web of [false, true]) {
@@ -69,15 +73,37 @@ async function run() {
         writes = r.plan.writes.length;
       }
       const label = `${n.toLocaleString("en-US")} rows${web ? ", web (4.5 MB chunks)" : ""}`;
-      rows.push({ name: `recalculation syncs, ${label}`, value: syncs, unit: "syncs", note: syncs === 2 ? "goal 2: one read, one write" : "read in row chunks: response over 4.5 MB" });
+      rows.push({
+        name: `recalculation syncs, ${label}`,
+        value: syncs,
+        unit: "syncs",
+        note: syncs === 2 ? "goal 2: one read, one write" : "read in row chunks: response over 4.5 MB",
+      });
       if (!web) {
-        rows.push({ name: `recalculation host time, ${label}`, value: Math.round(median(times) * 10) / 10, unit: "ms", note: `read + plan + write on the fake Excel, median of ${runs}; ${writes} writes` });
+        rows.push({
+          name: `recalculation host time, ${label}`,
+          value: Math.round(median(times) * 10) / 10,
+          unit: "ms",
+          note: `read + plan + write on the fake Excel, median of ${runs}; ${writes} writes`,
+        });
       }
-      rows.push({ name: `largest response, ${label}`, value: Math.round(maxBytes / 1024), unit: "KB", note: "Excel on the web refuses responses over 5 MB" });
+      rows.push({
+        name: `largest response, ${label}`,
+        value: Math.round(maxBytes / 1024),
+        unit: "KB",
+        note: "Excel on the web refuses responses over 5 MB",
+      });
     }
   }
   return rows;
 }
 
 module.exports = { run };
-if (require.main === module) run().then((r) => console.table(r), (e) => { console.error(e); process.exit(1); });
+if (require.main === module)
+  run().then(
+    (r) => console.table(r),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );

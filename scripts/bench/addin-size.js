@@ -29,7 +29,10 @@ function ensureBuilt() {
   const sources = Math.max(newest(path.join(ROOT, "src")), fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs);
   if (fs.existsSync(html) && fs.statSync(html).mtimeMs >= sources) return false;
   process.stderr.write("bench: building the add-in (webpack --mode production --env addinOnly)…\n");
-  const r = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", "addinOnly"], { cwd: ROOT, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", "addinOnly"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`webpack failed: ${(r.stderr || r.stdout).split("\n").slice(0, 5).join(" ")}`);
   return true;
 }
@@ -50,9 +53,21 @@ async function run() {
       note: `${scripts.join(" + ")}; goal ≤ ${GOAL_KB} KB (${gz <= GOAL_KB ? "met" : "MISSED"}), Microsoft's template ${TEMPLATE_KB} KB${built ? "; built now" : ""}`,
     },
     { name: "task pane initial JS (minified)", value: Math.round(js.length / 102.4) / 10, unit: "KB", note: "before gzip" },
-    { name: "sample-sheet chunks, lazy (gzip)", value: Math.round(lazyGz * 10) / 10, unit: "KB", note: `${lazy.join(" + ")}: loaded only by 插入示例分工表` },
+    {
+      name: "sample-sheet chunks, lazy (gzip)",
+      value: Math.round(lazyGz * 10) / 10,
+      unit: "KB",
+      note: `${lazy.join(" + ")}: loaded only by 插入示例分工表`,
+    },
   ];
 }
 
 module.exports = { run };
-if (require.main === module) run().then((r) => console.table(r), (e) => { console.error(e); process.exit(1); });
+if (require.main === module)
+  run().then(
+    (r) => console.table(r),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );

@@ -43,7 +43,12 @@ async function run() {
   const scores = rate((i) => rule.score({ v: values[i % values.length] }));
   const numeric = rate((i) => rule.score({ v: i % 12000 }));
   return [
-    { name: "rules parsed (parseRule, distinct texts)", value: Math.round(parses), unit: "rules/s", note: `${texts.length} texts, seed rules + banded variants` },
+    {
+      name: "rules parsed (parseRule, distinct texts)",
+      value: Math.round(parses),
+      unit: "rules/s",
+      note: `${texts.length} texts, seed rules + banded variants`,
+    },
     { name: "scores (banded rule, text values)", value: Math.round(scores), unit: "scores/s", note: '"1234.5万元"' },
     { name: "scores (banded rule, numbers)", value: Math.round(numeric), unit: "scores/s", note: "plain numbers" },
   ];

@@ -146,8 +146,11 @@ async function run() {
 module.exports = { run };
 
 if (require.main === module) {
-  run().then((rows) => console.table(rows), (e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  run().then(
+    (rows) => console.table(rows),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

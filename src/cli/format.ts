@@ -93,7 +93,10 @@ export function formatPlan(plan: Plan, file: string): string {
     out.push(
       "  " +
         plan.totals
-          .map((t) => `${t.column}：${score2(t.computed)}（${S.grade(t.grade)}${t.gapToNext > 0 ? `，距上一级差 ${score2(t.gapToNext)}` : ""}）`)
+          .map(
+            (t) =>
+              `${t.column}：${score2(t.computed)}（${S.grade(t.grade)}${t.gapToNext > 0 ? `，距上一级差 ${score2(t.gapToNext)}` : ""}）`,
+          )
           .join("　"),
     );
   }

@@ -201,7 +201,14 @@ async function recalcCommand(
   else {
     io.out(S.changesHeading + "\n");
     for (const w of plan.writes) {
-      const before = w.before === null || w.before === "" ? "空" : typeof w.before === "number" ? score2(w.before) : typeof w.before === "object" ? w.before.error : String(w.before);
+      const before =
+        w.before === null || w.before === ""
+          ? "空"
+          : typeof w.before === "number"
+            ? score2(w.before)
+            : typeof w.before === "object"
+              ? w.before.error
+              : String(w.before);
       io.out(`  ${w.cell}：${before} → ${score2(w.after)}　${w.reason}\n`);
     }
   }

@@ -13,7 +13,8 @@ export const S = {
   recalcNeedsFile: "recalc 缺少要重算的文件：kjscore recalc 文件.xlsx -o 输出.xlsx",
   recalcOneFile: "recalc 一次只处理一个文件：kjscore recalc 文件.xlsx -o 输出.xlsx",
   recalcNeedsOutput: "recalc 缺少 -o 输出文件：kjscore recalc 文件.xlsx -o 输出.xlsx（不会改动原文件）",
-  convertValuesNeedsPortable: "--convert-values 只能与 --portable 一起用：kjscore recalc 文件.xlsx -o 输出.xlsx --portable --convert-values",
+  convertValuesNeedsPortable:
+    "--convert-values 只能与 --portable 一起用：kjscore recalc 文件.xlsx -o 输出.xlsx --portable --convert-values",
   templateExtra: (a: string) => `template 不接受文件参数：${a}（用 -o 指定输出文件）`,
   refuseOverwriteInput: (f: string) => `拒绝覆盖原文件：${f}（-o 请指定另一个文件名）`,
   outputExists: (f: string) => `输出文件已存在：${f}（换一个文件名，或加 --force 覆盖）`,

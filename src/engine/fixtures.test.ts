@@ -43,7 +43,10 @@ interface Fixture {
 }
 
 const dir = path.join(__dirname, "fixtures");
-const files = fs.readdirSync(path.join(dir, "rules")).filter((f) => f.endsWith(".json")).sort();
+const files = fs
+  .readdirSync(path.join(dir, "rules"))
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 function load(file: string): Fixture[] {
   const data = JSON.parse(fs.readFileSync(path.join(dir, "rules", file), "utf8")) as Fixture | Fixture[];
@@ -123,7 +126,11 @@ function neededCases(f: Fixture) {
   return (f.needed ?? []).map((q) => [q.score, q.precision ?? "the rule's", q.value, q] as const);
 }
 
-const withNeeded = files.flatMap((file) => load(file).filter((f) => f.needed?.length).map((f) => [`${file}: ${f.name}`, f] as const));
+const withNeeded = files.flatMap((file) =>
+  load(file)
+    .filter((f) => f.needed?.length)
+    .map((f) => [`${file}: ${f.name}`, f] as const),
+);
 
 describe("the value a person can enter", () => {
   test("some fixtures say what value a score needs", () => expect(withNeeded.length).toBeGreaterThan(3));

@@ -10,9 +10,7 @@ import type { ValueInput } from "./types";
 
 export type ValueReading =
   /** `value` is in the rule's unit; `unit` is the unit the cell was written in (null: none) */
-  | { status: "value"; value: Rational; unit: string | null }
-  | { status: "no-value" }
-  | { status: "error"; message: string };
+  { status: "value"; value: Rational; unit: string | null } | { status: "no-value" } | { status: "error"; message: string };
 
 export interface ReadOptions {
   /** accept negative numbers (no rule kind does today) */
@@ -103,7 +101,10 @@ function candidatesIn(text: string): Candidate[] {
 
 /** A number format without its literal text: quoted runs, backslash escapes, [colour]/[locale] sections. */
 function formatCodes(numFmt: string): string {
-  return numFmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  return numFmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
 }
 
 /** "0.00%", "0%", "#,##0.0%" show a percentage; a "%" inside quotes or after a backslash is literal. */
@@ -149,7 +150,7 @@ export function readValue(input: ValueInput, ruleUnit: string | null, options: R
   if (typeof v === "boolean") return { status: "error", message: `单元格是逻辑值 ${v ? "TRUE" : "FALSE"}，不是数值` };
   if (typeof v === "object") return { status: "error", message: `单元格是错误值 ${v.error}` };
 
-  const rUnit = ruleUnit === null ? null : readUnit(ruleUnit) ?? { text: ruleUnit, mult: Rational.ONE, base: ruleUnit, per: null };
+  const rUnit = ruleUnit === null ? null : (readUnit(ruleUnit) ?? { text: ruleUnit, mult: Rational.ONE, base: ruleUnit, per: null });
 
   let reading: ValueReading;
   if (typeof v === "number") {
@@ -208,7 +209,11 @@ function readText(original: string, ruleUnit: string | null, rUnit: Unit | null)
     const { c, factor } = fitting[0];
     return { status: "value", value: c.value.mul(factor), unit: c.unit!.text };
   }
-  if (fitting.length > 1) return several(shown, fitting.map((f) => f.c));
+  if (fitting.length > 1)
+    return several(
+      shown,
+      fitting.map((f) => f.c),
+    );
   if (unitless.length === 1) return { status: "value", value: unitless[0].value, unit: null };
   if (unitless.length > 1) return several(shown, unitless);
   const bad = contradicting[0];

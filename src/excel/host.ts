@@ -117,7 +117,8 @@ function message(e: unknown): string {
 
 /** Cell values as the model saw them vs. as Excel returned them just before the write. */
 function sameValue(before: unknown, now: unknown): boolean {
-  const norm = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "object" && v && "error" in v ? (v as { error: string }).error : v);
+  const norm = (v: unknown) =>
+    v === null || v === undefined ? "" : typeof v === "object" && v && "error" in v ? (v as { error: string }).error : v;
   return norm(before) === norm(now);
 }
 
@@ -202,7 +203,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   }
 
   /** Read the known sheet: one sync, or row chunks past the payload limit. */
-  async function readKnown(ctx: Excel.RequestContext, id: string): Promise<{ read: SheetReadResult; userNotes: boolean; anyNotes: boolean } | null> {
+  async function readKnown(
+    ctx: Excel.RequestContext,
+    id: string,
+  ): Promise<{ read: SheetReadResult; userNotes: boolean; anyNotes: boolean } | null> {
     const ws = ctx.workbook.worksheets.getItemOrNullObject(id);
     const estimate = extent ? extent.rows * extent.cols * extent.bytesPerCell : 0;
     if (estimate <= payloadLimit()) {
@@ -346,7 +350,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       const stale = q.writes.find((w) => !sameValue(w.before, record.values.find((v) => v.cell === w.cell)?.value));
       if (stale) {
         queueUndo(ws, record);
-        await syncOwn(ctx, record.values.map((v) => v.cell));
+        await syncOwn(
+          ctx,
+          record.values.map((v) => v.cell),
+        );
         throw new Error(`单元格 ${stale.cell} 在计算之后被修改过，已撤回本次写入：请重新计算后再应用`);
       }
       for (const h of record.highlights) {
@@ -391,7 +398,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     await run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(record.sheetId);
       queueUndo(ws, record);
-      await syncOwn(ctx, record.values.map((v) => v.cell));
+      await syncOwn(
+        ctx,
+        record.values.map((v) => v.cell),
+      );
     });
     lastWrite = null;
     // cells that were not highlighted before that apply are the user's again
@@ -428,7 +438,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
       await ctx.sync();
-      const name = uniqueSheetName(SAMPLE_SHEET, sheets.items.map((s) => s.name));
+      const name = uniqueSheetName(
+        SAMPLE_SHEET,
+        sheets.items.map((s) => s.name),
+      );
       const bytes = await sample(name);
       ctx.workbook.insertWorksheetsFromBase64(toBase64(bytes), { positionType: "End" });
       const ws = sheets.getItem(name);
@@ -525,7 +538,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
             });
           if (probes.length) await ctx.sync();
           const existing = new Map(probes.map((p) => [p.k, p.x.isNullObject ? null : String(p.x.content)]));
-          noteWrites = decided.notes.map((n) => noteWrite(n, language === "en" ? n.textEn : n.text, existing.get(key(n.sheet, n.cell)) ?? null));
+          noteWrites = decided.notes.map((n) =>
+            noteWrite(n, language === "en" ? n.textEn : n.text, existing.get(key(n.sheet, n.cell)) ?? null),
+          );
         }
         const toWrite = noteWrites.filter((w): w is Extract<NoteWrite, { content: string }> => "content" in w);
         const result: ExcelPortableResult = {
@@ -622,4 +637,3 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     makePortableReport,
   };
 }
-

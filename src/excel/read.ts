@@ -126,7 +126,10 @@ function splitAreas(addr: string): string[] {
     } else cur += ch;
   }
   out.push(cur);
-  return out.map((a) => a.trim()).map((a) => (a.includes("!") ? a.slice(a.lastIndexOf("!") + 1) : a)).map((a) => a.replace(/\$/g, ""));
+  return out
+    .map((a) => a.trim())
+    .map((a) => (a.includes("!") ? a.slice(a.lastIndexOf("!") + 1) : a))
+    .map((a) => a.replace(/\$/g, ""));
 }
 
 /** One Office.js cell → the model's CellData; undefined for an empty cell. */

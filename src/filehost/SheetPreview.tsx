@@ -47,10 +47,7 @@ export interface SheetPreviewProps {
 export function SheetPreview({ snapshot, t, language, selected: asked, revealSeq, onRevealed, onBack }: SheetPreviewProps) {
   // a cell inside a merged area selects the whole area, drawn at its top-left (as Excel does)
   const selected = asked ? (selectionAddress(snapshot, asked) ?? asked) : null;
-  const grid = React.useMemo(
-    () => buildGrid(snapshot, selected ? [selected] : []),
-    [snapshot, selected],
-  );
+  const grid = React.useMemo(() => buildGrid(snapshot, selected ? [selected] : []), [snapshot, selected]);
   const box = React.useRef<HTMLDivElement>(null);
   const present = ORDER.filter((s) => snapshot.plan.highlights.some((h) => h.severity === s));
   const selectedCell = selected ? grid.rows.flatMap((r) => r.cells).find((c) => c.address === selected) : undefined;
@@ -142,7 +139,12 @@ export function SheetPreview({ snapshot, t, language, selected: asked, revealSeq
                 </th>
                 {r.cells.map((c) => {
                   const isSel = selectedCell === c;
-                  const cls = [c.numeric || c.write ? "fh-num" : "", c.highlight ? "fh-hl" : "", c.write ? "fh-w" : "", isSel ? "fh-sel" : ""]
+                  const cls = [
+                    c.numeric || c.write ? "fh-num" : "",
+                    c.highlight ? "fh-hl" : "",
+                    c.write ? "fh-w" : "",
+                    isSel ? "fh-sel" : "",
+                  ]
                     .filter(Boolean)
                     .join(" ");
                   return (
@@ -153,7 +155,13 @@ export function SheetPreview({ snapshot, t, language, selected: asked, revealSeq
                       colSpan={c.colSpan > 1 ? c.colSpan : undefined}
                       className={cls || undefined}
                       style={c.highlight ? { background: HIGHLIGHT_FILL[c.highlight.severity] } : undefined}
-                      title={c.highlight ? `${c.address} · ${t.severity[c.highlight.severity]}\n${note(c)}` : c.text.length > 24 ? c.text : undefined}
+                      title={
+                        c.highlight
+                          ? `${c.address} · ${t.severity[c.highlight.severity]}\n${note(c)}`
+                          : c.text.length > 24
+                            ? c.text
+                            : undefined
+                      }
                       tabIndex={isSel ? -1 : undefined}
                       aria-current={isSel ? "true" : undefined}
                       aria-describedby={isSel ? "fh-sheet-status" : undefined}
@@ -161,7 +169,10 @@ export function SheetPreview({ snapshot, t, language, selected: asked, revealSeq
                       {c.highlight ? (
                         <span className="fh-mark">
                           <SeverityIcon severity={c.highlight.severity} />
-                          <span className="fh-sr">{t.severity[c.highlight.severity]}{t.colon}</span>
+                          <span className="fh-sr">
+                            {t.severity[c.highlight.severity]}
+                            {t.colon}
+                          </span>
                         </span>
                       ) : null}
                       {c.write ? (

@@ -74,7 +74,16 @@ export function mountSheetSection(el: HTMLElement, opts: SheetSectionOptions): S
 
   const root = createRoot(el);
   root.render(
-    <SheetSection store={store} t={opts.t} language={opts.language} loadPreview={loadPreview} onRevealed={revealed} onBack={back} hasBack={() => returnTo?.isConnected === true} onToggle={(open) => set({ open })} />,
+    <SheetSection
+      store={store}
+      t={opts.t}
+      language={opts.language}
+      loadPreview={loadPreview}
+      onRevealed={revealed}
+      onBack={back}
+      hasBack={() => returnTo?.isConnected === true}
+      onToggle={(open) => set({ open })}
+    />,
   );
 
   return {
@@ -157,7 +166,15 @@ function SheetSection({
       </h2>
       <div id="fh-sheet-panel" hidden={!open}>
         {!open ? null : Preview ? (
-          <Preview snapshot={sheet} t={t} language={language} selected={selected} revealSeq={pending} onRevealed={onRevealed} onBack={hasBack() ? onBack : null} />
+          <Preview
+            snapshot={sheet}
+            t={t}
+            language={language}
+            selected={selected}
+            revealSeq={pending}
+            onRevealed={onRevealed}
+            onBack={hasBack() ? onBack : null}
+          />
         ) : (
           <p className="fh-sheet-help" role="status">
             {failed ? t.sheetFailed : t.loadingSheet}

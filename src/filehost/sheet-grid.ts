@@ -97,8 +97,7 @@ export function buildGrid(snap: SheetSnapshot, extra: string[] = []): Grid {
     right = Math.max(right, p.col);
   }
 
-  const mergeAt = (row: number, col: number) =>
-    merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  const mergeAt = (row: number, col: number) => merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
   const writes = new Map(plan.writes.map((w) => [`${w.row},${w.col}`, w]));
   const highlights = new Map(plan.highlights.map((h) => [`${h.row},${h.col}`, h]));
   const headerRows = new Set(layout.headerRows);

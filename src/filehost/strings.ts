@@ -99,7 +99,8 @@ export const FH: Record<"zh" | "en", FileHostStrings> = {
     portableSuffix: "分享版",
     viewSheet: "View sheet",
     sheetRegion: (sheet) => `Sheet “${sheet}” (read-only preview)`,
-    sheetHelp: "Read-only preview. Fills and symbols mark the cells listed under Highlights; “old → new” is the score Apply would write. Click an item in the Highlights list to go to its cell.",
+    sheetHelp:
+      "Read-only preview. Fills and symbols mark the cells listed under Highlights; “old → new” is the score Apply would write. Click an item in the Highlights list to go to its cell.",
     loadingSheet: "Showing the sheet…",
     sheetFailed: "The sheet cannot be shown; reload the page and try again.",
     locatedAt: (cell) => `Showing cell ${cell}`,

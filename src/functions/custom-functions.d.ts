@@ -4,7 +4,8 @@
  * shared runtime; it is absent in a plain browser.
  */
 declare namespace CustomFunctions {
-  type ErrorCodeName = "invalidValue" | "notAvailable" | "divisionByZero" | "invalidNumber" | "nullReference" | "invalidName" | "invalidReference";
+  type ErrorCodeName =
+    "invalidValue" | "notAvailable" | "divisionByZero" | "invalidNumber" | "nullReference" | "invalidName" | "invalidReference";
   const ErrorCode: Record<ErrorCodeName, string>;
   class Error {
     constructor(errorCode: string, errorMessage?: string);

@@ -23,7 +23,7 @@ afterAll(() => {
 
 const FISCAL = sample.indicators[0]["评分标准"];
 
-test("=KJSCORE(\"2489万元\", rule) shows 3.37 and =KJGRADE(73.97) shows B", async () => {
+test('=KJSCORE("2489万元", rule) shows 3.37 and =KJGRADE(73.97) shows B', async () => {
   const f = await import("./functions");
   expect(f.KJSCORE("2489万元", FISCAL)).toBe(3.37);
   expect(f.KJREQUIRED(3.39, FISCAL)).toBe(2540);

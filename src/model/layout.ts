@@ -137,9 +137,7 @@ function layoutOf(sheet: SheetData): Layout | null {
     const years: YearColumns[] = [];
     const used = new Set<number>();
     for (const s of yearCols.filter((y) => y.score)) {
-      const v = yearCols
-        .filter((y) => !y.score && y.year === s.year && y.col < s.col && !used.has(y.col))
-        .sort((a, b) => b.col - a.col)[0];
+      const v = yearCols.filter((y) => !y.score && y.year === s.year && y.col < s.col && !used.has(y.col)).sort((a, b) => b.col - a.col)[0];
       if (v) used.add(v.col);
       years.push({
         label: String(s.year),
@@ -197,8 +195,5 @@ export function findTable(wb: WorkbookData): { sheet: SheetData; layout: Layout 
     const layout = layoutOf(sheet);
     if (layout) return { sheet, layout };
   }
-  throw new NoTableError(
-    `未找到分工表：没有一个工作表含有表头 ${LOOKED_FOR.map((h) => `“${h}”`).join("、")}`,
-    LOOKED_FOR,
-  );
+  throw new NoTableError(`未找到分工表：没有一个工作表含有表头 ${LOOKED_FOR.map((h) => `“${h}”`).join("、")}`, LOOKED_FOR);
 }

@@ -19,7 +19,13 @@ describe("the seed's 分工表", () => {
       ["2019", "forecast"],
       ["2020", "target"],
     ]);
-    expect(plan.indicators[0]).toMatchObject({ category: "创新投入", name: "地方财政科技支出（万元）", weight: 5, ruleKind: "banded", max: 5 });
+    expect(plan.indicators[0]).toMatchObject({
+      category: "创新投入",
+      name: "地方财政科技支出（万元）",
+      weight: 5,
+      ruleKind: "banded",
+      max: 5,
+    });
     expect(plan.subtotals.map((s) => [s.category, s.points])).toEqual([
       ["创新投入", 20],
       ["创新主体", 25],
@@ -60,7 +66,12 @@ describe("the seed's 分工表", () => {
       ["range", "range", "range"],
     ]);
     expect(plan.indicators.map((i) => i.ruleKind).filter((k) => k !== "banded")).toEqual([
-      "counted", "counted", "counted", "categorical", "judged", "judged",
+      "counted",
+      "counted",
+      "counted",
+      "categorical",
+      "judged",
+      "judged",
     ]);
   });
 
@@ -123,7 +134,9 @@ describe("the seed's 分工表", () => {
     const report = toReport(plan, "seed.xlsx");
     expect(report.file).toBe("seed.xlsx");
     const ind = report.indicators[0];
-    expect(Object.keys(ind)).toEqual(expect.arrayContaining(["row", "category", "name", "weight", "ruleKind", "max", "requiredValue", "scores", "flags"]));
+    expect(Object.keys(ind)).toEqual(
+      expect.arrayContaining(["row", "category", "name", "weight", "ruleKind", "max", "requiredValue", "scores", "flags"]),
+    );
     expect(Object.keys(ind.scores[0])).toEqual(
       expect.arrayContaining(["column", "kind", "cell", "value", "stated", "computed", "range", "status", "message"]),
     );
@@ -144,7 +157,10 @@ describe("binding survives the ways real copies vary", () => {
     ["a title that names a year", { title: "霸州市2020年科技创新能力监测评价指标测算责任分工表" }],
     ["a year in the title over two-row headers", { title: "2020年度分工表（2018年情况、2019年预测）", twoRowHeader: true }],
     ["three blank rows before 合计得分, as printed", { blankRowsBeforeTotal: 3 }],
-    ["everything at once", { twoRowHeader: true, seqColumn: true, titleRows: 2, sheetName: "Sheet1", notes: true, blankRowsBeforeTotal: 2 }],
+    [
+      "everything at once",
+      { twoRowHeader: true, seqColumn: true, titleRows: 2, sheetName: "Sheet1", notes: true, blankRowsBeforeTotal: 2 },
+    ],
   ])("%s", (_label, opts) => {
     expect(essence(seedWorkbookData(opts))).toEqual(essence(seedWorkbookData()));
     expect(computePlan(seedWorkbookData(opts)).totals.map((t) => t.computed)).toEqual(reference.totals.map((t) => t.computed));

@@ -132,10 +132,24 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
   let max: number | null = rule ? rule.max : null;
   // the maximum the rule states must be the row's 权重分值: a conflict is flagged and nothing is written
   let maxConflict = false;
-  if (rule && rule.max !== null && weight !== null && Math.abs(rule.max - weight) > 1e-9 && rule.kind !== "banded" && rule.kind !== "counted" && rule.kind !== "categorical") {
+  if (
+    rule &&
+    rule.max !== null &&
+    weight !== null &&
+    Math.abs(rule.max - weight) > 1e-9 &&
+    rule.kind !== "banded" &&
+    rule.kind !== "counted" &&
+    rule.kind !== "categorical"
+  ) {
     maxConflict = true;
     const m = `${ruleCell}：评分标准的最高分 ${fmt(rule.max)} 与权重分值 ${fmt(weight)} 不一致，未改写该行得分`;
-    flags.push({ code: "rule-error", column: null, cell: ruleCell, message: m, messageEn: `${ruleCell}: the rule's maximum ${fmt(rule.max)} differs from the weight ${fmt(weight)}; the row is not written` });
+    flags.push({
+      code: "rule-error",
+      column: null,
+      cell: ruleCell,
+      message: m,
+      messageEn: `${ruleCell}: the rule's maximum ${fmt(rule.max)} differs from the weight ${fmt(weight)}; the row is not written`,
+    });
   }
   if (weight !== null) max = max === null ? weight : Math.min(max, weight);
   const unit = rule?.unit ?? null;
@@ -301,14 +315,19 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
       // a growth rule needs a rate, not a level: the rule's own precision
       const precision = rule.kind === "growth" ? undefined : rowPrecision(view, row, layout);
       // a rule over last year's level (较上年每新增1家) adds the increase to the year before's value
-      requiredValue = rule.needed ? rule.needed(goal, { precision, weight, previousInput: targetIdx > 0 ? inputs[targetIdx - 1] : undefined }) : null;
+      requiredValue = rule.needed
+        ? rule.needed(goal, { precision, weight, previousInput: targetIdx > 0 ? inputs[targetIdx - 1] : undefined })
+        : null;
       const need = requiredValue !== null ? `；需要达到 ${withUnit(requiredValue, unit)}` : "";
       const needEn = requiredValue !== null ? `; it needs ${withUnit(requiredValue, unit)}` : "";
       const reasons: [string, string][] = [];
       if (max !== null && goal > max + 1e-9) {
         reasons.push([`目标得分 ${fmt(goal)} 超过该指标满分 ${fmt(max)}`, `the target score ${fmt(goal)} exceeds the maximum ${fmt(max)}`]);
       } else if (t.status === "no-value" && (rule.kind === "banded" || rule.kind === "counted")) {
-        reasons.push([`未填写目标值，目标得分 ${fmt(goal)} 没有依据${need}`, `no target value is given for the target score ${fmt(goal)}${needEn}`]);
+        reasons.push([
+          `未填写目标值，目标得分 ${fmt(goal)} 没有依据${need}`,
+          `no target value is given for the target score ${fmt(goal)}${needEn}`,
+        ]);
       } else if (t.computed !== null && t.computed < goal - 1e-9) {
         reasons.push([
           `目标值 ${t.valueText} 只能得 ${fmt(t.computed)} 分，达不到目标得分 ${fmt(goal)}${need}`,
@@ -321,7 +340,13 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
         ]);
       }
       for (const [zh, en] of reasons) {
-        flags.push({ code: "target-unreachable", column: t.column, cell: t.cell, message: `${t.cell}：${zh}`, messageEn: `${t.cell}: ${en}` });
+        flags.push({
+          code: "target-unreachable",
+          column: t.column,
+          cell: t.cell,
+          message: `${t.cell}：${zh}`,
+          messageEn: `${t.cell}: ${en}`,
+        });
       }
 
       // Gap: the latest year before the target that has a score (actual or forecast).
@@ -414,7 +439,15 @@ export function computePlan(wb: WorkbookData): Plan {
         ...(data?.formula ? { keepsFormula: data.formula } : {}),
       });
     }
-    return { column: y.label, kind: y.kind, cell: cellAddr, stated, computed, grade: gradeOf(computed), gapToNext: gapToNextGrade(computed) };
+    return {
+      column: y.label,
+      kind: y.kind,
+      cell: cellAddr,
+      stated,
+      computed,
+      grade: gradeOf(computed),
+      gapToNext: gapToNextGrade(computed),
+    };
   });
 
   const subtotals: SubtotalPlan[] = [];

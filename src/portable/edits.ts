@@ -113,7 +113,12 @@ function emptyReport(): PortableReport {
  * What a text value cell becomes, or why it cannot: the number the engine reads from it under `rule`,
  * with a format showing the same text; checked by reading the converted cell back through the engine.
  */
-function valueConversion(sheet: string, cell: string, text: string, rule: Rule): { change: PortableChange } | { why: string; whyEn: string } {
+function valueConversion(
+  sheet: string,
+  cell: string,
+  text: string,
+  rule: Rule,
+): { change: PortableChange } | { why: string; whyEn: string } {
   const reading = readValue({ v: text }, rule.unit);
   if (reading.status !== "value") {
     const m = reading.status === "error" ? reading.message : "空白";
@@ -303,7 +308,10 @@ function build(data: WorkbookData, plan: Plan, options: PortableOptions): Pendin
         // shown as a percentage: the function saw 0.0035, the formula reads 0.35%, like the model)
         const changed =
           typeof cached === "number" && typeof conv.result === "number" && Math.abs(cached - conv.result) > 1e-9
-            ? { zh: `；结果由 ${numberText(cached)} 变为 ${numberText(conv.result)}（按单元格显示的数值计算）`, en: `; the result changes from ${numberText(cached)} to ${numberText(conv.result)} (the value as the cell shows it)` }
+            ? {
+                zh: `；结果由 ${numberText(cached)} 变为 ${numberText(conv.result)}（按单元格显示的数值计算）`,
+                en: `; the result changes from ${numberText(cached)} to ${numberText(conv.result)} (the value as the cell shows it)`,
+              }
             : { zh: "", en: "" };
         report.changes.push({
           kind: "custom-function",
@@ -341,8 +349,20 @@ function build(data: WorkbookData, plan: Plan, options: PortableOptions): Pendin
 
   for (const c of values.values()) report.changes.push(c);
   const count = (k: PortableChangeKind) => report.changes.filter((c) => c.kind === k).length;
-  report.summary = ZH.summary(count("score-formula"), count("total-formula"), count("value-number"), count("custom-function"), report.kept.length);
-  report.summaryEn = EN.summary(count("score-formula"), count("total-formula"), count("value-number"), count("custom-function"), report.kept.length);
+  report.summary = ZH.summary(
+    count("score-formula"),
+    count("total-formula"),
+    count("value-number"),
+    count("custom-function"),
+    report.kept.length,
+  );
+  report.summaryEn = EN.summary(
+    count("score-formula"),
+    count("total-formula"),
+    count("value-number"),
+    count("custom-function"),
+    report.kept.length,
+  );
   if (!options.convertValues && report.convertible.length > 0) {
     report.offer = ZH.offerConvert(report.convertible.length);
     report.offerEn = EN.offerConvert(report.convertible.length);
@@ -379,7 +399,10 @@ function scoreFormulaFor(
     return note(ZH.keptValueError(stripCell(sc.message)), EN.keptValueError(stripCell(sc.message)));
   }
   if (typeof vv.v === "number") {
-    return { formula: scoreFormula(rule, sc.valueCell, { weight: ind.weight, percent: isPercentFormat(vv.numFmt), blank, cap }), result: sc.computed };
+    return {
+      formula: scoreFormula(rule, sc.valueCell, { weight: ind.weight, percent: isPercentFormat(vv.numFmt), blank, cap }),
+      result: sc.computed,
+    };
   }
   if (typeof vv.v === "string") {
     if (vv.formula !== undefined) return note(ZH.keptValueFormulaText(sc.valueCell), EN.keptValueFormulaText(sc.valueCell));
@@ -405,17 +428,25 @@ function carriesAlone(rule: Rule): boolean {
  * A growth rule's score cell: a real percentage in the value cell is the rate; a plain number is the
  * level, over last year's value cell (the year column before, a number too). Anything else keeps its value.
  */
-function growthFormulaFor(ind: IndicatorPlan, sc: ScoreCell, rule: Rule, ws: SheetData): { formula: string; result: number | string } | { why: string; whyEn: string } {
+function growthFormulaFor(
+  ind: IndicatorPlan,
+  sc: ScoreCell,
+  rule: Rule,
+  ws: SheetData,
+): { formula: string; result: number | string } | { why: string; whyEn: string } {
   const vv = view(ws, sc.valueCell!);
   const cap = ind.weight !== null && rule.max !== null && ind.weight < rule.max ? ind.weight : null;
   const why = "按增长率计分：本年和上一年的数值都是数字时才写成公式";
   const whyEn = "growth rule: a formula needs this year's and last year's values as numbers";
-  if (sc.computed === null || typeof vv.v !== "number" || vv.formula !== undefined) return { why: ZH.keptValueError(why), whyEn: EN.keptValueError(whyEn) };
-  if (isPercentFormat(vv.numFmt)) return { formula: scoreFormula(rule, sc.valueCell!, { percent: true, blank: null, cap }), result: sc.computed };
+  if (sc.computed === null || typeof vv.v !== "number" || vv.formula !== undefined)
+    return { why: ZH.keptValueError(why), whyEn: EN.keptValueError(whyEn) };
+  if (isPercentFormat(vv.numFmt))
+    return { formula: scoreFormula(rule, sc.valueCell!, { percent: true, blank: null, cap }), result: sc.computed };
   const i = ind.scores.indexOf(sc);
   const prevCell = i > 0 ? ind.scores[i - 1].valueCell : null;
   const pv = prevCell ? view(ws, prevCell) : null;
-  if (!prevCell || !pv || typeof pv.v !== "number" || isPercentFormat(pv.numFmt)) return { why: ZH.keptValueError(why), whyEn: EN.keptValueError(whyEn) };
+  if (!prevCell || !pv || typeof pv.v !== "number" || isPercentFormat(pv.numFmt))
+    return { why: ZH.keptValueError(why), whyEn: EN.keptValueError(whyEn) };
   return { formula: scoreFormula(rule, sc.valueCell!, { previousRef: prevCell, blank: null, cap }), result: sc.computed };
 }
 
@@ -502,8 +533,7 @@ interface ConvertContext {
 }
 
 type Converted =
-  | { ok: true; formula: string; value?: number | string; result?: number | string | null }
-  | { ok: false; why: string; whyEn: string };
+  { ok: true; formula: string; value?: number | string; result?: number | string | null } | { ok: false; why: string; whyEn: string };
 
 const REF = /^(?:('(?:[^']|'')+'|[A-Za-z0-9_.\u4e00-\u9fff]+)!)?(\$?[A-Z]{1,3}\$?\d+)$/;
 
@@ -556,7 +586,10 @@ export function convertCustomFunctions(formula: string, ctx: ConvertContext): Co
     const one = convertCall(name, args.args, ctx);
     if (!one.ok) return one;
     const whole = call.start === 0 && args.end === formula.length;
-    const replaced = formula.slice(0, call.start) + (whole || /^[\w."]+$/.test(one.text) || /^IF\(/.test(one.text) ? one.text : `(${one.text})`) + formula.slice(args.end);
+    const replaced =
+      formula.slice(0, call.start) +
+      (whole || /^[\w."]+$/.test(one.text) || /^IF\(/.test(one.text) ? one.text : `(${one.text})`) +
+      formula.slice(args.end);
     const rest = convertCustomFunctions(replaced, ctx);
     if (!rest.ok) return rest;
     if (whole) {
@@ -657,4 +690,3 @@ function convertCall(name: string, args: string[], ctx: ConvertContext): CallRes
   }
   return fail(`未知函数 ${name}`);
 }
-

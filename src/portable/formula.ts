@@ -258,7 +258,11 @@ function chain(rule: StepRule, ref: string, cmp: string, x: string, threshold: (
   if (rule.wholeCount) scored = `IF(INT(${ref})<>${ref},"${NO_SCORE_TEXT}",${scored})`;
   const bottom = ps[0].low;
   // text typed into the cell: ref*1 is #VALUE!, never a score; a growth rate may be negative
-  const below = bottom ? `${cmp}*1${bottom.inclusive ? "<" : "<="}${threshold(bottom.at)}` : rule.kind === "growth" && opts.percent ? null : `${ref}*1<0`;
+  const below = bottom
+    ? `${cmp}*1${bottom.inclusive ? "<" : "<="}${threshold(bottom.at)}`
+    : rule.kind === "growth" && opts.percent
+      ? null
+      : `${ref}*1<0`;
   let formula = below === null ? scored : `IF(${below},"${NO_SCORE_TEXT}",${scored})`;
   if (opts.blank !== undefined) {
     const shown = opts.blank === null ? '""' : numberLiteral(dec(opts.blank));
@@ -289,7 +293,8 @@ function proratedFormula(rule: ProratedRule, ref: string, opts: StepFormulaOptio
   const target = Rational.fromNumber(rule.target).div(opts.percent ? 100 : 1);
   const n = numberLiteral(full);
   let scored = `ROUND(IF(${ref}>=${numberLiteral(target)},${n},${n}*${ref}/${numberLiteral(target)})+${ROUND_NUDGE},2)`;
-  if (opts.cap !== undefined && opts.cap !== null && full.gt(Rational.fromNumber(opts.cap))) scored = `MIN(${numberLiteral(dec(opts.cap))},${scored})`;
+  if (opts.cap !== undefined && opts.cap !== null && full.gt(Rational.fromNumber(opts.cap)))
+    scored = `MIN(${numberLiteral(dec(opts.cap))},${scored})`;
   if (rule.wholeCount) scored = `IF(INT(${ref})<>${ref},"${NO_SCORE_TEXT}",${scored})`;
   let formula = `IF(${ref}*1<0,"${NO_SCORE_TEXT}",${scored})`;
   if (opts.blank !== undefined) {

@@ -47,7 +47,6 @@ describe.each(STEP_RULES.map((r) => [r.rule, r] as const))("分享版 formula fo
   });
 });
 
-
 describe("分享版 formula for growth over last year", () => {
   const text = "较上年增长10%得基本分4分，每增加1个百分点加0.5分，每减少1个百分点减0.5分，最高6分，最低0分";
   const rule = ruleFor(text);

@@ -20,7 +20,8 @@ export const ZH = {
   noteKept: (why: string) => `分享版：${why}`,
   summary: (formulas: number, totals: number, values: number, custom: number, kept: number) =>
     `分享版：${formulas} 个得分改为公式，${totals} 个合计得分改为 SUM 公式，${values} 个文字数值改为数字，${custom} 个自定义函数改为普通公式；${kept} 个单元格保留数值（见说明）`,
-  offerConvert: (n: number) => `有 ${n} 个情况/目标单元格是带单位的文字（如“2489万元”），公式无法读取。可把它们转为数字，并用数字格式原样显示文字，读者看到的内容不变。`,
+  offerConvert: (n: number) =>
+    `有 ${n} 个情况/目标单元格是带单位的文字（如“2489万元”），公式无法读取。可把它们转为数字，并用数字格式原样显示文字，读者看到的内容不变。`,
 };
 
 export const EN = {

@@ -49,7 +49,6 @@ const YEAR_PAIRS: [string, string, string, string][] = [
   ["2020年工作目标", "2020年目标得分", "2020年工作\n目标", "2020年\n目标\n得分"],
 ];
 
-
 export function seedWorkbookData(opts: SeedLayoutOptions = {}): WorkbookData {
   const rows: (CellData | undefined)[][] = [];
   const merges: string[] = [];

@@ -133,8 +133,7 @@ export const zh: Strings = {
   tabChanges: (n) => (n > 0 ? `变更（${n}）` : "变更"),
   tabIndicators: "指标",
 
-  yearLabel: (label, kind) =>
-    kind === "target" ? `${label}年目标` : kind === "forecast" ? `${label}年预测` : `${label}年`,
+  yearLabel: (label, kind) => (kind === "target" ? `${label}年目标` : kind === "forecast" ? `${label}年预测` : `${label}年`),
 
   totalsHeading: "合计得分",
   total: "合计",
@@ -188,7 +187,8 @@ export const zh: Strings = {
   download: "下载",
   makePortable: "生成分享版",
   portableConvertValues: "同时把文字数值（如“2489万元”）转换为数字，使公式能够重算",
-  portableConvertWarning: "这会改动分享版中的情况/目标单元格：文字变为数字，数字格式仍显示原来的文字（如 2489 显示为“2489万元”），看到的内容不变。确定继续吗？",
+  portableConvertWarning:
+    "这会改动分享版中的情况/目标单元格：文字变为数字，数字格式仍显示原来的文字（如 2489 显示为“2489万元”），看到的内容不变。确定继续吗？",
   portableConfirm: "确定生成",
   cancel: "取消",
   portableDone: "分享版已生成：没有安装插件的人也能看到并重算得分。",
@@ -239,8 +239,7 @@ export const en: Strings = {
   tabChanges: (n) => (n > 0 ? `Changes (${n})` : "Changes"),
   tabIndicators: "Indicators",
 
-  yearLabel: (label, kind) =>
-    kind === "target" ? `${label} target` : kind === "forecast" ? `${label} forecast` : label,
+  yearLabel: (label, kind) => (kind === "target" ? `${label} target` : kind === "forecast" ? `${label} forecast` : label),
 
   totalsHeading: "Total score",
   total: "Total",
@@ -299,7 +298,8 @@ export const en: Strings = {
   portableConfirm: "Make it",
   cancel: "Cancel",
   portableDone: "Shareable copy made: people without the add-in can see and recalculate the scores.",
-  portableDoneInPlace: "This workbook is now shareable: the scores are plain formulas that people without the add-in can see and recalculate. You can undo it.",
+  portableDoneInPlace:
+    "This workbook is now shareable: the scores are plain formulas that people without the add-in can see and recalculate. You can undo it.",
 
   indicatorsHeading: "Indicators",
   maxPoints: (m) => `max ${m}`,

@@ -53,7 +53,9 @@ describe("the built-in 分工表 template", () => {
   });
 
   test("carries the rule texts with their line breaks, wrapped, and departments one per line", () => {
-    expect(ws.getCell("D3").value).toBe("≧10000万元（5分）；\n10000-5000万元（5-4分）；\n5000-1000万元（4-3分）；\n1000万元以下（3-0分）。");
+    expect(ws.getCell("D3").value).toBe(
+      "≧10000万元（5分）；\n10000-5000万元（5-4分）；\n5000-1000万元（4-3分）；\n1000万元以下（3-0分）。",
+    );
     expect(ws.getCell("D3").alignment?.wrapText).toBe(true);
     expect(ws.getCell("E7").value).toBe("市科工局\n市行政审批局");
     expect(ws.getRow(10).height).toBeGreaterThan(ws.getRow(3).height);

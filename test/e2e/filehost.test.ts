@@ -18,8 +18,7 @@ const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** The engine's own view of the sample, to check the page against (no results typed in here). */
 const enginePlan: Plan = computePlan(seedWorkbookData());
-const byName = (p: Plan) =>
-  new Map(p.indicators.flatMap((ind) => ind.scores.map((s) => [`${ind.name}|${s.column}`, s] as const)));
+const byName = (p: Plan) => new Map(p.indicators.flatMap((ind) => ind.scores.map((s) => [`${ind.name}|${s.column}`, s] as const)));
 
 async function totals(page: Page): Promise<string[]> {
   const list = page.getByRole("list", { name: "合计得分" });
@@ -85,7 +84,9 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     const page = await h.open();
     const rows = await totals(page);
     // one script for the first view; ExcelJS and the engine come later, when a file is opened
-    expect(h.requests.slice(before).filter((u) => u.endsWith(".js"))).toEqual([expect.stringMatching(/\/filehost\/filehost\.[0-9a-f]{8}\.js$/)]);
+    expect(h.requests.slice(before).filter((u) => u.endsWith(".js"))).toEqual([
+      expect.stringMatching(/\/filehost\/filehost\.[0-9a-f]{8}\.js$/),
+    ]);
     expect(rows).toHaveLength(3);
     enginePlan.totals.forEach((t, i) => {
       expect(rows[i]).toContain(t.computed.toFixed(2));
@@ -171,7 +172,10 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "filehost-corrupt-450.png"), fullPage: true });
 
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("预算").addRows([["项目", "金额"], ["差旅", 1200]]);
+    wb.addWorksheet("预算").addRows([
+      ["项目", "金额"],
+      ["差旅", 1200],
+    ]);
     await input.setInputFiles({ name: "预算.xlsx", mimeType: XLSX_MIME, buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
     await page.getByRole("heading", { name: "没有找到分工表" }).waitFor();
     const looked = await page.getByTestId("looked-for").innerText();
@@ -249,7 +253,9 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     await expect(page.getByRole("heading", { name: "合计得分" }).count()).resolves.toBe(1);
     await expect(page.getByRole("img").count()).resolves.toBeGreaterThan(0); // the charts, each with a title
     for (const img of await page.getByRole("img").all()) {
-      expect((await img.evaluate((el) => (el.getAttribute("aria-labelledby") ?? "") + (el.getAttribute("aria-label") ?? ""))).length).toBeGreaterThan(0);
+      expect(
+        (await img.evaluate((el) => (el.getAttribute("aria-labelledby") ?? "") + (el.getAttribute("aria-label") ?? ""))).length,
+      ).toBeGreaterThan(0);
     }
     await page.getByRole("tab", { name: /变更/ }).click();
     for (const name of ["应用", "撤销", "下载"]) await expect(page.getByRole("button", { name, exact: true }).count()).resolves.toBe(1);
@@ -282,7 +288,14 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
     await page.getByTestId("sheet-status").getByText(`已定位到 ${cell}`).waitFor();
     await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("true");
     const at = await cellOnScreen(page, cell);
-    expect(at).toMatchObject({ selected: true, focused: true, inBox: true, inWindow: true, fill: rgb(HIGHLIGHT_FILL.unreachable), marker: true });
+    expect(at).toMatchObject({
+      selected: true,
+      focused: true,
+      inBox: true,
+      inWindow: true,
+      fill: rgb(HIGHLIGHT_FILL.unreachable),
+      marker: true,
+    });
     // colour is not the only signal: the status line names the kind and says why
     await expect(page.getByTestId("sheet-status").innerText()).resolves.toContain("目标无法达成");
     await page.screenshot({ path: path.join(ARTIFACTS, "filehost-sheet-selected-450.png") });
@@ -320,7 +333,13 @@ describeInBrowser("browser page over a local .xlsx (headless Chromium)", () => {
       const { button, cell } = await firstHighlight(page, "mismatch");
       await button.click();
       await page.getByTestId("sheet-status").getByText(`已定位到 ${cell}`).waitFor();
-      expect(await cellOnScreen(page, cell)).toMatchObject({ selected: true, focused: true, inBox: true, inWindow: true, fill: rgb(HIGHLIGHT_FILL.mismatch) });
+      expect(await cellOnScreen(page, cell)).toMatchObject({
+        selected: true,
+        focused: true,
+        inBox: true,
+        inWindow: true,
+        fill: rgb(HIGHLIGHT_FILL.mismatch),
+      });
       const m = await noHorizontalOverflow(page);
       expect({ preview: true, ...m, overflows: m.scrollWidth > m.clientWidth }).toMatchObject({ overflows: false });
       await page.screenshot({ path: path.join(ARTIFACTS, `filehost-sheet-${width}.png`) });

@@ -42,7 +42,9 @@ function tokenize(src: string): Tok[] {
       continue;
     }
     const num = /^(?:\d+\.?\d*|\.\d+)(?:E[+-]?\d+)?/i.exec(src.slice(i));
-    const ref = /^(?:(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?(?![A-Za-z0-9_(])/.exec(src.slice(i));
+    const ref = /^(?:(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?(?![A-Za-z0-9_(])/.exec(
+      src.slice(i),
+    );
     if (ref && !/^\d/.test(ref[0])) {
       out.push({ t: "ref", v: ref[0] });
       i += ref[0].length;
@@ -135,9 +137,9 @@ function parse(src: string): Node {
   function primary(): Node {
     const tok = peek();
     if (!tok) throw new Error(`unexpected end in ${src}`);
-    if (tok.t === "num") return take(), { k: "lit", v: Number(tok.v) };
-    if (tok.t === "str") return take(), { k: "lit", v: tok.v };
-    if (tok.t === "ref") return take(), { k: "ref", v: tok.v };
+    if (tok.t === "num") return (take(), { k: "lit", v: Number(tok.v) });
+    if (tok.t === "str") return (take(), { k: "lit", v: tok.v });
+    if (tok.t === "ref") return (take(), { k: "ref", v: tok.v });
     if (tok.t === "(") {
       take();
       const e = comparison();
@@ -240,7 +242,8 @@ function run(node: Node, env: EvalEnv): FValue {
         const r = norm(b, a);
         let c: number;
         if (typeof l === "number" && typeof r === "number") c = l < r ? -1 : l > r ? 1 : 0;
-        else if (typeof l === "string" && typeof r === "string") c = l.toLowerCase() < r.toLowerCase() ? -1 : l.toLowerCase() > r.toLowerCase() ? 1 : 0;
+        else if (typeof l === "string" && typeof r === "string")
+          c = l.toLowerCase() < r.toLowerCase() ? -1 : l.toLowerCase() > r.toLowerCase() ? 1 : 0;
         else c = typeof l === "string" ? 1 : typeof r === "string" ? -1 : Number(l) - Number(r);
         switch (n.op) {
           case "=":

@@ -67,7 +67,10 @@ export interface RecalcOptions {
  * Opens each file in LibreOffice (recalculating everything), saves it again as `to`, and returns
  * the bytes of each output, in the order given. One soffice process for all files.
  */
-export async function recalcWithLibreOffice(files: { name: string; bytes: Uint8Array }[], options: RecalcOptions = {}): Promise<Uint8Array[]> {
+export async function recalcWithLibreOffice(
+  files: { name: string; bytes: Uint8Array }[],
+  options: RecalcOptions = {},
+): Promise<Uint8Array[]> {
   const soffice = findSoffice();
   if (!soffice) throw new Error(`soffice not found (apt package ${LIBREOFFICE_APT_PACKAGE})`);
   const to = options.to ?? "xlsx";

@@ -73,7 +73,10 @@ export function edgeSweep(ruleText: string): number[] {
  * (number / 100 with format 0.00%) in every other row.
  */
 export function generatedTable(rows: { rule: string; weight?: number; values: GenValue[] }[], perRow: number): TableSpec {
-  const years = Array.from({ length: perRow }, (_, i) => ({ valueHeader: `${2001 + i}年\n情况`, scoreHeader: `${2001 + i}年评价指标得分` }));
+  const years = Array.from({ length: perRow }, (_, i) => ({
+    valueHeader: `${2001 + i}年\n情况`,
+    scoreHeader: `${2001 + i}年评价指标得分`,
+  }));
   const specRows: RowSpec[] = [];
   for (const r of rows) {
     for (let i = 0; i < r.values.length; i += perRow) {

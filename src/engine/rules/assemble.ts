@@ -145,7 +145,7 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
         if (pieces.length) throw clauseError(step.clause, "不知道从哪一档开始计");
         // "每提高1个百分点得0.5分" alone: an increase over what? (last year, a target) — never guessed as from 0
         if (/^(?:增加|提高|增长|上升|增|多|超过|超出|高出)/.test(step.verb)) throw clauseError(step.clause, "没有写明从多少开始计算增加");
-        const base = caseFull || options.defaultBase === "full" ? "full" : options.defaultBase ?? Rational.ZERO;
+        const base = caseFull || options.defaultBase === "full" ? "full" : (options.defaultBase ?? Rational.ZERO);
         pieces.push({
           low: { at: Rational.ZERO, inclusive: true, explicit: true },
           high: null,
@@ -250,7 +250,9 @@ function join(lo: Slot, hi: Slot, whole: boolean): void {
     lo.high = a;
   }
   if (!a.at.eq(b.at)) {
-    const why = a.at.lt(b.at) ? `两档之间${a.at.toDecimalString()}到${b.at.toDecimalString()}没有得分` : `两档在${b.at.toDecimalString()}到${a.at.toDecimalString()}重叠`;
+    const why = a.at.lt(b.at)
+      ? `两档之间${a.at.toDecimalString()}到${b.at.toDecimalString()}没有得分`
+      : `两档在${b.at.toDecimalString()}到${a.at.toDecimalString()}重叠`;
     throw clauseError(later.clause, why);
   }
   const x = a.at.toDecimalString();

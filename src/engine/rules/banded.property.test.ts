@@ -80,7 +80,19 @@ function render(shape: Shape, st: Style): string {
   const u = st.unit;
   const scores = (lo: Rational, hi: Rational) => {
     const [a, b] = st.scoreLowHigh ? [lo, hi] : [hi, lo];
-    return open + gap() + num(a, st) + (st.fenTwice ? "分" : "") + gap() + st.joiner.replace(/ /g, "") + gap() + num(b, st) + "分" + gap() + close;
+    return (
+      open +
+      gap() +
+      num(a, st) +
+      (st.fenTwice ? "分" : "") +
+      gap() +
+      st.joiner.replace(/ /g, "") +
+      gap() +
+      num(b, st) +
+      "分" +
+      gap() +
+      close
+    );
   };
   const range = (lo: Rational, hi: Rational, sLo: Rational, sHi: Rational) => {
     const [a, b] = st.lowHigh ? [lo, hi] : [hi, lo];
@@ -145,17 +157,22 @@ describe("random banded rules, written any way a typist might", () => {
 
   test("the score stays within [0, max] and never falls as the value rises", () => {
     fc.assert(
-      fc.property(ruleArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), ({ shape, text }, f1, f2) => {
-        const r = banded(text);
-        const [a, b] = [valueIn(shape, Math.min(f1, f2)), valueIn(shape, Math.max(f1, f2))];
-        const sa = r.exactScore(a)!;
-        const sb = r.exactScore(b)!;
-        expect(sa.ge(0) && sa.le(r.max!)).toBe(true);
-        expect(sa.le(sb)).toBe(true);
-        const ra = r.score({ v: a.toNumber() });
-        const rb = r.score({ v: b.toNumber() });
-        expect(ra.status === "exact" && rb.status === "exact" && ra.score <= rb.score && rb.score <= r.max!).toBe(true);
-      }),
+      fc.property(
+        ruleArb,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        ({ shape, text }, f1, f2) => {
+          const r = banded(text);
+          const [a, b] = [valueIn(shape, Math.min(f1, f2)), valueIn(shape, Math.max(f1, f2))];
+          const sa = r.exactScore(a)!;
+          const sb = r.exactScore(b)!;
+          expect(sa.ge(0) && sa.le(r.max!)).toBe(true);
+          expect(sa.le(sb)).toBe(true);
+          const ra = r.score({ v: a.toNumber() });
+          const rb = r.score({ v: b.toNumber() });
+          expect(ra.status === "exact" && rb.status === "exact" && ra.score <= rb.score && rb.score <= r.max!).toBe(true);
+        },
+      ),
       RUNS,
     );
   });

@@ -49,7 +49,16 @@ export type Reading =
    * "每增加100万元加1分": `down` when the step counts a shortfall ("每减少", "每少1次"); `per` is signed
    * (扣/减 negative). `cond` is a condition written before it ("少于6次的，每少1次扣1分").
    */
-  | { shape: "step"; clause: Clause; down: boolean; step: Rational; per: Rational; unit: string | null; verb: string; cond: Condition | null }
+  | {
+      shape: "step";
+      clause: Clause;
+      down: boolean;
+      step: Rational;
+      per: Rational;
+      unit: string | null;
+      verb: string;
+      cond: Condition | null;
+    }
   | { shape: "cap"; clause: Clause; max: Rational }
   | { shape: "floor"; clause: Clause; min: Rational }
   /** "否则不得分", "未达到的不得分", "没有的不得分" */
@@ -57,7 +66,8 @@ export type Reading =
   /** "满分10分", "本项10分" */
   | { shape: "full"; clause: Clause; n: Rational };
 
-const MARKER = /^(?:\(?\d{1,2}\)|\d{1,2}、|\d{1,2}\.(?!\d)|\d{1,2}\.(?=\d+\.\d)|[①-⑳]|[A-Za-z][.、)](?![a-zA-Z])|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+档[:,]?)/;
+const MARKER =
+  /^(?:\(?\d{1,2}\)|\d{1,2}、|\d{1,2}\.(?!\d)|\d{1,2}\.(?=\d+\.\d)|[①-⑳]|[A-Za-z][.、)](?![a-zA-Z])|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+档[:,]?)/;
 
 /** Cuts a rule into clauses. */
 export function clausesOf(text: string): Clause[] {
@@ -99,7 +109,9 @@ export function clausesOf(text: string): Clause[] {
   return out;
 }
 
-const BARE_SCORE = new RegExp(String.raw`^(?:的|者)?(?:可?得|计|加|记|给|扣|减)?(?:${NUM}(?:-${NUM})?分|满分|不得分|不计分)$|^\(${NUM}(?:-${NUM})?分\)$`);
+const BARE_SCORE = new RegExp(
+  String.raw`^(?:的|者)?(?:可?得|计|加|记|给|扣|减)?(?:${NUM}(?:-${NUM})?分|满分|不得分|不计分)$|^\(${NUM}(?:-${NUM})?分\)$`,
+);
 
 function joinsNext(before: string, after: string): boolean {
   if (before === "" || after === "") return false;
@@ -116,8 +128,7 @@ function push(out: Clause[], text: string, folded: string, start: number, end: n
   if (norm === "" || written === "") return;
   // "…记2分（不投稿不得分）": the bracket is a clause of its own
   const otherwise =
-    /^(.*分)\(((?:不|未|没有|无)[^()]*?(?:不得分|不计分|不加分))\)$/.exec(norm) ??
-    /^(.*分)\(([^()]*?按(?:完成)?比例[^()]*)\)$/.exec(norm);
+    /^(.*分)\(((?:不|未|没有|无)[^()]*?(?:不得分|不计分|不加分))\)$/.exec(norm) ?? /^(.*分)\(([^()]*?按(?:完成)?比例[^()]*)\)$/.exec(norm);
   if (otherwise) {
     out.push({ text: written, norm: otherwise[1], index: out.length + 1 });
     out.push({ text: otherwise[2], norm: otherwise[2], index: out.length + 1 });
@@ -125,7 +136,6 @@ function push(out: Clause[], text: string, folded: string, start: number, end: n
   }
   out.push({ text: written, norm, index: out.length + 1 });
 }
-
 
 const SCORE_TAIL = new RegExp(
   String.raw`(?:[,:]?(?:的|者)?,?(?:可?得|计|加|记|给|赋|得基本分|得基础分|基本分|基础分)?(${NUM})(?:分)?(?:-(${NUM}))?分|\((${NUM})(?:分)?(?:-(${NUM}))?分\)|[,:]?(?:的|者)?,?(?:可?得|计|给|记)?(满分)|[,:]?(?:的|者)?,?(不得分|不计分|不加分|不给分|得0分|计0分))$`,
@@ -135,7 +145,10 @@ const SCORE_TAIL = new RegExp(
 export function splitScore(norm: string): { before: string; score: StatedScore } | null {
   const m = SCORE_TAIL.exec(norm);
   if (!m) return null;
-  const before = norm.slice(0, m.index).replace(/[,:]+$/, "").replace(/(?:的|者)$/, "");
+  const before = norm
+    .slice(0, m.index)
+    .replace(/[,:]+$/, "")
+    .replace(/(?:的|者)$/, "");
   if (m[5]) return { before, score: { full: true } };
   if (m[6]) return { before, score: { n: Rational.ZERO } };
   const a = m[1] ?? m[3];
@@ -174,7 +187,7 @@ export function readCondition(before: string): Condition | null {
     if (!lo.lt(hi)) return null;
     return {
       subject: subj,
-      unit: (ua || ub) || null,
+      unit: ua || ub || null,
       low: { at: lo, inclusive: ca === "≤", explicit: true },
       high: { at: hi, inclusive: cb === "≤", explicit: true },
     };
@@ -183,7 +196,10 @@ export function readCondition(before: string): Condition | null {
   if (!first) return null;
   let head = s.slice(0, first.index);
   let cmp: string | null = null;
-  const cm = /(≥|>|≤|<|不低于|不少于|不小于|不超过|不高于|不多于|不大于|达到|完成|超过|高于|低于|不足|不到|未达到|未达|少于|多于|大于|小于|在|以上|以下)$/.exec(head);
+  const cm =
+    /(≥|>|≤|<|不低于|不少于|不小于|不超过|不高于|不多于|不大于|达到|完成|超过|高于|低于|不足|不到|未达到|未达|少于|多于|大于|小于|在|以上|以下)$/.exec(
+      head,
+    );
   if (cm) {
     cmp = cm[1];
     head = head.slice(0, cm.index);
@@ -295,7 +311,11 @@ export function readClause(clause: Clause): Reading | null {
   const n = clause.norm;
   const bound = readBound(clause);
   if (bound) return bound;
-  if (/^(?:否则|未达到|达不到|没有|无|不达标|未完成|其余|其他|以下|低于此|不足|不(?!得分|计分|加分|给分))[^\d]*(?:不得分|不计分|不加分|不给分|得0分|0分)$/.test(n)) {
+  if (
+    /^(?:否则|未达到|达不到|没有|无|不达标|未完成|其余|其他|以下|低于此|不足|不(?!得分|计分|加分|给分))[^\d]*(?:不得分|不计分|不加分|不给分|得0分|0分)$/.test(
+      n,
+    )
+  ) {
     return { shape: "else-zero", clause };
   }
   // "每年向…提供稿件1件以上记2分": 每年/每季度 is a period, not a step
@@ -312,7 +332,8 @@ export function readClause(clause: Clause): Reading | null {
     const mag = Rational.parse(per);
     const negative = /扣|减/.test(sv);
     // "少于4次每次扣1分", "少于50天的每天扣0.1分": under a "below" condition each unit short is a step down
-    const down = DOWN_VERBS.test(verb) || (verb === "" && subj2 === "" && negative && cond !== null && cond.low === null && cond.high !== null);
+    const down =
+      DOWN_VERBS.test(verb) || (verb === "" && subj2 === "" && negative && cond !== null && cond.low === null && cond.high !== null);
     return {
       shape: "step",
       clause,
@@ -347,7 +368,9 @@ function readBound(clause: Clause): Reading | null {
   if (cap) return { shape: "cap", clause, max: Rational.parse(cap[1] ?? cap[2]) };
   const floor = new RegExp(String.raw`^最低(?:为|得|扣至|扣到)?(${NUM})分$`).exec(n);
   if (floor) return { shape: "floor", clause, min: Rational.parse(floor[1]) };
-  const full = new RegExp(String.raw`^(?:本项|该项|此项|本指标)?(?:满分|总分|分值)为?(${NUM})分$|^(?:本项|该项|此项|本指标)(${NUM})分$`).exec(n);
+  const full = new RegExp(
+    String.raw`^(?:本项|该项|此项|本指标)?(?:满分|总分|分值)为?(${NUM})分$|^(?:本项|该项|此项|本指标)(${NUM})分$`,
+  ).exec(n);
   if (full) return { shape: "full", clause, n: Rational.parse(full[1] ?? full[2]) };
   return null;
 }
@@ -395,7 +418,6 @@ function asTarget(c: Clause, next: Clause | undefined): Reading | null {
   const r = readClause({ ...c, norm: `${m[1]}达到${c.norm.slice(m[1].length)}` });
   return r && r.shape === "band" && r.cond.low && !r.cond.high ? r : null;
 }
-
 
 export function clauseError(c: Clause, why: string): RuleError {
   return new RuleError(`评分标准第${c.index}条“${c.text}”无法识别：${why}`, c.text);

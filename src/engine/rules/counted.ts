@@ -37,7 +37,9 @@ const PER = "家|项|个|所|座|处|件|人|次|篇|名|位|场|期|部|本|条
 const CLAUSE = new RegExp(String.raw`^${LEVEL}?([\s\S]*?)(?:每(${PER}))?(${NUM})分$`);
 const COUNT_UNITS = new Set(["家", "项", "个", "所", "座", "处", "件", "人", "次", "篇", "名", "位", "场", "期", "部", "本", "条", "天"]);
 /** "1个得2分", "一次得1分", "每篇得0.5分" → "每个2分": per item without "每家" */
-const ONE_EACH = new RegExp(String.raw`(?:每|(?<![\d.])(?:1|一))(${PER})(?:的)?,?(?:可?得|计|加|记|给)(${NUM})分$|(?<![\d.])(?:1|一)(${PER})(${NUM})分$`);
+const ONE_EACH = new RegExp(
+  String.raw`(?:每|(?<![\d.])(?:1|一))(${PER})(?:的)?,?(?:可?得|计|加|记|给)(${NUM})分$|(?<![\d.])(?:1|一)(${PER})(${NUM})分$`,
+);
 /** "组织开展科技活动（8分）" before its per-item clauses: the item's full score */
 const HEADING = new RegExp(String.raw`^([^\d()]+)\((${NUM})分\)$`);
 /** "承担1个国家级项目得3分": the count before the kind's words */
@@ -107,7 +109,11 @@ export function parseCounted(text: string): CountedRule {
       prev = { kind: k, aliases: aliasesOf(k) };
       continue;
     }
-    const bare = clause.replace(/\s/g, "").replace(/\(\)/g, "").replace(/(?<=分)\.$/, "").replace(/^(?:本项|该项|此项|本指标)$/, "");
+    const bare = clause
+      .replace(/\s/g, "")
+      .replace(/\(\)/g, "")
+      .replace(/(?<=分)\.$/, "")
+      .replace(/^(?:本项|该项|此项|本指标)$/, "");
     if (bare === "" || NOTHING.test(bare)) continue; // the cap clause alone, "没有的不得分"
     if (/每(?:提高|增加|增长|上升|减少|降低|下降)|百分点/.test(bare)) {
       // a step over a level or last year is not a count of items
@@ -134,7 +140,10 @@ export function parseCounted(text: string): CountedRule {
     }
     if (/(?:扣|减|扣除)\d+(?:\.\d+)?分$/.test(bare)) {
       // a deduction is not an item that adds points
-      throw new RuleError(`评分标准第${index}段“${written}”无法识别：扣分要有满分和计扣的办法（如“按时报送得满分，每迟报1次扣0.5分”）`, written);
+      throw new RuleError(
+        `评分标准第${index}段“${written}”无法识别：扣分要有满分和计扣的办法（如“按时报送得满分，每迟报1次扣0.5分”）`,
+        written,
+      );
     }
     let itemClause = clause.replace(/(?<=分)\s*\.$/, "");
     // "示范基地建设1-2个（每个5分）": per item, up to the upper count of the range
@@ -143,7 +152,8 @@ export function parseCounted(text: string): CountedRule {
       const [, what, lo, hi, u1, u2, pts] = upTo;
       if (u1 !== u2 || Number(lo) > Number(hi)) throw new RuleError(`评分标准第${index}段“${written}”无法识别：看不懂数量范围`, written);
       const c = Rational.parse(hi).mul(Rational.parse(pts));
-      if (rangeCap !== null && !rangeCap.eq(c)) throw new RuleError(`评分标准第${index}段“${written}”无法识别：各项的上限不同，无法合并为一个上限`, written);
+      if (rangeCap !== null && !rangeCap.eq(c))
+        throw new RuleError(`评分标准第${index}段“${written}”无法识别：各项的上限不同，无法合并为一个上限`, written);
       rangeCap = c;
       itemClause = `${what}每${u2}${pts}分`;
     }
@@ -222,11 +232,22 @@ function spreadByLevel(clause: string, before: string, written: string, index: n
   const points = scores[1].split("、").map((x) => Rational.parse(x.replace(/分$/, "")));
   if (names.length !== points.length) throw fail(`列出${names.length}个级别，却有${points.length}个分值`);
   const per = new RegExp(String.raw`每(?:1|一)?(${PER})`).exec(clause);
-  const kind = where.replace(levels[1], "").replace(/每(?:1|一)?.*$/, "").replace(/^(?:获得|获批|新认定|认定|新增)/, "").replace(/(?:的|者|,)+$/, "");
+  const kind = where
+    .replace(levels[1], "")
+    .replace(/每(?:1|一)?.*$/, "")
+    .replace(/^(?:获得|获批|新认定|认定|新增)/, "")
+    .replace(/(?:的|者|,)+$/, "");
   const aliases = aliasesOf(kind || "项目");
   return {
     unit: per ? per[1] : null,
-    items: names.map((level, i) => ({ kind: kind || "项目", aliases, level, points: points[i].toNumber(), exactPoints: points[i], text: written })),
+    items: names.map((level, i) => ({
+      kind: kind || "项目",
+      aliases,
+      level,
+      points: points[i].toNumber(),
+      exactPoints: points[i],
+      text: written,
+    })),
   };
 }
 
@@ -336,7 +357,9 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
       if (!n.isInteger()) return valueError(`数量应为整数（${n}）`);
       pieces = [countOnly(n)];
     } else {
-      let t = foldChars(v).replace(/\u3000/g, " ").trim();
+      let t = foldChars(v)
+        .replace(/\u3000/g, " ")
+        .trim();
       if (t === "") return { status: "no-value" };
       if (/^新增/.test(t)) {
         additive = true;

@@ -35,7 +35,13 @@ export function parseDeduction(text: string): StepRule {
     }
   }
   const a = assemble(rs, { defaultBase: "full" });
-  return makeStepRule({ kind: "deduction", text, ...a, floor: Rational.max(a.floor, Rational.ZERO), read: levelReader(a.unit, a.wholeCount) });
+  return makeStepRule({
+    kind: "deduction",
+    text,
+    ...a,
+    floor: Rational.max(a.floor, Rational.ZERO),
+    read: levelReader(a.unit, a.wholeCount),
+  });
 }
 
 export const deductionPlugin: RulePlugin = {

@@ -74,7 +74,12 @@ function readYesNo(n: string): { what: string; points: Rational } | null {
   const what = m[1];
   // no number (digits are already excluded), no other score, no grade words, no figure the sheet lacks
   // a level ("省级以上计3分") is a per-item option of the counted family, not yes/no
-  if (/得分|计分|加分|扣分|分值|满分|每|扣|超过|低于|不少于|不低于|最高|最多|累计|平均|排名|比例|较好|一般|较差|优秀|良好|不合格|国家级|省部级|省级|市级|县级|;|。/.test(what)) return null;
+  if (
+    /得分|计分|加分|扣分|分值|满分|每|扣|超过|低于|不少于|不低于|最高|最多|累计|平均|排名|比例|较好|一般|较差|优秀|良好|不合格|国家级|省部级|省级|市级|县级|;|。/.test(
+      what,
+    )
+  )
+    return null;
   return { what, points: Rational.parse(m[2]) };
 }
 
@@ -84,8 +89,16 @@ function makeRule(text: string, grades: Grade[], yesNo: boolean): GradedRule {
     const v = input.v;
     if (v === null || v === undefined) return { status: "no-value" };
     if (typeof v === "object") return valueError(`单元格是错误值 ${v.error}`);
-    if (typeof v === "number") return valueError(`单元格是数字 ${v}，应写明${yesNo ? "是否完成" : `等次（${grades.map((g) => g.name).join("/")}）`}`);
-    const t = typeof v === "boolean" ? (v ? "是" : "否") : foldChars(v).replace(/\s+/g, "").replace(/[。.]$/, "");
+    if (typeof v === "number")
+      return valueError(`单元格是数字 ${v}，应写明${yesNo ? "是否完成" : `等次（${grades.map((g) => g.name).join("/")}）`}`);
+    const t =
+      typeof v === "boolean"
+        ? v
+          ? "是"
+          : "否"
+        : foldChars(v)
+            .replace(/\s+/g, "")
+            .replace(/[。.]$/, "");
     if (t === "") return { status: "no-value" };
     if (yesNo) {
       if (YES.test(t)) return exact(grades[0].points, null, `是：${grades[0].points}分`);
@@ -128,7 +141,14 @@ export function parseGraded(text: string): GradedRule {
   const yn = readYesNo(rest);
   if (!yn) throw new RuleError(`评分标准“${text.trim()}”无法识别：看不出等次或是否完成`, text.trim());
   if (full !== null && !full.eq(yn.points)) throw new RuleError(`评分标准的满分${full}分与得分${yn.points}分不一致`, text.trim());
-  return makeRule(text, [{ name: "是", points: yn.points }, { name: "否", points: Rational.ZERO }], true);
+  return makeRule(
+    text,
+    [
+      { name: "是", points: yn.points },
+      { name: "否", points: Rational.ZERO },
+    ],
+    true,
+  );
 }
 
 export const gradedPlugin: RulePlugin = {

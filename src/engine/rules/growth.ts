@@ -18,7 +18,10 @@ import { isGrowth } from "./threshold";
 export function looksGrowth(rs: Reading[]): boolean {
   const bands = rs.filter((r): r is Extract<Reading, { shape: "band" }> => r.shape === "band");
   if (!bands.some((b) => isGrowth(b.cond.subject))) return false;
-  return rs.every((r) => ["band", "step", "cap", "floor", "else-zero", "full"].includes(r.shape)) && bands.every((b) => !("lo" in b.score) && !b.required);
+  return (
+    rs.every((r) => ["band", "step", "cap", "floor", "else-zero", "full"].includes(r.shape)) &&
+    bands.every((b) => !("lo" in b.score) && !b.required)
+  );
 }
 
 function isRate(input: ValueInput): boolean {

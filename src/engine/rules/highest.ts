@@ -33,7 +33,10 @@ export function parseHighest(text: string): Rule {
   for (const c of clausesOf(text)) {
     if (HIGHEST.test(c.norm) && !/\d(?:\.\d+)?分/.test(c.norm)) continue;
     // "列入国家、省、市项目的分别加7、5、3分": one clause, several options
-    const each = /^(.*?)((?:国家|省|市|县|区)级?(?:、(?:国家|省|市|县|区)级?)+)(.*?)(?:的)?分别(?:加|得|计|记)?((?:\d+(?:\.\d+)?、)+\d+(?:\.\d+)?)分/.exec(c.norm);
+    const each =
+      /^(.*?)((?:国家|省|市|县|区)级?(?:、(?:国家|省|市|县|区)级?)+)(.*?)(?:的)?分别(?:加|得|计|记)?((?:\d+(?:\.\d+)?、)+\d+(?:\.\d+)?)分/.exec(
+        c.norm,
+      );
     if (each) {
       const levels = each[2].split("、");
       const points = each[4].split("、");
@@ -84,7 +87,8 @@ export function parseHighest(text: string): Rule {
       const part = raw.replace(/\s+/g, "").replace(/\d+(?:项|个|次|家)$/, "");
       if (part === "") continue;
       const hit = matches(part);
-      if (hit.length === 0) return valueError(`“${raw.trim()}”与评分标准的任何一项都对不上（可选：${options.map((o) => o.name).join("；")}）`);
+      if (hit.length === 0)
+        return valueError(`“${raw.trim()}”与评分标准的任何一项都对不上（可选：${options.map((o) => o.name).join("；")}）`);
       if (hit.length > 1) return valueError(`“${raw.trim()}”可对应评分标准的多项（${hit.map((o) => o.name).join("、")}），请写明是哪一项`);
       named.push(`${hit[0].name}${hit[0].points}分`);
       if (top === null || hit[0].points.gt(top.points)) top = hit[0];

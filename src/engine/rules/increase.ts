@@ -32,10 +32,15 @@ function increaseReader(unit: string, whole: boolean): StepSpec["read"] {
     const prev = prevInput ? readValue(prevInput, unit) : ({ status: "no-value" } as const);
     if (prev.status === "error") return valueError(`上一年的数值无法读出（${prev.message}），算不出新增数`);
     if (prev.status !== "value") {
-      return valueError(`按较上年新增计分：本格是总数，需要同一行上一年的数值才能算出新增数，但上一年没有数值（或直接填写新增数，如“新增3${unit}”）`);
+      return valueError(
+        `按较上年新增计分：本格是总数，需要同一行上一年的数值才能算出新增数，但上一年没有数值（或直接填写新增数，如“新增3${unit}”）`,
+      );
     }
     const d = now.value.sub(prev.value);
-    return { value: d.sign() < 0 ? Rational.ZERO : d, note: `上一年${prev.value.toDecimalString()}${unit}，本年${now.value.toDecimalString()}${unit}，新增${d.toDecimalString()}${unit}` };
+    return {
+      value: d.sign() < 0 ? Rational.ZERO : d,
+      note: `上一年${prev.value.toDecimalString()}${unit}，本年${now.value.toDecimalString()}${unit}，新增${d.toDecimalString()}${unit}`,
+    };
   };
 }
 
@@ -67,22 +72,36 @@ export function parseIncrease(text: string): StepRule {
   }
   const size = stepN === undefined || stepN === "一" ? Rational.ONE : Rational.parse(stepN);
   const whole = WHOLE_UNITS.test(unit);
-  return withLevel(makeStepRule({
-    kind: "increase",
-    text,
+  return withLevel(
+    makeStepRule({
+      kind: "increase",
+      text,
+      unit,
+      pieces: [
+        {
+          low: { at: Rational.ZERO, inclusive: true, explicit: true },
+          high: null,
+          base: Rational.ZERO,
+          step: { origin: Rational.ZERO, size, per: Rational.parse(per) },
+          text: cs[0].text,
+        },
+      ],
+      cap,
+      floor: Rational.ZERO,
+      full: null,
+      precision: 0,
+      wholeCount: whole,
+      read: increaseReader(unit, whole),
+    }),
     unit,
-    pieces: [{ low: { at: Rational.ZERO, inclusive: true, explicit: true }, high: null, base: Rational.ZERO, step: { origin: Rational.ZERO, size, per: Rational.parse(per) }, text: cs[0].text }],
-    cap,
-    floor: Rational.ZERO,
-    full: null,
-    precision: 0,
-    wholeCount: whole,
-    read: increaseReader(unit, whole),
-  }), unit);
+  );
 }
 
 export const increasePlugin: RulePlugin = {
   kind: "increase",
-  recognizes: (norm) => SAYS_LAST_YEAR.test(norm) && /每(?:新增|增加|增长|多|净增)?(?:\d+(?:\.\d+)?|一)?[百千万亿]*[家个项件人次篇所座名元]/.test(norm) && !/%|百分点/.test(norm),
+  recognizes: (norm) =>
+    SAYS_LAST_YEAR.test(norm) &&
+    /每(?:新增|增加|增长|多|净增)?(?:\d+(?:\.\d+)?|一)?[百千万亿]*[家个项件人次篇所座名元]/.test(norm) &&
+    !/%|百分点/.test(norm),
   parse: (text) => parseIncrease(text),
 };

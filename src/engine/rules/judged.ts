@@ -69,7 +69,10 @@ export const judgedRangesPlugin: RulePlugin = {
     const rs = tryReadClauses(text);
     if (!rs) return false;
     const cases = rs.filter((r) => r.shape === "case");
-    return cases.some((r) => r.shape === "case" && "lo" in r.score) && rs.every((r) => r.shape === "case" || r.shape === "cap" || r.shape === "else-zero");
+    return (
+      cases.some((r) => r.shape === "case" && "lo" in r.score) &&
+      rs.every((r) => r.shape === "case" || r.shape === "cap" || r.shape === "else-zero")
+    );
   },
   parse: (text) => parseJudgedRanges(text),
 };

@@ -35,5 +35,8 @@ export function withoutEvidence(norm: string): string {
  */
 export function isDescription(norm: string): boolean {
   // "分档评价", "加强…" are words, not scores: a score needs a number, and numbers are excluded
-  return !/[\d一二两三四五六七八九十百千万≥≤<>%]/.test(norm) && !/得分|计分|加分|扣分|满分|分值|扣|减|否则|未|没有|无|不|每|以上|以下|达到|超过|低于|高于|少于|多于|最高|最低|要|须|应|需|必/.test(norm);
+  return (
+    !/[\d一二两三四五六七八九十百千万≥≤<>%]/.test(norm) &&
+    !/得分|计分|加分|扣分|满分|分值|扣|减|否则|未|没有|无|不|每|以上|以下|达到|超过|低于|高于|少于|多于|最高|最低|要|须|应|需|必/.test(norm)
+  );
 }

@@ -13,7 +13,9 @@ import { parseStepped } from "./stepped";
 import { parseThreshold } from "./threshold";
 
 /** "1.5%以下按比例计分", "不足1.5%的按比例得分": the edge below which the score is in proportion */
-const BELOW = new RegExp(String.raw`^(?:低于|不足|少于|未达到|未达)?(${NUM})(%|[百千万亿]*元|[个项次篇人家件条])?(?:以下|以内)?(?:的|者)?,?按(?:完成|实际完成)?(?:的)?比例(?:相应)?(?:计分|得分|折算|计算|扣分)$`);
+const BELOW = new RegExp(
+  String.raw`^(?:低于|不足|少于|未达到|未达)?(${NUM})(%|[百千万亿]*元|[个项次篇人家件条])?(?:以下|以内)?(?:的|者)?,?按(?:完成|实际完成)?(?:的)?比例(?:相应)?(?:计分|得分|折算|计算|扣分)$`,
+);
 
 export function parseBelow(text: string): ProratedRule | null {
   const cs = clausesOf(text);
@@ -22,7 +24,10 @@ export function parseBelow(text: string): ProratedRule | null {
   const clause = cs[at];
   const m = BELOW.exec(clause.norm)!;
   const edge = Rational.parse(m[1]);
-  const rest = cs.filter((_c, i) => i !== at).map((c) => c.text).join("；");
+  const rest = cs
+    .filter((_c, i) => i !== at)
+    .map((c) => c.text)
+    .join("；");
   if (rest === "") throw clauseError(clause, "按比例计分要写明以上各档的得分");
   let upper: StepRule;
   try {
@@ -58,12 +63,23 @@ export function parseBelow(text: string): ProratedRule | null {
       const sc = below(r.value);
       const rounded = sc.roundHalfAwayFromZero(2);
       const how = sc.eq(rounded) ? `${rounded}分` : `${shortDecimal(sc)} → ${rounded.toDecimalString(2)}分`;
-      return exact(sc, r.value, `${withUnit(r.value, u)}低于${withUnit(edge, u)}，按比例${atEdge}×${withUnit(r.value, u)}÷${withUnit(edge, u)}：${how}`);
+      return exact(
+        sc,
+        r.value,
+        `${withUnit(r.value, u)}低于${withUnit(edge, u)}，按比例${atEdge}×${withUnit(r.value, u)}÷${withUnit(edge, u)}：${how}`,
+      );
     },
     required(goal: number): number | null {
       if (!Number.isFinite(goal)) return null;
       const g = Rational.fromNumber(goal);
-      if (g.le(atEdge)) return g.sign() <= 0 ? 0 : g.mul(edge).div(atEdge).ceilTo(whole ? 0 : 4).toNumber();
+      if (g.le(atEdge))
+        return g.sign() <= 0
+          ? 0
+          : g
+              .mul(edge)
+              .div(atEdge)
+              .ceilTo(whole ? 0 : 4)
+              .toNumber();
       return upper.required(goal);
     },
     needed(goal: number, options: NeededOptions = {}): number | null {

@@ -26,19 +26,25 @@ function expected(nTenths: number, v: number, x: number): number {
 describe("prorated rules", () => {
   test("score N×v÷X below the target, N at and above it, rounded like ROUND", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 100 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 2 }), (x, nT, v, w) => {
-        const n = (nT / 10).toString();
-        const rule = parseRule(wordings[w](x, n, "家"));
-        expect(rule.kind).toBe("prorated");
-        expect(rule.max).toBe(nT / 10);
-        const r = rule.score({ v: `${v}家` });
-        expect(r).toMatchObject({ status: "exact", score: expected(nT, v, x) });
-        const next = rule.score({ v: `${v + 1}家` });
-        if (r.status === "exact" && next.status === "exact") {
-          expect(next.score).toBeGreaterThanOrEqual(r.score);
-          expect(next.score).toBeLessThanOrEqual(nT / 10);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 2 }),
+        (x, nT, v, w) => {
+          const n = (nT / 10).toString();
+          const rule = parseRule(wordings[w](x, n, "家"));
+          expect(rule.kind).toBe("prorated");
+          expect(rule.max).toBe(nT / 10);
+          const r = rule.score({ v: `${v}家` });
+          expect(r).toMatchObject({ status: "exact", score: expected(nT, v, x) });
+          const next = rule.score({ v: `${v + 1}家` });
+          if (r.status === "exact" && next.status === "exact") {
+            expect(next.score).toBeGreaterThanOrEqual(r.score);
+            expect(next.score).toBeLessThanOrEqual(nT / 10);
+          }
+        },
+      ),
       RUNS,
     );
   });

@@ -15,7 +15,8 @@ import { decimalsOf, levelReader, WHOLE_UNITS, type StepRule } from "./steps";
 import { parseBelow } from "./prorated-below";
 
 /** "完不成的按比例扣分", "未完成的按比例计分", "不足的按比例扣分", "按完成比例得分" */
-const PRORATE = /^(?:(?:完不成|未完成|没有完成|未达到|达不到|不足|低于|少于)[^\d]*?(?:的|者)?,?)?按(?:完成|实际完成)?(?:的)?比例(?:相应)?(?:扣分|计分|得分|扣减|折算|计算)$/;
+const PRORATE =
+  /^(?:(?:完不成|未完成|没有完成|未达到|达不到|不足|低于|少于)[^\d]*?(?:的|者)?,?)?按(?:完成|实际完成)?(?:的)?比例(?:相应)?(?:扣分|计分|得分|扣减|折算|计算)$/;
 
 export interface ProratedRule extends Rule {
   kind: "prorated";
@@ -41,7 +42,9 @@ interface Parts {
  * "得分值=年度建设任务完成率（超过100%以100%计算）×20", "得分=种植率×30": a rate times the full score —
  * in proportion to 100%, never above the full score.
  */
-const RATE_TIMES = new RegExp(String.raw`^(?:得分|得分值|分值)=([^=×*]*?(?:率|比例|比重))(?:\(超过100%以100%计算?\))?[×*x](${NUM})(?:分)?$`);
+const RATE_TIMES = new RegExp(
+  String.raw`^(?:得分|得分值|分值)=([^=×*]*?(?:率|比例|比重))(?:\(超过100%以100%计算?\))?[×*x](${NUM})(?:分)?$`,
+);
 
 function partsOf(text: string): Parts | null {
   const rt = RATE_TIMES.exec(normalize(foldChars(text)).replace(/[;。.]+$/, ""));
@@ -108,9 +111,10 @@ export function parseProrated(text: string): ProratedRule {
     const s = exactScore(v, full);
     const rounded = s.roundHalfAwayFromZero(2);
     const how = s.eq(rounded) ? `${rounded}分` : `${shortDecimal(s)} → ${rounded.toDecimalString(2)}分`;
-    const why = s.eq(full) && v.sign() > 0
-      ? `${withUnit(v, u)}达到目标${withUnit(target, u)}，得${full}分`
-      : `${withUnit(v, u)}未达到目标${withUnit(target, u)}，按比例${full}×${withUnit(v, u)}÷${withUnit(target, u)}`;
+    const why =
+      s.eq(full) && v.sign() > 0
+        ? `${withUnit(v, u)}达到目标${withUnit(target, u)}，得${full}分`
+        : `${withUnit(v, u)}未达到目标${withUnit(target, u)}，按比例${full}×${withUnit(v, u)}÷${withUnit(target, u)}`;
     return exact(s, v, `${why}：${how}`);
   }
 
@@ -152,9 +156,9 @@ export function parseProrated(text: string): ProratedRule {
   };
 }
 
-
 export const proratedPlugin: RulePlugin = {
   kind: "prorated",
-  recognizes: (norm) => (/按(?:完成|实际完成)?(?:的)?比例/.test(norm) && !/超额/.test(norm)) || RATE_TIMES.test(norm.replace(/[;。.]+$/, "")),
+  recognizes: (norm) =>
+    (/按(?:完成|实际完成)?(?:的)?比例/.test(norm) && !/超额/.test(norm)) || RATE_TIMES.test(norm.replace(/[;。.]+$/, "")),
   parse: (text) => parseProrated(text),
 };

@@ -16,7 +16,11 @@ function isFlatBand(r: Reading): boolean {
 /** Only flat bands (at least two), bounds and "否则不得分". */
 export function looksStepped(rs: Reading[]): boolean {
   const bands = rs.filter((r) => r.shape === "band");
-  return bands.length >= 2 && bands.every(isFlatBand) && rs.every((r) => r.shape === "band" || r.shape === "cap" || r.shape === "else-zero" || r.shape === "full");
+  return (
+    bands.length >= 2 &&
+    bands.every(isFlatBand) &&
+    rs.every((r) => r.shape === "band" || r.shape === "cap" || r.shape === "else-zero" || r.shape === "full")
+  );
 }
 
 export function parseStepped(text: string): StepRule {

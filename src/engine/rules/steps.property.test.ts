@@ -52,7 +52,13 @@ const steppedArb: fc.Arbitrary<SteppedShape> = fc.integer({ min: 1, max: 4 }).ch
 
 const styleArb = fc.record({
   top: fc.constantFrom("≥{a}%（{s}分）", "{a}%以上得{s}分", "{a}%及以上，得{s}分", "达到{a}%的，得{s}分", "不低于{a}%（{s}分）"),
-  mid: fc.constantFrom("{a}%-{b}%（{s}分）", "{a}%（含）-{b}%得{s}分", "{a}%至{b}%（不含）得{s}分", "{a}%～{b}%，得{s}分", "{a}%≤X<{b}%（{s}分）"),
+  mid: fc.constantFrom(
+    "{a}%-{b}%（{s}分）",
+    "{a}%（含）-{b}%得{s}分",
+    "{a}%至{b}%（不含）得{s}分",
+    "{a}%～{b}%，得{s}分",
+    "{a}%≤X<{b}%（{s}分）",
+  ),
   bottom: fc.constantFrom("{b}%以下（{s}分）", "低于{b}%得{s}分", "不足{b}%的，得{s}分", "<{b}%（{s}分）"),
   sep: fc.constantFrom("；", "；\n", ";", "。", "\n"),
   marker: fc.constantFrom("", "letter", "number", "paren"),
@@ -64,13 +70,23 @@ type Style = typeof styleArb extends fc.Arbitrary<infer T> ? T : never;
 function steppedText(sh: SteppedShape, st: Style): string {
   const k = sh.t.length;
   const fill = (tpl: string, a: number | null, b: number | null, s: number) =>
-    tpl.replace("{a}", a === null ? "" : dec(a)).replace("{b}", b === null ? "" : dec(b)).replace("{s}", dec(s)).replace("X", "比例");
+    tpl
+      .replace("{a}", a === null ? "" : dec(a))
+      .replace("{b}", b === null ? "" : dec(b))
+      .replace("{s}", dec(s))
+      .replace("X", "比例");
   const clauses: string[] = [fill(st.bottom, null, sh.t[0], sh.s[0])];
   for (let i = 0; i + 1 < k; i++) clauses.push(fill(st.mid, sh.t[i], sh.t[i + 1], sh.s[i + 1]));
   clauses.push(fill(st.top, sh.t[k - 1], null, sh.s[k]));
   const ordered = st.descending ? clauses.reverse() : clauses;
   const marked = ordered.map((c, i) =>
-    st.marker === "letter" ? `${"ABCDE"[i]}.${c}` : st.marker === "number" ? `${i + 1}、${c}` : st.marker === "paren" ? `（${i + 1}）${c}` : c,
+    st.marker === "letter"
+      ? `${"ABCDE"[i]}.${c}`
+      : st.marker === "number"
+        ? `${i + 1}、${c}`
+        : st.marker === "paren"
+          ? `（${i + 1}）${c}`
+          : c,
   );
   return marked.join(st.sep);
 }
@@ -111,11 +127,20 @@ describe("a threshold then whole steps", () => {
           p: fc.integer({ min: 1, max: 20 }),
           extra: fc.integer({ min: 0, max: 60 }),
         }),
-        fc.constantFrom("投入达到{t}万元得{b}分，每增加{d}万元加{p}分，最高{c}分", "研发投入≥{t}万元的，得{b}分；每增加{d}万元，加{p}分；最高不超过{c}分。", "达到{t}万元（{b}分），每多{d}万元加{p}分，上限{c}分"),
+        fc.constantFrom(
+          "投入达到{t}万元得{b}分，每增加{d}万元加{p}分，最高{c}分",
+          "研发投入≥{t}万元的，得{b}分；每增加{d}万元，加{p}分；最高不超过{c}分。",
+          "达到{t}万元（{b}分），每多{d}万元加{p}分，上限{c}分",
+        ),
         fc.array(fc.integer({ min: 0, max: 20000 }), { minLength: 4, maxLength: 10 }),
         ({ t, d, b, p, extra }, tpl, probes) => {
           const c = b + extra;
-          const text = tpl.replace("{t}", String(t)).replace("{d}", String(d)).replace("{b}", dec(b)).replace("{p}", dec(p)).replace("{c}", dec(c));
+          const text = tpl
+            .replace("{t}", String(t))
+            .replace("{d}", String(d))
+            .replace("{b}", dec(b))
+            .replace("{p}", dec(p))
+            .replace("{c}", dec(c));
           const rule = parseRule(text);
           expect(rule.kind).toBe("threshold");
           expect(rule.max).toBe(c / 10);
@@ -142,7 +167,11 @@ describe("deductions", () => {
       fc.property(
         fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 1, max: 100 }),
-        fc.constantFrom("按时报送得满分，每迟报1次扣{p}分，扣完为止", "每迟报一次扣{p}分，扣完为止。", "按要求报送的得满分；每漏报1次，扣{p}分"),
+        fc.constantFrom(
+          "按时报送得满分，每迟报1次扣{p}分，扣完为止",
+          "每迟报一次扣{p}分，扣完为止。",
+          "按要求报送的得满分；每漏报1次，扣{p}分",
+        ),
         (p, w, tpl) => {
           const rule = parseRule(tpl.replace("{p}", dec(p)));
           expect(rule.kind).toBe("deduction");

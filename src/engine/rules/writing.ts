@@ -24,7 +24,9 @@ export function checkWriting(text: string): void {
     const part = clauseAt(text, folded, open[0]);
     throw new RuleError(`评分标准“${part}”缺少右括号`, part);
   }
-  const slip = /\(\s*\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?([份芬粉])\s*\)|(?<![\d.])\d+(?:\.\d+)?\s*([份芬粉])(?=\s*[);,。\n]|$)/.exec(folded);
+  const slip = /\(\s*\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?([份芬粉])\s*\)|(?<![\d.])\d+(?:\.\d+)?\s*([份芬粉])(?=\s*[);,。\n]|$)/.exec(
+    folded,
+  );
   if (slip) {
     const part = clauseAt(text, folded, slip.index);
     throw new RuleError(`评分标准“${part}”中的“${slip[1] ?? slip[2]}”是否为“分”？`, part);

@@ -14,17 +14,7 @@ export interface ChangesActions {
   onMakePortable?: (convertValues: boolean) => void;
 }
 
-export function ChangesView({
-  plan,
-  t,
-  language,
-  actions,
-}: {
-  plan: Plan;
-  t: Strings;
-  language: Language;
-  actions: ChangesActions;
-}) {
+export function ChangesView({ plan, t, language, actions }: { plan: Plan; t: Strings; language: Language; actions: ChangesActions }) {
   const checkId = React.useId();
   const [convert, setConvert] = React.useState(false);
   const [confirming, setConfirming] = React.useState(false);

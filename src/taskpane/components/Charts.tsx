@@ -40,7 +40,19 @@ function barFill(kind: string, patternId: string) {
 
 /** One labelled bar: the year on the left, the track and the bar, the number on the right. */
 /** An SVG chart with its accessible title and description, and the target years' stripe pattern. */
-function ChartFrame({ id, height, title, desc, children }: { id: string; height: number; title: string; desc: string; children: React.ReactNode }) {
+function ChartFrame({
+  id,
+  height,
+  title,
+  desc,
+  children,
+}: {
+  id: string;
+  height: number;
+  title: string;
+  desc: string;
+  children: React.ReactNode;
+}) {
   return (
     <svg viewBox={`0 0 ${W} ${height}`} className="kj-chart" role="img" aria-labelledby={`${id}-t ${id}-d`}>
       <title id={`${id}-t`}>{title}</title>
@@ -51,7 +63,21 @@ function ChartFrame({ id, height, title, desc, children }: { id: string; height:
   );
 }
 
-function BarRow({ y, label, labelStyle, width, fill, value }: { y: number; label: string; labelStyle: React.CSSProperties; width: number; fill: string; value: string }) {
+function BarRow({
+  y,
+  label,
+  labelStyle,
+  width,
+  fill,
+  value,
+}: {
+  y: number;
+  label: string;
+  labelStyle: React.CSSProperties;
+  width: number;
+  fill: string;
+  value: string;
+}) {
   return (
     <>
       <text x={LABEL_W} y={y + BAR_H - 2} textAnchor="end" style={labelStyle}>
@@ -90,10 +116,12 @@ export function TotalsChart({ plan, t }: { plan: Plan; t: Strings }) {
           </g>
         );
       })}
-      {([
-        ["B", 60],
-        ["A", 80],
-      ] as const).map(([g, p]) => (
+      {(
+        [
+          ["B", 60],
+          ["A", 80],
+        ] as const
+      ).map(([g, p]) => (
         <g key={g}>
           <line
             x1={x(p)}
@@ -137,9 +165,7 @@ export function SubtotalsChart({ plan, t }: { plan: Plan; t: Strings }) {
           <g key={s.category}>
             <text x={0} y={gy + 12} style={{ ...text, fontWeight: 600 }}>
               {categoryName(s.category)}
-              {s.points !== null ? (
-                <tspan style={muted}>{`  ${t.outOf(fmtPoints(s.points))}`}</tspan>
-              ) : null}
+              {s.points !== null ? <tspan style={muted}>{`  ${t.outOf(fmtPoints(s.points))}`}</tspan> : null}
             </text>
             {years.map((y, i) => {
               const val = values[i];

@@ -42,9 +42,7 @@ function Indicator({ ind, t }: { ind: IndicatorPlan; t: Strings }) {
               </th>
               <td>{sc.valueText}</td>
               <td className="kj-num kj-ind-score">{scoreText(sc, t)}</td>
-              <td
-                className={`kj-ind-status${sc.status === "mismatch" || sc.status === "error" ? " kj-bad" : ""}`}
-              >
+              <td className={`kj-ind-status${sc.status === "mismatch" || sc.status === "error" ? " kj-bad" : ""}`}>
                 {t.status[sc.status]}
               </td>
             </tr>

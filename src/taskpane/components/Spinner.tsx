@@ -5,7 +5,15 @@ import * as React from "react";
  * same role and name: role=progressbar, named by its visible label or by `aria-label`.
  * Plain CSS instead of Fluent's Spinner, which adds ~9 KB minified to the pane's script.
  */
-export function Spinner({ label, size = "medium", "aria-label": ariaLabel }: { label?: string; size?: "medium" | "extra-tiny"; "aria-label"?: string }) {
+export function Spinner({
+  label,
+  size = "medium",
+  "aria-label": ariaLabel,
+}: {
+  label?: string;
+  size?: "medium" | "extra-tiny";
+  "aria-label"?: string;
+}) {
   const id = React.useId();
   return (
     <div className={`kj-spinner${size === "extra-tiny" ? " kj-spinner-xt" : ""}`}>

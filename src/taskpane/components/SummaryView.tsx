@@ -7,9 +7,7 @@ import { SubtotalsChart, TotalsChart } from "./Charts";
 
 export function SummaryView({ plan, t }: { plan: Plan; t: Strings }) {
   const years = plan.layout.years;
-  const points = plan.subtotals.every((x) => x.points !== null)
-    ? plan.subtotals.reduce((sum, x) => sum + (x.points as number), 0)
-    : null;
+  const points = plan.subtotals.every((x) => x.points !== null) ? plan.subtotals.reduce((sum, x) => sum + (x.points as number), 0) : null;
   return (
     <section aria-labelledby="kj-summary-h">
       <h2 id="kj-summary-h" className="kj-h2">

@@ -31,11 +31,19 @@ export function Tabs<V extends string>({
   const onKeyDown = (e: React.KeyboardEvent, i: number) => {
     const last = items.length - 1;
     const next =
-      e.key === "ArrowRight" ? (i === last ? 0 : i + 1)
-      : e.key === "ArrowLeft" ? (i === 0 ? last : i - 1)
-      : e.key === "Home" ? 0
-      : e.key === "End" ? last
-      : null;
+      e.key === "ArrowRight"
+        ? i === last
+          ? 0
+          : i + 1
+        : e.key === "ArrowLeft"
+          ? i === 0
+            ? last
+            : i - 1
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? last
+              : null;
     if (next === null) return;
     e.preventDefault();
     onSelect(items[next].value);
