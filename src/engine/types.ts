@@ -33,7 +33,13 @@ export type RuleKind =
   /** growth over last year, base ± steps: "较上年增长10%得基本分4分，每增加1个百分点加0.5分…" */
   | "growth"
   /** options that do not add up: "国家级5分，省级3分，市级1分，取最高分不累计" */
-  | "highest";
+  | "highest"
+  /** in proportion to a target the rule states: "上报科普信息4篇以上记2分（完不成的按比例扣分）" */
+  | "prorated"
+  /** one grade or yes/no, exclusive: "完成情况好计4分，一般计3分，差计2分", "…记2分（不使用不得分）" */
+  | "graded"
+  /** steps over last year's level: "高新技术企业数较上年每新增1家得1分，最高5分" */
+  | "increase";
 
 /** One band of a banded linear rule, in the rule's unit: value in [low, high] scores linearly lowScore..highScore. */
 export interface Band {
@@ -107,6 +113,8 @@ export interface NeededOptions {
   /** decimals the row's values are written in; counts of whole things are always 0 */
   precision?: number;
   weight?: number | null;
+  /** the value cell of the year before (a rule over last year's level needs it to give a level) */
+  previousInput?: ValueInput;
 }
 
 export interface ScoreContext {

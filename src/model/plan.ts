@@ -160,6 +160,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
   const scores: ScoreCell[] = [];
   let previous: ScoreResult | undefined;
   let previousInput: ValueInput | undefined;
+  const inputs: (ValueInput | undefined)[] = [];
   for (const y of layout.years) {
     const cell = address(row, y.scoreCol);
     const scoreData = view.cell(row, y.scoreCol);
@@ -169,6 +170,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
     const valueData = y.valueCol === null ? undefined : view.cell(row, y.valueCol);
     const valueCell = y.valueCol === null ? null : address(row, y.valueCol);
     const input: ValueInput = { v: valueData?.v ?? null, numFmt: valueData?.numFmt };
+    inputs.push(y.valueCol === null ? undefined : input);
     const sc: ScoreCell = {
       column: y.label,
       kind: y.kind,
@@ -332,7 +334,10 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
     if (goal !== null) {
       // a growth rule needs a rate, not a level: the rule's own precision
       const precision = rule.kind === "growth" ? undefined : rowPrecision(view, row, layout);
-      requiredValue = rule.needed ? rule.needed(goal, { precision, weight }) : null;
+      // a rule over last year's level (较上年每新增1家) adds the increase to the year before's value
+      requiredValue = rule.needed
+        ? rule.needed(goal, { precision, weight, previousInput: targetIdx > 0 ? inputs[targetIdx - 1] : undefined })
+        : null;
       const need = requiredValue !== null ? `；需要达到 ${withUnit(requiredValue, unit)}` : "";
       const needEn = requiredValue !== null ? `; it needs ${withUnit(requiredValue, unit)}` : "";
       const reasons: [string, string][] = [];

@@ -58,6 +58,7 @@
 import { Rational } from "../engine/decimal";
 import type { Band, Rule } from "../engine/types";
 import type { Piece, StepRule } from "../engine/rules/steps";
+import type { ProratedRule } from "../engine/rules/prorated";
 
 /** The nudge added before ROUND; see the comment above. */
 export const ROUND_NUDGE = "1E-10";
@@ -270,15 +271,50 @@ function chain(rule: StepRule, ref: string, cmp: string, x: string, threshold: (
   return formula;
 }
 
-/** Which rules a plain formula carries: banded, and the step rules (growth over a level also needs last year's cell). */
+/**
+ * In proportion to a stated target (src/engine/rules/prorated.ts): IF(v>=X, N, N×v/X), then ROUND as
+ * above; below 0 or a count that must be whole and is not, "无法得分", as the engine refuses it.
+ * The edge compares the cell as written (X/100 for a real percentage).
+ */
+function proratedFormula(rule: ProratedRule, ref: string, opts: StepFormulaOptions): string {
+  if (rule.upper) {
+    // bands at and above the edge (their own formula), the edge's score in proportion below it
+    const edge = numberLiteral(Rational.fromNumber(rule.target).div(opts.percent ? 100 : 1));
+    const above = stepFormula(rule.upper, ref, { ...opts, blank: undefined });
+    let below = `ROUND(${numberLiteral(Rational.fromNumber(rule.full!))}*${ref}/${edge}+${ROUND_NUDGE},2)`;
+    if (opts.cap !== undefined && opts.cap !== null && rule.full! > opts.cap) below = `MIN(${numberLiteral(dec(opts.cap))},${below})`;
+    if (rule.wholeCount) below = `IF(INT(${ref})<>${ref},"${NO_SCORE_TEXT}",${below})`;
+    let f = `IF(${ref}*1<0,"${NO_SCORE_TEXT}",IF(${ref}<${edge},${below},${above}))`;
+    if (opts.blank !== undefined) f = `IF(${ref}="",${opts.blank === null ? '""' : numberLiteral(dec(opts.blank))},${f})`;
+    return f;
+  }
+  const full = rule.full !== null ? Rational.fromNumber(rule.full) : opts.weight == null ? null : Rational.fromNumber(opts.weight);
+  if (full === null) throw new Error("the rule's full score is the row's weight, and the row has none");
+  const target = Rational.fromNumber(rule.target).div(opts.percent ? 100 : 1);
+  const n = numberLiteral(full);
+  let scored = `ROUND(IF(${ref}>=${numberLiteral(target)},${n},${n}*${ref}/${numberLiteral(target)})+${ROUND_NUDGE},2)`;
+  if (opts.cap !== undefined && opts.cap !== null && full.gt(Rational.fromNumber(opts.cap)))
+    scored = `MIN(${numberLiteral(dec(opts.cap))},${scored})`;
+  if (rule.wholeCount) scored = `IF(INT(${ref})<>${ref},"${NO_SCORE_TEXT}",${scored})`;
+  let formula = `IF(${ref}*1<0,"${NO_SCORE_TEXT}",${scored})`;
+  if (opts.blank !== undefined) {
+    const shown = opts.blank === null ? '""' : numberLiteral(dec(opts.blank));
+    formula = `IF(${ref}="",${shown},${formula})`;
+  }
+  return formula;
+}
+
+/** Which rules a plain formula carries: banded, the step rules (growth over a level also needs last year's cell), prorated. */
 export function formulaCarries(rule: Rule): boolean {
   if (rule.kind === "banded") return Boolean(rule.bands?.length);
+  if (rule.kind === "prorated") return "target" in rule;
   return (rule.kind === "stepped" || rule.kind === "threshold" || rule.kind === "deduction" || rule.kind === "growth") && "pieces" in rule;
 }
 
 /** The 分享版 formula for any rule `formulaCarries`. */
 export function scoreFormula(rule: Rule, valueRef: string, opts: StepFormulaOptions = {}): string {
   if (rule.kind === "banded") return bandedFormula(rule, valueRef, opts);
+  if (rule.kind === "prorated") return proratedFormula(rule as ProratedRule, valueRef, opts);
   if (!formulaCarries(rule)) throw new Error(`no plain formula for a ${rule.kind} rule`);
   return stepFormula(rule as StepRule, valueRef, opts);
 }

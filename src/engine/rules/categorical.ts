@@ -62,6 +62,7 @@ export function parseCategorical(text: string): CategoricalRule {
     .concat([{ at: folded.length, skip: 0 }]);
   for (const { at: cut, skip } of cuts) {
     const piece = folded.slice(start, cut);
+    const pieceStart = start;
     if (pending === "") pendingStart = start;
     start = cut + skip;
     const compactPiece = withoutCap(dropThousandsSeparators(unifyWords(piece)).replace(/\s+/g, "")).replace(NOTHING_TAIL, "");
@@ -69,6 +70,11 @@ export function parseCategorical(text: string): CategoricalRule {
     pending += compactPiece;
     const m = OPTION.exec(pending);
     if (!m) {
+      // a whole line with its score whose name holds a number ("A.1项及以上Ⅰ类知识产权（30分）"): not a wrapped name
+      if (/\d/.test(compactPiece) && /\(\d+(?:\.\d+)?分\)$/.test(compactPiece)) {
+        const own = trimSegment(text.slice(pieceStart, cut));
+        throw new RuleError(`评分标准第${index + 1}段“${own}”无法识别：选项里有数量，看不出是分档还是选项`, own);
+      }
       // a line break may wrap a long name; "；" and "。" end the option
       if (cut < folded.length && folded[cut] !== "\n") {
         const written = trimSegment(text.slice(pendingStart, cut));
@@ -134,6 +140,10 @@ function makeRule(text: string, options: ExactOption[], cap: Rational | null): C
     const t = stripBrackets(foldChars(v)).trim();
     if (t === "") return { status: "no-value" };
     if (/^(?:无|没有|暂无|否|均无)$/.test(t.replace(/\s/g, ""))) return exact(Rational.ZERO, null, "无");
+    // one option ("建立科技工作领导小组得2分，未建立不得分"): "是" / "已完成" says it was met
+    if (options.length === 1 && /^(?:是|有|已完成|完成|已建立|达标|符合|√|✓)$/.test(t.replace(/\s/g, ""))) {
+      return exact(options[0].exactPoints, null, `${options[0].name}（${options[0].points}分）`);
+    }
     const chosen = new Set<ExactOption>();
     for (const raw of t.split(/[、,;和\n]+/)) {
       const part = keyOf(raw);

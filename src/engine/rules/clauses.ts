@@ -4,11 +4,14 @@
  * clause that already has its score) and reads each clause into one of a few shapes — a band
  * (condition → score), a step ("每增加100万元加1分"), a bound ("最高5分", "扣完为止") or "否则不得分".
  * A clause none of the shapes reads is a RuleError naming it, so no rule is ever read in part.
+ * Leading clauses that only name the item and notes of where a figure comes from are dropped first
+ * (notes.ts); "（不投稿不得分）" after a score is a clause of its own.
  */
 import { Rational } from "../decimal";
 import { foldChars, normalize } from "../normalize";
 import { RuleError } from "../types";
 import { NUM, trimSegment } from "./common";
+import { isDescription, withoutEvidence } from "./notes";
 
 export interface Clause {
   /** as written, without separators */
@@ -121,8 +124,16 @@ function joinsNext(before: string, after: string): boolean {
 function push(out: Clause[], text: string, folded: string, start: number, end: number): void {
   const written = trimSegment(text.slice(start, end));
   let norm = normalize(folded.slice(start, end)).replace(/^[,、:;]+|[,、:;.]+$/g, "");
-  norm = norm.replace(MARKER, "");
+  norm = withoutEvidence(norm.replace(MARKER, ""));
   if (norm === "" || written === "") return;
+  // "…记2分（不投稿不得分）": the bracket is a clause of its own
+  const otherwise =
+    /^(.*分)\(((?:不|未|没有|无)[^()]*?(?:不得分|不计分|不加分))\)$/.exec(norm) ?? /^(.*分)\(([^()]*?按(?:完成)?比例[^()]*)\)$/.exec(norm);
+  if (otherwise) {
+    out.push({ text: written, norm: otherwise[1], index: out.length + 1 });
+    out.push({ text: otherwise[2], norm: otherwise[2], index: out.length + 1 });
+    return;
+  }
   out.push({ text: written, norm, index: out.length + 1 });
 }
 
@@ -149,7 +160,7 @@ export function splitScore(norm: string): { before: string; score: StatedScore }
 }
 
 /** Units a value may carry in a rule: one token right after a number. */
-const UNIT = String.raw`(?:个百分点|百分点|%|‰|[百千万亿]*元|件\/万人|[个项次篇人家件所座处名位台套户亩吨起期例场批](?:\/[万千百]?[人家户])?|分钟|天|日|小时|周|个月|月|年|倍)?`;
+const UNIT = String.raw`(?:个百分点|百分点|%|‰|[百千万亿]*元|件\/万人|人次|[个项次篇人家件所座处名位台套户亩吨起期例场批条](?:\/[万千百]?[人家户])?|分钟|天|日|小时|周|个月|月|年|倍)?`;
 
 const NUMBER_WITH_UNIT = new RegExp(String.raw`(${NUM})(${UNIT})(\((?:不)?(?:含|包含|包括)(?:本数)?\))?`, "y");
 
@@ -183,7 +194,10 @@ export function readCondition(before: string): Condition | null {
   if (!first) return null;
   let head = s.slice(0, first.index);
   let cmp: string | null = null;
-  const cm = /(≥|>|≤|<|达到|超过|高于|低于|不足|不到|未达到|未达|少于|多于|大于|小于|在|以上|以下)$/.exec(head);
+  const cm =
+    /(≥|>|≤|<|不低于|不少于|不小于|不超过|不高于|不多于|不大于|达到|完成|超过|高于|低于|不足|不到|未达到|未达|少于|多于|大于|小于|在|以上|以下)$/.exec(
+      head,
+    );
   if (cm) {
     cmp = cm[1];
     head = head.slice(0, cm.index);
@@ -258,7 +272,8 @@ export function readCondition(before: string): Condition | null {
   let dir: "up" | "down" | null = null;
   let inclusive: boolean | null = null;
   const word = cmp ?? "";
-  if (/^(?:≥|达到|在)$/.test(word)) [dir, inclusive] = ["up", true];
+  if (/^(?:≥|达到|完成|在|不低于|不少于|不小于)$/.test(word)) [dir, inclusive] = ["up", true];
+  else if (/^(?:不超过|不高于|不多于|不大于)$/.test(word)) [dir, inclusive] = ["down", true];
   else if (/^(?:>|超过|高于|多于|大于)$/.test(word)) [dir, inclusive] = ["up", false];
   else if (word === "≤") [dir, inclusive] = ["down", true];
   else if (/^(?:<|低于|不足|不到|未达到|未达|少于|小于)$/.test(word)) [dir, inclusive] = ["down", false];
@@ -285,19 +300,24 @@ export function readCondition(before: string): Condition | null {
 }
 
 const STEP = new RegExp(
-  String.raw`^(.*?)每(增加|提高|增长|多|超过|超出|高出|上升|增|减少|降低|下降|少|低|减|不足|缺少|缺)?([^\d每]*?)(${NUM}|一)?(${UNIT})(?:[\u4e00-\u9fff]*?)(?:的)?[,:]?(加|增加|增|得|计|记|另加|扣除|扣|减少|减|倒扣)(${NUM})分$`,
+  String.raw`^(.*?)每(增加|提高|增长|多|超过|超出|高出|上升|增|减少|降低|下降|少|低|减|不足|缺少|缺|差)?([^\d每]*?)(${NUM}|一)?(${UNIT})(?:[\u4e00-\u9fff]*?)(?:的)?[,:]?(加|增加|增|得|计|记|另加|扣除|扣|减少|减|倒扣)(${NUM})分$`,
 );
-const DOWN_VERBS = /^(?:减少|降低|下降|少|低|减|不足|缺少|缺)$/;
+const DOWN_VERBS = /^(?:减少|降低|下降|少|低|减|不足|缺少|缺|差)$/;
 
 /** Reads one clause; null when none of the shapes fits. */
 export function readClause(clause: Clause): Reading | null {
   const n = clause.norm;
   const bound = readBound(clause);
   if (bound) return bound;
-  if (/^(?:否则|未达到|达不到|没有|无|不达标|未完成|其余|其他|以下|低于此|不足)[^\d]*(?:不得分|不计分|不加分|不给分|得0分|0分)$/.test(n)) {
+  if (
+    /^(?:否则|未达到|达不到|没有|无|不达标|未完成|其余|其他|以下|低于此|不足|不(?!得分|计分|加分|给分))[^\d]*(?:不得分|不计分|不加分|不给分|得0分|0分)$/.test(
+      n,
+    )
+  ) {
     return { shape: "else-zero", clause };
   }
-  const step = STEP.exec(n);
+  // "每年向…提供稿件1件以上记2分": 每年/每季度 is a period, not a step
+  const step = STEP.exec(n.replace(/每(?:年度?|季度|半年|月)(?![\d一二两三四五六七八九十])/g, ""));
   if (step) {
     const [, pre, verb = "", subj2, stepN, unit, sv, per] = step;
     if (/[\d≥≤<>]/.test(subj2)) return null;
@@ -307,9 +327,11 @@ export function readClause(clause: Clause): Reading | null {
       cond = readCondition(preText);
       if (!cond) return null;
     }
-    const down = DOWN_VERBS.test(verb);
     const mag = Rational.parse(per);
     const negative = /扣|减/.test(sv);
+    // "少于4次每次扣1分", "少于50天的每天扣0.1分": under a "below" condition each unit short is a step down
+    const down =
+      DOWN_VERBS.test(verb) || (verb === "" && subj2 === "" && negative && cond !== null && cond.low === null && cond.high !== null);
     return {
       shape: "step",
       clause,
@@ -339,7 +361,7 @@ function readBound(clause: Clause): Reading | null {
     return { shape: "floor", clause, min: Rational.ZERO };
   }
   const cap = new RegExp(
-    String.raw`^(?:本项|该项|此项)?(?:(?:最高|最多|累计|合计|总分|总计|加分)?(?:不超过|不高于|不得超过|不超出|≤)|最高|最多|上限|封顶|最高得|最多得|最高加|最多加|加满)为?(${NUM})分(?:为止|封顶)?$|^(${NUM})分封顶$`,
+    String.raw`^(?:本项|该项|此项)?(?:(?:最高|最多|累计|合计|总分|总计|加分)?(?:不超过|不高于|不得超过|不超出|≤)|最高限分|最高|最多|上限|封顶|最高得|最多得|最高加|最多加|加满)为?(${NUM})分(?:为止|封顶)?$|^(${NUM})分封顶$`,
   ).exec(n);
   if (cap) return { shape: "cap", clause, max: Rational.parse(cap[1] ?? cap[2]) };
   const floor = new RegExp(String.raw`^最低(?:为|得|扣至|扣到)?(${NUM})分$`).exec(n);
@@ -353,13 +375,46 @@ function readBound(clause: Clause): Reading | null {
 
 /** Reads every clause; the first one that cannot be read is the error. */
 export function readClauses(text: string): Reading[] {
-  const cs = clausesOf(text);
-  if (cs.length === 0) throw new RuleError("评分标准是空的", text.trim());
-  return cs.map((c) => {
-    const r = readClause(c);
+  const all = clausesOf(text);
+  if (all.length === 0) throw new RuleError("评分标准是空的", text.trim());
+  // "乡镇科技投入要列入本级财政预算，比例不低于1.0%（10分）": what the item is about, before its scoring
+  let k = 0;
+  while (k < all.length - 1 && isDescription(all[k].norm)) k++;
+  const cs = all.slice(k);
+  const rs = cs.map((c, i) => {
+    const r = readClause(c) ?? asTarget(c, cs[i + 1]);
     if (!r) throw clauseError(c, "看不懂这一条");
     return r;
   });
+  // "…（以报道形式），4分。少于4次每次扣1分": a heading's score is the full score the deductions start from
+  const first = rs[0];
+  if (
+    first.shape === "case" &&
+    "n" in first.score &&
+    rs.length > 1 &&
+    rs.slice(1).some((r) => r.shape === "step" && r.per.sign() < 0) &&
+    rs.slice(1).every((r) => r.shape !== "case" && r.shape !== "band" && r.shape !== "full")
+  ) {
+    rs[0] = { shape: "full", clause: first.clause, n: first.score.n };
+  }
+  return rs;
+}
+
+/**
+ * "及时反馈典型信息5条的计2.5分，每差1条扣0.5分", "新增入库10家得4分，每增加1家加0.2分": a bare number
+ * followed by a step from it (the shortfall, or each one more) is where that score is reached. Only
+ * then — a bare number alone says nothing of direction.
+ */
+function asTarget(c: Clause, next: Clause | undefined): Reading | null {
+  if (!next) return null;
+  const step = readClause(next);
+  if (!step || step.shape !== "step" || step.cond !== null) return null;
+  // a shortfall deducts; one more adds
+  if (step.down ? step.per.sign() >= 0 : step.per.sign() <= 0) return null;
+  const m = new RegExp(String.raw`^([^\d≥≤<>]*?)(${NUM})`).exec(c.norm);
+  if (!m || /(?:达到|超过|低于|不足|少于|以上|以下)$/.test(m[1])) return null;
+  const r = readClause({ ...c, norm: `${m[1]}达到${c.norm.slice(m[1].length)}` });
+  return r && r.shape === "band" && r.cond.low && !r.cond.high ? r : null;
 }
 
 export function clauseError(c: Clause, why: string): RuleError {

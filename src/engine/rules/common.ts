@@ -14,7 +14,7 @@ export interface RulePlugin {
 export const NUM = String.raw`\d+(?:\.\d+)?`;
 
 const CAP = new RegExp(
-  String.raw`(?:(?:最高|最多|累计|合计|总分)?(?:不超过|不高于|不得超过|不超出)|(?:最高|最多)(?:可?加|可?得|计|扣)?|上限|封顶|满分)为?(${NUM})分`,
+  String.raw`(?:(?:最高|最多|累计|合计|总分)?(?:不超过|不高于|不得超过|不超出)|(?:最高|最多)(?:限分|可?加|可?得|计|扣)?|上限|封顶|满分)为?(${NUM})分`,
 );
 
 /** "最高不超过8分", "最多不超过5分", "上限8分" → 8. `norm` is normalised text. */

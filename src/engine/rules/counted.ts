@@ -10,6 +10,7 @@ import { dropThousandsSeparators, foldChars, unifyWords } from "../normalize";
 import { dateMessage, isDateFormat, isPercentFormat, readUnit, stripBrackets } from "../values";
 import { placeholderMessage, placeholderOf } from "../value-words";
 import { RuleError, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "../types";
+import { isDescription } from "./notes";
 import { NUM, parseCap, range, trimSegment, valueError, withoutCap, type RulePlugin } from "./common";
 
 export type Level = "国家级" | "省部级" | "省级以上" | "省级" | "市级" | "县级";
@@ -33,9 +34,9 @@ export interface CountedRule extends Rule {
 }
 
 const LEVEL = "(国家级|省部级|省级以上|省级|市级|县级)";
-const PER = "家|项|个|所|座|处|件|人|次|篇|名|位|场|期|部|本";
+const PER = "家|项|个|所|座|处|件|人|次|篇|名|位|场|期|部|本|条|天";
 const CLAUSE = new RegExp(String.raw`^${LEVEL}?([\s\S]*?)(?:每(${PER}))?(${NUM})分$`);
-const COUNT_UNITS = new Set(["家", "项", "个", "所", "座", "处", "件", "人", "次", "篇", "名", "位", "场", "期", "部", "本"]);
+const COUNT_UNITS = new Set(["家", "项", "个", "所", "座", "处", "件", "人", "次", "篇", "名", "位", "场", "期", "部", "本", "条", "天"]);
 /** "1个得2分", "一次得1分", "每篇得0.5分" → "每个2分": per item without "每家" */
 const ONE_EACH = new RegExp(
   String.raw`(?:每|(?<![\d.])(?:1|一))(${PER})(?:的)?,?(?:可?得|计|加|记|给)(${NUM})分$|(?<![\d.])(?:1|一)(${PER})(${NUM})分$`,
@@ -72,9 +73,10 @@ export function parseCounted(text: string): CountedRule {
   let index = 0;
   let start = 0;
   let headingCap: Rational | null = null;
+  let rangeCap: Rational | null = null;
   // "党委和政府每年至少召开两次会议，专题研究科技工作（8分）。每次4分。": a sentence ending in its full
   // score, then the per-item clauses — the sentence (commas and all) is the heading
-  const lead = new RegExp(String.raw`^([^;。\d]*?)\((${NUM})分\)\s*[;。]`).exec(folded);
+  const lead = new RegExp(String.raw`^([^。\d]*?)\((${NUM})分\)\s*[;。]`).exec(folded);
   if (lead && /每/.test(folded.slice(lead[0].length)) && !/分/.test(lead[1])) {
     headingCap = Rational.parse(lead[2]);
     const k = lead[1].replace(/\s+/g, "");
@@ -82,8 +84,16 @@ export function parseCounted(text: string): CountedRule {
     start = lead[0].length;
     index = 1;
   }
-  const cuts = [...folded.matchAll(/[,;。]/g)].map((m) => m.index!).concat([folded.length]);
+  // "、" lists nouns; after a score ("一等奖得5分、二等奖得3分") it starts the next item
+  // ("分别加5分、2分" is one list of scores, not two items)
+  const cuts = [...folded.matchAll(/[,;。]|(?<=分\s*)、(?![^,;。]*?分别)/g)]
+    .filter((m) => m[0] !== "、" || !/分别[^,;。]*$/.test(folded.slice(0, m.index!)))
+    .map((m) => m.index!)
+    .concat([folded.length]);
+  let listed: Level | null = null; // the level of the item before a "、"
   for (const cut of cuts) {
+    const afterListMark = start > 0 && folded[start - 1] === "、";
+    if (!afterListMark) listed = null;
     if (cut < start) continue;
     const written = trimSegment(text.slice(start, cut));
     const clause = withoutCap(
@@ -94,9 +104,16 @@ export function parseCounted(text: string): CountedRule {
     start = cut + 1;
     if (written === "") continue;
     index++;
+    if (items.length === 0 && isDescription(clause.replace(/\s/g, "")) && /分/.test(folded.slice(start))) {
+      // "积极组织培训、讲座等自主创新专题活动，组织一次得3分": what the item is about, then its points
+      const k = clause.replace(/\s/g, "");
+      prev = { kind: k, aliases: aliasesOf(k) };
+      continue;
+    }
     const bare = clause
       .replace(/\s/g, "")
       .replace(/\(\)/g, "")
+      .replace(/(?<=分)\.$/, "")
       .replace(/^(?:本项|该项|此项|本指标)$/, "");
     if (bare === "" || NOTHING.test(bare)) continue; // the cap clause alone, "没有的不得分"
     if (/每(?:提高|增加|增长|上升|减少|降低|下降)|百分点/.test(bare)) {
@@ -107,6 +124,13 @@ export function parseCounted(text: string): CountedRule {
       // "在市级以上媒体发表科技宣传稿件的，每篇得0.5分": the kind, then its points
       const k = bare.replace(/(?:的|者)$/, "");
       prev = { kind: k, aliases: aliasesOf(k) };
+      continue;
+    }
+    if (/分别/.test(bare)) {
+      // "获得省级、市级重大研发机构立项的，每1项分别加5分、2分": one score per level, in the order listed
+      const spread = spreadByLevel(bare, prev?.kind ?? "", written, index);
+      for (const it of spread.items) items.push(it);
+      if (spread.unit && unit === null) unit = spread.unit;
       continue;
     }
     const head = HEADING.exec(bare);
@@ -122,8 +146,22 @@ export function parseCounted(text: string): CountedRule {
         written,
       );
     }
+    let itemClause = clause.replace(/(?<=分)\s*\.$/, "");
+    // "示范基地建设1-2个（每个5分）": per item, up to the upper count of the range
+    const upTo = new RegExp(String.raw`^(.*?)(\d+)-(\d+)(${PER})\(每(${PER})(${NUM})分\)$`).exec(itemClause.replace(/\s/g, ""));
+    if (upTo) {
+      const [, what, lo, hi, u1, u2, pts] = upTo;
+      if (u1 !== u2 || Number(lo) > Number(hi)) throw new RuleError(`评分标准第${index}段“${written}”无法识别：看不懂数量范围`, written);
+      const c = Rational.parse(hi).mul(Rational.parse(pts));
+      if (rangeCap !== null && !rangeCap.eq(c))
+        throw new RuleError(`评分标准第${index}段“${written}”无法识别：各项的上限不同，无法合并为一个上限`, written);
+      rangeCap = c;
+      itemClause = `${what}每${u2}${pts}分`;
+    }
+    // "发布农业技术新闻、信息等（每条1分）", "…（参加活动每次5分）"
+    itemClause = itemClause.replace(new RegExp(String.raw`\(([^()\d]*?每(?:${PER})${NUM}分)\)$`), "$1");
     const m = CLAUSE.exec(
-      clause
+      itemClause
         .replace(/\(\)/g, "")
         .replace(ONE_ITEM, (_w, pre: string, u: string, what: string, p: string) => `${pre}${what}每${u}${p}分`)
         .replace(ONE_EACH, (_w, u1, p1, u2, p2) => `每${u1 ?? u2}${p1 ?? p2}分`),
@@ -132,13 +170,20 @@ export function parseCounted(text: string): CountedRule {
       throw new RuleError(`评分标准第${index}段“${written}”无法识别：${/\d/.test(clause) ? "看不懂分值" : "缺少分值"}`, written);
     }
     const [, lead, kindText, per, points] = m;
-    let kind = kindText.replace(/^\n+|\n+$/g, "");
+    // "获得1项…一等奖得5分": neither the verb before the kind nor the 得 after it is part of its name
+    let kind = kindText.replace(/^\n+|\n+$/g, "").replace(/^(?:获得|荣获|获)(?=.)/, "");
+    // the 得 after the kind's words is not part of its name ("二等奖得3分"); a bare "得" stays as written
+    if (/[^得计记加的](?:的)?(?:可?得|计|记|加)$/.test(kind)) kind = kind.replace(/(?:的)?(?:可?得|计|记|加)$/, "");
     let level = lead;
     // "新认定省级研发平台1个得2分": the level inside the kind's words
     const inner = level ? null : /国家级|省部级|省级以上|省级|市级|县级/.exec(kind);
     if (inner) {
       level = inner[0];
       kind = kind.replace(inner[0], "").replace(/^(?:新认定|新获批|新建|新增|获批|认定)/, "");
+    }
+    if (/\d/.test(kind)) {
+      // "超过5个以上计5分" is a threshold, not a kind of item
+      throw new RuleError(`评分标准第${index}段“${written}”无法识别：含有数量条件，不是按件计分`, written);
     }
     let aliases: string[];
     if (kind === "") {
@@ -154,18 +199,57 @@ export function parseCounted(text: string): CountedRule {
     items.push({
       kind,
       aliases,
-      level: (level as Level | undefined) ?? null,
+      // "国家级科技一等奖得5分、二等奖得3分": the second item keeps the level the list started with
+      level: (level as Level | undefined) ?? (afterListMark ? listed : null),
       points: p.toNumber(),
       exactPoints: p,
       text: written,
     });
+    listed = items[items.length - 1].level;
   }
   if (items.length === 0) throw new RuleError(`评分标准“${text.trim()}”无法识别：没有计分项`, text.trim());
   const capR = parseCap(dropThousandsSeparators(unifyWords(folded)).replace(/\s+/g, ""));
   if (headingCap !== null && capR !== null && !headingCap.eq(capR)) {
     throw new RuleError(`评分标准的满分${headingCap}分与上限${capR}分不一致`, text.trim());
   }
-  return makeRule(text, items, unit, capR ?? headingCap);
+  const stated = capR ?? headingCap;
+  if (rangeCap !== null && stated !== null && !rangeCap.eq(stated)) {
+    throw new RuleError(`评分标准的上限${stated}分与数量范围给出的${rangeCap}分不一致`, text.trim());
+  }
+  return makeRule(text, items, unit, stated ?? rangeCap);
+}
+
+const LEVEL_WORD: Record<string, Level> = { 国家: "国家级", 省部: "省部级", 省: "省级", 市: "市级", 县: "县级", 区: "县级" };
+
+/** "省级、市级…每1项分别加5分、2分" → one item per level; a count of levels and scores that differ is an error. */
+function spreadByLevel(clause: string, before: string, written: string, index: number): { items: ExactItem[]; unit: string | null } {
+  const fail = (why: string) => new RuleError(`评分标准第${index}段“${written}”无法识别：${why}`, written);
+  const scores = new RegExp(String.raw`分别(?:可?加|可?得|计|记|给)?((?:${NUM}分?、)+${NUM})分`).exec(clause);
+  if (!scores) throw fail("看不懂“分别”后面的分值");
+  const where = before + clause.slice(0, scores.index);
+  const levels = /((?:国家|省部|省|市|县|区)级?(?:、(?:国家|省部|省|市|县|区)级?)+)/.exec(where);
+  if (!levels) throw fail("“分别”前没有列出级别");
+  const names = levels[1].split("、").map((x) => LEVEL_WORD[x.replace(/级$/, "")]);
+  const points = scores[1].split("、").map((x) => Rational.parse(x.replace(/分$/, "")));
+  if (names.length !== points.length) throw fail(`列出${names.length}个级别，却有${points.length}个分值`);
+  const per = new RegExp(String.raw`每(?:1|一)?(${PER})`).exec(clause);
+  const kind = where
+    .replace(levels[1], "")
+    .replace(/每(?:1|一)?.*$/, "")
+    .replace(/^(?:获得|获批|新认定|认定|新增)/, "")
+    .replace(/(?:的|者|,)+$/, "");
+  const aliases = aliasesOf(kind || "项目");
+  return {
+    unit: per ? per[1] : null,
+    items: names.map((level, i) => ({
+      kind: kind || "项目",
+      aliases,
+      level,
+      points: points[i].toNumber(),
+      exactPoints: points[i],
+      text: written,
+    })),
+  };
 }
 
 function levelOf(name: string): Level | null {
@@ -347,6 +431,8 @@ export const countedPlugin: RulePlugin = {
   kind: "counted",
   recognizes: (norm) =>
     new RegExp(`每(?:${PER})[^()]{0,3}\\d`).test(norm) ||
+    new RegExp(`\\([^()\\d]*?每(?:${PER})\\d+(?:\\.\\d+)?分\\)`).test(norm) ||
+    new RegExp(`(?<![\\d.])(?:1|一)(?:${PER})\\d+(?:\\.\\d+)?分`).test(norm) ||
     new RegExp(`(?<![\\d.])(?:1|一)(?:${PER})[^\\d,;。]{0,20}?(?:可?得|计|加|记|给)\\d`).test(norm) ||
     /(?:国家级|省级|省部级|市级)[^()\d]*\d+(?:\.\d+)?分/.test(norm),
   parse: (text) => parseCounted(text),

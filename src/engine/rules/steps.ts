@@ -248,7 +248,7 @@ export function decimalsOf(numbers: Rational[]): number {
 }
 
 /** Classifiers that count whole things. */
-export const WHOLE_UNITS = /^(?:家|个|项|件|次|人|篇|所|座|处|名|位|台|套|户|人次|起|期|例|场|批)$/;
+export const WHOLE_UNITS = /^(?:家|个|项|件|次|人|篇|所|座|处|名|位|台|套|户|人次|起|期|例|场|批|条)$/;
 
 /** The usual value reader: the cell in the rule's unit; a count of whole things must be whole. */
 export function levelReader(unit: string | null, whole: boolean): StepSpec["read"] {

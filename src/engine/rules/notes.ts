@@ -1,0 +1,42 @@
+/**
+ * What a clause says besides its scoring, as real documents write it: a note of where the figure
+ * comes from ("（以会议记录为准）"), and a leading clause that only names the item
+ * ("积极组织培训、讲座等自主创新专题活动"). Neither changes a score; the clause reader drops them.
+ */
+
+/**
+ * Drops a note of where the figure comes from — "（以会议记录为准）", "（以文件上报县科协（科协）为准）",
+ * "（以《…》采用为标准）" — brackets inside it included: it does not change the score.
+ */
+export function withoutEvidence(norm: string): string {
+  let s = norm;
+  for (;;) {
+    const at = s.search(/\(以/);
+    if (at < 0) return s;
+    let depth = 0;
+    let end = -1;
+    for (let i = at; i < s.length; i++) {
+      if (s[i] === "(") depth++;
+      else if (s[i] === ")" && --depth === 0) {
+        end = i;
+        break;
+      }
+    }
+    if (end < 0 || !/为(?:准|标准|依据)\)$/.test(s.slice(at, end + 1))) return s;
+    s = s.slice(0, at) + s.slice(end + 1);
+  }
+}
+
+/**
+ * A clause that only says what the item is about: no number and no word that scores or conditions
+ * ("积极组织培训、讲座等自主创新专题活动"). Only leading ones are dropped, and never the last clause.
+ * A requirement ("要列入本级财政预算", "须…", "应…") is a condition, not a description: it stays and
+ * is refused, since the sheet cannot show whether it was met.
+ */
+export function isDescription(norm: string): boolean {
+  // "分档评价", "加强…" are words, not scores: a score needs a number, and numbers are excluded
+  return (
+    !/[\d一二两三四五六七八九十百千万≥≤<>%]/.test(norm) &&
+    !/得分|计分|加分|扣分|满分|分值|扣|减|否则|未|没有|无|不|每|以上|以下|达到|超过|低于|高于|少于|多于|最高|最低|要|须|应|需|必/.test(norm)
+  );
+}
