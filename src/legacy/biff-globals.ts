@@ -7,7 +7,7 @@ import { Continued, records, type BiffRecord } from "./biff-stream";
 import { DT_GLOBALS, R, u16 } from "./biff-records";
 import { LegacyReadError } from "./errors";
 import { FLAGS, NotCarried } from "./features";
-import { builtinFormat } from "./numfmt";
+import { builtinFormat } from "../ooxml/numfmt";
 
 /** What a TextDecoder does here (the CLI compiles without the DOM library, where the type lives). */
 type TextDecoding = { decode(input: Uint8Array): string };

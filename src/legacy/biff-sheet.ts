@@ -11,7 +11,7 @@ import { DT_CHART, DT_WORKSHEET, ERRORS, f64, R, u16, u32 } from "./biff-records
 import { byteString, formatOf, xlUnicodeString, type Globals } from "./biff-globals";
 import { FLAGS, NotCarried } from "./features";
 import { punchMergeHoles } from "./merges";
-import { isGeneral } from "./numfmt";
+import { isGeneral } from "../ooxml/numfmt";
 import type { LookCache } from "./biff-look";
 import type { CellLook } from "./look";
 

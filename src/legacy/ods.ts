@@ -17,7 +17,7 @@ import { tidy } from "./ods-look";
 import { cellFormat, cellLook, emptyStyles, StyleCollector, type OdsStyles } from "./ods-styles";
 import type { DefaultFont } from "./xlsx-styles";
 import { punchMergeHoles } from "./merges";
-import { isGeneral } from "./numfmt";
+import { isGeneral } from "../ooxml/numfmt";
 import { scanXml, XmlError } from "./xml-scan";
 import { listZip, readZipEntry, ZipError, type ZipEntry } from "./zip-read";
 

@@ -3,60 +3,8 @@
  * and, for writing, new fills and cell styles appended after the existing ones, which stay
  * untouched (so every style index the workbook already uses keeps its meaning).
  */
+import { BUILTIN_NUMFMT } from "./numfmt";
 import { attr, attributes, escapeAttr, findElement, findElements, setAttr, removeAttr } from "./xml";
-
-/**
- * The built-in number formats (ECMA-376 Part 1, 18.8.30), with the zh-CN codes for the
- * locale-dependent ids 27–36 and 50–58, which is what Excel shows in a Chinese Office.
- */
-export const BUILTIN_NUMFMT: Record<number, string> = {
-  1: "0",
-  2: "0.00",
-  3: "#,##0",
-  4: "#,##0.00",
-  9: "0%",
-  10: "0.00%",
-  11: "0.00E+00",
-  12: "# ?/?",
-  13: "# ??/??",
-  14: "mm-dd-yy",
-  15: "d-mmm-yy",
-  16: "d-mmm",
-  17: "mmm-yy",
-  18: "h:mm AM/PM",
-  19: "h:mm:ss AM/PM",
-  20: "h:mm",
-  21: "h:mm:ss",
-  22: 'm/d/yy "h":mm',
-  37: "#,##0 ;(#,##0)",
-  38: "#,##0 ;[Red](#,##0)",
-  39: "#,##0.00 ;(#,##0.00)",
-  40: "#,##0.00 ;[Red](#,##0.00)",
-  45: "mm:ss",
-  46: "[h]:mm:ss",
-  47: "mmss.0",
-  48: "##0.0E+0",
-  49: "@",
-  27: 'yyyy"年"m"月"',
-  28: 'm"月"d"日"',
-  29: 'm"月"d"日"',
-  30: "m-d-yy",
-  31: 'yyyy"年"m"月"d"日"',
-  32: 'h"时"mm"分"',
-  33: 'h"时"mm"分"ss"秒"',
-  34: '上午/下午h"时"mm"分"',
-  35: '上午/下午h"时"mm"分"ss"秒"',
-  36: 'yyyy"年"m"月"',
-  50: 'yyyy"年"m"月"',
-  51: 'm"月"d"日"',
-  52: 'yyyy"年"m"月"',
-  53: 'm"月"d"日"',
-  54: 'm"月"d"日"',
-  55: '上午/下午h"时"mm"分"',
-  56: '上午/下午h"时"mm"分"ss"秒"',
-  57: 'yyyy"年"m"月"',
-  58: 'm"月"d"日"',
-};
 
 export interface StylesInfo {
   /** number format code per cellXfs index; undefined for General (id 0) */
@@ -196,8 +144,8 @@ export class StylesAppender {
     const builtin = Object.entries(BUILTIN_NUMFMT).find(
       ([id, c]) => c === code && Number(id) < 50 && !(Number(id) >= 27 && Number(id) <= 36),
     );
-    if (builtin) return Number(builtin[0]);
     if (code === "General") return 0;
+    if (builtin) return Number(builtin[0]);
     const known = this.customFmts.get(code);
     if (known !== undefined) return known;
     const id = this.nextFmtId++;

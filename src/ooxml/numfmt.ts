@@ -1,11 +1,11 @@
 /**
- * Built-in number formats: the ids a BIFF XF (or an .xlsx numFmtId) may use without a FORMAT
- * record. Ids 0–49 as ECMA-376 Part 1 §18.8.30 lists them (the same table ExcelJS uses, so a cell
+ * Built-in number formats: the ids an .xlsx numFmtId (or a BIFF XF of an .xls) may use without
+ * a numFmt / FORMAT record — one table for both readers and the .xlsx writer. Ids 0–49 as ECMA-376 Part 1 §18.8.30 lists them (the same table ExcelJS uses, so a cell
  * reads the same from an .xls as from its .xlsx twin); 27–36 and 50–58 as the standard gives them
  * for zh-CN, the locale these workbooks come from. Ids 5–8 and 41–44 are locale currency formats
  * that Excel always writes as FORMAT records, so they are not needed here.
  */
-const BUILTIN: Record<number, string> = {
+export const BUILTIN_NUMFMT: Record<number, string> = {
   0: "General",
   1: "0",
   2: "0.00",
@@ -57,7 +57,7 @@ const BUILTIN: Record<number, string> = {
 
 /** The format code of a built-in id, or undefined when the id is not built in. */
 export function builtinFormat(id: number): string | undefined {
-  return BUILTIN[id];
+  return BUILTIN_NUMFMT[id];
 }
 
 /** "General" is what a cell without a number format shows: the readers leave numFmt out for it. */
