@@ -74,8 +74,8 @@ describe("kjscore check on the sample", () => {
     const r = kj("check");
     expect(r.code).toBe(0);
     expect(r.out).toContain("升级分析（2020年：73.97分，B级，距A级差 6.03 分；与2018年现值比较）：");
-    expect(r.out).toMatch(/地方财政科技支出（万元）\s+3\.39\/5\s+1\.61\s+4分：5000万元\s+10000万元\s+\+2511万元（\+100\.88%）/);
-    expect(r.out).toContain("按建议，2020年合计 80.05 分（A级，由评分标准重新计算）");
+    expect(r.out).toMatch(/地方财政科技支出（万元）\s+3\.39\/5\s+1\.61\s+4分：4980万元\s+9975万元\s+\+2491万元（\+100\.08%）/);
+    expect(r.out).toContain("按建议，2020年合计 80.06 分（A级，由评分标准重新计算）");
     expect(r.out).toContain("按责任单位：");
     expect(r.out).toMatch(/市财政局（2 项指标/);
     expect(r.out).toContain("第3行 地方财政科技支出（万元）：2018年 3.37 → 2020年目标 3.39；目标所需值 2540万元");
@@ -132,7 +132,7 @@ describe("kjscore report FILE", () => {
     // the corrections: cell, old → new
     expect(find("K6")?.slice(0, 3)).toEqual(["K6", "8.75", 8.77]);
     expect(find("K20")?.slice(0, 3)).toEqual(["K20", "73.95", 73.97]);
-    expect(rows.some((row) => row[0] === "按建议，2020年合计 80.05 分（A级，按评分标准重新计算）")).toBe(true);
+    expect(rows.some((row) => row[0] === "按建议，2020年合计 80.06 分（A级，按评分标准重新计算）")).toBe(true);
     expect(find("市科工局")?.slice(0, 3)).toEqual(["市科工局", 8, 10]);
     // grades and totals coloured by rules, not fills
     expect(book["得分分析报告"].cf.map((c) => c.types[0]).sort()).toEqual(["dataBar", "expression"]);

@@ -44,12 +44,12 @@ test("升级分析 shows the 2020 gap to A, each indicator's headroom and values
   const spending = screen.getByTestId("upgrade-row-3");
   expect(spending.textContent).toContain("3.39 / 5 分");
   expect(spending.textContent).toContain("还可增 1.61 分");
-  expect(spending.textContent).toContain("得 4 分需 5000万元");
-  expect(spending.textContent).toContain("较现值 +2511万元（+100.88%）");
-  expect(spending.textContent).toContain("满分需 10000万元");
+  expect(spending.textContent).toContain("得 4 分需 4980万元");
+  expect(spending.textContent).toContain("较现值 +2491万元（+100.08%）");
+  expect(spending.textContent).toContain("满分需 9975万元");
   expect(screen.getByTestId("upgrade-row-10").textContent).toContain("省级重点实验室每家1分 × 1");
   expect(screen.getByTestId("upgrade-row-19").textContent).toContain("评估打分，无需数值");
-  expect(screen.getByTestId("suggestion-total").textContent).toBe("按建议，2020年合计 80.05 分（A级）");
+  expect(screen.getByTestId("suggestion-total").textContent).toBe("按建议，2020年合计 80.06 分（A级）");
   expect(screen.getByTestId("step-10").textContent).toContain("新增 省级重点实验室2家");
   // the latest actual year is one press away
   fireEvent.click(screen.getByRole("button", { name: "2018年实际" }));
@@ -88,7 +88,7 @@ test("打印报告 on 总览 renders the one-page report outside the pane and pr
   expect(report.textContent).toContain("73.97");
   expect(report.textContent).toContain("K6");
   expect(report.textContent).toContain("8.75 → 8.77");
-  expect(report.textContent).toContain("按建议，2020年合计 80.05 分（A级）");
+  expect(report.textContent).toContain("按建议，2020年合计 80.06 分（A级）");
   expect(report.textContent).toContain("市科技创新工作领导小组");
   expect(report.querySelector("svg.kj-chart")).toBeTruthy();
   // afterprint takes it away again

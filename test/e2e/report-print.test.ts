@@ -49,7 +49,7 @@ function expectTheReport(text: string) {
   expect(flat).toMatch(/K6 8\.75 → 8\.77/);
   expect(flat).toMatch(/K20 73\.95 → 73\.97/);
   // the path to the next grade
-  expect(flat).toContain("按建议，2020年合计 80.05 分（A级）");
+  expect(flat).toContain("按建议，2020年合计 80.06 分（A级）");
   // the departments
   for (const d of [
     "市财政局",
@@ -127,7 +127,7 @@ describeInBrowser("the printed 得分分析报告 (headless Chromium)", () => {
     await page.getByRole("list", { name: "合计得分" }).waitFor();
     await page.getByRole("tab", { name: "升级分析" }).click();
     await page.getByTestId("suggestion-total").waitFor();
-    expect(await page.getByTestId("suggestion-total").innerText()).toBe("按建议，2020年合计 80.05 分（A级）");
+    expect(await page.getByTestId("suggestion-total").innerText()).toBe("按建议，2020年合计 80.06 分（A级）");
     const overflow = () => page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(ARTIFACTS, "pane-upgrade-350.png"), fullPage: false });

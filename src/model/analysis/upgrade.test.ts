@@ -51,25 +51,28 @@ describe("升级分析 of the sample's 2020 target (73.97, B, 6.03 to A)", () =>
     ]);
   });
 
-  test("2489万元 today needs 5000万元 for the next whole point (4) and 10000万元 for full marks", () => {
+  test("2489万元 today needs 4980万元 for the next whole point (3.995 rounds to 4) and 9975万元 for full marks (4.995 rounds to 5)", () => {
     const r = row("地方财政科技支出（万元）");
     expect(r.kind).toBe("value");
     expect(r.today).toEqual({ column: "2018", value: 2489, valueText: "2489万元" });
-    expect(r.next).toMatchObject({ score: 4, value: 5000, valueText: "5000万元", fromToday: { absolute: 2511, relative: 1.0088 } });
-    expect(r.full).toMatchObject({ score: 5, value: 10000, fromToday: { absolute: 7511, relative: 3.0177 } });
+    expect(r.next).toMatchObject({ score: 4, value: 4980, valueText: "4980万元", fromToday: { absolute: 2491, relative: 1.0008 } });
+    expect(r.full).toMatchObject({ score: 5, value: 9975, fromToday: { absolute: 7486, relative: 3.0076 } });
   });
 
   test("the values the banded rules need, as the bands give them", () => {
     expect([row("地方财政科技支出占").next?.value, row("地方财政科技支出占").full?.value]).toEqual([0.75, 2]); // 1%-0.5%（6-4分）: 5 at 0.75%
     expect(row("高新技术企业数量").next).toMatchObject({ score: 9, value: 70 }); // 8 + 2·(v−40)/60 = 9
-    expect(row("千家工商注册企业中科技型").next).toMatchObject({ score: 3, value: 65 }); // 2.5 + (v−30)/70 = 3
-    expect(row("规上工业企业建立研发机构").full).toMatchObject({ score: 5, value: 80 });
-    expect(row("农业产业化经营率").full).toMatchObject({ score: 3, value: 70, fromToday: { absolute: 22.31 } });
+    expect(row("千家工商注册企业中科技型").next).toMatchObject({ score: 3, value: 64.65 }); // 2.5 + (v−30)/70 = 2.995 at 64.65 (the row writes 56.24: two decimals), which rounds to 3
+    expect(row("规上工业企业建立研发机构").full).toMatchObject({ score: 5, value: 79.7 }); // 4.995 at 79.7%, which rounds to 5
+    expect(row("农业产业化经营率").full).toMatchObject({ score: 3, value: 69.9, fromToday: { absolute: 22.21 } }); // 2.995 at 69.9%, which rounds to 3
     // 2件/万人以下（3.5-0分）: 3 points at 2·3/3.5 = 1.714285… 件/万人; whatever precision the engine enters it at, it scores 3
     const patents = row("万人有效发明专利").next!;
     expect(patents.value!).toBeGreaterThanOrEqual(12 / 7);
     expect(patents.value! - 12 / 7).toBeLessThan(0.01);
-    expect(scoreValue(patents.valueText!, plan.indicators[11].ruleText)).toMatchObject({ status: "exact", score: 3 });
+    // the smallest value at the row's two decimals that reaches 3: 1.72 (3.01); 1.71 gives 2.99
+    expect(patents.valueText).toBe("1.72件/万人");
+    expect(scoreValue(patents.valueText!, plan.indicators[11].ruleText)).toMatchObject({ status: "exact", score: 3.01 });
+    expect(scoreValue("1.71件/万人", plan.indicators[11].ruleText)).toMatchObject({ status: "exact", score: 2.99 });
   });
 
   test("a full row has no goals; counted rows name the cheapest items; judged rows show only their headroom", () => {
@@ -156,9 +159,9 @@ describe("升级分析 of another county's table", () => {
   test("measures from 2021 and reads each kind of row", () => {
     expect([a.column, a.todayColumn, a.total, a.grade, a.nextGrade]).toEqual(["2022", "2021", 11, "C", "B"]);
     const [rd, counted, judged] = a.rows;
-    // 1% scores 6 of 10; 7 points need 1.25%: 6 + 4·(v−1)/1 = 7
-    expect(rd).toMatchObject({ kind: "value", score: 6, headroom: 4, next: { score: 7, value: 1.25 }, full: { score: 10, value: 2 } });
-    expect(rd.next!.fromToday).toEqual({ absolute: 0.45, relative: 0.5625 }); // from 2021's 0.8%
+    // 1% scores 6 of 10; 7 points need 1.25% (6 + 4·(v−1)/1 = 7), entered at the row's one decimal: 1.3%
+    expect(rd).toMatchObject({ kind: "value", score: 6, headroom: 4, next: { score: 7, value: 1.3 }, full: { score: 10, value: 2 } });
+    expect(rd.next!.fromToday).toEqual({ absolute: 0.5, relative: 0.625 }); // from 2021's 0.8%
     // the provincial incubator (2 points) and the level-less 院士工作站 (1 point) are equally easy: more points first
     expect(counted.items.map((i) => [i.label, i.countToFull])).toEqual([
       ["省级孵化器每家2分", 2],

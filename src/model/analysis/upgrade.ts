@@ -116,7 +116,10 @@ function analyseRow(ind: IndicatorPlan, col: number, todayCol: number): RowWork 
 
   if (rule.kind === "banded") {
     // the value the column's score rests on: its own value, else what the rule needs for that score
-    const needFor = (s: number) => rule.required(s);
+    // a value a person can enter: at the precision the row writes its values in, whose ROUNDED
+    // score reaches s (the same reading as the plan's requiredValue)
+    const precision = rowPrecision(ind);
+    const needFor = (s: number) => (rule.needed ? rule.needed(s, { precision }) : rule.required(s));
     const base = sc.value ?? (score > 0 ? needFor(score) : null) ?? todayValue;
     const goal = (s: number): UpgradeGoal => {
       const v = needFor(s);
@@ -243,4 +246,16 @@ export function upgradeAnalysis(plan: Plan, column: string | null = targetColumn
 export function upgradeAnalyses(plan: Plan): UpgradeAnalysis[] {
   const cols = [targetColumn(plan), latestActualColumn(plan)].filter((c, i, a): c is string => c !== null && a.indexOf(c) === i);
   return cols.map((c) => upgradeAnalysis(plan, c)).filter((a): a is UpgradeAnalysis => a !== null);
+}
+
+/** The most decimals the row's values are written with (1.37 → 2), or undefined when it has none. */
+function rowPrecision(ind: IndicatorPlan): number | undefined {
+  let most: number | undefined;
+  for (const sc of ind.scores) {
+    if (sc.value === null || !Number.isFinite(sc.value)) continue;
+    const text = String(sc.value);
+    const decimals = /e/i.test(text) ? 4 : (text.split(".")[1]?.length ?? 0);
+    most = Math.max(most ?? 0, Math.min(decimals, 4));
+  }
+  return most;
 }
