@@ -6,9 +6,23 @@
  * through its shortest round-trip string ("0.0035"), so it is the decimal a person typed.
  */
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
+  // scores' numerators and denominators are small: Euclid on doubles is exact below 2^53 and
+  // far cheaper than on BigInt
+  if (a <= SAFE && b <= SAFE) {
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const t = x % y;
+      x = y;
+      y = t;
+    }
+    return BigInt(x);
+  }
   while (b !== 0n) {
     const t = a % b;
     a = b;
@@ -17,8 +31,10 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
+const POW10: bigint[] = Array.from({ length: 32 }, (_, i) => 10n ** BigInt(i));
+
 function pow10(places: number): bigint {
-  return 10n ** BigInt(places);
+  return places >= 0 && places < POW10.length ? POW10[places] : 10n ** BigInt(places);
 }
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
@@ -37,7 +53,8 @@ export class Rational {
       n = -n;
       d = -d;
     }
-    const g = gcd(n, d);
+    // a whole number (d = 1) is already in lowest terms
+    const g = d === 1n ? 1n : gcd(n, d);
     if (g > 1n) {
       n /= g;
       d /= g;

@@ -34,7 +34,17 @@ function exactSum(xs: number[]): number {
   return xs.reduce((s, x) => s.add(Rational.fromNumber(x)), Rational.ZERO).toNumber();
 }
 
-const fmt = (x: number) => String(Number(x.toFixed(6)));
+/** A score or value as shown in messages (6 places at most). Memoised: a plan prints the same few numbers many times. */
+const fmtCache = new Map<number, string>();
+function fmt(x: number): string {
+  let s = fmtCache.get(x);
+  if (s === undefined) {
+    s = String(Number(x.toFixed(6)));
+    if (fmtCache.size >= 10000) fmtCache.clear();
+    fmtCache.set(x, s);
+  }
+  return s;
+}
 
 /** "5" / 5 / "5分" / "５" → 5; anything else → null. */
 function numberOf(v: CellScalar): number | null {
