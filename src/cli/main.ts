@@ -19,6 +19,7 @@ import { asXlsxInput, LegacyReadError } from "../legacy";
 import { parseArgs, UsageError } from "./args";
 import { formatPlan, score2 } from "./format";
 import { tableChoiceOf } from "./table-choice";
+import { writeJson } from "./json-out";
 import { HELP, S } from "./strings";
 import { reportCommand } from "./report-command";
 
@@ -134,10 +135,15 @@ async function checkCommand(positionals: string[], json: boolean, io: Io, pick: 
   if (json && many) io.out("[");
   const emit = (report: unknown) => {
     if (!json) return;
-    const text = JSON.stringify(report, null, 2);
-    // the same characters JSON.stringify(array, null, 2) writes, one element at a time
-    if (many) io.out((done > 0 ? "," : "") + "\n" + text.replace(/^/gm, "  "));
-    else if (failed === 0) io.out(text + "\n");
+    // the same characters JSON.stringify(array, null, 2) writes, one element at a time, and each
+    // element in pieces (a 100,000-row report is never one string)
+    if (many) {
+      io.out((done > 0 ? "," : "") + "\n  ");
+      writeJson(report, (t) => io.out(t), "  ");
+    } else if (failed === 0) {
+      writeJson(report, (t) => io.out(t));
+      io.out("\n");
+    }
     done++;
   };
   for (const input of inputs) {
