@@ -6,7 +6,7 @@
  * (JSON text holds no raw line break inside a string, so every "\n" starts an indented line).
  */
 
-/** Elements below this many are stringified in one call. */
+/** Containers holding fewer values than this (all levels down) are stringified in one call. */
 const WALK_FROM = 64;
 /** Pieces are gathered up to about this many characters before they are written. */
 const PIECE = 1 << 16;
@@ -78,13 +78,11 @@ function walk(value: Json, indent: string, put: (s: string) => void): string | u
   return undefined;
 }
 
-/** How many direct elements a container holds (walked only when it is big). */
+/** How many values a container holds, all levels down, counted up to WALK_FROM (walked only when it is big). */
 function weight(value: Record<string, unknown> | unknown[]): number {
-  if (Array.isArray(value)) return value.length;
   let n = 0;
-  for (const key of Object.keys(value)) {
-    const v = value[key];
-    n += walkable(v) ? Math.max(1, weight(v)) : 1;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) {
+    n += walkable(v) ? 1 + weight(v) : 1;
     if (n >= WALK_FROM) break;
   }
   return n;
