@@ -41,6 +41,9 @@ const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 export type RationalLike = Rational | number | string | bigint;
 
+/** fromNumber's memo of non-integers (cleared past 10,000 numbers) */
+const FROM_NUMBER = new Map<number, Rational>();
+
 export class Rational {
   /** numerator; the sign lives here */
   readonly n: bigint;
@@ -91,7 +94,14 @@ export class Rational {
   static fromNumber(x: number): Rational {
     if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
     if (Number.isInteger(x) && Number.isSafeInteger(x)) return new Rational(BigInt(x), 1n);
-    return Rational.parse(String(x));
+    // the same few decimals (scores such as 3.37) are read again and again; a Rational never changes
+    let r = FROM_NUMBER.get(x);
+    if (r === undefined) {
+      r = Rational.parse(String(x));
+      if (FROM_NUMBER.size >= 10000) FROM_NUMBER.clear();
+      FROM_NUMBER.set(x, r);
+    }
+    return r;
   }
 
   static of(x: RationalLike): Rational {
@@ -217,6 +227,7 @@ export class Rational {
    */
   toDecimalString(places?: number): string {
     if (places === undefined) {
+      if (this.d === 1n) return this.n.toString();
       let d = this.d;
       let twos = 0;
       let fives = 0;
@@ -233,12 +244,12 @@ export class Rational {
       const s = this.toDecimalString(p);
       return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
     }
-    const r = this.roundHalfAwayFromZero(places);
-    const neg = r.n < 0n;
-    const scaled = (neg ? -r.n : r.n) * (pow10(places) / r.d);
+    // |x| rounded half away at `places`, as a whole number of 10^-places (what roundHalfAwayFromZero computes)
+    const an = this.n < 0n ? -this.n : this.n;
+    const scaled = (2n * an * pow10(places) + this.d) / (2n * this.d);
     let digits = scaled.toString().padStart(places + 1, "0");
     if (places > 0) digits = digits.slice(0, -places) + "." + digits.slice(-places);
-    return (neg && scaled !== 0n ? "-" : "") + digits;
+    return (this.n < 0n && scaled !== 0n ? "-" : "") + digits;
   }
 
   toString(): string {
