@@ -33,6 +33,7 @@ describe("check --json in pieces", () => {
     when: new Date(Date.UTC(2026, 11, 2)),
     indicators: Array.from({ length: 3000 }, (_, i) => indicator(i)),
     mixed: [1, undefined, () => 2, "x", null, { a: [] }],
+    holes: Array.from({ length: 2500 }, (_, i) => (i % 3 === 0 ? undefined : i % 3 === 1 ? () => i : { i, name: `第${i}项` })),
     totals: Array.from({ length: 100 }, (_, i) => ({ column: String(2000 + i), computed: i / 7 })),
   };
 
@@ -48,7 +49,18 @@ describe("check --json in pieces", () => {
   });
 
   it("small values and values JSON has no text for come out as JSON.stringify writes them", () => {
-    for (const v of [1, "二", null, true, [], {}, [undefined], { a: undefined }, Array.from({ length: 70 }, () => undefined)]) {
+    for (const v of [
+      1,
+      "二",
+      null,
+      true,
+      [],
+      {},
+      [undefined],
+      { a: undefined },
+      Array.from({ length: 3000 }, () => undefined),
+      { big: Array.from({ length: 3000 }, (_, i) => (i % 2 ? undefined : { n: i })) },
+    ]) {
       expect(pieces(v).join("")).toBe(JSON.stringify(v, null, 2));
     }
     expect(pieces(undefined)).toEqual([]);

@@ -7,7 +7,7 @@
  */
 
 /** Containers holding fewer values than this (all levels down) are stringified in one call. */
-const WALK_FROM = 64;
+const WALK_FROM = 2000;
 /** Pieces are gathered up to about this many characters before they are written. */
 const PIECE = 1 << 16;
 

@@ -21,7 +21,6 @@ import { formatPlan, score2 } from "./format";
 import { tableChoiceOf } from "./table-choice";
 import { writeJson } from "./json-out";
 import { HELP, S } from "./strings";
-import { reportCommand } from "./report-command";
 
 export interface Io {
   out(text: string): void;
@@ -63,7 +62,9 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         return await checkCommand(positionals, options.json, io, options);
       case "recalc":
         return await recalcCommand(positionals, options.output, options.force, io, options);
-      case "report":
+      case "report": {
+        // the report writers pull in ExcelJS: loaded only for `kjscore report` (check stays light)
+        const { reportCommand } = await import("./report-command");
         return await reportCommand(positionals, options.output, options.force, io, {
           readBytes,
           writeFileAtomic: (file, bytes) => writeOutput(file, bytes, options.force),
@@ -72,6 +73,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
           messageOf,
           fail: (m) => new Failure(m),
         });
+      }
     }
     throw new UsageError(S.unknownCommand(String(command)));
   } catch (e) {
