@@ -8,7 +8,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { computePlan, toReport } from "../model";
+import { computePlan, toReport, type Report } from "../model";
 import { NoTableError, TableChoiceError } from "../model/types";
 import type { Plan } from "../model/types";
 import { readWorkbook, XlsxReadError } from "../xlsx/read";
@@ -107,7 +107,30 @@ async function templateCommand(positionals: string[], output: string | undefined
 
 type Input = { file: string; bytes: () => Uint8Array | Promise<Uint8Array> } | { file: string; error: string };
 
-type Outcome = { file: string; plan: Plan } | { file: string; error: string };
+type Outcome = { file: string; plan: Plan } | { file: string; report: Report } | { file: string; error: string };
+
+/** Reads one workbook and computes its plan; the workbook's data is dropped when this returns. */
+async function planOf(bytes: Uint8Array, file: string, pick: { sheet?: string; table?: number }): Promise<Plan> {
+  // .xls / .et / .ods are read through the copy an .xlsx route would make of them
+  const { data } = await readWorkbook(asXlsxInput(bytes, path.basename(file)).bytes);
+  return computePlan(data, tableChoiceOf(pick, data));
+}
+
+/**
+ * One input's outcome: its plan, or with --json only its report (the plan is not held while a
+ * 100,000-row report is written out), or the line that says why it cannot be read.
+ */
+async function outcomeOf(input: Input, json: boolean, io: Io, pick: { sheet?: string; table?: number }): Promise<Outcome> {
+  if ("error" in input) return input;
+  let plan: Plan;
+  try {
+    plan = await planOf(await input.bytes(), input.file, pick);
+  } catch (e) {
+    debugStack(e, io);
+    return { file: input.file, error: messageOf(e) };
+  }
+  return json ? { file: input.file, report: toReport(plan, input.file) } : { file: input.file, plan };
+}
 
 async function checkCommand(positionals: string[], json: boolean, io: Io, pick: { sheet?: string; table?: number } = {}): Promise<number> {
   const inputs: Input[] = [];
@@ -149,24 +172,13 @@ async function checkCommand(positionals: string[], json: boolean, io: Io, pick: 
     done++;
   };
   for (const input of inputs) {
-    let outcome: Outcome;
-    if ("error" in input) outcome = input;
-    else {
-      try {
-        // .xls / .et / .ods are read through the copy an .xlsx route would make of them
-        const { data } = await readWorkbook(asXlsxInput(await input.bytes(), path.basename(input.file)).bytes);
-        outcome = { file: input.file, plan: computePlan(data, tableChoiceOf(pick, data)) };
-      } catch (e) {
-        debugStack(e, io);
-        outcome = { file: input.file, error: messageOf(e) };
-      }
-    }
+    const outcome = await outcomeOf(input, json, io, pick);
     if ("error" in outcome) {
       failed++;
       io.err(oneLine(S.failedLine(outcome.file, outcome.error)) + "\n");
       emit({ file: outcome.file, error: outcome.error });
-    } else if (json) {
-      emit(toReport(outcome.plan, outcome.file));
+    } else if ("report" in outcome) {
+      emit(outcome.report);
     } else {
       io.out((texts > 0 ? "\n" : "") + formatPlan(outcome.plan, outcome.file));
       texts++;
