@@ -487,18 +487,22 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice): Plan {
     };
   });
 
+  // one pass over the indicators (a sum of rationals is exact in any order), categories in order of appearance
   const subtotals: SubtotalPlan[] = [];
+  const sums = new Map<string, Rational[]>();
   for (const ind of indicators) {
-    let sub = subtotals.find((s) => s.category === ind.category);
-    if (!sub) {
-      sub = { category: ind.category, points: categoryPoints.get(ind.category) ?? null, byColumn: {} };
-      subtotals.push(sub);
+    let sum = sums.get(ind.category);
+    if (!sum) {
+      sum = layout.years.map(() => Rational.ZERO);
+      sums.set(ind.category, sum);
+      subtotals.push({ category: ind.category, points: categoryPoints.get(ind.category) ?? null, byColumn: {} });
     }
+    for (let i = 0; i < sum.length; i++) sum[i] = sum[i].add(Rational.fromNumber(contribution(ind.scores[i])));
   }
   for (const sub of subtotals) {
-    const mine = indicators.filter((ind) => ind.category === sub.category);
+    const sum = sums.get(sub.category)!;
     layout.years.forEach((y, i) => {
-      sub.byColumn[y.label] = exactSum(mine.map((ind) => contribution(ind.scores[i])));
+      sub.byColumn[y.label] = sum[i].toNumber();
     });
   }
 
