@@ -8,7 +8,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { computePlan, toReport } from "../model";
+import { computePlan, toReport, type Report } from "../model";
 import { NoTableError, TableChoiceError } from "../model/types";
 import type { Plan } from "../model/types";
 import { readWorkbook, XlsxReadError } from "../xlsx/read";
@@ -19,8 +19,8 @@ import { asXlsxInput, LegacyReadError } from "../legacy";
 import { parseArgs, UsageError } from "./args";
 import { formatPlan, score2 } from "./format";
 import { tableChoiceOf } from "./table-choice";
+import { writeJson } from "./json-out";
 import { HELP, S } from "./strings";
-import { reportCommand } from "./report-command";
 
 export interface Io {
   out(text: string): void;
@@ -62,7 +62,9 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         return await checkCommand(positionals, options.json, io, options);
       case "recalc":
         return await recalcCommand(positionals, options.output, options.force, io, options);
-      case "report":
+      case "report": {
+        // the report writers pull in ExcelJS: loaded only for `kjscore report` (check stays light)
+        const { reportCommand } = await import("./report-command");
         return await reportCommand(positionals, options.output, options.force, io, {
           readBytes,
           writeFileAtomic: (file, bytes) => writeOutput(file, bytes, options.force),
@@ -71,6 +73,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
           messageOf,
           fail: (m) => new Failure(m),
         });
+      }
     }
     throw new UsageError(S.unknownCommand(String(command)));
   } catch (e) {
@@ -104,7 +107,30 @@ async function templateCommand(positionals: string[], output: string | undefined
 
 type Input = { file: string; bytes: () => Uint8Array | Promise<Uint8Array> } | { file: string; error: string };
 
-type Outcome = { file: string; plan: Plan } | { file: string; error: string };
+type Outcome = { file: string; plan: Plan } | { file: string; report: Report } | { file: string; error: string };
+
+/** Reads one workbook and computes its plan; the workbook's data is dropped when this returns. */
+async function planOf(bytes: Uint8Array, file: string, pick: { sheet?: string; table?: number }): Promise<Plan> {
+  // .xls / .et / .ods are read through the copy an .xlsx route would make of them
+  const { data } = await readWorkbook(asXlsxInput(bytes, path.basename(file)).bytes);
+  return computePlan(data, tableChoiceOf(pick, data));
+}
+
+/**
+ * One input's outcome: its plan, or with --json only its report (the plan is not held while a
+ * 100,000-row report is written out), or the line that says why it cannot be read.
+ */
+async function outcomeOf(input: Input, json: boolean, io: Io, pick: { sheet?: string; table?: number }): Promise<Outcome> {
+  if ("error" in input) return input;
+  let plan: Plan;
+  try {
+    plan = await planOf(await input.bytes(), input.file, pick);
+  } catch (e) {
+    debugStack(e, io);
+    return { file: input.file, error: messageOf(e) };
+  }
+  return json ? { file: input.file, report: toReport(plan, input.file) } : { file: input.file, plan };
+}
 
 async function checkCommand(positionals: string[], json: boolean, io: Io, pick: { sheet?: string; table?: number } = {}): Promise<number> {
   const inputs: Input[] = [];
@@ -134,31 +160,25 @@ async function checkCommand(positionals: string[], json: boolean, io: Io, pick: 
   if (json && many) io.out("[");
   const emit = (report: unknown) => {
     if (!json) return;
-    const text = JSON.stringify(report, null, 2);
-    // the same characters JSON.stringify(array, null, 2) writes, one element at a time
-    if (many) io.out((done > 0 ? "," : "") + "\n" + text.replace(/^/gm, "  "));
-    else if (failed === 0) io.out(text + "\n");
+    // the same characters JSON.stringify(array, null, 2) writes, one element at a time, and each
+    // element in pieces (a 100,000-row report is never one string)
+    if (many) {
+      io.out((done > 0 ? "," : "") + "\n  ");
+      writeJson(report, (t) => io.out(t), "  ");
+    } else if (failed === 0) {
+      writeJson(report, (t) => io.out(t));
+      io.out("\n");
+    }
     done++;
   };
   for (const input of inputs) {
-    let outcome: Outcome;
-    if ("error" in input) outcome = input;
-    else {
-      try {
-        // .xls / .et / .ods are read through the copy an .xlsx route would make of them
-        const { data } = await readWorkbook(asXlsxInput(await input.bytes(), path.basename(input.file)).bytes);
-        outcome = { file: input.file, plan: computePlan(data, tableChoiceOf(pick, data)) };
-      } catch (e) {
-        debugStack(e, io);
-        outcome = { file: input.file, error: messageOf(e) };
-      }
-    }
+    const outcome = await outcomeOf(input, json, io, pick);
     if ("error" in outcome) {
       failed++;
       io.err(oneLine(S.failedLine(outcome.file, outcome.error)) + "\n");
       emit({ file: outcome.file, error: outcome.error });
-    } else if (json) {
-      emit(toReport(outcome.plan, outcome.file));
+    } else if ("report" in outcome) {
+      emit(outcome.report);
     } else {
       io.out((texts > 0 ? "\n" : "") + formatPlan(outcome.plan, outcome.file));
       texts++;

@@ -6,9 +6,23 @@
  * through its shortest round-trip string ("0.0035"), so it is the decimal a person typed.
  */
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
+  // scores' numerators and denominators are small: Euclid on doubles is exact below 2^53 and
+  // far cheaper than on BigInt
+  if (a <= SAFE && b <= SAFE) {
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const t = x % y;
+      x = y;
+      y = t;
+    }
+    return BigInt(x);
+  }
   while (b !== 0n) {
     const t = a % b;
     a = b;
@@ -17,13 +31,18 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
+const POW10: bigint[] = Array.from({ length: 32 }, (_, i) => 10n ** BigInt(i));
+
 function pow10(places: number): bigint {
-  return 10n ** BigInt(places);
+  return places >= 0 && places < POW10.length ? POW10[places] : 10n ** BigInt(places);
 }
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 export type RationalLike = Rational | number | string | bigint;
+
+/** fromNumber's memo of non-integers (cleared past 10,000 numbers) */
+const FROM_NUMBER = new Map<number, Rational>();
 
 export class Rational {
   /** numerator; the sign lives here */
@@ -37,7 +56,8 @@ export class Rational {
       n = -n;
       d = -d;
     }
-    const g = gcd(n, d);
+    // a whole number (d = 1) is already in lowest terms
+    const g = d === 1n ? 1n : gcd(n, d);
     if (g > 1n) {
       n /= g;
       d /= g;
@@ -74,7 +94,14 @@ export class Rational {
   static fromNumber(x: number): Rational {
     if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
     if (Number.isInteger(x) && Number.isSafeInteger(x)) return new Rational(BigInt(x), 1n);
-    return Rational.parse(String(x));
+    // the same few decimals (scores such as 3.37) are read again and again; a Rational never changes
+    let r = FROM_NUMBER.get(x);
+    if (r === undefined) {
+      r = Rational.parse(String(x));
+      if (FROM_NUMBER.size >= 10000) FROM_NUMBER.clear();
+      FROM_NUMBER.set(x, r);
+    }
+    return r;
   }
 
   static of(x: RationalLike): Rational {
@@ -200,6 +227,7 @@ export class Rational {
    */
   toDecimalString(places?: number): string {
     if (places === undefined) {
+      if (this.d === 1n) return this.n.toString();
       let d = this.d;
       let twos = 0;
       let fives = 0;
@@ -216,12 +244,12 @@ export class Rational {
       const s = this.toDecimalString(p);
       return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
     }
-    const r = this.roundHalfAwayFromZero(places);
-    const neg = r.n < 0n;
-    const scaled = (neg ? -r.n : r.n) * (pow10(places) / r.d);
+    // |x| rounded half away at `places`, as a whole number of 10^-places (what roundHalfAwayFromZero computes)
+    const an = this.n < 0n ? -this.n : this.n;
+    const scaled = (2n * an * pow10(places) + this.d) / (2n * this.d);
     let digits = scaled.toString().padStart(places + 1, "0");
     if (places > 0) digits = digits.slice(0, -places) + "." + digits.slice(-places);
-    return (neg && scaled !== 0n ? "-" : "") + digits;
+    return (this.n < 0n && scaled !== 0n ? "-" : "") + digits;
   }
 
   toString(): string {

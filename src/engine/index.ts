@@ -28,6 +28,8 @@ export type { CategoricalRule, CategoricalOption } from "./rules/categorical";
 
 const CACHE_LIMIT = 1000;
 const cache = new Map<string, Rule | RuleError>();
+/** the same cache by the text exactly as written: each entry is what ruleFor returns (or throws) for it */
+const byText = new Map<string, Rule | RuleError>();
 
 /**
  * parseRule, cached by normalised text (see cacheKey): each distinct rule is read once (a workbook
@@ -35,6 +37,12 @@ const cache = new Map<string, Rule | RuleError>();
  * entry past 1000 texts.
  */
 export function ruleFor(text: string): Rule {
+  // the same text as written is looked up before it is normalised (normalising costs more than a lookup)
+  const seen = byText.get(text);
+  if (seen !== undefined) {
+    if (seen instanceof RuleError) throw seen;
+    return seen;
+  }
   const key = cacheKey(text ?? "");
   let hit = cache.get(key);
   if (hit === undefined) {
@@ -47,8 +55,11 @@ export function ruleFor(text: string): Rule {
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     cache.set(key, hit);
   }
-  if (hit instanceof RuleError) throw hit;
-  return hit.text === text ? hit : { ...hit, text };
+  const rule = hit instanceof RuleError || hit.text === text ? hit : { ...hit, text };
+  if (byText.size >= CACHE_LIMIT) byText.delete(byText.keys().next().value as string);
+  byText.set(text, rule);
+  if (rule instanceof RuleError) throw rule;
+  return rule;
 }
 
 /**

@@ -157,6 +157,19 @@ function describeUnit(unit: string | null): string {
   return unit === null ? "（无单位）" : `“${unit}”`;
 }
 
+/** The rule's unit taken apart, once per unit text (a rule's unit is read for every value cell). */
+const ruleUnits = new Map<string, Unit>();
+function ruleUnitOf(ruleUnit: string | null): Unit | null {
+  if (ruleUnit === null) return null;
+  let u = ruleUnits.get(ruleUnit);
+  if (u === undefined) {
+    u = readUnit(ruleUnit) ?? { text: ruleUnit, mult: Rational.ONE, base: ruleUnit, per: null };
+    if (ruleUnits.size >= 1000) ruleUnits.clear();
+    ruleUnits.set(ruleUnit, u);
+  }
+  return u;
+}
+
 /**
  * Reads one value cell in the rule's unit (`ruleUnit`, e.g. "万元", "%", "家", "件/万人", or null
  * when the rule names none). Never throws.
@@ -167,7 +180,7 @@ export function readValue(input: ValueInput, ruleUnit: string | null, options: R
   if (typeof v === "boolean") return { status: "error", message: `单元格是逻辑值 ${v ? "TRUE" : "FALSE"}，不是数值` };
   if (typeof v === "object") return { status: "error", message: `单元格是错误值 ${v.error}` };
 
-  const rUnit = ruleUnit === null ? null : (readUnit(ruleUnit) ?? { text: ruleUnit, mult: Rational.ONE, base: ruleUnit, per: null });
+  const rUnit = ruleUnitOf(ruleUnit);
 
   let reading: ValueReading;
   if (typeof v === "number") {

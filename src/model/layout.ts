@@ -87,7 +87,9 @@ function headerTexts(view: SheetView, rows: number[], cols: number): string[] {
 /** The column of a 评分标准-like header in a row, or -1. */
 function ruleHeaderCol(view: SheetView, r: number, cols: number): number {
   for (let c = 0; c < cols; c++) {
-    if (roleOf(compact(view.text(r, c))) === "rule") return c;
+    const t = view.text(r, c);
+    // every 评分标准-like header holds 评 or 计: most cells are passed without compacting them
+    if ((t.includes("评") || t.includes("计")) && roleOf(compact(t)) === "rule") return c;
   }
   return -1;
 }
@@ -115,7 +117,9 @@ function layoutsOf(sheet: SheetData): Layout[] {
 
 /** 0-based last row a table takes: its total row, else its last indicator or header row. */
 function endOf(l: Layout): number {
-  return l.totalRow ?? Math.max(l.headerRows[l.headerRows.length - 1], ...l.indicatorRows);
+  // indicator rows ascend: the last is the largest (no spread of 100,000 arguments)
+  const lastIndicator = l.indicatorRows.length > 0 ? l.indicatorRows[l.indicatorRows.length - 1] : -Infinity;
+  return l.totalRow ?? Math.max(l.headerRows[l.headerRows.length - 1], lastIndicator);
 }
 
 /** The table whose 评分标准 header is in row `r`, or null. */

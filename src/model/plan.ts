@@ -34,7 +34,17 @@ function exactSum(xs: number[]): number {
   return xs.reduce((s, x) => s.add(Rational.fromNumber(x)), Rational.ZERO).toNumber();
 }
 
-const fmt = (x: number) => String(Number(x.toFixed(6)));
+/** A score or value as shown in messages (6 places at most). Memoised: a plan prints the same few numbers many times. */
+const fmtCache = new Map<number, string>();
+function fmt(x: number): string {
+  let s = fmtCache.get(x);
+  if (s === undefined) {
+    s = String(Number(x.toFixed(6)));
+    if (fmtCache.size >= 10000) fmtCache.clear();
+    fmtCache.set(x, s);
+  }
+  return s;
+}
 
 /** "5" / 5 / "5分" / "５" → 5; anything else → null. */
 function numberOf(v: CellScalar): number | null {
@@ -477,18 +487,22 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice): Plan {
     };
   });
 
+  // one pass over the indicators (a sum of rationals is exact in any order), categories in order of appearance
   const subtotals: SubtotalPlan[] = [];
+  const sums = new Map<string, Rational[]>();
   for (const ind of indicators) {
-    let sub = subtotals.find((s) => s.category === ind.category);
-    if (!sub) {
-      sub = { category: ind.category, points: categoryPoints.get(ind.category) ?? null, byColumn: {} };
-      subtotals.push(sub);
+    let sum = sums.get(ind.category);
+    if (!sum) {
+      sum = layout.years.map(() => Rational.ZERO);
+      sums.set(ind.category, sum);
+      subtotals.push({ category: ind.category, points: categoryPoints.get(ind.category) ?? null, byColumn: {} });
     }
+    for (let i = 0; i < sum.length; i++) sum[i] = sum[i].add(Rational.fromNumber(contribution(ind.scores[i])));
   }
   for (const sub of subtotals) {
-    const mine = indicators.filter((ind) => ind.category === sub.category);
+    const sum = sums.get(sub.category)!;
     layout.years.forEach((y, i) => {
-      sub.byColumn[y.label] = exactSum(mine.map((ind) => contribution(ind.scores[i])));
+      sub.byColumn[y.label] = sum[i].toNumber();
     });
   }
 

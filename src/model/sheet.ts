@@ -47,16 +47,20 @@ export function parseRange(range: string): MergeArea | null {
   };
 }
 
+/** One more than the widest column parseAddress reads (ZZZ): every merged cell has its own key. */
+const MAX_COLS = 18278;
+
 /** Read access to one sheet that resolves merged cells to their top-left cell. */
 export class SheetView {
-  private readonly mergeOf = new Map<string, MergeArea>();
+  /** by row × MAX_COLS + col: a number key, not a string built per lookup */
+  private readonly mergeOf = new Map<number, MergeArea>();
 
   constructor(readonly sheet: SheetData) {
     for (const r of sheet.merges) {
       const m = parseRange(r);
       if (!m) continue;
       for (let row = m.top; row <= m.bottom; row++) {
-        for (let col = m.left; col <= m.right; col++) this.mergeOf.set(`${row},${col}`, m);
+        for (let col = m.left; col <= m.right; col++) this.mergeOf.set(row * MAX_COLS + col, m);
       }
     }
   }
@@ -77,7 +81,8 @@ export class SheetView {
 
   /** The merge area a cell belongs to, if any. */
   merge(row: number, col: number): MergeArea | undefined {
-    return this.mergeOf.get(`${row},${col}`);
+    // no merge reaches past ZZZ (parseAddress reads three letters at most)
+    return col >= 0 && col < MAX_COLS ? this.mergeOf.get(row * MAX_COLS + col) : undefined;
   }
 
   /** The cell's content, or the content of the merged area it lies in. */
