@@ -111,33 +111,11 @@ function readOrThrow(bytes: Uint8Array, fileName: string | undefined, options: L
       const what = cfb.find("WordDocument") ? "Word 文档" : cfb.find("PowerPoint Document") ? "PowerPoint 演示文稿" : "其他程序的复合文档";
       throw new LegacyReadError(`文件里没有工作簿数据（这像是${what}，不是电子表格）`, named);
     }
-    const book = readBiffWorkbook(cfb.read(stream), named, containerFlags(cfb));
-    return {
-      format: named,
-      data: { sheets: book.sheets },
-      notCarried: book.notCarried,
-      columnWidths: book.columnWidths,
-      rowHeights: book.rowHeights,
-      cellLooks: book.cellLooks,
-      defaultFont: book.defaultFont,
-      date1904: book.date1904,
-      sourceName: fileName,
-    };
+    return resultOf(named, readBiffWorkbook(cfb.read(stream), named, containerFlags(cfb)), fileName);
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     if (isOdsPackage(bytes) || startsAsOds(bytes)) {
-      const book = readOdsWorkbook(bytes, options.maxPartBytes);
-      return {
-        format: "ods",
-        data: { sheets: book.sheets },
-        notCarried: book.notCarried,
-        columnWidths: book.columnWidths,
-        rowHeights: book.rowHeights,
-        cellLooks: book.cellLooks,
-        defaultFont: book.defaultFont,
-        date1904: book.date1904,
-        sourceName: fileName,
-      };
+      return resultOf("ods", readOdsWorkbook(bytes, options.maxPartBytes), fileName);
     }
     let names: string[];
     try {
@@ -149,4 +127,16 @@ function readOrThrow(bytes: Uint8Array, fileName: string | undefined, options: L
     throw new LegacyReadError("压缩包里不是电子表格（没有 .ods 的 mimetype，也没有 .xlsx 的 [Content_Types].xml）");
   }
   throw new LegacyReadError("内容不是 .xls、.et 或 .ods 工作簿（可能是文本、CSV 或其他文件改了扩展名）");
+}
+
+/** What a reader gave, as the one result every format returns. */
+function resultOf(
+  format: LegacyWorkbook["format"],
+  book: Pick<LegacyWorkbook, "notCarried" | "columnWidths" | "rowHeights" | "cellLooks" | "defaultFont" | "date1904"> & {
+    sheets: LegacyWorkbook["data"]["sheets"];
+  },
+  fileName: string | undefined,
+): LegacyWorkbook {
+  const { sheets, notCarried, columnWidths, rowHeights, cellLooks, defaultFont, date1904 } = book;
+  return { format, data: { sheets }, notCarried, columnWidths, rowHeights, cellLooks, defaultFont, date1904, sourceName: fileName };
 }

@@ -60,14 +60,7 @@ export function ChangesView({ plan, t, language, actions }: { plan: Plan; t: Str
         <ul className="kj-list" aria-label={t.changesHeading}>
           {plan.writes.map((w) => (
             <li key={w.cell} className="kj-write">
-              <div className="kj-write-line">
-                <span className="kj-cell">{w.cell}</span>
-                <span className="kj-num">
-                  <span className="kj-before">{fmtCell(w.before, t.emptyCell)}</span>
-                  {" → "}
-                  <span className="kj-after">{fmtScore(w.after)}</span>
-                </span>
-              </div>
+              <WriteLine w={w} t={t} />
               <div className="kj-muted">
                 {pick(language, w.reason, w.reasonEn)}
                 {w.keepsFormula ? `（${t.keepsFormula(w.keepsFormula)}）` : ""}
@@ -82,14 +75,7 @@ export function ChangesView({ plan, t, language, actions }: { plan: Plan; t: Str
           <ul className="kj-list" aria-label={t.writtenHeading} data-testid="written-list">
             {actions.written.map((w) => (
               <li key={w.cell} className="kj-write">
-                <div className="kj-write-line">
-                  <span className="kj-cell">{w.cell}</span>
-                  <span className="kj-num">
-                    <span className="kj-before">{fmtCell(w.before, t.emptyCell)}</span>
-                    {" → "}
-                    <span className="kj-after">{fmtScore(w.after)}</span>
-                  </span>
-                </div>
+                <WriteLine w={w} t={t} />
               </li>
             ))}
           </ul>
@@ -160,5 +146,19 @@ export function ChangesView({ plan, t, language, actions }: { plan: Plan; t: Str
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** One cell's "A1  old → new", as the list of what 应用 would write and of what it wrote show it. */
+function WriteLine({ w, t }: { w: Pick<CellWrite, "cell" | "before" | "after">; t: Strings }) {
+  return (
+    <div className="kj-write-line">
+      <span className="kj-cell">{w.cell}</span>
+      <span className="kj-num">
+        <span className="kj-before">{fmtCell(w.before, t.emptyCell)}</span>
+        {" → "}
+        <span className="kj-after">{fmtScore(w.after)}</span>
+      </span>
+    </div>
   );
 }
