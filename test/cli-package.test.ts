@@ -8,6 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { zipSync } from "fflate";
 import { run } from "../src/cli/main";
+import { kj } from "./helpers/cli-in-process";
 import { buildTemplateBuffer } from "../src/xlsx/template";
 import { readZip } from "../src/ooxml/zip";
 import { buildCli, type Cli } from "./helpers/cli-build";
@@ -20,13 +21,6 @@ beforeAll(async () => {
   template = await buildTemplateBuffer();
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function kj(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 /** A "workbook" whose sheet claims to inflate to 3 GiB (its data: 8 MB of zeros, deflated). */
 function zipBomb(): Uint8Array {

@@ -7,7 +7,7 @@ import type ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { run } from "../src/cli/main";
+import { kj } from "./helpers/cli-in-process";
 import { computePlan } from "../src/model";
 import { readWorkbook } from "../src/xlsx/read";
 import { buildTemplate } from "../src/xlsx/template";
@@ -19,13 +19,6 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "kjscore-recalc-"));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function kj(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 /** Recalculate `bytes` through the CLI; returns the plan of the input and both workbooks. */
 async function roundTrip(name: string, bytes: Uint8Array) {

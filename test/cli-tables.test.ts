@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { run } from "../src/cli/main";
+import { kj } from "./helpers/cli-in-process";
 import type { Report } from "../src/model/report";
 import { computePlan } from "../src/model";
 import { readWorkbook } from "../src/xlsx/read";
@@ -19,13 +19,6 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "kjscore-tables-"));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function kj(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 const fixture = (name: string) => path.join(FIX, name);
 
