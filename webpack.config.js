@@ -24,6 +24,7 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { tsRule } = require("./scripts/webpack-ts-rule");
 
 const DEV_URL = "https://localhost:3000/";
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -158,18 +159,7 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              // ES modules for webpack, so that tree shaking works (tsconfig says commonjs for jest/tsc)
-              compilerOptions: { module: "esnext", sourceMap: !production, target: "ES2020" },
-            },
-          },
-        },
+        tsRule({ sourceMap: !production }),
         // src/model is pure (no module runs anything on import): an export the pane does not use, such as
         // toReport and the analysis behind it, is left out of the bundle instead of riding along
         { test: /[\\/]src[\\/]model[\\/].*\.ts$/, sideEffects: false },

@@ -9,6 +9,7 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { SingleFilePlugin } = require("./scripts/single-file-plugin");
+const { tsRule } = require("./scripts/webpack-ts-rule");
 
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || env.mode || "production";
@@ -27,15 +28,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: "ts-loader",
-          // ES modules out, so webpack sees import() and splits the ExcelJS chunk off
-          options: { transpileOnly: true, compilerOptions: { module: "esnext", target: "es2020", sourceMap: mode !== "production" } },
-        },
-      ],
+      rules: [tsRule({ sourceMap: mode !== "production" })],
     },
     plugins: [
       new HtmlWebpackPlugin({

@@ -12,6 +12,7 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { tsRule } = require("./scripts/webpack-ts-rule");
 const { version } = require("./package.json");
 
 const FOLDER = `kjscore_${version}`;
@@ -34,14 +35,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: "ts-loader",
-          options: { transpileOnly: true, compilerOptions: { module: "esnext", target: "es2020", sourceMap: false } },
-        },
-      ],
+      rules: [tsRule({ sourceMap: false })],
     },
     plugins: [
       new HtmlWebpackPlugin({ filename: "index.html", template: "./src/wps/addin/index.html", chunks: ["index"], scriptLoading: "defer" }),
