@@ -21,6 +21,7 @@ import { readWorkbook } from "../src/xlsx/read";
 import { workbookToData } from "../src/xlsx/exceljs-data";
 import { writeWorkbook } from "../src/xlsx/write";
 import { libreOfficeAvailable, parseCsv, recalcWithLibreOffice } from "./helpers/libreoffice";
+import { resultOf } from "./helpers/libreoffice-results";
 import {
   edgeSweep,
   generatedWorkbook,
@@ -53,17 +54,6 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return wb;
-}
-
-/**
- * A formula cell's result as LibreOffice left it ("" for an empty-text result). Read through
- * cell.result: ExcelJS leaves a cached 0 out of cell.value.
- */
-function resultOf(ws: ExcelJS.Worksheet, addr: string): unknown {
-  const cell = ws.getCell(addr);
-  if (cell.type !== ExcelJS.ValueType.Formula) return { notAFormula: cell.value };
-  const r = cell.result as unknown;
-  return r === undefined || r === null ? "" : r;
 }
 
 /** Every score and total the engine gives for `plan`, against LibreOffice's results in `ws`. */

@@ -6,8 +6,9 @@
  * become a formula. One soffice run. Without LibreOffice: skipped outside CI naming
  * libreoffice-calc-nogui; CI=true fails.
  */
-import ExcelJS from "exceljs";
-import { libreOfficeAvailable, recalcWithLibreOffice } from "./helpers/libreoffice";
+import type ExcelJS from "exceljs";
+import { libreOfficeAvailable } from "./helpers/libreoffice";
+import { computedScoresAgainst, recalculatedSheet } from "./helpers/libreoffice-results";
 import { generatedWorkbook, portableOf, type GenValue, type Portable } from "./helpers/portable-fixtures";
 
 const HAVE_LO = libreOfficeAvailable();
@@ -45,23 +46,13 @@ const ROWS: { rule: string; weight?: number; values: GenValue[] }[] = [
   },
 ];
 
-function resultOf(ws: ExcelJS.Worksheet, addr: string): unknown {
-  const cell = ws.getCell(addr);
-  if (cell.type !== ExcelJS.ValueType.Formula) return { notAFormula: cell.value };
-  const r = cell.result as unknown;
-  return r === undefined || r === null ? "" : r;
-}
-
 describeLO("prorated rules in the 分享版, recalculated by LibreOffice", () => {
   let portable: Portable;
   let ws: ExcelJS.Worksheet;
 
   beforeAll(async () => {
     portable = await portableOf(await generatedWorkbook(ROWS), true);
-    const [out] = await recalcWithLibreOffice([{ name: "prorated", bytes: portable.bytes }]);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(out as unknown as ArrayBuffer);
-    ws = wb.getWorksheet(portable.plan.sheet)!;
+    ws = await recalculatedSheet(portable, "prorated");
   }, 180_000);
 
   test("every score cell of a prorated rule became a formula", () => {
@@ -72,19 +63,7 @@ describeLO("prorated rules in the 分享版, recalculated by LibreOffice", () =>
   });
 
   test("LibreOffice's results equal the engine's below, at and above the target", () => {
-    const wrong: string[] = [];
-    let checked = 0;
-    for (const ind of portable.plan.indicators) {
-      for (const sc of ind.scores) {
-        if (sc.computed === null) continue;
-        checked++;
-        const got = resultOf(ws, sc.cell);
-        if (got !== sc.computed)
-          wrong.push(
-            `${sc.cell} ${ind.ruleText.slice(0, 24)}… value ${sc.valueText}: LibreOffice ${JSON.stringify(got)}, engine ${sc.computed}`,
-          );
-      }
-    }
+    const { checked, wrong } = computedScoresAgainst(ws, portable.plan);
     expect(wrong).toEqual([]);
     expect(checked).toBe(ROWS.reduce((n, r) => n + r.values.length, 0));
   });

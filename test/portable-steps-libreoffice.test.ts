@@ -5,22 +5,16 @@
  * cell of those rows must have become a formula (nothing kept as a value), and no error value appears.
  * One soffice run. Without LibreOffice: skipped outside CI naming libreoffice-calc-nogui; CI=true fails.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { ruleFor } from "../src/engine";
 import { Rational } from "../src/engine/decimal";
-import { libreOfficeAvailable, recalcWithLibreOffice } from "./helpers/libreoffice";
+import { libreOfficeAvailable } from "./helpers/libreoffice";
+import { computedScoresAgainst, recalculatedSheet } from "./helpers/libreoffice-results";
 import { generatedWorkbook, portableOf, type GenValue, type Portable } from "./helpers/portable-fixtures";
 import { STEP_RULES, stepSweep } from "./helpers/step-rules";
 
 const HAVE_LO = libreOfficeAvailable();
 const describeLO = HAVE_LO ? describe : describe.skip;
-
-function resultOf(ws: ExcelJS.Worksheet, addr: string): unknown {
-  const cell = ws.getCell(addr);
-  if (cell.type !== ExcelJS.ValueType.Formula) return { notAFormula: cell.value };
-  const r = cell.result as unknown;
-  return r === undefined || r === null ? "" : r;
-}
 
 describeLO("step rules in the 分享版, recalculated by LibreOffice", () => {
   let portable: Portable;
@@ -51,10 +45,7 @@ describeLO("step rules in the 分享版, recalculated by LibreOffice", () => {
       rows.push({ rule: growth, weight: 6, values: [...rates, 8.99].map((g) => ({ pct: Number((g / 100).toPrecision(12)) })) });
     }
     portable = await portableOf(await generatedWorkbook(rows), true);
-    const [out] = await recalcWithLibreOffice([{ name: "steps", bytes: portable.bytes }]);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(out as unknown as ArrayBuffer);
-    ws = wb.getWorksheet(portable.plan.sheet)!;
+    ws = await recalculatedSheet(portable, "steps");
   }, 180_000);
 
   test("every score cell of a step rule became a formula (a growth row's first year has no year before it)", () => {
@@ -68,19 +59,7 @@ describeLO("step rules in the 分享版, recalculated by LibreOffice", () => {
   });
 
   test("LibreOffice's results equal the engine's on every edge and whole step", () => {
-    const wrong: string[] = [];
-    let checked = 0;
-    for (const ind of portable.plan.indicators) {
-      for (const sc of ind.scores) {
-        if (sc.computed === null) continue;
-        checked++;
-        const got = resultOf(ws, sc.cell);
-        if (got !== sc.computed)
-          wrong.push(
-            `${sc.cell} ${ind.ruleText.slice(0, 24)}… value ${sc.valueText}: LibreOffice ${JSON.stringify(got)}, engine ${sc.computed}`,
-          );
-      }
-    }
+    const { checked, wrong } = computedScoresAgainst(ws, portable.plan);
     expect(wrong).toEqual([]);
     expect(checked).toBeGreaterThan(300);
   });
