@@ -75,6 +75,8 @@ function cliChild(args) {
 
 async function run() {
   const { readWorkbookSync } = require(path.join(DIST, "xlsx", "read.js"));
+  // inflate as `kjscore` does: node:zlib's native inflate and CRC-32 (src/cli/main.ts installs it)
+  require(path.join(DIST, "ooxml", "zip-node.js")).useNodeZlib();
   const { computePlan } = require(path.join(DIST, "model", "index.js"));
   const { buildTemplateBuffer } = require(path.join(DIST, "xlsx", "template.js"));
   const rows = [];
