@@ -1,5 +1,5 @@
 /**
- * The zip container of an OOXML package (also .ods): read the central directory, inflate
+ * The zip container of an OOXML package and of an .ods (src/legacy reads it through this too): read the central directory, inflate
  * only the entries asked for, under limits; write a copy in which every entry not replaced
  * keeps its raw bytes (local header, compressed data, data descriptor) exactly as they were.
  *
@@ -20,7 +20,13 @@ import { Inflate, deflateSync, inflateSync } from "fflate";
 
 /** The bytes are not a zip we can read, or reading them would cost too much. `message` is Chinese. */
 export class ZipError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** "too-big": past the inflate budget; "damaged": `reason` says what is wrong; "other": unsupported or encrypted */
+    readonly kind: "too-big" | "damaged" | "other" = "other",
+    /** the message without the "文件损坏或不完整：" lead (for a caller that leads with its own) */
+    readonly reason = message,
+  ) {
     super(message);
     this.name = "ZipError";
   }
@@ -116,7 +122,7 @@ export class ZipArchive {
       try {
         out = inflater.inflate(data, e.size);
       } catch (err) {
-        if (err instanceof InflateOverflow) throw e.size >= room ? tooBig(this.limits) : corrupt("解压后的大小超过记录的大小");
+        if (err instanceof InflateOverflow) throw e.size >= room ? tooBig(this.limits) : corrupt(`“${e.name}”解压后的大小超过记录的大小`);
         throw corrupt(`“${e.name}”的压缩数据无法解开`);
       }
     } else {
@@ -137,11 +143,11 @@ const utf8 = { decode: (b: Uint8Array): string => (decoder ??= new TextDecoder("
 const FAST_INFLATE_LIMIT = 64 * 1024 * 1024;
 
 function tooBig(limits: ZipLimits): ZipError {
-  return new ZipError(`解压后超过 ${Math.round(limits.maxInflated / MB)} MB，不像分工表`);
+  return new ZipError(`解压后超过 ${Math.round(limits.maxInflated / MB)} MB，不像分工表`, "too-big");
 }
 
 function corrupt(why: string): ZipError {
-  return new ZipError(`文件损坏或不完整：${why}`);
+  return new ZipError(`文件损坏或不完整：${why}`, "damaged", why);
 }
 
 /**
