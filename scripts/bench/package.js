@@ -1,7 +1,7 @@
 /*
  * The .xlsx package layer (src/ooxml), as ratios measured in the same run (issue 8):
  * - per-workbook `check` work (read the package + compute the plan) at 400 workbooks, against the
- *   minimal unzip-and-scan reader of the same sheet XML (./_minimal-reader.js); goal ≤ 3×;
+ *   minimal unzip-and-scan reader of the same worksheets (./_minimal-reader.js); goal ≤ 3×;
  * - the same on one 分工表 of 100,000 rows against 10,000 rows; goal ≤ 12×, and its memory;
  * - peak memory of `kjscore check FOLDER --json` at 4,000 workbooks against 400 (reports stream
  *   out as they are made); goal ≤ 2×;
@@ -75,6 +75,8 @@ function cliChild(args) {
 
 async function run() {
   const { readWorkbookSync } = require(path.join(DIST, "xlsx", "read.js"));
+  // inflate as `kjscore` does: node:zlib's native inflate and CRC-32 (src/cli/main.ts installs it)
+  require(path.join(DIST, "ooxml", "zip-node.js")).useNodeZlib();
   const { computePlan } = require(path.join(DIST, "model", "index.js"));
   const { buildTemplateBuffer } = require(path.join(DIST, "xlsx", "template.js"));
   const rows = [];

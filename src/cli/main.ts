@@ -21,6 +21,7 @@ import { formatPlan, score2 } from "./format";
 import { tableChoiceOf } from "./table-choice";
 import { writeJson } from "./json-out";
 import { HELP, S } from "./strings";
+import { useNodeZlib } from "../ooxml/zip-node";
 
 export interface Io {
   out(text: string): void;
@@ -45,6 +46,7 @@ async function buildTemplateBuffer(): Promise<Uint8Array> {
 }
 
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  useNodeZlib(); // native inflate and CRC-32 for every package read (the page and the add-in keep fflate)
   try {
     const { command, positionals, options } = parseArgs(argv);
     if (options.help) {

@@ -19,7 +19,7 @@ import type { DefaultFont } from "./xlsx-styles";
 import { punchMergeHoles } from "./merges";
 import { isGeneral } from "../ooxml/numfmt";
 import { scanXml, XmlError } from "./xml-scan";
-import { listZip, readZipEntry, ZipError, type ZipEntry } from "./zip-read";
+import { DEFAULT_LIMITS, readZip, ZipError, type ZipArchive } from "../ooxml/zip";
 
 export interface OdsWorkbook {
   sheets: SheetData[];
@@ -31,7 +31,7 @@ export interface OdsWorkbook {
   notCarried: string[];
 }
 
-/** What one part may inflate to; a 分工表's content.xml is well under 1 MB. */
+/** What the parts read may inflate to, together; a 分工表's content.xml is well under 1 MB. */
 export const ODS_PART_LIMIT = 256 * 1024 * 1024;
 /** Excel's sheet size: cells beyond it cannot go into the .xlsx copy. */
 const MAX_ROWS = 1048576;
@@ -45,33 +45,39 @@ const fail = (why: string): never => {
   throw new LegacyReadError(why, "ods");
 };
 
+/** The zip layer's reason, under the "无法读取 .ods 文件：" lead; a budget passed names the part. */
+function zipReason(e: unknown, part?: string): string {
+  if (!(e instanceof ZipError)) return part ? `${part} 无法读取` : "压缩包损坏";
+  return e.kind === "too-big" && part ? `${part} ${e.reason}` : e.reason;
+}
+
 /** Is this zip an OpenDocument spreadsheet? (its mimetype entry says so) */
 export function isOdsPackage(bytes: Uint8Array): boolean {
   try {
-    const entries = listZip(bytes);
-    const mt = entries.find((e) => e.name === "mimetype");
+    const zip = readZip(bytes);
+    const mt = zip.entry("mimetype");
     if (!mt || mt.size > 200) return false;
-    const text = new TextDecoder("utf-8").decode(readZipEntry(bytes, mt, 200)).trim();
-    return ODS_MIMETYPES.includes(text);
+    return ODS_MIMETYPES.includes((zip.text("mimetype") ?? "").trim());
   } catch {
     return false;
   }
 }
 
 export function readOdsWorkbook(bytes: Uint8Array, maxPartBytes = ODS_PART_LIMIT): OdsWorkbook {
-  let entries: ZipEntry[];
+  let zip: ZipArchive;
   try {
-    entries = listZip(bytes);
+    zip = readZip(bytes, { maxInflated: maxPartBytes, maxEntries: DEFAULT_LIMITS.maxEntries });
   } catch (e) {
-    return fail(e instanceof ZipError ? e.message : "压缩包损坏");
+    return fail(zipReason(e));
   }
+  const entries = zip.entries;
+  // ODF part names are case-sensitive: the exact entry or none
   const part = (name: string): string | null => {
-    const e = entries.find((x) => x.name === name);
-    if (!e) return null;
+    if (!zip.has(name)) return null;
     try {
-      return new TextDecoder("utf-8").decode(readZipEntry(bytes, e, maxPartBytes));
+      return zip.text(name) ?? null;
     } catch (err) {
-      return fail(err instanceof ZipError ? err.message : `${name} 无法读取`);
+      return fail(zipReason(err, name));
     }
   };
   const manifest = part("META-INF/manifest.xml");

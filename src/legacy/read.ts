@@ -5,7 +5,7 @@ import { LegacyReadError } from "./errors";
 import { FLAGS } from "./features";
 import { isOdsPackage, readOdsWorkbook } from "./ods";
 import type { LegacyWorkbook } from "./types";
-import { listZip } from "./zip-read";
+import { readZip } from "../ooxml/zip";
 
 export type DetectedFormat = "xlsx" | "xls" | "et-or-xls" | "ods" | "encrypted" | "unknown";
 
@@ -35,7 +35,7 @@ export function detectFormat(bytes: Uint8Array): DetectedFormat {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
     if (isOdsPackage(bytes) || startsAsOds(bytes)) return "ods";
     try {
-      if (listZip(bytes).some((e) => e.name === "[Content_Types].xml")) return "xlsx";
+      if (readZip(bytes).has("[Content_Types].xml")) return "xlsx";
     } catch {
       return "unknown";
     }
@@ -84,7 +84,7 @@ function hasFilePass(stream: Uint8Array): boolean {
  * messages; the bytes decide how they are read. Throws LegacyReadError (message: one Chinese line).
  */
 export interface LegacyReadOptions {
-  /** the most one .ods part may inflate to (default ODS_PART_LIMIT, 256 MB) */
+  /** the most the .ods parts read may inflate to, together (default ODS_PART_LIMIT, 256 MB) */
   maxPartBytes?: number;
 }
 
@@ -119,7 +119,7 @@ function readOrThrow(bytes: Uint8Array, fileName: string | undefined, options: L
     }
     let names: string[];
     try {
-      names = listZip(bytes).map((e) => e.name);
+      names = readZip(bytes).entries.map((e) => e.name);
     } catch {
       throw new LegacyReadError("压缩包不完整或已损坏（文件可能被截断）");
     }

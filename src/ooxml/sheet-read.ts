@@ -40,10 +40,7 @@ export function parseRef(ref: string): { row: number; col: number } | null {
   return { row: row - 1, col: col - 1 };
 }
 
-const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|c|\/sheetData)(?=[\s/>])([^>]*)>/g;
-const A_R = /(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')/;
-const A_T = /(?:^|\s)t\s*=\s*(?:"([^"]*)"|'([^']*)')/;
-const A_S = /(?:^|\s)s\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+const SHEET_DATA = /<(?:[A-Za-z_][\w.-]*:)?sheetData(?=[\s/>])/;
 const F_EL = /<(?:[A-Za-z_][\w.-]*:)?f(?=[\s/>])([^>]*?)(\/?)>(?:([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?f>)?/;
 const V_EL = /<(?:[A-Za-z_][\w.-]*:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?v>/;
 const IS_EL = /<(?:[A-Za-z_][\w.-]*:)?is(?:\s[^>]*)?>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?is>/;
@@ -62,48 +59,112 @@ interface SharedMaster {
   col: number;
 }
 
+/** Space, tab, CR, LF, "/" or ">": what may follow an element's name in a tag. */
+function endsName(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62;
+}
+
+/** Is the tag name in [from, to) `local`, unprefixed or with a prefix ("x:c")? */
+function isLocal(xml: string, from: number, to: number, local: string): boolean {
+  const at = to - local.length;
+  if (at < from || !xml.startsWith(local, at)) return false;
+  return at === from || (at - 1 > from && xml.charCodeAt(at - 1) === 58);
+}
+
+/**
+ * The r, t and s attributes of a <row> or <c> start tag, raw (as written), from the attribute
+ * text in [from, to): one pass over name="value" pairs, either quote.
+ */
+const cellAttrs = { r: undefined as string | undefined, t: undefined as string | undefined, s: undefined as string | undefined };
+function readCellAttrs(xml: string, from: number, to: number): void {
+  cellAttrs.r = cellAttrs.t = cellAttrs.s = undefined;
+  let p = from;
+  while (p < to) {
+    const c = xml.charCodeAt(p);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47) {
+      p++;
+      continue;
+    }
+    const nameStart = p;
+    while (p < to) {
+      const d = xml.charCodeAt(p);
+      if (d === 61 || d === 32 || d === 9 || d === 10 || d === 13) break;
+      p++;
+    }
+    const nameEnd = p;
+    while (p < to && xml.charCodeAt(p) !== 61) p++;
+    p++;
+    while (p < to && (xml.charCodeAt(p) === 32 || xml.charCodeAt(p) === 9 || xml.charCodeAt(p) === 10 || xml.charCodeAt(p) === 13)) p++;
+    const q = xml.charCodeAt(p);
+    if (p >= to || (q !== 34 && q !== 39)) return; // not an attribute list XML allows: stop
+    const valueEnd = xml.indexOf(q === 34 ? '"' : "'", p + 1);
+    if (valueEnd < 0 || valueEnd >= to) return;
+    if (nameEnd - nameStart === 1) {
+      const n = xml.charCodeAt(nameStart);
+      const value = xml.slice(p + 1, valueEnd);
+      if (n === 114) cellAttrs.r ??= value;
+      else if (n === 116) cellAttrs.t ??= value;
+      else if (n === 115) cellAttrs.s ??= value;
+    }
+    p = valueEnd + 1;
+  }
+}
+
 export function readSheet(name: string, xml: string, ctx: SheetContext): SheetData {
   const cells: (CellData | undefined)[][] = [];
-  const start = xml.search(/<(?:[A-Za-z_][\w.-]*:)?sheetData(?=[\s/>])/);
+  const start = xml.search(SHEET_DATA);
   let dataEnd = start;
   if (start >= 0) {
     const masters = new Map<string, SharedMaster>();
-    TAG.lastIndex = start;
     let row = -1;
     let col = -1;
-    for (;;) {
-      const m = TAG.exec(xml);
-      if (!m) break;
-      if (m[1] === "/sheetData") {
-        dataEnd = m.index;
-        break;
-      }
-      const attrs = m[2];
-      const empty = attrs.endsWith("/");
-      if (m[1] === "row") {
-        const r = get(A_R, attrs);
-        row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : row + 1;
-        col = -1;
+    // every "<" after <sheetData: a <row>, a <c> (either prefixed), </sheetData>, or something skipped
+    let i = xml.indexOf("<", start + 1);
+    while (i >= 0) {
+      if (xml.charCodeAt(i + 1) === 47) {
+        if (xml.startsWith("sheetData", i + 2) && endsName(xml.charCodeAt(i + 11))) {
+          dataEnd = i;
+          break;
+        }
+        i = xml.indexOf("<", i + 2);
         continue;
       }
-      // a <c>
-      const ref = get(A_R, attrs);
+      let nameEnd = i + 1;
+      while (nameEnd < xml.length && !endsName(xml.charCodeAt(nameEnd))) nameEnd++;
+      const isCell = isLocal(xml, i + 1, nameEnd, "c");
+      if (!isCell && !isLocal(xml, i + 1, nameEnd, "row")) {
+        i = xml.indexOf("<", i + 1);
+        continue;
+      }
+      const gt = xml.indexOf(">", nameEnd);
+      if (gt < 0) break;
+      readCellAttrs(xml, nameEnd, gt);
+      const empty = xml.charCodeAt(gt - 1) === 47;
+      if (!isCell) {
+        const r = cellAttrs.r;
+        row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : row + 1;
+        col = -1;
+        i = xml.indexOf("<", gt + 1);
+        continue;
+      }
+      const { r: ref, t, s } = cellAttrs;
       const at = ref !== undefined ? parseRef(ref) : null;
       if (at) {
         col = at.col;
-        if (at.row !== row && row < 0) row = at.row;
-        else if (at.row !== row) row = at.row;
+        row = at.row;
       } else col++;
       if (row < 0) row = 0;
       let content = "";
+      let next = gt + 1;
       if (!empty) {
         // the cell's own end tag: its children (<f>, <v>, <is>…) have their own ends first
-        const endTag = findCellEnd(xml, xml.indexOf("</", TAG.lastIndex));
-        content = xml.slice(TAG.lastIndex, endTag.contentEnd);
-        TAG.lastIndex = endTag.end;
+        const endTag = findCellEnd(xml, xml.indexOf("</", gt + 1));
+        content = xml.slice(gt + 1, endTag.contentEnd);
+        next = endTag.end;
       }
-      const data = cellOf(attrs, content, row, col, ctx, masters);
+      const data = cellOf(t, s, content, row, col, ctx, masters);
       if (data) (cells[row] ??= [])[col] = data;
+      i = xml.indexOf("<", next);
     }
   }
   for (let r = 0; r < cells.length; r++) if (!cells[r]) cells[r] = [];
@@ -135,18 +196,20 @@ function findCellEnd(xml: string, firstClose: number): { contentEnd: number; end
 }
 
 function cellOf(
-  attrs: string,
+  type: string | undefined,
+  s: string | undefined,
   content: string,
   row: number,
   col: number,
   ctx: SheetContext,
   masters: Map<string, SharedMaster>,
 ): CellData | undefined {
-  const t = get(A_T, attrs) ?? "n";
-  const s = get(A_S, attrs);
+  const t = type ?? "n";
   const numFmt = s !== undefined ? ctx.numFmtOfXf[Number(s)] : ctx.numFmtOfXf[0];
+  // the usual content, "<v>…</v>" alone, is cut out directly; anything else goes through the patterns
+  const onlyV = content.startsWith("<v>") && content.endsWith("</v>") && content.indexOf("<", 3) === content.length - 4;
   let formula: string | undefined;
-  if (content.length > 0 && content.indexOf("f") >= 0) {
+  if (!onlyV && content.length > 0 && content.indexOf("f") >= 0) {
     const f = F_EL.exec(content);
     if (f) {
       const fa = f[1];
@@ -164,8 +227,8 @@ function cellOf(
       } else if (text) formula = text;
     }
   }
-  const vm = content.length > 0 ? V_EL.exec(content) : null;
-  const raw = vm ? vm[1] : undefined;
+  const vm = onlyV || content.length === 0 ? null : V_EL.exec(content);
+  const raw = onlyV ? content.slice(3, -4) : vm ? vm[1] : undefined;
   let v: CellScalar = null;
   switch (t) {
     case "s": {

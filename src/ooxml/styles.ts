@@ -4,7 +4,7 @@
  * untouched (so every style index the workbook already uses keeps its meaning).
  */
 import { BUILTIN_NUMFMT } from "./numfmt";
-import { attr, attributes, escapeAttr, findElement, findElements, setAttr, removeAttr } from "./xml";
+import { attr, attributes, decodeXml, escapeAttr, findElement, findElements, setAttr, removeAttr } from "./xml";
 
 export interface StylesInfo {
   /** number format code per cellXfs index; undefined for General (id 0) */
@@ -24,13 +24,39 @@ export function readStyles(xml: string | undefined): StylesInfo {
   const xfs = findElement(xml, ["cellXfs"]);
   const numFmtOfXf: (string | undefined)[] = [];
   if (xfs && !xfs.selfClosing) {
-    for (const e of findElements(xml, ["xf"], xfs.openEnd, xfs.closeStart)) {
-      const id = Number(attr(e.openTag, "numFmtId") ?? 0);
+    // an <xf> never holds another (CT_Xf: alignment, protection, extLst), so each start tag is one
+    // entry; only its numFmtId is read, without building every attribute (a part may hold thousands)
+    eachStartTag(xml, "xf", xfs.openEnd, xfs.closeStart, (from, to) => {
+      const id = Number(numFmtIdIn(xml, from, to) ?? 0);
       numFmtOfXf.push(id ? (custom.get(id) ?? BUILTIN_NUMFMT[id]) : undefined);
-    }
+    });
   }
   return { numFmtOfXf };
 }
+
+/** Calls `each` with the attribute text [from, to) of every start tag `<local` or `<p:local` in [start, until). */
+function eachStartTag(xml: string, local: string, start: number, until: number, each: (from: number, to: number) => void): void {
+  for (let i = xml.indexOf("<", start); i >= 0 && i < until; i = xml.indexOf("<", i + 1)) {
+    let end = i + 1;
+    for (let c = xml.charCodeAt(end); end < until && c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 47 && c !== 62;)
+      c = xml.charCodeAt(++end);
+    const at = end - local.length;
+    if (at <= i || !xml.startsWith(local, at) || (at !== i + 1 && xml.charCodeAt(at - 1) !== 58) || xml.charCodeAt(i + 1) === 47) continue;
+    const gt = xml.indexOf(">", end);
+    if (gt < 0) return;
+    each(end, gt);
+    i = gt;
+  }
+}
+
+/** The numFmtId attribute's value in a start tag's attribute text (unprefixed, as attr() answers it first). */
+function numFmtIdIn(xml: string, from: number, to: number): string | undefined {
+  const tag = xml.slice(from, to);
+  const m = NUMFMT_ID.exec(tag);
+  if (m) return decodeXml(m[1] ?? m[2]);
+  return tag.includes(":numFmtId") ? attr(`<xf${tag}>`, "numFmtId") : undefined;
+}
+const NUMFMT_ID = /(?:^|\s)numFmtId\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 
 /**
  * Appends to a styles part. Each request is answered with a cellXfs index; the same request

@@ -1,5 +1,5 @@
 /**
- * The zip container of an OOXML package (also .ods): read the central directory, inflate
+ * The zip container of an OOXML package and of an .ods (src/legacy reads it through this too): read the central directory, inflate
  * only the entries asked for, under limits; write a copy in which every entry not replaced
  * keeps its raw bytes (local header, compressed data, data descriptor) exactly as they were.
  *
@@ -11,12 +11,22 @@
  * (a 3 MB zip bomb becomes 3 GiB), and zipSync rebuilds every entry. fflate does the DEFLATE
  * itself (streaming Inflate, deflateSync); this file does the container (APPNOTE.TXT 6.3).
  * Nothing is ever extracted to disk, so entry names are only looked up, never joined to a path.
+ *
+ * The DEFLATE and CRC-32 work goes through an Inflater: fflate and a JS table by default (the
+ * browser page, the add-in), node:zlib's native ones where the command line installs them
+ * (./zip-node.ts, never imported by a bundle). Every bound below holds for either.
  */
 import { Inflate, deflateSync, inflateSync } from "fflate";
 
 /** The bytes are not a zip we can read, or reading them would cost too much. `message` is Chinese. */
 export class ZipError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** "too-big": past the inflate budget; "damaged": `reason` says what is wrong; "other": unsupported or encrypted */
+    readonly kind: "too-big" | "damaged" | "other" = "other",
+    /** the message without the "文件损坏或不完整：" lead (for a caller that leads with its own) */
+    readonly reason = message,
+  ) {
     super(message);
     this.name = "ZipError";
   }
@@ -109,21 +119,17 @@ export class ZipArchive {
     if (e.method === 0) {
       out = data.slice();
     } else if (e.method === 8) {
-      // DEFLATE expands at most ~1032:1, so a small entry cannot cost much even if its header lies:
-      // inflate it in one call into a buffer of the declared size (what does not fit is dropped,
-      // and the CRC below then fails); larger entries stream under the bound
-      if (data.length * 1032 <= FAST_INFLATE_LIMIT) {
-        try {
-          out = inflateSync(data, { out: new Uint8Array(e.size) });
-        } catch {
-          throw corrupt(`“${e.name}”的压缩数据无法解开`);
-        }
-      } else out = boundedInflate(data, e.size, room, this.limits);
+      try {
+        out = inflater.inflate(data, e.size);
+      } catch (err) {
+        if (err instanceof InflateOverflow) throw e.size >= room ? tooBig(this.limits) : corrupt(`“${e.name}”解压后的大小超过记录的大小`);
+        throw corrupt(`“${e.name}”的压缩数据无法解开`);
+      }
     } else {
       throw new ZipError(`压缩包里的“${e.name}”用了不支持的压缩方式（${e.method}）`);
     }
     if (out.length !== e.size) throw corrupt(`“${e.name}”解压后的大小与记录不符`);
-    if (crc32(out) !== e.crc) throw corrupt(`“${e.name}”的校验和不符`);
+    if (inflater.crc32(out) !== e.crc) throw corrupt(`“${e.name}”的校验和不符`);
     this.inflated += out.length;
     return out;
   }
@@ -137,19 +143,56 @@ const utf8 = { decode: (b: Uint8Array): string => (decoder ??= new TextDecoder("
 const FAST_INFLATE_LIMIT = 64 * 1024 * 1024;
 
 function tooBig(limits: ZipLimits): ZipError {
-  return new ZipError(`解压后超过 ${Math.round(limits.maxInflated / MB)} MB，不像分工表`);
+  return new ZipError(`解压后超过 ${Math.round(limits.maxInflated / MB)} MB，不像分工表`, "too-big");
 }
 
 function corrupt(why: string): ZipError {
-  return new ZipError(`文件损坏或不完整：${why}`);
+  return new ZipError(`文件损坏或不完整：${why}`, "damaged", why);
+}
+
+/**
+ * DEFLATE and CRC-32 for reading. `inflate` returns what raw DEFLATE `data` inflates to and never
+ * more than `size` bytes (the size the directory declares): past it, it either stops with
+ * InflateOverflow at the first chunk beyond, or drops what does not fit (the size and CRC checks
+ * that follow then fail). Any other throw means the data cannot be inflated.
+ */
+export interface Inflater {
+  inflate(data: Uint8Array, size: number): Uint8Array;
+  crc32(data: Uint8Array): number;
+}
+
+/** The output passed the declared size; thrown by an Inflater. */
+export class InflateOverflow extends Error {
+  constructor() {
+    super("inflated past the declared size");
+    this.name = "InflateOverflow";
+  }
+}
+
+/** fflate (pure JavaScript): what the browser page and the add-in use. */
+export const FFLATE_INFLATER: Inflater = {
+  inflate(data, size) {
+    // DEFLATE expands at most ~1032:1, so a small entry cannot cost much even if its header lies:
+    // inflate it in one call into a buffer of the declared size (what does not fit is dropped,
+    // and the CRC then fails); larger entries stream under the bound
+    return data.length * 1032 <= FAST_INFLATE_LIMIT ? inflateSync(data, { out: new Uint8Array(size) }) : boundedInflate(data, size);
+  },
+  crc32: (data) => crc32(data),
+};
+
+let inflater: Inflater = FFLATE_INFLATER;
+
+/** Installs the Inflater every archive reads with from now on (the command line: node:zlib's). */
+export function useInflater(next: Inflater): void {
+  inflater = next;
 }
 
 /**
  * Inflates chunk by chunk and stops as soon as the output passes what the central directory
- * declared (a lying header) or what the budget allows: a bomb costs at most one chunk's output
- * beyond the declared size, not its full 3 GiB.
+ * declared (a lying header): a bomb costs at most one chunk's output beyond the declared size,
+ * not its full 3 GiB. The caller has checked the declared size against the budget.
  */
-function boundedInflate(data: Uint8Array, declared: number, room: number, limits: ZipLimits): Uint8Array {
+function boundedInflate(data: Uint8Array, declared: number): Uint8Array {
   const out = new Uint8Array(declared);
   let n = 0;
   let overflow = false;
@@ -164,15 +207,11 @@ function boundedInflate(data: Uint8Array, declared: number, room: number, limits
   });
   // 16 KB of deflate inflates to at most ~17 MB (the format's ratio is bounded near 1032:1)
   const STEP = 16 * 1024;
-  try {
-    for (let at = 0; at < data.length && !overflow; at += STEP) {
-      const end = Math.min(at + STEP, data.length);
-      inf.push(data.subarray(at, end), end === data.length);
-    }
-  } catch {
-    throw corrupt("压缩数据无法解开");
+  for (let at = 0; at < data.length && !overflow; at += STEP) {
+    const end = Math.min(at + STEP, data.length);
+    inf.push(data.subarray(at, end), end === data.length);
   }
-  if (overflow) throw declared >= room ? tooBig(limits) : corrupt("解压后的大小超过记录的大小");
+  if (overflow) throw new InflateOverflow();
   return n === declared ? out : out.subarray(0, n);
 }
 
