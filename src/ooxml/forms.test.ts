@@ -117,6 +117,16 @@ describe("OPC part names", () => {
     expect(values(out)).toEqual([[1, 2]]);
   });
 
+  test("a relationship target in another case than its zip item (part names compare case-insensitively, Part 2 §9.1.1.1)", () => {
+    const input = tinyPackage('<row r="1"><c r="A1"><v>1</v></c></row>', (n) =>
+      n === "xl/worksheets/sheet1.xml" ? "xl/Worksheets/Sheet1.XML" : n,
+    );
+    expect(values(input)).toEqual([[1]]);
+    const out = patchPackage(readPackage(input), [{ sheet: "表", row: 0, col: 1, value: { kind: "number", n: 2 } }]);
+    expect(Object.keys(unzipSync(out))).toContain("xl/Worksheets/Sheet1.XML");
+    expect(values(out)).toEqual([[1, 2]]);
+  });
+
   test("dv-opc.xlsx: the bound sheet's percent-encoded part is patched under its own name; no docProps is added", () => {
     const input = corpus("dv-opc.xlsx");
     const out = patchPackage(readPackage(input), [{ sheet: SHEET, row: 4, col: 8, value: { kind: "number", n: 2.56 } }]);
