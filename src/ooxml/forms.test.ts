@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { XlsxPackageError } from "./errors";
+import { addLegacyDrawing } from "./notes";
 import { patchPackage } from "./patch";
 import { readPackage } from "./read";
 import { readZip } from "./zip";
@@ -105,6 +106,25 @@ describe("<row> and <c> without r: positions implied by order (§18.3.1.73, §18
     // the user's r-less cells keep their form: only the written ones say where they are
     expect(xml).toContain('<row><c><v>1</v></c><c><v>2</v></c><c r="C1"><v>3</v></c><c r="D1"><v>4</v></c><c r="E1"><v>9</v></c></row>');
     expect(xml).toContain('<row><c><v>5</v></c><c r="B2"><v>60</v></c></row><row r="3"><c r="A3"><v>7</v></c></row><row r="4">');
+  });
+});
+
+describe("Excel's markup around what the writer adds", () => {
+  test("a first note's <legacyDrawing> goes before <controls> wrapped in mc:AlternateContent, as CT_Worksheet orders them (§18.3.1.99)", () => {
+    const sheet =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><drawing r:id="rId1"/>' +
+      '<mc:AlternateContent><mc:Choice Requires="x14"><controls><mc:AlternateContent><mc:Choice Requires="x14"><control shapeId="1025" r:id="rId3" name="Check Box 1"/></mc:Choice></mc:AlternateContent></controls></mc:Choice></mc:AlternateContent></worksheet>';
+    const out = addLegacyDrawing(sheet, "rId9");
+    expect(out).toContain('<drawing r:id="rId1"/><legacyDrawing r:id="rId9"/><mc:AlternateContent><mc:Choice Requires="x14"><controls>');
+  });
+
+  test("an empty row with its own height (customHeight) keeps every attribute when a cell is written into it", () => {
+    const input = tinyPackage('<row r="1" spans="1:3" ht="30.75" customHeight="1" thickBot="1"/><row r="2"><c r="A2"><v>1</v></c></row>');
+    const out = patchPackage(readPackage(input), [{ sheet: "表", row: 0, col: 1, value: { kind: "number", n: 5 } }]);
+    expect(sheetOf(out)).toContain(
+      '<row r="1" spans="1:3" ht="30.75" customHeight="1" thickBot="1"><c r="B1"><v>5</v></c></row><row r="2">',
+    );
+    expect(values(out)).toEqual([[null, 5], [1]]);
   });
 });
 

@@ -373,7 +373,13 @@ export function addLegacyDrawing(sheetXml: string, relId: string): string {
   const el = rp ? `<${p}legacyDrawing ${rp}:id="${relId}"/>` : `<${p}legacyDrawing xmlns:r="${relNs}" r:id="${relId}"/>`;
   const sd = findElement(xml, ["sheetData"], rootEnd);
   const children = topLevelChildren(xml, sd ? sd.end : rootEnd);
-  const next = children.find((c) => AFTER_LEGACY_DRAWING.includes(c.local));
+  // Excel wraps <controls> and <oleObjects> in mc:AlternateContent (Markup Compatibility, ECMA-376
+  // Part 3 §10.2): such a wrapper stands where the element it chooses stands
+  const localOf = (c: { local: string; start: number }) =>
+    c.local === "AlternateContent"
+      ? (/<(?:[\w.-]+:)?Choice\b[^>]*>\s*<(?:[\w.-]+:)?([\w.-]+)/.exec(xml.slice(c.start))?.[1] ?? "")
+      : c.local;
+  const next = children.find((c) => AFTER_LEGACY_DRAWING.includes(localOf(c)));
   const at = next ? next.start : children.length ? children[children.length - 1].rootClose : xml.lastIndexOf("</");
   return xml.slice(0, at) + el + xml.slice(at);
 }
