@@ -128,6 +128,22 @@ describe("Excel's markup around what the writer adds", () => {
   });
 });
 
+describe("a shared formula in cells without r (§18.3.1.40)", () => {
+  test("each cell reads its own formula, and when the master is overwritten the other cells keep what they showed", () => {
+    const input = tinyPackage(
+      '<row><c><f t="shared" ref="A1:A2" si="0">B1*2</f><v>2</v></c><c><v>1</v></c></row><row><c><f t="shared" si="0"/><v>4</v></c><c><v>2</v></c></row>',
+    );
+    const cells = cellsOf(input, "表");
+    expect([cells[0][0], cells[1][0]]).toEqual([
+      { v: 2, formula: "B1*2" },
+      { v: 4, formula: "B2*2" },
+    ]);
+    const out = patchPackage(readPackage(input), [{ sheet: "表", row: 0, col: 0, value: { kind: "number", n: 9 } }]);
+    const after = cellsOf(out, "表");
+    expect([after[0][0], after[1][0], after[1][1]]).toEqual([{ v: 9 }, { v: 4, formula: "B2*2" }, { v: 2 }]);
+  });
+});
+
 describe("OPC part names", () => {
   test("zip items named with backslashes (xl\\workbook.xml, an old Windows writer's form) read, and a patched part keeps its own name", () => {
     const input = tinyPackage('<row r="1"><c r="A1"><v>1</v></c></row>', (n) => n.replace(/\//g, "\\"));
