@@ -9,6 +9,7 @@
 import {
   addRelationship,
   CONTENT_TYPE,
+  dialectOf,
   ensureDefault,
   freshRelId,
   isType,
@@ -18,6 +19,7 @@ import {
   relativeTarget,
   relsPartOf,
   setOverride,
+  STRICT,
   contentTypeOf,
   removeDefault,
   removeOverride,
@@ -72,7 +74,7 @@ export function readNotes(zip: ZipArchive, sheetPart: string, sheetXml: string):
 }
 
 function rIdOf(openTag: string, rootTag: string): string | undefined {
-  const prefix = prefixFor(rootTag, REL_NS) ?? prefixFor(openTag, REL_NS);
+  const prefix = [REL_NS, STRICT.rel].map((ns) => prefixFor(rootTag, ns) ?? prefixFor(openTag, ns)).find((x) => x !== undefined);
   const a = attributes(openTag);
   if (prefix) return a.get(`${prefix}:id`);
   return attr(openTag, "id");
@@ -116,19 +118,15 @@ export function writeNotes(
   const adds = [...edits.values()].some((v) => v !== null);
   if (!adds && !commentsPart) return { parts, sheetXml, contentTypes };
 
+  const dialect = dialectOf(sheetXml);
   if (!commentsPart) {
     commentsPart = freshName(zip, taken, "xl/comments", ".xml");
     parts.set(
       commentsPart,
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>${AUTHOR}</author></authors><commentList></commentList></comments>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${dialect.main}"><authors><author>${AUTHOR}</author></authors><commentList></commentList></comments>`,
     );
     const id = freshRelId(rels);
-    relsXml = addRelationship(
-      relsXml,
-      id,
-      "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
-      relativeTarget(sheetPart, commentsPart),
-    );
+    relsXml = addRelationship(relsXml, id, `${dialect.rel}${REL_TYPE.comments}`, relativeTarget(sheetPart, commentsPart));
     rels = [...rels, { id, type: REL_TYPE.comments, target: "", external: false, part: commentsPart }];
     types = setOverride(types, commentsPart, CONTENT_TYPE.comments);
   }
@@ -136,12 +134,7 @@ export function writeNotes(
     vmlPart = freshName(zip, taken, "xl/drawings/vmlDrawing", ".vml");
     parts.set(vmlPart, newVml(vmlIdBlock(zip, taken)));
     const id = freshRelId(rels);
-    relsXml = addRelationship(
-      relsXml,
-      id,
-      "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing",
-      relativeTarget(sheetPart, vmlPart),
-    );
+    relsXml = addRelationship(relsXml, id, `${dialect.rel}${REL_TYPE.vmlDrawing}`, relativeTarget(sheetPart, vmlPart));
     rels = [...rels, { id, type: REL_TYPE.vmlDrawing, target: "", external: false, part: vmlPart }];
     if (!contentTypeOf(types, vmlPart)) types = ensureDefault(types, "vml", CONTENT_TYPE.vml);
     sheet = addLegacyDrawing(sheet, id);
@@ -375,11 +368,18 @@ export function addLegacyDrawing(sheetXml: string, relId: string): string {
   const rootEnd = root.openEnd;
   // the relationships namespace: the root's prefix for it, or declared on the element itself, so
   // the root's start tag (and everything but the new element) stays as it was
-  const rp = prefixFor(root.openTag, REL_NS);
-  const el = rp ? `<${p}legacyDrawing ${rp}:id="${relId}"/>` : `<${p}legacyDrawing xmlns:r="${REL_NS}" r:id="${relId}"/>`;
+  const relNs = dialectOf(sheetXml).rel;
+  const rp = prefixFor(root.openTag, relNs);
+  const el = rp ? `<${p}legacyDrawing ${rp}:id="${relId}"/>` : `<${p}legacyDrawing xmlns:r="${relNs}" r:id="${relId}"/>`;
   const sd = findElement(xml, ["sheetData"], rootEnd);
   const children = topLevelChildren(xml, sd ? sd.end : rootEnd);
-  const next = children.find((c) => AFTER_LEGACY_DRAWING.includes(c.local));
+  // Excel wraps <controls> and <oleObjects> in mc:AlternateContent (Markup Compatibility, ECMA-376
+  // Part 3 §10.2): such a wrapper stands where the element it chooses stands
+  const localOf = (c: { local: string; start: number }) =>
+    c.local === "AlternateContent"
+      ? (/<(?:[\w.-]+:)?Choice\b[^>]*>\s*<(?:[\w.-]+:)?([\w.-]+)/.exec(xml.slice(c.start))?.[1] ?? "")
+      : c.local;
+  const next = children.find((c) => AFTER_LEGACY_DRAWING.includes(localOf(c)));
   const at = next ? next.start : children.length ? children[children.length - 1].rootClose : xml.lastIndexOf("</");
   return xml.slice(0, at) + el + xml.slice(at);
 }

@@ -6,6 +6,34 @@
 import { attr, attributes, escapeAttr, findElements } from "./xml";
 
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/**
+ * The namespaces a part is written in: ECMA-376 Transitional, or ISO/IEC 29500 Strict (whose
+ * SpreadsheetML and relationships namespaces, and relationship types, are under purl.oclc.org).
+ * What the writer adds to a part (a note part, its relationships, a <legacyDrawing r:id>) takes
+ * the dialect of the sheet it belongs to, so a Strict file never gets a Transitional piece.
+ * `rel` is both the r: namespace and the stem of the relationship types.
+ */
+export interface Dialect {
+  main: string;
+  rel: string;
+}
+
+export const TRANSITIONAL: Dialect = {
+  main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+};
+
+export const STRICT: Dialect = {
+  main: "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  rel: "http://purl.oclc.org/ooxml/officeDocument/relationships",
+};
+
+/** The dialect of a SpreadsheetML part, told by the namespace its root element binds. */
+export function dialectOf(xml: string): Dialect {
+  const root = /<(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*(?=[\s/>])[^>]*>/.exec(xml.replace(/^(?:\s*<\?[^>]*\?>|\s*<!--[\s\S]*?-->)*/, ""));
+  return root && root[0].includes(STRICT.main) ? STRICT : TRANSITIONAL;
+}
+
 export const REL_TYPE = {
   officeDocument: "/officeDocument",
   worksheet: "/worksheet",
@@ -37,20 +65,30 @@ export interface Relationship {
 
 /** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels"; "" (the package) → "_rels/.rels". */
 export function relsPartOf(part: string): string {
-  const slash = part.lastIndexOf("/");
+  const slash = lastSeparator(part);
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-/** A relationship target resolved against its source part, as a zip entry name (no leading "/"). */
+/** "/" — or "\\" in a zip item some old Windows writer named so (read as "/", see ZipArchive.find). */
+function lastSeparator(part: string): number {
+  return Math.max(part.lastIndexOf("/"), part.lastIndexOf("\\"));
+}
+
+/**
+ * A relationship target resolved against its source part, as a zip entry name (no leading "/"):
+ * absolute ("/xl/worksheets/sheet1.xml") or relative to the source part's folder, "." and ".."
+ * segments resolved (RFC 3986 §5.2, as ECMA-376 Part 2 §9.3 says), percent-encoding decoded.
+ */
 export function resolveTarget(sourcePart: string, target: string): string {
-  if (target.startsWith("/")) return normalize(target.slice(1));
-  const base = sourcePart.includes("/") ? sourcePart.slice(0, sourcePart.lastIndexOf("/") + 1) : "";
-  return normalize(base + target);
+  const t = target.replace(/\\/g, "/").replace(/[?#].*$/, "");
+  if (t.startsWith("/")) return normalize(t.slice(1));
+  const base = sourcePart.slice(0, lastSeparator(sourcePart) + 1);
+  return normalize(base + t);
 }
 
 function normalize(p: string): string {
   const out: string[] = [];
-  for (const seg of decodeURIComponentSafe(p).split("/")) {
+  for (const seg of decodeURIComponentSafe(p).split(/[/\\]/)) {
     if (seg === "..") out.pop();
     else if (seg !== "." && seg !== "") out.push(seg);
   }

@@ -131,7 +131,10 @@ export function patchCells(xml: string, edits: CellEdit[]): CellsPatched {
     rowsWanted.set(e.row, list);
   }
   for (const list of rowsWanted.values()) list.sort((a, b) => a.col - b.col);
+  // cells written (by key) and rows met or created (by index): two sets, as a cell key of row 0
+  // is a small number that would read as a row index
   const done = new Set<number>();
+  const rowsDone = new Set<number>();
 
   const newCell = (e: CellEdit) => {
     const r = editCell(`<${p}c r="${address(e.row, e.col)}">`, "", e, p);
@@ -155,7 +158,7 @@ export function patchCells(xml: string, edits: CellEdit[]): CellsPatched {
   let rowOpen: { row: number; contentStart: number; qname: string } | null = null;
   const pendingRowsBefore = (limit: number, at: number) => {
     // new rows for wanted rows < limit that have not appeared
-    const missing = [...rowsWanted.keys()].filter((r) => r < limit && !done.has(r)).sort((a, b) => a - b);
+    const missing = [...rowsWanted.keys()].filter((r) => r < limit && !rowsDone.has(r)).sort((a, b) => a - b);
     if (missing.length === 0) return;
     const body = missing
       .map(
@@ -166,7 +169,7 @@ export function patchCells(xml: string, edits: CellEdit[]): CellsPatched {
             .join("")}</${p}row>`,
       )
       .join("");
-    for (const r of missing) done.add(r);
+    for (const r of missing) rowsDone.add(r);
     splice(at, at, body);
   };
   const finishRow = (at: number) => {
@@ -175,7 +178,7 @@ export function patchCells(xml: string, edits: CellEdit[]): CellsPatched {
     const list = rowsWanted.get(rowOpen.row) ?? [];
     const rest = list.filter((e) => !done.has(key(e.row, e.col)));
     if (rest.length) splice(at, at, rest.map((e) => (done.add(key(e.row, e.col)), newCell(e))).join(""));
-    done.add(rowOpen.row);
+    rowsDone.add(rowOpen.row);
     rowOpen = null;
   };
   for (;;) {
@@ -204,7 +207,7 @@ export function patchCells(xml: string, edits: CellEdit[]): CellsPatched {
           .map((e) => (done.add(key(e.row, e.col)), newCell(e)))
           .join("");
         splice(m.index, span.end, `${open}${cells}</${qname}>`);
-        done.add(row);
+        rowsDone.add(row);
         re.lastIndex = span.end;
         continue;
       }

@@ -257,7 +257,7 @@ function cellOf(
       break;
     default: {
       if (raw !== undefined && raw.trim() !== "") {
-        const n = Number(raw);
+        const n = Number(raw.indexOf("<") < 0 ? raw : decodeXml(raw));
         v = Number.isFinite(n) ? n : null;
       }
     }

@@ -4,7 +4,7 @@
  * (styles, shared strings, calcChain).
  */
 import { XlsxPackageError } from "./errors";
-import { isType, parseRels, REL_TYPE, relsPartOf, type Relationship } from "./package";
+import { contentTypeOf, isType, parseRels, REL_TYPE, relsPartOf, type Relationship } from "./package";
 import { attr, attributes, findElement, findElements } from "./xml";
 import type { ZipArchive } from "./zip";
 
@@ -29,11 +29,21 @@ export interface WorkbookInfo {
   calcChainPart: string | null;
 }
 
+const BINARY_WORKBOOK = "这是 .xlsb（Excel 二进制工作簿）文件，无法读取其中的单元格：请在 Excel 或 WPS 中另存为 .xlsx 后再试";
+
+/** The .xlsb main part ([MS-XLSB] 2.1.1: xl/workbook.bin, content type …sheet.binary.macroEnabled.main). */
+function isBinaryWorkbook(zip: ZipArchive, part: string): boolean {
+  if (/\.bin$/i.test(part)) return true;
+  return /sheet\.binary\.macroEnabled\.main/i.test(contentTypeOf(zip.text("[Content_Types].xml") ?? "", part) ?? "");
+}
+
 export function readWorkbookInfo(zip: ZipArchive): WorkbookInfo {
   const rootRels = parseRels(zip.text("_rels/.rels"), "");
   const main = rootRels.find((r) => isType(r, REL_TYPE.officeDocument) && !r.type.includes("/metadata/"));
+  if (main && isBinaryWorkbook(zip, main.part)) throw new XlsxPackageError(BINARY_WORKBOOK);
   // some writers omit _rels/.rels' entry or point it oddly; xl/workbook.xml is the usual place
   const part = main && zip.find(main.part) ? zip.find(main.part)!.name : zip.find("xl/workbook.xml")?.name;
+  if (!part && zip.find("xl/workbook.bin")) throw new XlsxPackageError(BINARY_WORKBOOK);
   if (!part) throw new XlsxPackageError("压缩包里没有工作簿部分（xl/workbook.xml），可能不是 Excel 工作簿");
   const xml = zip.text(part) ?? "";
   const rels = parseRels(zip.text(relsPartOf(part)), part);

@@ -142,7 +142,31 @@ export function removeAttr(openTag: string, name: string): string {
 
 const ENTITY = /&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);/g;
 
+/**
+ * Character data as text: entity and character references resolved (XML 1.0 §4.1) and CDATA
+ * sections (§2.7) taken literally, so `<![CDATA[a&b]]>` and `a&amp;b` both read "a&b".
+ */
 export function decodeXml(s: string): string {
+  if (s.indexOf("<![CDATA[") >= 0) return decodeWithCdata(s);
+  if (s.indexOf("&") < 0) return s;
+  return decodeReferences(s);
+}
+
+function decodeWithCdata(s: string): string {
+  let out = "";
+  let at = 0;
+  for (;;) {
+    const open = s.indexOf("<![CDATA[", at);
+    if (open < 0) return out + decodeReferences(s.slice(at));
+    out += decodeReferences(s.slice(at, open));
+    const close = s.indexOf("]]>", open + 9);
+    if (close < 0) return out + s.slice(open + 9);
+    out += s.slice(open + 9, close);
+    at = close + 3;
+  }
+}
+
+function decodeReferences(s: string): string {
   if (s.indexOf("&") < 0) return s;
   return s.replace(ENTITY, (_m, e: string) => {
     switch (e) {

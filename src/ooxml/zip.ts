@@ -67,6 +67,18 @@ const SIG_EOCD64 = 0x06064b50;
 const SIG_LOCATOR64 = 0x07064b50;
 const SIG_DESCRIPTOR = 0x08074b50;
 
+function canonicalName(name: string): string {
+  let n = name.replace(/\\/g, "/");
+  if (n.includes("%")) {
+    try {
+      n = decodeURIComponent(n);
+    } catch {
+      // a lone "%" is a plain character of the name
+    }
+  }
+  return n.toLowerCase();
+}
+
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
   private inflated = 0;
@@ -87,12 +99,17 @@ export class ZipArchive {
     return this.byName.get(name);
   }
 
-  /** An entry's name as stored, looked up case-insensitively (OPC part names compare so). */
+  /**
+   * An entry's name as stored, looked up as OPC compares part names: case-insensitively
+   * (ECMA-376 Part 2 §9.1.1.1), a percent-encoded name equal to its decoded form (an item
+   * stored as "%E5%88%86.xml" or as UTF-8 "分.xml"), and "\\" read as "/" (APPNOTE 4.4.17.1
+   * requires "/", but old Windows writers stored "xl\\workbook.xml").
+   */
   find(name: string): ZipEntry | undefined {
     const exact = this.byName.get(name);
     if (exact) return exact;
-    const lower = name.toLowerCase();
-    return this.entries.find((e) => e.name.toLowerCase() === lower);
+    const want = canonicalName(name);
+    return this.entries.find((e) => canonicalName(e.name) === want);
   }
 
   /** The inflated bytes of one entry, or undefined when there is none by that name. */

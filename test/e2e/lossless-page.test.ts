@@ -16,7 +16,21 @@ import { allowedChanges, expectOnlyAllowedParts, readParts } from "../helpers/pa
 import { ARTIFACTS, describeInBrowser, pageErrors, startHarness, type Harness } from "./setup";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const FILES = ["xw-all.xlsx", "xw-notes.xlsx", "xw-threaded.xlsx", "xw-vba.xlsm", "op-comment.xlsx", "lo-all.xlsx"];
+const FILES = [
+  "xw-all.xlsx",
+  "xw-notes.xlsx",
+  "xw-threaded.xlsx",
+  "xw-vba.xlsm",
+  "op-comment.xlsx",
+  "lo-all.xlsx",
+  // Gnumeric's writer, and the forms no tool here writes (test/fixtures/corpus/derive_forms.py)
+  "gn-notes.xlsx",
+  "dv-rless.xlsx",
+  "dv-prefixed.xlsx",
+  "dv-opc.xlsx",
+  "dv-strict-notes.xlsx",
+  "dv-wps.xlsx",
+];
 const ready = openpyxlAvailable();
 
 async function download(page: Page, dir: string, name: string): Promise<string> {
@@ -60,7 +74,7 @@ async function download(page: Page, dir: string, name: string): Promise<string> 
     }, 600_000);
 
     // 生成分享版 on a freshly opened file, without and with 转换为数字
-    const PORTABLE = ["xw-all.xlsx", "lo-all.xlsx"];
+    const PORTABLE = ["xw-all.xlsx", "lo-all.xlsx", "dv-prefixed.xlsx", "dv-strict-notes.xlsx"];
     const portable = new Map<string, string | Error>();
     beforeAll(async () => {
       for (const file of PORTABLE) {

@@ -97,8 +97,51 @@ def sheet_dump(ws):
     return out
 
 
+# ISO/IEC 29500 Strict → Transitional namespaces and relationship types (the Strict schemas' target
+# namespaces, ISO/IEC 29500-1; the same table as test/fixtures/corpus/derive_forms.py). openpyxl
+# reads Transitional only, so a Strict package is read through this mapping, applied to input and
+# output alike: the comparison is still of what each file holds.
+STRICT = [
+    ("http://purl.oclc.org/ooxml/spreadsheetml/main", "http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
+    ("http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties",
+     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"),
+    ("http://purl.oclc.org/ooxml/officeDocument/relationships/customProperties",
+     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"),
+    ("http://purl.oclc.org/ooxml/officeDocument/relationships", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    ("http://purl.oclc.org/ooxml/officeDocument/extendedProperties", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"),
+    ("http://purl.oclc.org/ooxml/officeDocument/customProperties", "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"),
+    ("http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"),
+    ("http://purl.oclc.org/ooxml/drawingml/main", "http://schemas.openxmlformats.org/drawingml/2006/main"),
+    ("http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing", "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"),
+    ("http://purl.oclc.org/ooxml/drawingml/chart", "http://schemas.openxmlformats.org/drawingml/2006/chart"),
+]
+
+
+def readable(path):
+    """The file itself, or for a Strict package an in-memory Transitional copy of it."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+        if not any(b"purl.oclc.org/ooxml/spreadsheetml/main" in z.read(n) for n in names if n.endswith(".xml")):
+            return path
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+            for n in names:
+                data = z.read(n)
+                if n.endswith((".xml", ".rels", ".vml")):
+                    text = data.decode("utf-8")
+                    for strict, transitional in STRICT:
+                        text = text.replace(strict, transitional)
+                    data = text.encode("utf-8")
+                out.writestr(n, data)
+    buf.seek(0)
+    return buf
+
+
 def book_dump(path):
-    wb = openpyxl.load_workbook(path, keep_vba=path.lower().endswith(".xlsm"), keep_links=True)
+    wb = openpyxl.load_workbook(readable(path), keep_vba=path.lower().endswith(".xlsm"), keep_links=True)
     out = {"sheets": [], "definedNames": {}, "properties": {}}
     for ws in wb.worksheets:
         d = sheet_dump(ws)

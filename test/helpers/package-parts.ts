@@ -80,6 +80,17 @@ function decodeXml(s: string): string {
   return s.replace(/&(lt|gt|amp|quot|apos);/g, (_m, e: string) => ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" })[e]!);
 }
 
+/** A <sheet>'s relationship id: r:id in either quote (the r prefix is bound to the Transitional or the Strict namespace). */
+function relId(tag: string): string | undefined {
+  const m = /\s(?:\w+:)?id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag.replace(/\ssheetId\s*=\s*("[^"]*"|'[^']*')/, ""));
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/** Relationship types end the same in ECMA-376 Transitional and ISO/IEC 29500 Strict (purl.oclc.org/ooxml/officeDocument/relationships/…). */
+function isRel(r: Relationship, transitional: string): boolean {
+  return r.type === transitional || r.type.endsWith(transitional.slice(transitional.lastIndexOf("/")));
+}
+
 /** The rels part of a part: xl/workbook.xml → xl/_rels/workbook.xml.rels (OPC §9.3). */
 export function relsPartOf(part: string): string {
   const i = part.lastIndexOf("/");
@@ -111,7 +122,7 @@ export function relationships(parts: Parts, part: string): Relationship[] {
 }
 
 export function workbookPart(parts: Parts): string {
-  const r = relationships(parts, "").find((x) => x.type === REL.officeDocument || x.type.endsWith("/officeDocument"));
+  const r = relationships(parts, "").find((x) => isRel(x, REL.officeDocument));
   if (!r) throw new Error("the package has no officeDocument relationship");
   return r.part;
 }
@@ -123,7 +134,7 @@ export function sheetPart(parts: Parts, sheetName: string): string {
   const rels = relationships(parts, wb);
   for (const m of xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     if (attr(m[0], "name") !== sheetName) continue;
-    const id = /\sr:id\s*=\s*"([^"]*)"/.exec(m[0])?.[1];
+    const id = relId(m[0]);
     const r = rels.find((x) => x.id === id);
     if (r) return r.part;
   }
@@ -136,7 +147,7 @@ export function sheetParts(parts: Parts): { name: string; part: string }[] {
   const xml = partText(parts, wb);
   const rels = relationships(parts, wb);
   return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => {
-    const id = /\sr:id\s*=\s*"([^"]*)"/.exec(m[0])?.[1];
+    const id = relId(m[0]);
     return { name: attr(m[0], "name") ?? "", part: rels.find((x) => x.id === id)?.part ?? "" };
   });
 }
@@ -173,11 +184,11 @@ export function allowedChanges(input: Parts, options: AllowOptions): AllowedChan
     const part = sheetPart(input, s);
     mayChange.add(part);
     mayChange.add(relsPartOf(part));
-    for (const r of relationships(input, part)) if (r.type === REL.comments || r.type === REL.vmlDrawing) mayChange.add(r.part);
+    for (const r of relationships(input, part)) if (isRel(r, REL.comments) || isRel(r, REL.vmlDrawing)) mayChange.add(r.part);
   }
   for (const r of relationships(input, wb)) {
-    if (r.type === REL.styles || r.type === REL.sharedStrings) mayChange.add(r.part);
-    if (options.formulas && r.type === REL.calcChain) {
+    if (isRel(r, REL.styles) || isRel(r, REL.sharedStrings)) mayChange.add(r.part);
+    if (options.formulas && isRel(r, REL.calcChain)) {
       mayChange.add(r.part);
       mayGo.add(r.part);
     }
