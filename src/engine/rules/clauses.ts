@@ -75,7 +75,7 @@ export function clausesOf(text: string): Clause[] {
   // strong cuts: ；。 line breaks, and a numbering marker that starts a new clause mid-line
   const pieces: { start: number; end: number }[] = [];
   let start = 0;
-  const strong = /[;。\n]|(?<=[^\s(\d.])(?=\(\d{1,2}\)|[①-⑳]|(?<![A-Za-z])[A-Z][.、](?!\d))/g;
+  const strong = /[;。\n]|(?<=[^\s(\d.]\s*)(?=\(\d{1,2}\)|[①-⑳]|(?<![A-Za-z])[A-Z][.、](?!\d))/g;
   let m: RegExpExecArray | null;
   while ((m = strong.exec(folded))) {
     pieces.push({ start, end: m.index });
@@ -300,7 +300,7 @@ export function readCondition(before: string): Condition | null {
 }
 
 const STEP = new RegExp(
-  String.raw`^(.*?)每(增加|提高|增长|多|超过|超出|高出|上升|增|减少|降低|下降|少|低|减|不足|缺少|缺|差)?([^\d每]*?)(${NUM}|一)?(${UNIT})(?:[\u4e00-\u9fff]*?)(?:的)?[,:]?(加|增加|增|得|计|记|另加|扣除|扣|减少|减|倒扣)(${NUM})分$`,
+  String.raw`^(.*?)每(增加|提高|增长|多|超过|超出|高出|上升|增|满|减少|降低|下降|少|低|减|不足|缺少|缺|差)?([^\d每]*?)(${NUM}|一)?(${UNIT})(?:[\u4e00-\u9fff]*?)(?:的)?[,:]?(加|增加|增|得|计|记|另加|扣除|扣|减少|减|倒扣)(${NUM})分$`,
 );
 const DOWN_VERBS = /^(?:减少|降低|下降|少|低|减|不足|缺少|缺|差)$/;
 
@@ -317,13 +317,18 @@ export function readClause(clause: Clause): Reading | null {
     return { shape: "else-zero", clause };
   }
   // "每年向…提供稿件1件以上记2分": 每年/每季度 is a period, not a step
-  const step = STEP.exec(n.replace(/每(?:年度?|季度|半年|月)(?![\d一二两三四五六七八九十])/g, ""));
+  const step = STEP.exec(n.replace(/每(?:年度?|季度|半年|月|周)(?![\d一二两三四五六七八九十])/g, ""));
   if (step) {
     const [, pre, verb = "", subj2, stepN, unit, sv, per] = step;
     if (/[\d≥≤<>]/.test(subj2)) return null;
     let cond: Condition | null = null;
-    const preText = pre.replace(/[,:]+$/, "").replace(/(?:的|者|时)$/, "");
-    if (preText !== "") {
+    const preText = pre
+      .replace(/^(?:在|以)?(?:此|这个|该)(?:基础上|基础之上|为基础)|^超(?:过|出)部分/, "")
+      .replace(/[,:]+$/, "")
+      .replace(/(?:的|者|时)$/, "");
+    // "纳税额每满3万元得1分": the words before 每满 name what is counted, they are no condition
+    const subjectOnly = verb === "满" && !/[\d≥≤<>]/.test(preText);
+    if (preText !== "" && !subjectOnly) {
       cond = readCondition(preText);
       if (!cond) return null;
     }

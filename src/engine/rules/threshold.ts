@@ -5,17 +5,38 @@
  */
 import { readClauses, tryReadClauses, type Reading } from "./clauses";
 import { assemble } from "./assemble";
-import { levelReader, makeStepRule, type StepRule } from "./steps";
+import { levelReader, makeStepRule, WHOLE_UNITS, type StepRule } from "./steps";
 import type { RulePlugin } from "./common";
 
 export function looksThreshold(rs: Reading[]): boolean {
   const bands = rs.filter((r): r is Extract<Reading, { shape: "band" }> => r.shape === "band");
   const steps = rs.filter((r): r is Extract<Reading, { shape: "step" }> => r.shape === "step");
-  if (bands.length === 0 || bands.some((b) => "lo" in b.score || b.required)) return false;
+  // "每获得30万元融资得1分", "纳税额每满3万元得1分": each full amount scores, counted from nothing
+  if (bands.length === 0)
+    return steps.length > 0 && rs.every((r) => r.shape !== "band") && steps.every(isPerAmount) && rs.every(boundOrStep);
+  if (bands.some((b) => "lo" in b.score || b.required)) return false;
   if (!rs.every((r) => ["band", "step", "cap", "floor", "else-zero", "full"].includes(r.shape))) return false;
   if (steps.length === 0) return bands.length === 1 && bands[0].cond.high === null;
   // rising steps that add; a deduction or a growth rule is another family
   return steps.every((s) => !s.down && s.per.sign() > 0) && !bands.some((b) => isGrowth(b.cond.subject));
+}
+
+type Step = Extract<Reading, { shape: "step" }>;
+
+/** A step over an amount (money, a rate), not over a count (counts are the counted family's) nor an increase from an unstated base. */
+function isPerAmount(s: Step): boolean {
+  return (
+    !s.down &&
+    s.per.sign() > 0 &&
+    s.cond === null &&
+    s.unit !== null &&
+    !WHOLE_UNITS.test(s.unit) &&
+    !/^(?:增加|提高|增长|上升|增|多|超过|超出|高出)/.test(s.verb)
+  );
+}
+
+function boundOrStep(r: Reading): boolean {
+  return r.shape === "step" || r.shape === "cap" || r.shape === "full" || r.shape === "else-zero";
 }
 
 export function isGrowth(subject: string): boolean {
