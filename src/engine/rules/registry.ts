@@ -46,6 +46,8 @@ export const plugins: readonly RulePlugin[] = [
 
 /** Reads a rule text; throws RuleError naming the part it cannot read. */
 export function parseRule(text: string): Rule {
+  const inner = unwrapped(text ?? "");
+  if (inner !== null) return { ...parseRule(inner), text };
   const norm = normalize(text ?? "");
   if (norm === "") throw new RuleError("评分标准是空的", "");
   checkWriting(text);
@@ -60,4 +62,25 @@ export function parseRule(text: string): Rule {
   }
   const part = text.trim();
   throw new RuleError(`评分标准“${part}”无法识别：看不出是分档、计数、选项还是评议`, part);
+}
+
+/**
+ * "（加分项，每项1分，最高不超过5分）": a rule written wholly inside one bracket (a remark column's
+ * way of writing it) is the text inside; a leading "加分项"/"附加分" label only names the item.
+ */
+function unwrapped(text: string): string | null {
+  const t = text.trim();
+  const m = /^[（(]([\s\S]*)[）)]$/.exec(t);
+  if (!m) return null;
+  // the outer pair must enclose everything: "（1）…（2分）" is not one bracket
+  let depth = 0;
+  for (const ch of m[1]) {
+    if (ch === "（" || ch === "(") depth++;
+    else if (ch === "）" || ch === ")") {
+      if (--depth < 0) return null;
+    }
+  }
+  if (depth !== 0) return null;
+  const inside = m[1].replace(/^\s*(?:加分项|附加分|附加项|加分)\s*[，,:：、]\s*/, "");
+  return inside.trim() === "" ? null : inside;
 }
