@@ -24,6 +24,8 @@ export interface Assembled {
   full: Rational | null;
   precision: number;
   wholeCount: boolean;
+  /** "最高加减分不得超过10分": the steps move the score at most this far from the base, either way */
+  swing: Rational | null;
 }
 
 export interface AssembleOptions {
@@ -52,6 +54,7 @@ function baseOfScore(b: Band): Rational | "full" {
 export function assemble(readings: Reading[], options: AssembleOptions = {}): Assembled {
   const signed = options.signed ?? false;
   let cap: Rational | null = null;
+  let swing: Rational | null = null;
   let floor: Rational | null = null;
   let full: Rational | null = null;
   const units: { unit: string; clause: Clause }[] = [];
@@ -87,6 +90,10 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
         break;
       case "floor":
         floor = r.min;
+        break;
+      case "swing":
+        if (swing !== null && !swing.eq(r.max)) throw clauseError(r.clause, `与前面的加减分上限${swing}分不一致`);
+        swing = r.max;
         break;
       case "full":
         if (full !== null && !full.eq(r.n)) throw clauseError(r.clause, `与前面的满分${full}分不一致`);
@@ -223,6 +230,7 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
     full,
     precision: wholeCount ? 0 : decimalsOf(numbers),
     wholeCount,
+    swing,
   };
 }
 

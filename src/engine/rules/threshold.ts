@@ -15,10 +15,15 @@ export function looksThreshold(rs: Reading[]): boolean {
   if (bands.length === 0)
     return steps.length > 0 && rs.every((r) => r.shape !== "band") && steps.every(isPerAmount) && rs.every(boundOrStep);
   if (bands.some((b) => "lo" in b.score || b.required)) return false;
-  if (!rs.every((r) => ["band", "step", "cap", "floor", "else-zero", "full"].includes(r.shape))) return false;
+  if (!rs.every((r) => ["band", "step", "cap", "floor", "else-zero", "full", "swing"].includes(r.shape))) return false;
   if (steps.length === 0) return bands.length === 1 && bands[0].cond.high === null;
-  // rising steps that add; a deduction or a growth rule is another family
-  return steps.every((s) => !s.down && s.per.sign() > 0) && !bands.some((b) => isGrowth(b.cond.subject));
+  if (bands.some((b) => isGrowth(b.cond.subject))) return false; // a growth rule is another family
+  // rising steps that add; a deduction is another family — except both ways from one level
+  // ("5%以上，得基本分；每增减1个百分点加减1分")
+  const up = steps.filter((s) => !s.down && s.per.sign() > 0);
+  const down = steps.filter((s) => s.down && s.per.sign() < 0);
+  if (up.length + down.length !== steps.length) return false;
+  return down.every((d) => up.some((u) => u.step.eq(d.step) && u.per.eq(d.per.neg()) && u.clause.text === d.clause.text));
 }
 
 type Step = Extract<Reading, { shape: "step" }>;
@@ -40,7 +45,7 @@ function boundOrStep(r: Reading): boolean {
 }
 
 export function isGrowth(subject: string): boolean {
-  return /增长|增幅|增速|较上年|比上年|同比|增加率|提高率/.test(subject);
+  return /增长|增幅|增速|较上年|比上年|较去年|比去年|去年同期|上年同期|同比|增加率|提高率/.test(subject);
 }
 
 export function parseThreshold(text: string): StepRule {
