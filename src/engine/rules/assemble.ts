@@ -234,7 +234,7 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
   };
 }
 
-function compareLow(a: Edge | null, b: Edge | null): number {
+export function compareLow(a: Edge | null, b: Edge | null): number {
   if (a === null) return b === null ? 0 : -1;
   if (b === null) return 1;
   const c = a.at.compare(b.at);
@@ -243,8 +243,11 @@ function compareLow(a: Edge | null, b: Edge | null): number {
   return a.inclusive === b.inclusive ? 0 : a.inclusive ? -1 : 1;
 }
 
+/** What `join` needs of a band: its edges and the clause it came from. */
+export type Joinable = Pick<Slot, "low" | "high" | "clause">;
+
 /** Two neighbouring bands must meet at one edge, and exactly one of them may hold it. */
-function join(lo: Slot, hi: Slot, whole: boolean): void {
+export function join(lo: Joinable, hi: Joinable, whole: boolean): void {
   const later = lo.clause.index > hi.clause.index ? lo : hi;
   if (lo.high === null) {
     throw clauseError(later.clause, `与“${(later === lo ? hi : lo).clause.text}”重叠：两档都没有上限`);

@@ -286,6 +286,8 @@ export function readCondition(before: string): Condition | null {
   else if (/^(?:>|超过|高于|多于|大于)$/.test(word)) [dir, inclusive] = ["up", false];
   else if (word === "≤") [dir, inclusive] = ["down", true];
   else if (/^(?:<|低于|不足|不到|未达到|未达|少于|小于)$/.test(word)) [dir, inclusive] = ["down", false];
+  // "完成10%以下": 完成 names what is measured (completion), the suffix gives the direction
+  if (suf !== "" && (word === "完成" || word === "达到")) [dir, inclusive] = [null, null];
   if (suf !== "") {
     const sdir = suf.includes("上") ? "up" : "down";
     if (dir !== null && dir !== sdir && word !== "在") return null;

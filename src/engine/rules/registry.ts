@@ -1,7 +1,7 @@
 /**
  * The rule kinds, tried in order (HyperFormula-plugin style). Order matters:
  * a "酌情" clause makes any rule judged; a rule needing a figure the sheet lacks (平均, 排名) is
- * refused before anything scores it; a rule "按比例" of a target it states is prorated; assessors' ranges ("…的得8-10分") before banded (both have
+ * refused before anything scores it; assessors' ranges over numeric bands ("完成30%及以上(30-49)") before the families that read flat bands; a rule "按比例" of a target it states is prorated; assessors' ranges ("…的得8-10分") before banded (both have
  * "8-10"); growth, deduction, threshold and stepped read whole clauses, so they go before the kinds
  * that read looser shapes; "取最高分" before counted and categorical (it would add up); counted
  * before banded ("每家2分" has no bands); banded before categorical (both have "（N分）"); prose
@@ -22,6 +22,7 @@ import { thresholdPlugin } from "./threshold";
 import { gradedPlugin } from "./graded";
 import { increasePlugin } from "./increase";
 import { proratedPlugin } from "./prorated";
+import { rangedPlugin } from "./ranged";
 import { checkWriting } from "./writing";
 import { clausesOf, readClauses } from "./clauses";
 import type { RulePlugin } from "./common";
@@ -30,6 +31,7 @@ export const plugins: readonly RulePlugin[] = [
   discretionPlugin,
   figuresPlugin,
   judgedRangesPlugin,
+  rangedPlugin,
   proratedPlugin,
   increasePlugin,
   growthPlugin,
