@@ -26,6 +26,8 @@ export interface Assembled {
   wholeCount: boolean;
   /** "最高加减分不得超过10分": the steps move the score at most this far from the base, either way */
   swing: Rational | null;
+  /** values below zero are scored (a band "0%以下" says they exist) */
+  signed: boolean;
 }
 
 export interface AssembleOptions {
@@ -52,7 +54,9 @@ function baseOfScore(b: Band): Rational | "full" {
 }
 
 export function assemble(readings: Reading[], options: AssembleOptions = {}): Assembled {
-  const signed = options.signed ?? false;
+  // "0%以下(0分)" under "0%-4%(2分)": a rate that may fall below zero (a growth rate), so "以下" runs from −∞
+  const belowZero = readings.some((r) => r.shape === "band" && r.cond.low === null && r.cond.high !== null && r.cond.high.at.sign() <= 0);
+  const signed = options.signed ?? belowZero;
   let cap: Rational | null = null;
   let swing: Rational | null = null;
   let floor: Rational | null = null;
@@ -231,6 +235,7 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
     precision: wholeCount ? 0 : decimalsOf(numbers),
     wholeCount,
     swing,
+    signed,
   };
 }
 

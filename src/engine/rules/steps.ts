@@ -269,9 +269,9 @@ export function decimalsOf(numbers: Rational[]): number {
 export const WHOLE_UNITS = /^(?:家|个|项|件|次|人|篇|所|座|处|名|位|台|套|户|人次|起|期|例|场|批|条)$/;
 
 /** The usual value reader: the cell in the rule's unit; a count of whole things must be whole. */
-export function levelReader(unit: string | null, whole: boolean): StepSpec["read"] {
+export function levelReader(unit: string | null, whole: boolean, signed = false): StepSpec["read"] {
   return (input) => {
-    const r = readValue(input, unit);
+    const r = readValue(input, unit, { allowNegative: signed });
     if (r.status !== "value") return r;
     if (whole && !r.value.isInteger()) return valueError(`数量应为整数（${r.value.toDecimalString()}${unit ?? ""}）`);
     return { value: r.value };

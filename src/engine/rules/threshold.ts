@@ -50,7 +50,7 @@ export function isGrowth(subject: string): boolean {
 
 export function parseThreshold(text: string): StepRule {
   const a = assemble(readClauses(text));
-  return makeStepRule({ kind: "threshold", text, ...a, read: levelReader(a.unit, a.wholeCount) });
+  return makeStepRule({ kind: "threshold", text, ...a, read: levelReader(a.unit, a.wholeCount, a.signed) });
 }
 
 export const thresholdPlugin: RulePlugin = {
