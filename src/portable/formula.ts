@@ -308,6 +308,8 @@ function proratedFormula(rule: ProratedRule, ref: string, opts: StepFormulaOptio
 export function formulaCarries(rule: Rule): boolean {
   if (rule.kind === "banded") return Boolean(rule.bands?.length);
   if (rule.kind === "prorated") return "target" in rule;
+  // a bound on the steps around the base ("最高加减分不得超过10分") has no formula yet: the value stays, with its note
+  if ("swing" in rule && rule.swing !== null) return false;
   return (rule.kind === "stepped" || rule.kind === "threshold" || rule.kind === "deduction" || rule.kind === "growth") && "pieces" in rule;
 }
 

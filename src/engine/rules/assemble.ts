@@ -24,6 +24,10 @@ export interface Assembled {
   full: Rational | null;
   precision: number;
   wholeCount: boolean;
+  /** "最高加减分不得超过10分": the steps move the score at most this far from the base, either way */
+  swing: Rational | null;
+  /** values below zero are scored (a band "0%以下" says they exist) */
+  signed: boolean;
 }
 
 export interface AssembleOptions {
@@ -50,8 +54,11 @@ function baseOfScore(b: Band): Rational | "full" {
 }
 
 export function assemble(readings: Reading[], options: AssembleOptions = {}): Assembled {
-  const signed = options.signed ?? false;
+  // "0%以下(0分)" under "0%-4%(2分)": a rate that may fall below zero (a growth rate), so "以下" runs from −∞
+  const belowZero = readings.some((r) => r.shape === "band" && r.cond.low === null && r.cond.high !== null && r.cond.high.at.sign() <= 0);
+  const signed = options.signed ?? belowZero;
   let cap: Rational | null = null;
+  let swing: Rational | null = null;
   let floor: Rational | null = null;
   let full: Rational | null = null;
   const units: { unit: string; clause: Clause }[] = [];
@@ -87,6 +94,10 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
         break;
       case "floor":
         floor = r.min;
+        break;
+      case "swing":
+        if (swing !== null && !swing.eq(r.max)) throw clauseError(r.clause, `与前面的加减分上限${swing}分不一致`);
+        swing = r.max;
         break;
       case "full":
         if (full !== null && !full.eq(r.n)) throw clauseError(r.clause, `与前面的满分${full}分不一致`);
@@ -223,10 +234,12 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
     full,
     precision: wholeCount ? 0 : decimalsOf(numbers),
     wholeCount,
+    swing,
+    signed,
   };
 }
 
-function compareLow(a: Edge | null, b: Edge | null): number {
+export function compareLow(a: Edge | null, b: Edge | null): number {
   if (a === null) return b === null ? 0 : -1;
   if (b === null) return 1;
   const c = a.at.compare(b.at);
@@ -235,8 +248,11 @@ function compareLow(a: Edge | null, b: Edge | null): number {
   return a.inclusive === b.inclusive ? 0 : a.inclusive ? -1 : 1;
 }
 
+/** What `join` needs of a band: its edges and the clause it came from. */
+export type Joinable = Pick<Slot, "low" | "high" | "clause">;
+
 /** Two neighbouring bands must meet at one edge, and exactly one of them may hold it. */
-function join(lo: Slot, hi: Slot, whole: boolean): void {
+export function join(lo: Joinable, hi: Joinable, whole: boolean): void {
   const later = lo.clause.index > hi.clause.index ? lo : hi;
   if (lo.high === null) {
     throw clauseError(later.clause, `与“${(later === lo ? hi : lo).clause.text}”重叠：两档都没有上限`);

@@ -60,6 +60,8 @@ export type Reading =
       cond: Condition | null;
     }
   | { shape: "cap"; clause: Clause; max: Rational }
+  /** "最高加减分不得超过10分": what the steps add or take is bounded either way, around the base */
+  | { shape: "swing"; clause: Clause; max: Rational }
   | { shape: "floor"; clause: Clause; min: Rational }
   /** "否则不得分", "未达到的不得分", "没有的不得分" */
   | { shape: "else-zero"; clause: Clause }
@@ -75,7 +77,7 @@ export function clausesOf(text: string): Clause[] {
   // strong cuts: ；。 line breaks, and a numbering marker that starts a new clause mid-line
   const pieces: { start: number; end: number }[] = [];
   let start = 0;
-  const strong = /[;。\n]|(?<=[^\s(\d.])(?=\(\d{1,2}\)|[①-⑳]|(?<![A-Za-z])[A-Z][.、](?!\d))/g;
+  const strong = /[;。\n]|(?<=[^\s(\d.]\s*)(?=\(\d{1,2}\)|[①-⑳]|(?<![A-Za-z])[A-Z][.、](?!\d))/g;
   let m: RegExpExecArray | null;
   while ((m = strong.exec(folded))) {
     pieces.push({ start, end: m.index });
@@ -110,7 +112,7 @@ export function clausesOf(text: string): Clause[] {
 }
 
 const BARE_SCORE = new RegExp(
-  String.raw`^(?:的|者)?(?:可?得|计|加|记|给|扣|减)?(?:${NUM}(?:-${NUM})?分|满分|不得分|不计分)$|^\(${NUM}(?:-${NUM})?分\)$`,
+  String.raw`^(?:的|者)?(?:可?得|计|加|记|给|扣|减)?(?:${NUM}(?:-${NUM})?分|满分|基本分|基础分|不得分|不计分)$|^\(${NUM}(?:-${NUM})?分\)$`,
 );
 
 function joinsNext(before: string, after: string): boolean {
@@ -129,6 +131,13 @@ function push(out: Clause[], text: string, folded: string, start: number, end: n
   // "…记2分（不投稿不得分）": the bracket is a clause of its own
   const otherwise =
     /^(.*分)\(((?:不|未|没有|无)[^()]*?(?:不得分|不计分|不加分))\)$/.exec(norm) ?? /^(.*分)\(([^()]*?按(?:完成)?比例[^()]*)\)$/.exec(norm);
+  const twoWay = new RegExp(String.raw`^(.*?)每(?:增减|增加或减少|增或减|升降)(.*?)(?:相应)?(加减|增减|加或减)(${NUM})分$`).exec(norm);
+  if (twoWay) {
+    const [, pre, step, , per] = twoWay;
+    out.push({ text: written, norm: `${pre}每增加${step}加${per}分`, index: out.length + 1 });
+    out.push({ text: written, norm: `${pre}每减少${step}减${per}分`, index: out.length + 1 });
+    return;
+  }
   if (otherwise) {
     out.push({ text: written, norm: otherwise[1], index: out.length + 1 });
     out.push({ text: otherwise[2], norm: otherwise[2], index: out.length + 1 });
@@ -138,7 +147,7 @@ function push(out: Clause[], text: string, folded: string, start: number, end: n
 }
 
 const SCORE_TAIL = new RegExp(
-  String.raw`(?:[,:]?(?:的|者)?,?(?:可?得|计|加|记|给|赋|得基本分|得基础分|基本分|基础分)?(${NUM})(?:分)?(?:-(${NUM}))?分|\((${NUM})(?:分)?(?:-(${NUM}))?分\)|[,:]?(?:的|者)?,?(?:可?得|计|给|记)?(满分)|[,:]?(?:的|者)?,?(不得分|不计分|不加分|不给分|得0分|计0分))$`,
+  String.raw`(?:[,:]?(?:的|者)?,?(?:可?得|计|加|记|给|赋|得基本分|得基础分|基本分|基础分)?(${NUM})(?:分)?(?:-(${NUM}))?分|\((${NUM})(?:分)?(?:-(${NUM}))?分\)|[,:]?(?:的|者)?,?(?:可?得|计|给|记|为)?(满分|基本分|基础分)|[,:]?(?:的|者)?,?(不得分|不计分|不加分|不给分|得0分|计0分))$`,
 );
 
 /** Splits a clause into what comes before its score and the score. */
@@ -169,7 +178,7 @@ const NUMBER_WITH_UNIT = new RegExp(String.raw`(${NUM})(${UNIT})(\((?:不)?(?:�
  * "超过100万元", "投入达到200万元", "较上年增长10%", "10-20家(含20家)". Null when it is not one.
  */
 export function readCondition(before: string): Condition | null {
-  let s = before;
+  let s = before.replace(/(?<![\d.])(?:19|20)\d{2}年度?(?=[\u4e00-\u9fff])/g, "");
   // "(含30%)" / "(不含10%)": an edge note that names its number
   const notes: { at: Rational; inclusive: boolean }[] = [];
   s = s.replace(new RegExp(String.raw`\((不)?(?:含|包含|包括)(${NUM})[^()]*\)`, "g"), (_m, no: string | undefined, n: string) => {
@@ -277,6 +286,8 @@ export function readCondition(before: string): Condition | null {
   else if (/^(?:>|超过|高于|多于|大于)$/.test(word)) [dir, inclusive] = ["up", false];
   else if (word === "≤") [dir, inclusive] = ["down", true];
   else if (/^(?:<|低于|不足|不到|未达到|未达|少于|小于)$/.test(word)) [dir, inclusive] = ["down", false];
+  // "完成10%以下": 完成 names what is measured (completion), the suffix gives the direction
+  if (suf !== "" && (word === "完成" || word === "达到")) [dir, inclusive] = [null, null];
   if (suf !== "") {
     const sdir = suf.includes("上") ? "up" : "down";
     if (dir !== null && dir !== sdir && word !== "在") return null;
@@ -300,7 +311,7 @@ export function readCondition(before: string): Condition | null {
 }
 
 const STEP = new RegExp(
-  String.raw`^(.*?)每(增加|提高|增长|多|超过|超出|高出|上升|增|减少|降低|下降|少|低|减|不足|缺少|缺|差)?([^\d每]*?)(${NUM}|一)?(${UNIT})(?:[\u4e00-\u9fff]*?)(?:的)?[,:]?(加|增加|增|得|计|记|另加|扣除|扣|减少|减|倒扣)(${NUM})分$`,
+  String.raw`^(.*?)每(增加|提高|增长|多|超过|超出|高出|上升|增|满|减少|降低|下降|少|低|减|不足|缺少|缺|差)?([^\d每]*?)(${NUM}|一)?(${UNIT})(?:[\u4e00-\u9fff]*?)(?:的)?[,:]?(加|增加|增|得|计|记|另加|扣除|扣|减少|减|倒扣)(${NUM})分$`,
 );
 const DOWN_VERBS = /^(?:减少|降低|下降|少|低|减|不足|缺少|缺|差)$/;
 
@@ -317,13 +328,18 @@ export function readClause(clause: Clause): Reading | null {
     return { shape: "else-zero", clause };
   }
   // "每年向…提供稿件1件以上记2分": 每年/每季度 is a period, not a step
-  const step = STEP.exec(n.replace(/每(?:年度?|季度|半年|月)(?![\d一二两三四五六七八九十])/g, ""));
+  const step = STEP.exec(n.replace(/每(?:年度?|季度|半年|月|周)(?![\d一二两三四五六七八九十])/g, ""));
   if (step) {
     const [, pre, verb = "", subj2, stepN, unit, sv, per] = step;
     if (/[\d≥≤<>]/.test(subj2)) return null;
     let cond: Condition | null = null;
-    const preText = pre.replace(/[,:]+$/, "").replace(/(?:的|者|时)$/, "");
-    if (preText !== "") {
+    const preText = pre
+      .replace(/^(?:在|以)?(?:此|这个|该)(?:基础上|基础之上|为基础)|^超(?:过|出)部分/, "")
+      .replace(/[,:]+$/, "")
+      .replace(/(?:的|者|时)$/, "");
+    // "纳税额每满3万元得1分": the words before 每满 name what is counted, they are no condition
+    const subjectOnly = verb === "满" && !/[\d≥≤<>]/.test(preText);
+    if (preText !== "" && !subjectOnly) {
       cond = readCondition(preText);
       if (!cond) return null;
     }
@@ -364,6 +380,10 @@ function readBound(clause: Clause): Reading | null {
     String.raw`^(?:本项|该项|此项)?(?:(?:最高|最多|累计|合计|总分|总计|加分)?(?:不超过|不高于|不得超过|不超出|≤)|最高限分|最高|最多|上限|封顶|最高得|最多得|最高加|最多加|加满)为?(${NUM})分(?:为止|封顶)?$|^(${NUM})分封顶$`,
   ).exec(n);
   if (cap) return { shape: "cap", clause, max: Rational.parse(cap[1] ?? cap[2]) };
+  const swing = new RegExp(
+    String.raw`^(?:最高|最多)?(?:加减分|增减分|加扣分)(?:最高|最多)?(?:不得超过|不超过|不超出|≤|为)?(${NUM})分$`,
+  ).exec(n);
+  if (swing) return { shape: "swing", clause, max: Rational.parse(swing[1]) };
   const floor = new RegExp(String.raw`^最低(?:为|得|扣至|扣到)?(${NUM})分$`).exec(n);
   if (floor) return { shape: "floor", clause, min: Rational.parse(floor[1]) };
   const full = new RegExp(

@@ -14,13 +14,14 @@ export interface RulePlugin {
 export const NUM = String.raw`\d+(?:\.\d+)?`;
 
 const CAP = new RegExp(
-  String.raw`(?:(?:最高|最多|累计|合计|总分)?(?:不超过|不高于|不得超过|不超出)|(?:最高|最多)(?:限分|可?加|可?得|计|扣)?|上限|封顶|满分)为?(${NUM})分`,
+  String.raw`(?:(?:最高|最多|累计|合计|总分)?(?:不超过|不高于|不得超过|不超出)|(?:最高|最多)(?:限分|可?加|可?得|计|扣)?|上限|封顶|满分)为?(${NUM})分|封顶为?(${NUM})(?![\d.%分万千百元个项家件次人])`,
 );
 
 /** "最高不超过8分", "最多不超过5分", "上限8分" → 8. `norm` is normalised text. */
 export function parseCap(norm: string): Rational | null {
   const m = CAP.exec(norm);
-  return m ? Rational.parse(m[1]) : null;
+  // "封顶20": the cap's unit left out (the document's own 分值 column says points)
+  return m ? Rational.parse(m[1] ?? m[2]) : null;
 }
 
 /** Removes the cap clause, so what is left can be read item by item. */

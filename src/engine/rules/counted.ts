@@ -69,7 +69,8 @@ export function parseCounted(text: string): CountedRule {
   const folded = foldChars(text);
   const items: ExactItem[] = [];
   let unit: string | null = null;
-  let prev: { kind: string; aliases: string[] } | null = null;
+  let prev: { kind: string; aliases: string[]; unnamed?: { index: number; written: string } } | null = null;
+  let unnamed: { index: number; written: string } | undefined;
   let index = 0;
   let start = 0;
   let headingCap: Rational | null = null;
@@ -187,7 +188,10 @@ export function parseCounted(text: string): CountedRule {
     }
     let aliases: string[];
     if (kind === "") {
-      if (!prev) throw new RuleError(`评分标准第${index}段“${written}”无法识别：没有写明是哪一类`, written);
+      // "每项1分，最高不超过5分": the row's own item, when it is the only one (checked below)
+      // (a level with no kind, "省级每家1分", says too little: which kind of provincial thing?)
+      if (!prev && level) throw new RuleError(`评分标准第${index}段“${written}”无法识别：没有写明是哪一类`, written);
+      if (!prev) prev = { kind: "", aliases: [], unnamed: { index, written } };
       ({ kind, aliases } = prev);
     } else {
       aliases = aliasesOf(kind);
@@ -206,6 +210,10 @@ export function parseCounted(text: string): CountedRule {
       text: written,
     });
     listed = items[items.length - 1].level;
+    unnamed ??= prev?.unnamed;
+  }
+  if (unnamed && items.length > 1) {
+    throw new RuleError(`评分标准第${unnamed.index}段“${unnamed.written}”无法识别：没有写明是哪一类`, unnamed.written);
   }
   if (items.length === 0) throw new RuleError(`评分标准“${text.trim()}”无法识别：没有计分项`, text.trim());
   const capR = parseCap(dropThousandsSeparators(unifyWords(folded)).replace(/\s+/g, ""));

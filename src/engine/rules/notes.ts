@@ -11,7 +11,7 @@
 export function withoutEvidence(norm: string): string {
   let s = norm;
   for (;;) {
-    const at = s.search(/\(以/);
+    const at = s.search(/\((?:以|需提供|须提供|需附|须附)/);
     if (at < 0) return s;
     let depth = 0;
     let end = -1;
@@ -22,7 +22,9 @@ export function withoutEvidence(norm: string): string {
         break;
       }
     }
-    if (end < 0 || !/为(?:准|标准|依据)\)$/.test(s.slice(at, end + 1))) return s;
+    const note = s.slice(at, end + 1);
+    // "（以会议记录为准）", "（需提供营业执照副本的复印件）": where the figure's proof comes from
+    if (end < 0 || !(/为(?:准|标准|依据)\)$/.test(note) || /^\((?:需提供|须提供|需附|须附)/.test(note))) return s;
     s = s.slice(0, at) + s.slice(end + 1);
   }
 }

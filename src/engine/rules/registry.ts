@@ -1,7 +1,7 @@
 /**
  * The rule kinds, tried in order (HyperFormula-plugin style). Order matters:
  * a "酌情" clause makes any rule judged; a rule needing a figure the sheet lacks (平均, 排名) is
- * refused before anything scores it; a rule "按比例" of a target it states is prorated; assessors' ranges ("…的得8-10分") before banded (both have
+ * refused before anything scores it; assessors' ranges over numeric bands ("完成30%及以上(30-49)") before the families that read flat bands; a rule "按比例" of a target it states is prorated; assessors' ranges ("…的得8-10分") before banded (both have
  * "8-10"); growth, deduction, threshold and stepped read whole clauses, so they go before the kinds
  * that read looser shapes; "取最高分" before counted and categorical (it would add up); counted
  * before banded ("每家2分" has no bands); banded before categorical (both have "（N分）"); prose
@@ -22,6 +22,7 @@ import { thresholdPlugin } from "./threshold";
 import { gradedPlugin } from "./graded";
 import { increasePlugin } from "./increase";
 import { proratedPlugin } from "./prorated";
+import { rangedPlugin } from "./ranged";
 import { checkWriting } from "./writing";
 import { clausesOf, readClauses } from "./clauses";
 import type { RulePlugin } from "./common";
@@ -30,6 +31,7 @@ export const plugins: readonly RulePlugin[] = [
   discretionPlugin,
   figuresPlugin,
   judgedRangesPlugin,
+  rangedPlugin,
   proratedPlugin,
   increasePlugin,
   growthPlugin,
@@ -46,6 +48,8 @@ export const plugins: readonly RulePlugin[] = [
 
 /** Reads a rule text; throws RuleError naming the part it cannot read. */
 export function parseRule(text: string): Rule {
+  const inner = unwrapped(text ?? "");
+  if (inner !== null) return { ...parseRule(inner), text };
   const norm = normalize(text ?? "");
   if (norm === "") throw new RuleError("评分标准是空的", "");
   checkWriting(text);
@@ -60,4 +64,25 @@ export function parseRule(text: string): Rule {
   }
   const part = text.trim();
   throw new RuleError(`评分标准“${part}”无法识别：看不出是分档、计数、选项还是评议`, part);
+}
+
+/**
+ * "（加分项，每项1分，最高不超过5分）": a rule written wholly inside one bracket (a remark column's
+ * way of writing it) is the text inside; a leading "加分项"/"附加分" label only names the item.
+ */
+function unwrapped(text: string): string | null {
+  const t = text.trim();
+  const m = /^[（(]([\s\S]*)[）)]$/.exec(t);
+  if (!m) return null;
+  // the outer pair must enclose everything: "（1）…（2分）" is not one bracket
+  let depth = 0;
+  for (const ch of m[1]) {
+    if (ch === "（" || ch === "(") depth++;
+    else if (ch === "）" || ch === ")") {
+      if (--depth < 0) return null;
+    }
+  }
+  if (depth !== 0) return null;
+  const inside = m[1].replace(/^\s*(?:加分项|附加分|附加项|加分)\s*[，,:：、]\s*/, "");
+  return inside.trim() === "" ? null : inside;
 }

@@ -25,7 +25,7 @@ export function looksStepped(rs: Reading[]): boolean {
 
 export function parseStepped(text: string): StepRule {
   const a = assemble(readClauses(text));
-  return makeStepRule({ kind: "stepped", text, ...a, read: levelReader(a.unit, a.wholeCount) });
+  return makeStepRule({ kind: "stepped", text, ...a, read: levelReader(a.unit, a.wholeCount, a.signed) });
 }
 
 export const steppedPlugin: RulePlugin = {

@@ -226,3 +226,29 @@ describe("growth with base ± steps", () => {
     );
   });
 });
+
+describe("base ± steps both ways, bounded around the base (椒江区 自评表's form)", () => {
+  test("'X%以上，得基本分；每增减s个百分点加减p分；最高加减分不得超过b分': W at X, whole steps either way, never past W ± b", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        fc.constantFrom(0.5, 1, 2),
+        fc.constantFrom(0.5, 1, 2),
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 10, max: 30 }),
+        fc.integer({ min: 0, max: 400 }),
+        (x, s, p, b, w, tenths) => {
+          const rule = parseRule(
+            `1.研发经费占销售收入总额的${x}%以上，得基本分；每增减${s}个百分点加减${p}分；2.最高加减分不得超过${b}分。`,
+          );
+          const v = tenths / 10;
+          const r = rule.score({ v: `${v}%` }, { weight: w });
+          const steps = Math.trunc(Math.round(((v - x) / s) * 1e9) / 1e9);
+          const want = Math.max(0, w + Math.max(-b, Math.min(b, steps * p)));
+          expect(r).toMatchObject({ status: "exact", score: Math.round(want * 100) / 100 });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

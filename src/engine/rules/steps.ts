@@ -42,6 +42,8 @@ export interface StepSpec {
   floor: Rational;
   /** the full score the rule states ("满分10分", "（8分）"); null: the row's weight */
   full: Rational | null;
+  /** "最高加减分不得超过10分": a piece's steps move its score at most this far from its base */
+  swing?: Rational | null;
   /** decimals a value is entered with by default (0 for counts) */
   precision: number;
   wholeCount: boolean;
@@ -55,6 +57,8 @@ export interface StepRule extends Rule {
   floor: number;
   /** the full score the rule states, or null (the row's weight) */
   full: number | null;
+  /** "最高加减分不得超过10分": how far the steps may move a piece's base, either way; null when unbounded */
+  swing: number | null;
   /** the unrounded score of a value; `full` stands in for "得满分" */
   exactScore(v: Rational, full: Rational | null): Rational | null;
 }
@@ -92,7 +96,10 @@ export function makeStepRule(spec: StepSpec): StepRule {
     const b = baseOf(p, full);
     if (b === null) return null;
     if (!p.step) return b;
-    return b.add(p.step.per.mul(trunc(v.sub(p.step.origin).div(p.step.size))));
+    let add = p.step.per.mul(trunc(v.sub(p.step.origin).div(p.step.size)));
+    const swing = spec.swing ?? null;
+    if (swing !== null) add = Rational.max(swing.neg(), Rational.min(swing, add));
+    return b.add(add);
   }
 
   function exactScore(v: Rational, full: Rational | null): Rational | null {
@@ -103,6 +110,8 @@ export function makeStepRule(spec: StepSpec): StepRule {
   }
 
   const needsFull = pieces.some((p) => p.base === "full");
+  // "得基本分" names the row's weight as the base the steps move from, as "得满分" names it the full score
+  const fullWord = /基本分|基础分/.test(spec.text) && !/满分/.test(spec.text) ? "基本分" : "满分";
   const fullOf = (weight: number | null | undefined): Rational | null =>
     spec.full ?? (weight === null || weight === undefined ? null : Rational.fromNumber(weight));
 
@@ -119,17 +128,19 @@ export function makeStepRule(spec: StepSpec): StepRule {
       return valueError(`数值${withUnit(v, u)}${where}，评分标准没有写这种情况的得分`);
     }
     if (p.base === "full" && full === null) {
-      return valueError("评分标准写“得满分”但没有写明满分是几分，该行也没有权重分值");
+      return valueError(`评分标准写“得${fullWord}”但没有写明${fullWord}是几分，该行也没有权重分值`);
     }
     const s = clamp(raw(p, v, full)!);
     const r = s.roundHalfAwayFromZero(2);
     const how = s.eq(r) ? `${r}分` : `${shortDecimal(s)} → ${r.toDecimalString(2)}分`;
-    const fullNote = p.base === "full" && spec.full === null ? `（满分取权重分值${full}分）` : "";
+    const fullNote = p.base === "full" && spec.full === null ? `（${fullWord}取权重分值${full}分）` : "";
     const steps = p.step ? `，${describeSteps(p.step, v)}` : "";
     const capNote = cap !== null && raw(p, v, full)!.gt(cap) ? `，封顶${cap}分` : "";
     const floorNote = raw(p, v, full)!.lt(floor) ? `，最低${floor}分` : "";
+    const moved = p.step ? p.step.per.mul(trunc(v.sub(p.step.origin).div(p.step.size))).abs() : Rational.ZERO;
+    const swingNote = spec.swing && moved.gt(spec.swing) ? `，加减分不超过${spec.swing}分` : "";
     const lead = read.note ? `${read.note}；` : "";
-    return exact(s, v, `${lead}${withUnit(v, u)}按“${p.text}”${fullNote}${steps}${capNote}${floorNote}：${how}`);
+    return exact(s, v, `${lead}${withUnit(v, u)}按“${p.text}”${fullNote}${steps}${swingNote}${capNote}${floorNote}：${how}`);
   }
 
   function describeSteps(st: StepIncrement, v: Rational): string {
@@ -194,6 +205,12 @@ export function makeStepRule(spec: StepSpec): StepRule {
     for (const p of pieces) {
       const b = p.base === "full" ? spec.full : p.base;
       if (b === null) return cap ?? null;
+      if (p.step && spec.swing) {
+        // the steps move the base at most `swing` either way
+        const t = clamp(p.step.per.sign() > 0 && (!p.high || raw(p, p.high.at, spec.full)!.gt(b)) ? b.add(spec.swing) : b);
+        if (best === null || t.gt(best)) best = t;
+        continue;
+      }
       if (p.step && p.step.per.sign() > 0 && !p.high) return cap;
       let top = b;
       if (p.step && p.step.per.sign() > 0 && p.high) top = raw(p, p.high.at, spec.full)!;
@@ -213,6 +230,7 @@ export function makeStepRule(spec: StepSpec): StepRule {
     cap: cap === null ? null : cap.toNumber(),
     floor: floor.toNumber(),
     full: spec.full === null ? null : spec.full.toNumber(),
+    swing: spec.swing ? spec.swing.toNumber() : null,
     wholeCount: spec.wholeCount,
     exactScore,
     score,
@@ -251,9 +269,9 @@ export function decimalsOf(numbers: Rational[]): number {
 export const WHOLE_UNITS = /^(?:家|个|项|件|次|人|篇|所|座|处|名|位|台|套|户|人次|起|期|例|场|批|条)$/;
 
 /** The usual value reader: the cell in the rule's unit; a count of whole things must be whole. */
-export function levelReader(unit: string | null, whole: boolean): StepSpec["read"] {
+export function levelReader(unit: string | null, whole: boolean, signed = false): StepSpec["read"] {
   return (input) => {
-    const r = readValue(input, unit);
+    const r = readValue(input, unit, { allowNegative: signed });
     if (r.status !== "value") return r;
     if (whole && !r.value.isInteger()) return valueError(`数量应为整数（${r.value.toDecimalString()}${unit ?? ""}）`);
     return { value: r.value };
