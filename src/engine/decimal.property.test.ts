@@ -117,3 +117,35 @@ describe("Rational is exact on both of its roads (doubles below 2^53, BigInt abo
     expect(big.toDecimalString()).toBe("27021597764222979");
   });
 });
+
+describe("a JS number is read as the decimal String() prints for it", () => {
+  const numberArb = fc.oneof(
+    // the cells' and scores' decimals: few places
+    fc.tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 8 })).map(([k, p]) => k / 10 ** p),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+  );
+  it("fromNumber(x) is parse(String(x)) for every finite double", () => {
+    fc.assert(
+      fc.property(numberArb, (x) => {
+        const r = Rational.fromNumber(x);
+        const s = Rational.parse(String(x));
+        expect([r.n, r.d]).toEqual([s.n, s.d]);
+        expect(r.toDecimalString()).toBe(s.toDecimalString());
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("prints 3.37225, 0.0035, -2.5 and 1e-7 as written", () => {
+    for (const [x, t] of [
+      [3.37225, "3.37225"],
+      [0.0035, "0.0035"],
+      [-2.5, "-2.5"],
+      [1e-7, "0.0000001"],
+      [0.1 + 0.2, "0.30000000000000004"],
+    ] as const) {
+      expect(Rational.fromNumber(x).toDecimalString()).toBe(t);
+    }
+  });
+});

@@ -47,6 +47,8 @@ function safe(x: number): boolean {
   return x <= MAX && x >= -MAX;
 }
 
+const TWO_40 = 2 ** 40;
+
 const POW10: bigint[] = Array.from({ length: 32 }, (_, i) => 10n ** BigInt(i));
 /** 10^0 … 10^15: each below 2^53 */
 const POW10_SMALL: number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
@@ -200,6 +202,14 @@ export class Rational {
   static fromNumber(x: number): Rational {
     if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
     if (Number.isSafeInteger(x)) return Rational.small(x, 1);
+    // k/10^p for the fewest places p whose k/10^p rounds to x, found without printing x: below 2^40
+    // only one multiple of 10^-p rounds to x, and no shorter decimal does, so it is the value of
+    // String(x) (the property test compares the two)
+    for (let p = 1; p <= 6; p++) {
+      const scale = POW10_SMALL[p];
+      const k = Math.round(x * scale);
+      if (k < TWO_40 && k > -TWO_40 && k / scale === x) return Rational.small(k, scale);
+    }
     return Rational.parse(String(x));
   }
 
@@ -428,6 +438,15 @@ export class Rational {
         exact = d === 1n;
       }
       const p = exact ? Math.max(twos, fives) : 20;
+      if (exact && this.bn === null && p < POW10_SMALL.length) {
+        // n/d = n·(10^p/d) / 10^p exactly; with d = 2^a·5^b in lowest terms, the last digit is never 0
+        const m = this.sn * (POW10_SMALL[p] / this.sd);
+        if (safe(m)) {
+          const neg = m < 0;
+          const digits = String(neg ? -m : m).padStart(p + 1, "0");
+          return (neg ? "-" : "") + digits.slice(0, -p) + "." + digits.slice(-p);
+        }
+      }
       const s = this.toDecimalString(p);
       return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
     }
