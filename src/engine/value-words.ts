@@ -45,11 +45,15 @@ function core(text: string): string {
  * null when the cell says something else. A placeholder means "no value yet", never zero.
  */
 export function placeholderOf(text: string): string | null {
+  // no mark or word above holds a digit, and folding keeps digits digits: a figure is never a placeholder
+  if (HAS_DIGIT.test(text)) return null;
   const t = core(text);
   if (t === "") return null;
   if (MARKS.test(t) || WORDS.test(t)) return text.trim();
   return null;
 }
+
+const HAS_DIGIT = /[0-9\uff10-\uff19]/;
 
 /** The message the pane and the report show for a placeholder. */
 export function placeholderMessage(shown: string): string {
@@ -74,6 +78,13 @@ const ESTIMATE = /(预计|预估|估计|估算|预测|暂估|暂定|初步统计
 const BRACKET_WORD =
   /[([]\s*(预计|预估|估计|估算|预测|暂估|暂定|估|预计数|估计数|估算数|预估数|快报数|初步统计|初步数|约|约数|概数|大约)\s*[)\]]/;
 
+/**
+ * A character every pattern above needs (约 大约 约为 大概→概, ≈, 近, 余/多, 左右/上下/前后, 预计 预估 预测,
+ * 估计 估算, 暂估 暂定, 初步…, 快报, the bracket words): a text with none of them has no qualifier.
+ * Folding makes none of them, so the test runs on the text as written.
+ */
+const QUALIFIER_CHARS = /[约概≈近余多左上前预估暂初快]/;
+
 /** Bracketed remarks removed, innermost first ("2489万元（其中约300万元）" → "2489万元"). */
 function outsideBrackets(t: string): string {
   let prev: string;
@@ -90,6 +101,7 @@ function outsideBrackets(t: string): string {
  * A word inside a longer bracket remark ("（其中约300万元为省级补助）") is about the remark, not the value.
  */
 export function qualifierOf(text: string): Qualifier | null {
+  if (!QUALIFIER_CHARS.test(text)) return null;
   const folded = foldChars(text).replace(/\s+/g, "");
   const word = BRACKET_WORD.exec(folded);
   if (word) {

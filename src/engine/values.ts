@@ -157,17 +157,48 @@ function describeUnit(unit: string | null): string {
   return unit === null ? "（无单位）" : `“${unit}”`;
 }
 
-/** The rule's unit taken apart, once per unit text (a rule's unit is read for every value cell). */
-const ruleUnits = new Map<string, Unit>();
-function ruleUnitOf(ruleUnit: string | null): Unit | null {
-  if (ruleUnit === null) return null;
+/**
+ * A rule's unit, read once per rule: taken apart, and whether the value text can take the short
+ * road (a plain number followed by exactly this unit, or by nothing; see `plainNumber`).
+ */
+interface RuleUnit {
+  text: string | null;
+  unit: Unit | null;
+  /** the unit as written is whole in the unit table ("万元", "%", "件/万人"): "2489万元" reads as 2489 of it */
+  plain: boolean;
+}
+
+const NO_UNIT: RuleUnit = { text: null, unit: null, plain: true };
+
+function ruleUnitOf(ruleUnit: string | null): RuleUnit {
+  if (ruleUnit === null) return NO_UNIT;
+  const read = readUnit(ruleUnit);
+  return {
+    text: ruleUnit,
+    unit: read ?? { text: ruleUnit, mult: Rational.ONE, base: ruleUnit, per: null },
+    plain: read !== null && read.text === ruleUnit,
+  };
+}
+
+/** Rules read their unit once, when they are made; this map serves callers that pass only the text. */
+const ruleUnits = new Map<string, RuleUnit>();
+function ruleUnitFor(ruleUnit: string | null): RuleUnit {
+  if (ruleUnit === null) return NO_UNIT;
   let u = ruleUnits.get(ruleUnit);
   if (u === undefined) {
-    u = readUnit(ruleUnit) ?? { text: ruleUnit, mult: Rational.ONE, base: ruleUnit, per: null };
+    u = ruleUnitOf(ruleUnit);
     if (ruleUnits.size >= 1000) ruleUnits.clear();
     ruleUnits.set(ruleUnit, u);
   }
   return u;
+}
+
+/** Reads value cells in one rule's unit: made once per rule, called for every value cell. */
+export type ValueReader = (input: ValueInput, options?: ReadOptions) => ValueReading;
+
+export function valueReader(ruleUnit: string | null): ValueReader {
+  const u = ruleUnitOf(ruleUnit);
+  return (input, options) => readWith(input, u, options);
 }
 
 /**
@@ -175,12 +206,17 @@ function ruleUnitOf(ruleUnit: string | null): Unit | null {
  * when the rule names none). Never throws.
  */
 export function readValue(input: ValueInput, ruleUnit: string | null, options: ReadOptions = {}): ValueReading {
+  return readWith(input, ruleUnitFor(ruleUnit), options);
+}
+
+function readWith(input: ValueInput, u: RuleUnit, options: ReadOptions = {}): ValueReading {
   const v = input.v;
   if (v === null || v === undefined) return { status: "no-value" };
   if (typeof v === "boolean") return { status: "error", message: `单元格是逻辑值 ${v ? "TRUE" : "FALSE"}，不是数值` };
   if (typeof v === "object") return { status: "error", message: `单元格是错误值 ${v.error}` };
 
-  const rUnit = ruleUnitOf(ruleUnit);
+  const ruleUnit = u.text;
+  const rUnit = u.unit;
 
   let reading: ValueReading;
   if (typeof v === "number") {
@@ -200,9 +236,54 @@ export function readValue(input: ValueInput, ruleUnit: string | null, options: R
       reading = { status: "value", value: x, unit: null };
     }
   } else {
+    // the common cell ("2489万元", "0.35%", "28"): nothing for the full reader to unify, fold or weigh
+    const plain = plainNumber(v, u);
+    if (plain !== null) return plain;
     reading = readText(v, ruleUnit, rUnit);
   }
   if (reading.status === "value" && reading.value.sign() < 0 && !options.allowNegative) {
+    return { status: "error", message: `数值不能为负（${reading.value.toDecimalString()}）` };
+  }
+  return reading;
+}
+
+/**
+ * The short road, for a text that is only digits (with one decimal point inside) followed by
+ * exactly the rule's unit, or by nothing. What the full reader (readText) gives such a text,
+ * step by step: no width, space, separator or unit spelling to unify; a digit means no
+ * placeholder; one number, no bracket; its unit is the rule's own (factor 1, nothing missing) or
+ * none; no qualifier word; not negative. So it returns the same reading, or null to take the full road.
+ */
+function plainNumber(text: string, u: RuleUnit): ValueReading | null {
+  if (!u.plain) return null;
+  const n = text.length;
+  let i = 0;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i === 0) return null;
+  let end = i;
+  if (i < n && text.charCodeAt(i) === 46 /* . */) {
+    let j = i + 1;
+    while (j < n && isDigit(text.charCodeAt(j))) j++;
+    if (j === i + 1) return null; // "5." : the full reader decides
+    end = j;
+  }
+  const rest = n - end;
+  if (rest === 0) return { status: "value", value: Rational.parse(text.slice(0, end)), unit: null };
+  if (u.text === null || rest !== u.text.length || !text.endsWith(u.text)) return null;
+  return { status: "value", value: Rational.parse(text.slice(0, end)), unit: u.text };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The full reader, without the short road: for tests that prove both give the same reading. */
+export function readValueFully(input: ValueInput, ruleUnit: string | null): ValueReading {
+  const v = input.v;
+  if (typeof v !== "string") return readValue(input, ruleUnit);
+  const u = ruleUnitOf(ruleUnit);
+  const reading = readText(v, u.text, u.unit);
+  if (reading.status === "value" && reading.value.sign() < 0) {
     return { status: "error", message: `数值不能为负（${reading.value.toDecimalString()}）` };
   }
   return reading;

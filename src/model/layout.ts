@@ -199,7 +199,11 @@ function layoutAt(view: SheetView, sheet: SheetData, r: number, cols: number): L
     for (let row = first; row < view.rowCount; row++) {
       let isTotal = false;
       for (let c = 0; c < labelCols; c++) {
-        const t = compact(view.text(row, c));
+        // the text is trimmed, so its first character is the compacted text's: only 合/总 can start a total
+        const raw = view.text(row, c);
+        const first = raw.charCodeAt(0);
+        if (first !== 0x5408 /* 合 */ && first !== 0x603b /* 总 */) continue;
+        const t = compact(raw);
         if (/^(合计|总计|总分|合计得分|总得分)/.test(t)) {
           isTotal = true;
           totalLabelCol = c;

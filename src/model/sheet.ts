@@ -20,6 +20,30 @@ export function address(row: number, col: number): string {
 
 /** "B12" → {row: 11, col: 1}; null when it is not a single-cell A1 address. */
 export function parseAddress(a1: string): { row: number; col: number } | null {
+  // the plan's own addresses ("B12"): one to three capitals, then digits, read without the regular expression
+  let i = 0;
+  let col = 0;
+  const len = a1.length;
+  while (i < len && i < 3) {
+    const c = a1.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+    i++;
+  }
+  if (i > 0 && i < len) {
+    let row = 0;
+    let j = i;
+    for (; j < len; j++) {
+      const c = a1.charCodeAt(j);
+      if (c < 48 || c > 57) break;
+      row = row * 10 + (c - 48);
+    }
+    if (j === len && j - i <= 15) return { row: row - 1, col: col - 1 };
+  }
+  return parseAddressFully(a1);
+}
+
+function parseAddressFully(a1: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
   if (!m) return null;
   let col = 0;

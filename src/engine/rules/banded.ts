@@ -7,7 +7,7 @@
  */
 import { Rational } from "../decimal";
 import { dropSpaces, dropThousandsSeparators, foldChars, unifyWords, unifyWordsSameLength } from "../normalize";
-import { readValue } from "../values";
+import { valueReader } from "../values";
 import { RuleError, type Band, type NeededOptions, type Rule, type ScoreResult, type ValueInput } from "../types";
 import { WHOLE_UNITS, decimalsOf } from "./steps";
 import { NUM, exact, shortDecimal, trimSegment, valueError, withUnit, type RulePlugin } from "./common";
@@ -291,8 +291,10 @@ function makeRule(text: string, exactBands: ExactBand[], unit: string | null): B
     return null;
   }
 
+  const read = valueReader(unit);
+
   function score(input: ValueInput): ScoreResult {
-    const reading = readValue(input, unit);
+    const reading = read(input);
     if (reading.status !== "value") return reading;
     const v = reading.value;
     const b = locate(v);

@@ -10,7 +10,7 @@
 import { Rational } from "../decimal";
 import type { NeededOptions, Rule, RuleKind, ScoreContext, ScoreResult, ValueInput } from "../types";
 import type { Edge } from "./clauses";
-import { readValue } from "../values";
+import { valueReader } from "../values";
 import { exact, shortDecimal, valueError, withUnit } from "./common";
 
 export interface StepIncrement {
@@ -270,8 +270,9 @@ export const WHOLE_UNITS = /^(?:家|个|项|件|次|人|篇|所|座|处|名|位|
 
 /** The usual value reader: the cell in the rule's unit; a count of whole things must be whole. */
 export function levelReader(unit: string | null, whole: boolean, signed = false): StepSpec["read"] {
+  const read = valueReader(unit);
   return (input) => {
-    const r = readValue(input, unit, { allowNegative: signed });
+    const r = read(input, { allowNegative: signed });
     if (r.status !== "value") return r;
     if (whole && !r.value.isInteger()) return valueError(`数量应为整数（${r.value.toDecimalString()}${unit ?? ""}）`);
     return { value: r.value };
