@@ -15,6 +15,10 @@ type TextDecoding = { decode(input: Uint8Array): string };
 /** Windows code pages an old (BIFF5) file may name, as WHATWG encoding labels TextDecoder knows. */
 const CODEPAGES: Record<number, string> = {
   936: "gbk",
+  20936: "gbk", // GB2312: WHATWG decodes it as GBK, its superset
+  54936: "gb18030",
+  874: "windows-874",
+  866: "ibm866",
   950: "big5",
   932: "shift_jis",
   949: "euc-kr",
@@ -28,6 +32,7 @@ const CODEPAGES: Record<number, string> = {
   1257: "windows-1257",
   1258: "windows-1258",
   10000: "macintosh",
+  32768: "macintosh", // [MS-XLS] 2.4.31: 0x8000 is Mac Roman
   65001: "utf-8",
   367: "windows-1252",
   437: "windows-1252",
