@@ -80,7 +80,6 @@ function xlwtPython(): string | null {
   if (r.status === 0) return "/usr/bin/python3";
   const msg = "python3-xlwt is not installed: install the apt packages python3-xlwt and python3-openpyxl to run the > 7 MB .xls test";
   if (process.env.CI === "true") throw new Error(msg);
-  // eslint-disable-next-line no-console
   console.warn(`SKIPPED: ${msg}`);
   return null;
 }
