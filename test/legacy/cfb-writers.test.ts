@@ -10,7 +10,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { readLegacyWorkbook } from "../../src/legacy";
+import { detectFormat, readLegacyWorkbook } from "../../src/legacy";
 import { records } from "../../src/legacy/biff-stream";
 import { openCompoundFile } from "../../src/legacy/cfb";
 import { computePlan } from "../../src/model";
@@ -59,6 +59,24 @@ describe("compound files as other writers lay them out", () => {
     const bytes = buildCfb([{ name: "Workbook", data: stream }]);
     expect(openCompoundFile(bytes).find("Workbook")!.size).toBe(stream.length);
     expect(readLegacyWorkbook(bytes).data.sheets[0].cells[0][0]).toEqual({ v: 2489 });
+  });
+
+  test("an .et: the BIFF8 Workbook stream among other streams, no Excel CLSID on the root, told by the bytes", () => {
+    // the closest honest stand-in for WPS's .et (a real one opens in any .xls reader): the
+    // sample's Workbook with the property sets, a CompObj and an unknown writer's own stream
+    const filler = new Uint8Array(5000).fill(0x5a);
+    const bytes = buildCfb([
+      { name: "Workbook", data: workbook },
+      { name: "\u0005SummaryInformation", data: summary },
+      { name: "\u0005DocumentSummaryInformation", data: summary },
+      { name: "\u0001CompObj", data: new Uint8Array(73) },
+      { name: "WriterExtData", data: filler },
+    ]);
+    expect(detectFormat(bytes)).toBe("et-or-xls");
+    const book = readLegacyWorkbook(bytes, "分工表.et");
+    expect(book.format).toBe("et");
+    expect(computePlan(book.data).totals.map((t) => t.computed)).toEqual([52.64, 61.33, 73.97]);
+    expect(book.notCarried).toEqual(["打印区域与打印标题"]);
   });
 
   test("a last sector cut short after the stream's end still reads; cut into the stream it says 截断", () => {
