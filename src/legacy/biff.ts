@@ -24,7 +24,7 @@ export interface BiffWorkbook {
   /** per sheet: custom row heights in points, by 0-based row */
   rowHeights: (number | undefined)[][];
   /** per sheet: each cell's look, by 0-based row and column */
-  cellLooks: (CellLook | undefined)[][][];
+  cellLooks?: (CellLook | undefined)[][][];
   defaultFont?: DefaultFont;
   date1904: boolean;
   notCarried: string[];
@@ -77,9 +77,12 @@ export function readBiffWorkbook(stream: Uint8Array, kind: LegacyKind, container
     if (sheets.length === 0) fail("文件里没有工作表");
     if (lookCache.lostDetail) notCarried.flag(FLAGS.styleDetail);
     if (lookCache.budget <= 0) notCarried.flag(FLAGS.style);
+    // BIFF5 XFs have the older layout biff-look.ts does not read: the copy's cells are plain, and say so
+    if (g.biff === 5) notCarried.flag(FLAGS.style);
     const f0 = g.fonts[0];
     const defaultFont = f0 && f0.length >= 2 && g.fontNames[0] ? { name: g.fontNames[0], size: (f0[0] | (f0[1] << 8)) / 20 } : undefined;
-    return { sheets, columnWidths, rowHeights, cellLooks, defaultFont, date1904: g.date1904, notCarried: notCarried.list() };
+    const looks = g.biff === 5 ? undefined : cellLooks; // the 转换说明 then does not claim fonts and borders were kept
+    return { sheets, columnWidths, rowHeights, cellLooks: looks, defaultFont, date1904: g.date1904, notCarried: notCarried.list() };
   } catch (e) {
     if (e instanceof BiffTruncated) fail(`数据不完整（${e.message}），文件可能被截断或损坏`);
     throw e;

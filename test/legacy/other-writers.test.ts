@@ -8,7 +8,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { detectFormat, readLegacyWorkbook } from "../../src/legacy";
+import { detectFormat, legacyToXlsx, readLegacyWorkbook } from "../../src/legacy";
 import { openCompoundFile } from "../../src/legacy/cfb";
 import { records } from "../../src/legacy/biff-stream";
 import { computePlan } from "../../src/model";
@@ -22,7 +22,8 @@ const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(DIR, 
 /** each sample fixture, and what its copy truly cannot carry (the writer's own extras included) */
 const SAMPLES: [file: string, lost: string[]][] = [
   ["gn-sample.xls", ["冻结窗格", "打印区域与打印标题"]],
-  ["gn-sample-95.xls", ["冻结窗格"]], // Gnumeric's BIFF7 writer drops the print titles itself
+  // Gnumeric's BIFF7 writer drops the print titles itself; BIFF5 cell formats are not carried
+  ["gn-sample-95.xls", ["单元格格式（字体、填充、边框、对齐）", "冻结窗格"]],
   ["gn-sample-dual.xls", ["冻结窗格", "打印区域与打印标题"]],
   ["gn-sample.ods", ["冻结窗格", "打印区域与打印标题"]],
   ["xlwt-sample.xls", ["页眉页脚"]], // xlwt writes a header "&P" and a footer "&F" unasked
@@ -61,6 +62,15 @@ describe("the sample 分工表 as Gnumeric, xlwt and LibreOffice's flat XML writ
     expect(codepage.data[0] | (codepage.data[1] << 8)).toBe(936);
     const sheet = recs.find((r) => r.type === 0x0085)!;
     expect([...sheet.data.subarray(7, 13)]).toEqual([0xb7, 0xd6, 0xb9, 0xa4, 0xb1, 0xed]); // 分工表 in GBK
+  });
+
+  test("the Excel 95 copy's 转换说明 does not claim the cells' fonts and borders were kept", async () => {
+    const book = readLegacyWorkbook(fixture("gn-sample-95.xls"), "分工表.xls");
+    const back = await readWorkbook(legacyToXlsx(book));
+    const note = JSON.stringify(back.data.sheets[1].cells);
+    expect(note).toContain("已保留：每个单元格的值（公式为其计算结果）、数字格式、合并单元格、列宽与行高。");
+    expect(note).toContain("未能保留");
+    expect(note).toContain("单元格格式（字体、填充、边框、对齐）");
   });
 
   test("the dual 97 & 95 file is read from its Workbook (BIFF8) stream, not the Book", () => {
