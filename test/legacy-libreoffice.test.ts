@@ -13,7 +13,18 @@ import { reload } from "./fixtures/xlsx/compare";
 import { libreOfficeAvailable, parseCsv, recalcWithLibreOffice } from "./helpers/libreoffice";
 
 const DIR = path.join(__dirname, "fixtures/legacy");
-const NAMES = ["sample.xls", "sample.et", "sample.ods", "features.xls"];
+// LibreOffice's own, and the other writers' (make-others.sh): Gnumeric's BIFF8, Excel 95 and .ods, xlwt's, the flat .fods
+const NAMES = [
+  "sample.xls",
+  "sample.et",
+  "sample.ods",
+  "features.xls",
+  "gn-sample.xls",
+  "gn-sample-95.xls",
+  "gn-sample.ods",
+  "xlwt-sample.xls",
+  "lo-sample.fods",
+];
 const available = libreOfficeAvailable();
 const maybe = available ? describe : describe.skip;
 

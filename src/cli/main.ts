@@ -206,7 +206,7 @@ function xlsxIn(dir: string): string[] | null {
     return null;
   }
   return names
-    .filter((n) => /\.(xlsx|xlsm|xls|et|ods)$/i.test(n) && !n.startsWith("~$"))
+    .filter((n) => /\.(xlsx|xlsm|xls|et|ods|fods)$/i.test(n) && !n.startsWith("~$"))
     .filter((n) => statOrNull(path.join(dir, n))?.isFile())
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -98,7 +98,7 @@ export function Bar({ t, fileName, sample, opening, onOpen, onWillOpen }: BarPro
         ref={input}
         className="fh-input"
         type="file"
-        accept=".xlsx,.xlsm,.xls,.et,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
+        accept=".xlsx,.xlsm,.xls,.et,.ods,.fods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
         aria-label={t.openFile}
         data-testid="file-input"
         tabIndex={-1}

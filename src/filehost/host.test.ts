@@ -170,6 +170,19 @@ describe("file host", () => {
     expect(computePlan((await xlsx.readWorkbook(saved[1].bytes)).data).writes).toEqual([]);
   });
 
+  test("a flat OpenDocument .fods opens as its .xlsx copy; 下载 saves <name>-科创评分.xlsx with the new scores", async () => {
+    const saved: { name: string; bytes: Uint8Array }[] = [];
+    const host = createFileHost({ save: (bytes, name) => saved.push({ name, bytes }) });
+    const fods = new Uint8Array(fs.readFileSync(path.join(__dirname, "../../test/fixtures/legacy/lo-sample.fods")));
+    await host.open("霸州市分工表.fods", fods);
+    expect(planOf(await host.load()).totals.map((t) => t.computed)).toEqual([52.64, 61.33, 73.97]);
+    await host.download!();
+    expect(saved[0].name).toBe("霸州市分工表-科创评分.xlsx");
+    const back = await xlsx.readWorkbook(saved[0].bytes);
+    expect(back.data.sheets.map((s) => s.name)).toEqual(["分工表", "转换说明"]);
+    expect(computePlan(back.data).totals.map((t) => t.stated)).toEqual([52.64, 61.33, 73.97]);
+  });
+
   test("a corrupt file shows a Chinese error naming the file, and the sample can be opened again", async () => {
     const host = createFileHost();
     let changes = 0;

@@ -381,7 +381,7 @@ export function samePlanOutcome(a: Plan, b: Plan): boolean {
 
 /** "县分工表.xlsx" → "县分工表-科创评分.xlsx"; a workbook with macros stays .xlsm (Excel opens an .xlsm package only under that name). */
 export function outputName(name: string, suffix: string, macroEnabled = false): string {
-  const base = name.replace(/\.(xlsx|xlsm|xls|et|ods)$/i, "") || "workbook";
+  const base = name.replace(/\.(xlsx|xlsm|xls|et|ods|fods)$/i, "") || "workbook";
   return `${base}-${suffix}.${macroEnabled ? "xlsm" : "xlsx"}`;
 }
 

@@ -15,6 +15,10 @@ type TextDecoding = { decode(input: Uint8Array): string };
 /** Windows code pages an old (BIFF5) file may name, as WHATWG encoding labels TextDecoder knows. */
 const CODEPAGES: Record<number, string> = {
   936: "gbk",
+  20936: "gbk", // GB2312: WHATWG decodes it as GBK, its superset
+  54936: "gb18030",
+  874: "windows-874",
+  866: "ibm866",
   950: "big5",
   932: "shift_jis",
   949: "euc-kr",
@@ -28,6 +32,7 @@ const CODEPAGES: Record<number, string> = {
   1257: "windows-1257",
   1258: "windows-1258",
   10000: "macintosh",
+  32768: "macintosh", // [MS-XLS] 2.4.31: 0x8000 is Mac Roman
   65001: "utf-8",
   367: "windows-1252",
   437: "windows-1252",
@@ -51,6 +56,10 @@ export interface Globals {
   palette: Map<number, string>;
   sheets: { name: string; offset: number; dt: number; hidden: boolean }[];
   sst: string[];
+  /** the shared strings with formatting runs → their runs' font indices (the copy's strings are plain) */
+  sstRich: Map<number, number[]>;
+  /** where the globals substream ends (after its EOF): the sheets' substreams follow */
+  end: number;
 }
 
 export function readGlobals(stream: Uint8Array, notCarried: NotCarried, fail: (why: string) => never): Globals {
@@ -76,11 +85,14 @@ export function readGlobals(stream: Uint8Array, notCarried: NotCarried, fail: (w
     palette: new Map(),
     sheets: [],
     sst: [],
+    sstRich: new Map(),
+    end: stream.length,
   };
   for (const rec of it) {
     const d = rec.data;
     switch (rec.type) {
       case R.EOF:
+        g.end = rec.offset + 4;
         return g;
       case R.FILEPASS:
         throw new LegacyReadError("文件设了打开密码（已加密），请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再试", "encrypted");
@@ -144,7 +156,7 @@ export function readGlobals(stream: Uint8Array, notCarried: NotCarried, fail: (w
         break;
       }
       case R.SST:
-        g.sst = readSst(rec, fail);
+        g.sst = readSst(rec, fail, g.sstRich);
         break;
       case R.NAME:
         countName(d, notCarried);
@@ -193,7 +205,7 @@ function xfInfo(d: Uint8Array): XfInfo {
 }
 
 /** SST: cstTotal, cstUnique, then cstUnique XLUnicodeRichExtendedStrings across CONTINUE records. */
-function readSst(rec: BiffRecord, fail: (why: string) => never): string[] {
+function readSst(rec: BiffRecord, fail: (why: string) => never, rich: Map<number, number[]>): string[] {
   const c = new Continued(rec.data, rec.continues);
   c.u32();
   const unique = c.u32();
@@ -201,17 +213,29 @@ function readSst(rec: BiffRecord, fail: (why: string) => never): string[] {
   // every string takes at least 3 bytes: a count beyond that is a lie, not a reason to allocate
   if (unique > bytes / 3) fail(`共享字符串表声明了 ${unique} 个字符串，但数据只有 ${bytes} 字节`);
   const out: string[] = new Array(unique);
-  for (let i = 0; i < unique; i++) out[i] = richExtendedString(c);
+  for (let i = 0; i < unique; i++) out[i] = richExtendedString(c, (fonts) => rich.set(i, fonts));
   return out;
 }
 
-function richExtendedString(c: Continued): string {
+/**
+ * [MS-XLS] 2.5.293 XLUnicodeRichExtendedString: cch, flags (fHighByte 1, fExtSt 4, fRichSt 8),
+ * cRun, cbExtRst, the characters, cRun FormatRuns of 4 bytes, then the ExtRst (phonetic data).
+ */
+function richExtendedString(c: Continued, isRich: (fonts: number[]) => void): string {
   const cch = c.u16();
   const flags = c.u8();
   const runs = flags & 0x08 ? c.u16() : 0;
   const ext = flags & 0x04 ? c.i32() : 0;
   const text = c.chars(cch, (flags & 1) === 1);
-  c.skip(4 * runs);
+  if (runs > 0) {
+    // FormatRun ([MS-XLS] 2.5.129): ich u16, ifnt u16
+    const fonts: number[] = [];
+    for (let k = 0; k < runs; k++) {
+      c.u16();
+      fonts.push(c.u16());
+    }
+    isRich(fonts);
+  }
   if (ext > 0) c.skip(ext);
   return text;
 }
@@ -227,6 +251,23 @@ export function byteString(c: Continued, n: number, decoder: TextDecoding | null
   const bytes = new Uint8Array(n);
   for (let i = 0; i < n; i++) bytes[i] = c.u8();
   return decoder ? decoder.decode(bytes) : String.fromCharCode(...bytes);
+}
+
+/**
+ * Do a rich string's runs show anything the cell's own font does not? LibreOffice splits every
+ * string at each change of script into runs of its Western and Asian fonts, which differ only in
+ * name and character set: the copy's cell font shows those the same. Size, weight, italic,
+ * underline, strike-out, colour or super/subscript ([MS-XLS] 2.4.122 FONT, bytes 0–10) differ
+ * for real rich text.
+ */
+export function richRunsVisible(g: Globals, runFonts: number[], ixfe: number): boolean {
+  const key = (ifnt: number) => {
+    const f = g.fonts[ifnt >= 4 ? ifnt - 1 : ifnt]; // font index 4 is never written ([MS-XLS] 2.5.129)
+    return f && f.length >= 11 ? Array.from(f.subarray(0, 11)).join(",") : `?${ifnt}`;
+  };
+  const xf = g.xfRaw[ixfe];
+  const own = xf && xf.length >= 2 ? key(xf[0] | (xf[1] << 8)) : key(0);
+  return runFonts.some((f) => key(f) !== own);
 }
 
 export function formatOf(g: Globals, ixfe: number): string | undefined {

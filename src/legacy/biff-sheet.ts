@@ -8,7 +8,7 @@ import type { CellData, SheetData } from "../model/types";
 import { columnLetter } from "../model/sheet";
 import { Continued, records, type BiffRecord } from "./biff-stream";
 import { DT_CHART, DT_WORKSHEET, ERRORS, f64, R, u16, u32 } from "./biff-records";
-import { byteString, formatOf, xlUnicodeString, type Globals } from "./biff-globals";
+import { byteString, formatOf, richRunsVisible, xlUnicodeString, type Globals } from "./biff-globals";
 import { FLAGS, NotCarried } from "./features";
 import { punchMergeHoles } from "./merges";
 import { isGeneral } from "../ooxml/numfmt";
@@ -82,6 +82,8 @@ export function readSheet(
         const i = u32(d, 6);
         if (i >= g.sst.length) fail(`工作表“${name}”的单元格 ${addr(u16(d, 0), u16(d, 2))} 指向不存在的共享字符串 ${i}`);
         put(u16(d, 0), u16(d, 2), u16(d, 4), g.sst[i]);
+        const runs = g.sstRich.get(i);
+        if (runs && richRunsVisible(g, runs, u16(d, 4))) notCarried.flag(FLAGS.richText);
         break;
       }
       case R.LABEL:

@@ -24,7 +24,7 @@ export interface BiffWorkbook {
   /** per sheet: custom row heights in points, by 0-based row */
   rowHeights: (number | undefined)[][];
   /** per sheet: each cell's look, by 0-based row and column */
-  cellLooks: (CellLook | undefined)[][][];
+  cellLooks?: (CellLook | undefined)[][][];
   defaultFont?: DefaultFont;
   date1904: boolean;
   notCarried: string[];
@@ -47,6 +47,15 @@ export function readBiffWorkbook(stream: Uint8Array, kind: LegacyKind, container
     const rowHeights: (number | undefined)[][] = [];
     const cellLooks: (CellLook | undefined)[][][] = [];
     const lookCache = new LookCache({ xfs: g.xfRaw, fonts: g.fonts, fontNames: g.fontNames, palette: g.palette });
+    let order: number[] | null = null; // the substreams in file order, found only when an offset is wrong
+    g.sheets.forEach((bs, k) => {
+      if (bs.dt === 0 && (bs.offset < g.end || !isBof(stream, bs.offset))) {
+        // BOUNDSHEET's lbPlyPos ([MS-XLS] 2.4.28) does not point at a BOF after the globals, as some writers
+        // leave it: the substreams follow the globals in BOUNDSHEET order, so take the k-th one
+        order ??= substreams(stream, g.end);
+        if (order[k] !== undefined) bs.offset = order[k];
+      }
+    });
     for (const bs of g.sheets) {
       if (bs.dt === 2) {
         notCarried.count("chartSheet");
@@ -68,11 +77,36 @@ export function readBiffWorkbook(stream: Uint8Array, kind: LegacyKind, container
     if (sheets.length === 0) fail("文件里没有工作表");
     if (lookCache.lostDetail) notCarried.flag(FLAGS.styleDetail);
     if (lookCache.budget <= 0) notCarried.flag(FLAGS.style);
+    // BIFF5 XFs have the older layout biff-look.ts does not read: the copy's cells are plain, and say so
+    if (g.biff === 5) notCarried.flag(FLAGS.style);
     const f0 = g.fonts[0];
     const defaultFont = f0 && f0.length >= 2 && g.fontNames[0] ? { name: g.fontNames[0], size: (f0[0] | (f0[1] << 8)) / 20 } : undefined;
-    return { sheets, columnWidths, rowHeights, cellLooks, defaultFont, date1904: g.date1904, notCarried: notCarried.list() };
+    const looks = g.biff === 5 ? undefined : cellLooks; // the 转换说明 then does not claim fonts and borders were kept
+    return { sheets, columnWidths, rowHeights, cellLooks: looks, defaultFont, date1904: g.date1904, notCarried: notCarried.list() };
   } catch (e) {
     if (e instanceof BiffTruncated) fail(`数据不完整（${e.message}），文件可能被截断或损坏`);
     throw e;
   }
+}
+
+function isBof(stream: Uint8Array, at: number): boolean {
+  return at + 8 <= stream.length && stream[at] === 0x09 && stream[at + 1] === 0x08;
+}
+
+/** The offsets of the substreams (BOF … EOF, charts nested inside sheets skipped) after the globals. */
+function substreams(stream: Uint8Array, from: number): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  let pos = from;
+  while (pos + 4 <= stream.length) {
+    const type = stream[pos] | (stream[pos + 1] << 8);
+    const len = stream[pos + 2] | (stream[pos + 3] << 8);
+    if (type === 0x0809) {
+      if (depth === 0) out.push(pos);
+      depth++;
+    } else if (type === 0x000a && depth > 0) depth--;
+    else if (depth === 0 && type === 0 && len === 0) break; // the zero padding after the last substream
+    pos += 4 + len;
+  }
+  return out;
 }

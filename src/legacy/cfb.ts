@@ -61,8 +61,9 @@ export function openCompoundFile(bytes: Uint8Array, kind: LegacyKind = "xls"): C
   const numMiniFat = u32(64);
   const firstDifat = u32(68);
   const numDifat = u32(72);
-  // whole sectors after the header (which takes one sector); a short tail is not addressable
-  const sectorCount = Math.max(0, Math.floor((bytes.length - sectorSize) / sectorSize));
+  // sectors after the header (which takes one sector). [MS-CFB] 2.2 wants whole sectors, but
+  // some writers leave the last one short: it is addressable, and reading past the file's end fails
+  const sectorCount = Math.max(0, Math.ceil((bytes.length - sectorSize) / sectorSize));
   if (numFatSectors > sectorCount) fail("FAT 扇区数超出文件长度");
 
   const sectorAt = (n: number): Uint8Array => {
@@ -83,6 +84,7 @@ export function openCompoundFile(bytes: Uint8Array, kind: LegacyKind = "xls"): C
     if (seenDifat.has(difat)) fail("DIFAT 链成环");
     seenDifat.add(difat);
     const sec = sectorAt(difat);
+    if (sec.length < sectorSize) fail("DIFAT 扇区超出文件末尾（文件可能被截断）");
     const dv = new DataView(sec.buffer, sec.byteOffset, sec.byteLength);
     const per = sectorSize / 4 - 1;
     for (let j = 0; j < per && fatSectors.length < numFatSectors; j++) {
@@ -98,7 +100,8 @@ export function openCompoundFile(bytes: Uint8Array, kind: LegacyKind = "xls"): C
   fatSectors.forEach((s, i) => {
     const sec = sectorAt(s);
     const dv = new DataView(sec.buffer, sec.byteOffset, sec.byteLength);
-    for (let j = 0; j < perSector; j++) fat[i * perSector + j] = dv.getUint32(4 * j, true);
+    // a short last sector: the entries it does not hold are free
+    for (let j = 0; j < perSector; j++) fat[i * perSector + j] = 4 * j + 4 <= sec.length ? dv.getUint32(4 * j, true) : FREESECT;
   });
 
   /** the sectors of a chain; bounded by `limit` sectors and by the table's own size */
@@ -127,7 +130,9 @@ export function openCompoundFile(bytes: Uint8Array, kind: LegacyKind = "xls"): C
       const off = i * sectorSize;
       if (off >= total) return;
       const sec = sectorAt(s);
-      out.set(sec.subarray(0, Math.min(sectorSize, total - off)), off);
+      const need = Math.min(sectorSize, total - off);
+      if (sec.length < need) fail(`${what}超出文件末尾（文件可能被截断）`);
+      out.set(sec.subarray(0, need), off);
     });
     return out;
   };

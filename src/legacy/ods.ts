@@ -18,7 +18,8 @@ import { cellFormat, cellLook, emptyStyles, StyleCollector, type OdsStyles } fro
 import type { DefaultFont } from "./xlsx-styles";
 import { punchMergeHoles } from "./merges";
 import { isGeneral } from "../ooxml/numfmt";
-import { scanXml, XmlError } from "./xml-scan";
+import { canonicalPrefixes } from "./odf-names";
+import { scanXml, XmlError, type XmlHandler } from "./xml-scan";
 import { DEFAULT_LIMITS, readZip, ZipError, type ZipArchive } from "../ooxml/zip";
 
 export interface OdsWorkbook {
@@ -92,27 +93,35 @@ export function readOdsWorkbook(bytes: Uint8Array, maxPartBytes = ODS_PART_LIMIT
   if (entries.some((e) => e.name.startsWith("Scripts/"))) notCarried.flag("宏（脚本）");
   const styles = emptyStyles();
   const stylesXml = part("styles.xml");
+  const settingsXml = part("settings.xml");
   try {
-    if (stylesXml) scanXml(stylesXml, styleOnly(new StyleCollector(styles)));
+    if (stylesXml) scanXml(stylesXml, canonicalPrefixes(styleOnly(new StyleCollector(styles))));
     const reader = new ContentReader(styles, notCarried);
-    scanXml(content, reader);
-    if (reader.sheets.length === 0) fail("文档里没有工作表");
-    return {
-      sheets: reader.sheets,
-      columnWidths: reader.widths,
-      rowHeights: reader.heights,
-      cellLooks: reader.looks,
-      defaultFont: reader.defaultFont(),
-      date1904: reader.date1904,
-      notCarried: notCarried.list(),
-    };
+    // the frozen panes are view settings (ODF 1.3 part 3 §3.10): settings.xml, not content.xml
+    if (settingsXml) scanXml(settingsXml, canonicalPrefixes(reader));
+    scanXml(content, canonicalPrefixes(reader));
+    return bookOf(reader, notCarried);
   } catch (e) {
     if (e instanceof XmlError) return fail(`content.xml 不是完整的 XML（${e.message}）`);
     throw e;
   }
 }
 
-function styleOnly(c: StyleCollector) {
+/** What a ContentReader read, as the workbook the readers return. */
+export function bookOf(reader: ContentReader, notCarried: NotCarried): OdsWorkbook {
+  if (reader.sheets.length === 0) fail("文档里没有工作表");
+  return {
+    sheets: reader.sheets,
+    columnWidths: reader.widths,
+    rowHeights: reader.heights,
+    cellLooks: reader.looks,
+    defaultFont: reader.defaultFont(),
+    date1904: reader.date1904,
+    notCarried: notCarried.list(),
+  };
+}
+
+function styleOnly(c: StyleCollector): XmlHandler {
   return {
     open: (n: string, a: Record<string, string>) => void c.open(n, a),
     close: (n: string) => void c.close(n),
@@ -125,10 +134,15 @@ interface CellState {
   covered: boolean;
   paras: string[];
   para: string | null;
+  /** the last character of the paragraph is white space, or it has none yet: more white space collapses */
+  spaceBefore: boolean;
+  /** the paragraph ends in a collapsed space (dropped at its end) */
+  trailing: boolean;
   hasLink: boolean;
 }
 
-class ContentReader {
+/** Reads content.xml (and the same elements in settings.xml, or in a flat .fods) event by event. */
+export class ContentReader {
   sheets: SheetData[] = [];
   widths: (number | undefined)[][] = [];
   heights: (number | undefined)[][] = [];
@@ -158,6 +172,8 @@ class ContentReader {
   private skip = 0;
   private frame: { kind: "chart" | "picture" | "textBox" | null } | null = null;
   private budget = CELL_BUDGET;
+  /** the config:config-item being read (settings), for the frozen panes */
+  private configItem: string | null = null;
 
   constructor(
     private readonly styles: OdsStyles,
@@ -181,12 +197,17 @@ class ContentReader {
       this.skip = 1; // a table nested in a cell is not part of the sheet's grid
       return;
     }
+    if (this.cell && (name === "text:note-body" || name === "text:ruby-text")) {
+      this.skip = 1; // not part of the paragraph's character content (ODF 1.3 part 3 §6.1.1)
+      return;
+    }
     if (name === "office:annotation") {
       this.notCarried.count("comment");
       this.skip = 1;
       return;
     }
-    if (name.startsWith("draw:")) {
+    // draw:* outside a table are style definitions (gradients, markers in office:styles of a .fods)
+    if (name.startsWith("draw:") && this.sheet) {
       if (name === "draw:frame") this.frame = { kind: null };
       else this.notCarried.count(name === "draw:control" ? "control" : "shape");
       this.skip = 1;
@@ -240,20 +261,38 @@ class ContentReader {
         return;
       case "table:table-cell":
       case "table:covered-table-cell":
-        this.cell = { attrs: a, covered: name === "table:covered-table-cell", paras: [], para: null, hasLink: false };
+        this.cell = {
+          attrs: a,
+          covered: name === "table:covered-table-cell",
+          paras: [],
+          para: null,
+          spaceBefore: true,
+          trailing: false,
+          hasLink: false,
+        };
         return;
       case "text:p":
       case "text:h":
-        if (this.cell) this.cell.para = "";
+        if (this.cell) {
+          this.cell.para = "";
+          this.cell.spaceBefore = true; // white space at a paragraph's start is ignored
+          this.cell.trailing = false;
+        }
         return;
       case "text:s":
-        if (this.cell?.para != null) this.cell.para += " ".repeat(Math.min(repeat(a["text:c"]), 1024));
+        this.literal(" ".repeat(Math.min(repeat(a["text:c"]), 1024)));
         return;
       case "text:tab":
-        if (this.cell?.para != null) this.cell.para += "\t";
+        this.literal("\t");
         return;
       case "text:line-break":
-        if (this.cell?.para != null) this.cell.para += "\n";
+        this.literal("\n");
+        return;
+      case "config:config-item":
+        this.configItem = a["config:name"] ?? null;
+        return;
+      case "ooo:module":
+        this.notCarried.flag("宏（Basic）"); // a Basic module embedded in a flat .fods
         return;
       case "text:a":
         if (this.cell) this.cell.hasLink = true;
@@ -270,9 +309,15 @@ class ContentReader {
       case "table:named-range":
       case "table:named-expression": {
         // the print titles of an .xlsx become a named range "_xlnm.Print_Titles" in LibreOffice
+        // Gnumeric writes them without the prefix, a Print_Area of #REF! (none) and a Sheet_Title
+        // holding the sheet's name as a string: its own bookkeeping, not the user's names
         const n = a["table:name"] ?? "";
-        if (/^_xlnm\.Print_(Titles|Area)$/i.test(n)) this.notCarried.flag(FLAGS.printArea);
-        else if (!n.startsWith("_xlnm.") && !n.startsWith("__Anonymous_Sheet_DB__")) this.notCarried.count("name");
+        const expr = a["table:expression"] ?? a["table:cell-range-address"] ?? "";
+        if (/^(_xlnm\.)?Print_(Titles|Area)$/i.test(n)) {
+          if (!expr.includes("#REF!")) this.notCarried.flag(FLAGS.printArea);
+        } else if (n === "Sheet_Title" && /^(of:)?=?"/.test(expr)) {
+          return;
+        } else if (!n.startsWith("_xlnm.") && !n.startsWith("__Anonymous_Sheet_DB__")) this.notCarried.count("name");
         return;
       }
       case "table:database-range":
@@ -300,9 +345,13 @@ class ContentReader {
       case "text:p":
       case "text:h":
         if (this.cell && this.cell.para !== null) {
-          this.cell.paras.push(this.cell.para);
+          // white space at a paragraph's end is ignored too
+          this.cell.paras.push(this.cell.trailing ? this.cell.para.slice(0, -1) : this.cell.para);
           this.cell.para = null;
         }
+        return;
+      case "config:config-item":
+        this.configItem = null;
         return;
       case "table:table-cell":
       case "table:covered-table-cell":
@@ -321,7 +370,41 @@ class ContentReader {
 
   text(t: string): void {
     if (this.styleCollector.text(t)) return;
-    if (this.skip === 0 && this.cell && this.cell.para !== null) this.cell.para += t;
+    if (this.configItem !== null) {
+      // HorizontalSplitMode / VerticalSplitMode 2: the view is frozen at the split (1 is a plain split)
+      if (/^(Horizontal|Vertical)SplitMode$/.test(this.configItem) && t.trim() === "2") this.notCarried.flag(FLAGS.frozen);
+      return;
+    }
+    const c = this.cell;
+    if (this.skip !== 0 || !c || c.para === null) return;
+    if (!/[ \t\r\n]/.test(t)) {
+      c.para += t;
+      c.spaceBefore = c.trailing = false;
+      return;
+    }
+    // ODF 1.3 part 3 §6.1.2: each run of white space in a paragraph's text is one space, none at its
+    // start or end (text:s, text:tab and text:line-break carry the spaces that count)
+    let out = "";
+    for (const ch of t) {
+      if (ch === " " || ch === "\t" || ch === "\r" || ch === "\n") {
+        if (!c.spaceBefore) {
+          out += " ";
+          c.spaceBefore = c.trailing = true;
+        }
+      } else {
+        out += ch;
+        c.spaceBefore = c.trailing = false;
+      }
+    }
+    c.para += out;
+  }
+
+  /** characters an element stands for (text:s, text:tab, text:line-break): never collapsed */
+  private literal(chars: string): void {
+    const c = this.cell;
+    if (!c || c.para === null || this.skip !== 0) return;
+    c.para += chars;
+    c.spaceBefore = c.trailing = false;
   }
 
   private endCell(): void {

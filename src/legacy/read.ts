@@ -3,6 +3,7 @@ import { readBiffWorkbook } from "./biff";
 import { isCfb, openCompoundFile, type CompoundFile } from "./cfb";
 import { LegacyReadError } from "./errors";
 import { FLAGS } from "./features";
+import { isFlatOds, readFlatOdsWorkbook } from "./fods";
 import { isOdsPackage, readOdsWorkbook } from "./ods";
 import type { LegacyWorkbook } from "./types";
 import { readZip } from "../ooxml/zip";
@@ -40,6 +41,7 @@ export function detectFormat(bytes: Uint8Array): DetectedFormat {
       return "unknown";
     }
   }
+  if (isFlatOds(bytes)) return "ods";
   return "unknown";
 }
 
@@ -126,6 +128,7 @@ function readOrThrow(bytes: Uint8Array, fileName: string | undefined, options: L
     if (names.includes("[Content_Types].xml")) throw new LegacyReadError("这是 .xlsx 格式的工作簿（只是扩展名不同），应按 .xlsx 读取");
     throw new LegacyReadError("压缩包里不是电子表格（没有 .ods 的 mimetype，也没有 .xlsx 的 [Content_Types].xml）");
   }
+  if (isFlatOds(bytes)) return resultOf("ods", readFlatOdsWorkbook(bytes, options.maxPartBytes), fileName);
   throw new LegacyReadError("内容不是 .xls、.et 或 .ods 工作簿（可能是文本、CSV 或其他文件改了扩展名）");
 }
 

@@ -37,3 +37,37 @@ export function biffWorkbook(globals: Rec[], name: string, sheet: Rec[]): Uint8A
   out.set(stream);
   return buildCfb([{ name: "Workbook", data: out }]);
 }
+
+export interface SubstreamSpec {
+  name: string;
+  /** BOUNDSHEET dt ([MS-XLS] 2.4.28): 0 worksheet, 1 macro sheet, 2 chart sheet, 6 VB module */
+  dt?: number;
+  /** BOUNDSHEET hsState: 0 visible, 1 hidden, 2 very hidden */
+  hidden?: number;
+  /** BOF dt of the substream ([MS-XLS] 2.4.21): 0x0010 worksheet, 0x0020 chart, 0x0040 macro sheet */
+  bofDt?: number;
+  records: Rec[];
+}
+
+/**
+ * A workbook of several substreams, each with its BOUNDSHEET. `badOffsets` writes lbPlyPos 0 for
+ * every sheet, as a careless writer might, so only the substreams' order says where each is.
+ */
+export function biffBook(globals: Rec[], sheets: SubstreamSpec[], badOffsets = false): Uint8Array {
+  const bof = (dt: number): Rec => [0x0809, [...le16(0x0600), ...le16(dt), ...new Array(12).fill(0)]];
+  const boundsheets = (offsets: number[]): Rec[] =>
+    sheets.map((s, i) => [0x0085, [...le32(offsets[i]), s.hidden ?? 0, s.dt ?? 0, s.name.length, 1, ...utf16(s.name)]]);
+  const globalsOf = (offsets: number[]) => encode([BOF_GLOBALS, ...globals, ...boundsheets(offsets), EOF]);
+  const bodies = sheets.map((s) => encode([bof(s.bofDt ?? 0x0010), ...s.records, EOF]));
+  const head = globalsOf(sheets.map(() => 0)).length;
+  const offsets: number[] = [];
+  let at = head;
+  for (const b of bodies) {
+    offsets.push(at);
+    at += b.length;
+  }
+  const stream = [...globalsOf(badOffsets ? sheets.map(() => 0) : offsets), ...bodies.flat()];
+  const out = new Uint8Array(Math.max(4096, stream.length));
+  out.set(stream);
+  return buildCfb([{ name: "Workbook", data: out }]);
+}
