@@ -107,6 +107,13 @@ export interface Rule {
   allowed?: [number, number][];
   /** the value needs whole numbers (a count of firms, items, times) */
   wholeCount?: boolean;
+  /**
+   * A rule whose text says "得基本分" with no number: its base is the row's 权重分值 and its steps
+   * may add to it ("每增减1个百分点加减1分；最高加减分不得超过5分" gives up to weight + 5). `max` is the
+   * most it gives for a weight, or null when the text bounds the steps neither way (no 最高分, no
+   * 加减分上限): then a score above the weight cannot be settled from the text.
+   */
+  baseFromWeight?: { max(weight: number): number | null };
 }
 
 export interface NeededOptions {

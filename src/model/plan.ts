@@ -143,10 +143,15 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
   }
 
   let max: number | null = rule ? rule.max : null;
+  // "得基本分" with no number: the base is the 权重分值 and the steps may pass it, as far as the text lets them
+  const fromWeight = rule?.baseFromWeight && weight !== null ? rule.baseFromWeight.max(weight) : undefined;
+  // …and a text that bounds them neither way leaves a score above the weight unsettled (flagged per cell)
+  const unboundedAboveWeight = fromWeight === null;
   // the maximum the rule states must be the row's 权重分值: a conflict is flagged and nothing is written
   let maxConflict = false;
   if (
     rule &&
+    fromWeight === undefined &&
     rule.max !== null &&
     weight !== null &&
     Math.abs(rule.max - weight) > 1e-9 &&
@@ -164,7 +169,20 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
       messageEn: `${ruleCell}: the rule's maximum ${fmt(rule.max)} differs from the weight ${fmt(weight)}; the row is not written`,
     });
   }
-  if (weight !== null) max = max === null ? weight : Math.min(max, weight);
+  if (fromWeight !== undefined && fromWeight !== null && fromWeight < weight! - 1e-9) {
+    // "最高8分" under a base of 10: the cap cuts the base itself
+    maxConflict = true;
+    const m = `${ruleCell}：评分标准以权重分值 ${fmt(weight!)} 为基本分，但最高只得 ${fmt(fromWeight)} 分，前后矛盾，未改写该行得分`;
+    flags.push({
+      code: "rule-error",
+      column: null,
+      cell: ruleCell,
+      message: m,
+      messageEn: `${ruleCell}: the rule's base is the weight ${fmt(weight!)} but its maximum is ${fmt(fromWeight)}; the row is not written`,
+    });
+  }
+  if (fromWeight !== undefined) max = fromWeight;
+  else if (weight !== null) max = max === null ? weight : Math.min(max, weight);
   const unit = rule?.unit ?? null;
 
   const scores: ScoreCell[] = [];
@@ -204,23 +222,43 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
     previousInput = y.valueCol === null ? undefined : input;
     switch (result.status) {
       case "exact": {
-        const computed = max !== null ? Math.min(result.score, max) : result.score;
         sc.value = result.value;
+        if (unboundedAboveWeight && result.score > weight! + 1e-9) {
+          // base = weight, steps up with no bound: capping at the weight and passing it are both readings
+          sc.status = "error";
+          sc.message = `按评分标准为 ${fmt(result.score)} 分，超过权重分值 ${fmt(weight!)} 分；评分标准没有写最高分或加减分上限，无法确定是否以权重分值封顶，未改写`;
+          flags.push({
+            code: "rule-error",
+            column: y.label,
+            cell,
+            message: `${cell}：${y.label}年${sc.message}（请在评分标准中写明最高分，如“最高加减分不得超过5分”）`,
+            messageEn: `${cell}: the rule gives ${fmt(result.score)} for ${y.label}, above the weight ${fmt(weight!)}; it states no maximum, so whether the weight caps it is not settled; not written`,
+          });
+          break;
+        }
+        const computed = max !== null ? Math.min(result.score, max) : result.score;
+        // the weight (or the rule's own maximum) cut the score: every explanation says so
+        const capped =
+          computed < result.score - 1e-9
+            ? `，按${weight !== null && Math.abs(computed - weight) < 1e-9 ? "权重分值" : "最高分"} ${fmt(computed)} 分封顶`
+            : "";
+        const cappedEn = capped ? `, capped at ${fmt(computed)}` : "";
         sc.computed = computed;
         if (stated === null) {
           sc.status = "ok";
-          sc.message = `${notNumber ? `得分“${notNumber}”不是数字` : "得分为空"}，按规则应为 ${fmt(computed)}`;
+          sc.message = `${notNumber ? `得分“${notNumber}”不是数字` : "得分为空"}，按规则应为 ${fmt(computed)}${capped}`;
         } else if (Math.abs(stated - computed) < 1e-9) {
           sc.status = "ok";
+          if (capped) sc.message = `按规则为 ${fmt(result.score)}${capped}`;
         } else {
           sc.status = "mismatch";
-          sc.message = `填写的得分 ${fmt(stated)} 与规则不符，按规则应为 ${fmt(computed)}`;
+          sc.message = `填写的得分 ${fmt(stated)} 与规则不符，按规则应为 ${fmt(computed)}${capped}`;
           flags.push({
             code: "score-mismatch",
             column: y.label,
             cell,
-            message: `${cell}：${y.label}年得分填写 ${fmt(stated)}，按评分标准${sc.valueText ? `（${sc.valueText}）` : ""}应为 ${fmt(computed)}`,
-            messageEn: `${cell}: the ${y.label} score is ${fmt(stated)}, the rule gives ${fmt(computed)}`,
+            message: `${cell}：${y.label}年得分填写 ${fmt(stated)}，按评分标准${sc.valueText ? `（${sc.valueText}）` : ""}应为 ${fmt(computed)}${capped}`,
+            messageEn: `${cell}: the ${y.label} score is ${fmt(stated)}, the rule gives ${fmt(computed)}${cappedEn}`,
           });
         }
         const needsWrite = (stated === null || sc.status === "mismatch") && !maxConflict;
@@ -236,12 +274,12 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
               after: computed,
               reason:
                 stated === null
-                  ? `${y.label}年得分${notNumber ? `“${notNumber}”不是数字` : "为空"}，按评分标准填入 ${fmt(computed)}${result.note ? `（${result.note}）` : ""}`
-                  : `${y.label}年得分 ${fmt(stated)} → ${fmt(computed)}（按评分标准${result.detail ? `：${result.detail}` : ""}）`,
+                  ? `${y.label}年得分${notNumber ? `“${notNumber}”不是数字` : "为空"}，按评分标准填入 ${fmt(computed)}${capped}${result.note ? `（${result.note}）` : ""}`
+                  : `${y.label}年得分 ${fmt(stated)} → ${fmt(computed)}（按评分标准${result.detail ? `：${result.detail}` : ""}${capped}）`,
               reasonEn:
                 stated === null
-                  ? `${y.label} score ${notNumber ? `“${notNumber}” is not a number` : "was empty"}; the rule gives ${fmt(computed)}`
-                  : `${y.label} score ${fmt(stated)} → ${fmt(computed)} (by the scoring rule)`,
+                  ? `${y.label} score ${notNumber ? `“${notNumber}” is not a number` : "was empty"}; the rule gives ${fmt(computed)}${cappedEn}`
+                  : `${y.label} score ${fmt(stated)} → ${fmt(computed)} (by the scoring rule${cappedEn})`,
             });
           }
         }
@@ -252,21 +290,34 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
         const high = max !== null ? Math.min(result.high, max) : result.high;
         sc.value = result.value;
         sc.range = [low, high];
+        // a count that names no kinds ("3家") leaves a range; so does a band whose score the assessors choose
+        const counted = rule.kind === "counted";
+        const span = `${fmt(low)}–${fmt(high)}`;
         if (stated === null) {
           sc.status = "range";
-          sc.message = `只给出数量，得分应在 ${fmt(low)}–${fmt(high)} 之间；请按类别和级别填写，或手工填写得分`;
+          sc.message = counted
+            ? `只给出数量，得分应在 ${span} 之间；请按类别和级别填写，或手工填写得分`
+            : `该档由评审在 ${span} 分之间打分，请手工填写得分`;
         } else if (stated >= low - 1e-9 && stated <= high + 1e-9) {
           sc.status = "range";
-          sc.message = `只给出数量，得分可在 ${fmt(low)}–${fmt(high)} 之间，保留填写的 ${fmt(stated)}`;
+          sc.message = counted
+            ? `只给出数量，得分可在 ${span} 之间，保留填写的 ${fmt(stated)}`
+            : `该档由评审在 ${span} 分之间打分，保留填写的 ${fmt(stated)}`;
         } else {
           sc.status = "mismatch";
-          sc.message = `填写的得分 ${fmt(stated)} 不在数量允许的 ${fmt(low)}–${fmt(high)} 之内`;
+          sc.message = counted
+            ? `填写的得分 ${fmt(stated)} 不在数量允许的 ${span} 之内`
+            : `填写的得分 ${fmt(stated)} 不在该档的 ${span} 分之内`;
           flags.push({
             code: "score-mismatch",
             column: y.label,
             cell,
-            message: `${cell}：${y.label}年得分填写 ${fmt(stated)}，但“${sc.valueText}”只能得 ${fmt(low)}–${fmt(high)} 分`,
-            messageEn: `${cell}: the ${y.label} score ${fmt(stated)} is outside what the count allows (${fmt(low)}–${fmt(high)})`,
+            message: counted
+              ? `${cell}：${y.label}年得分填写 ${fmt(stated)}，但“${sc.valueText}”只能得 ${span} 分`
+              : `${cell}：${y.label}年得分填写 ${fmt(stated)}，但“${sc.valueText}”所在的一档只能得 ${span} 分`,
+            messageEn: counted
+              ? `${cell}: the ${y.label} score ${fmt(stated)} is outside what the count allows (${span})`
+              : `${cell}: the ${y.label} score ${fmt(stated)} is outside the range of the value's band (${span})`,
           });
         }
         break;

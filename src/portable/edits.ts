@@ -384,7 +384,9 @@ function scoreFormulaFor(
 ): { formula: string; result: number | string } | { why: string; whyEn: string } {
   const note = (why: string, whyEn: string) => ({ why, whyEn });
   if (sc.valueCell === null) return note(ZH.keptNoValueColumn, EN.keptNoValueColumn);
-  const cap = ind.weight !== null && rule.max !== null && ind.weight < rule.max ? ind.weight : null;
+  // 基本分 = the weight, steps up with no bound: the model refuses scores above the weight, a formula would give them
+  if (rule.baseFromWeight && ind.max === null) return note(ZH.keptUnboundedBase, EN.keptUnboundedBase);
+  const cap = rowCap(ind, rule);
   const vv = view(ws, sc.valueCell);
   if (rule.kind === "growth") return growthFormulaFor(ind, sc, rule, ws);
   // While the value cell is blank: a blank value now keeps its stated score (as the model does);
@@ -419,6 +421,15 @@ function scoreFormulaFor(
   return note(ZH.keptValueError(shown(vv)), EN.keptValueError(shown(vv)));
 }
 
+/**
+ * The cap the model puts on the row's score (its max: the weight, or what a 基本分 rule allows above
+ * it) when the rule's own top score is higher or unbounded: the formula must cap the same way, or a
+ * value entered later would score past what `check` gives.
+ */
+function rowCap(ind: IndicatorPlan, rule: Rule): number | null {
+  return ind.max !== null && (rule.max === null || ind.max < rule.max) ? ind.max : null;
+}
+
 /** A rule a formula carries with no row around it (no weight for "得满分", no last year for growth). */
 function carriesAlone(rule: Rule): boolean {
   return formulaCarries(rule) && rule.max !== null && rule.kind !== "growth";
@@ -435,7 +446,7 @@ function growthFormulaFor(
   ws: SheetData,
 ): { formula: string; result: number | string } | { why: string; whyEn: string } {
   const vv = view(ws, sc.valueCell!);
-  const cap = ind.weight !== null && rule.max !== null && ind.weight < rule.max ? ind.weight : null;
+  const cap = rowCap(ind, rule);
   const why = "按增长率计分：本年和上一年的数值都是数字时才写成公式";
   const whyEn = "growth rule: a formula needs this year's and last year's values as numbers";
   if (sc.computed === null || typeof vv.v !== "number" || vv.formula !== undefined)

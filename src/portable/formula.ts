@@ -126,7 +126,7 @@ export function bandedFormula(rule: Rule, valueRef: string, opts: BandedFormulaO
     expr = `IF(${ref}>=${threshold(top.high)},${numberLiteral(dec(top.highScore))},${expr})`;
   }
   let scored = `ROUND(${expr}+${ROUND_NUDGE},2)`;
-  if (opts.cap !== undefined && opts.cap !== null && rule.max !== null && opts.cap < rule.max) {
+  if (opts.cap !== undefined && opts.cap !== null && (rule.max === null || opts.cap < rule.max)) {
     scored = `MIN(${numberLiteral(dec(opts.cap))},${scored})`;
   }
   // ref*1 turns text into #VALUE! (see above) and catches values under the lowest band.
@@ -250,7 +250,7 @@ function chain(rule: StepRule, ref: string, cmp: string, x: string, threshold: (
   if (rule.cap !== null) expr = `MIN(${numberLiteral(rule.cap)},${expr})`;
   if (ps.some((p) => p.step)) expr = `MAX(${numberLiteral(rule.floor)},${expr})`;
   let scored = `ROUND(${expr}+${ROUND_NUDGE},2)`;
-  if (opts.cap !== undefined && opts.cap !== null && rule.max !== null && opts.cap < rule.max) {
+  if (opts.cap !== undefined && opts.cap !== null && (rule.max === null || opts.cap < rule.max)) {
     scored = `MIN(${numberLiteral(dec(opts.cap))},${scored})`;
   }
   const top = ps[ps.length - 1];

@@ -199,27 +199,38 @@ export function makeStepRule(spec: StepSpec): StepRule {
     return null;
   }
 
-  const max = ((): Rational | null => {
-    // the most the pieces can give: flat bases, capped; an unbounded rising step needs a cap
+  /** The most the pieces can give when "满分"/"基本分" is `full`: flat bases, capped; an unbounded rising step needs a cap. */
+  function topScore(full: Rational | null): Rational | null {
     let best: Rational | null = null;
     for (const p of pieces) {
-      const b = p.base === "full" ? spec.full : p.base;
+      const b = p.base === "full" ? full : p.base;
       if (b === null) return cap ?? null;
       if (p.step && spec.swing) {
         // the steps move the base at most `swing` either way
-        const t = clamp(p.step.per.sign() > 0 && (!p.high || raw(p, p.high.at, spec.full)!.gt(b)) ? b.add(spec.swing) : b);
+        const t = clamp(p.step.per.sign() > 0 && (!p.high || raw(p, p.high.at, full)!.gt(b)) ? b.add(spec.swing) : b);
         if (best === null || t.gt(best)) best = t;
         continue;
       }
       if (p.step && p.step.per.sign() > 0 && !p.high) return cap;
       let top = b;
-      if (p.step && p.step.per.sign() > 0 && p.high) top = raw(p, p.high.at, spec.full)!;
-      if (p.step && p.step.per.sign() < 0 && p.low) top = raw(p, p.low.at, spec.full)!;
+      if (p.step && p.step.per.sign() > 0 && p.high) top = raw(p, p.high.at, full)!;
+      if (p.step && p.step.per.sign() < 0 && p.low) top = raw(p, p.low.at, full)!;
       top = clamp(top);
       if (best === null || top.gt(best)) best = top;
     }
     return best;
-  })();
+  }
+  const max = topScore(spec.full);
+  // "得基本分" with no number: the base is the row's weight, which the steps may pass
+  const baseFromWeight =
+    needsFull && spec.full === null && fullWord === "基本分"
+      ? {
+          max(weight: number): number | null {
+            const m = topScore(Rational.fromNumber(weight));
+            return m === null ? null : m.toNumber();
+          },
+        }
+      : undefined;
 
   return {
     kind: spec.kind,
@@ -232,6 +243,7 @@ export function makeStepRule(spec: StepSpec): StepRule {
     full: spec.full === null ? null : spec.full.toNumber(),
     swing: spec.swing ? spec.swing.toNumber() : null,
     wholeCount: spec.wholeCount,
+    ...(baseFromWeight ? { baseFromWeight } : {}),
     exactScore,
     score,
     required(target: number): number | null {
