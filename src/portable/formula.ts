@@ -238,7 +238,9 @@ function chain(rule: StepRule, ref: string, cmp: string, x: string, threshold: (
     const diff = p.step.origin.isZero() ? x : `${x}-${numberLiteral(p.step.origin)}`;
     const steps = `TRUNC(ROUND((${diff})/${numberLiteral(p.step.size)},9))`;
     const per = p.step.per;
-    const term = per.eq(1) ? steps : `${steps}*${numberLiteral(per)}`;
+    let term = per.eq(1) ? steps : `${steps}*${numberLiteral(per)}`;
+    // "最高加减分不得超过5分": the steps move the base at most that far, either way (as the engine's raw())
+    if (rule.swing !== null) term = `MAX(${numberLiteral(dec(-rule.swing))},MIN(${numberLiteral(dec(rule.swing))},${term}))`;
     return base.isZero() ? term : `${numberLiteral(base)}+${term}`;
   };
   const ps = rule.pieces;
@@ -308,8 +310,6 @@ function proratedFormula(rule: ProratedRule, ref: string, opts: StepFormulaOptio
 export function formulaCarries(rule: Rule): boolean {
   if (rule.kind === "banded") return Boolean(rule.bands?.length);
   if (rule.kind === "prorated") return "target" in rule;
-  // a bound on the steps around the base ("最高加减分不得超过10分") has no formula yet: the value stays, with its note
-  if ("swing" in rule && rule.swing !== null) return false;
   return (rule.kind === "stepped" || rule.kind === "threshold" || rule.kind === "deduction" || rule.kind === "growth") && "pieces" in rule;
 }
 

@@ -47,38 +47,49 @@ describe.each(STEP_RULES.map((r) => [r.rule, r] as const))("分享版 formula fo
   });
 });
 
-describe("分享版 formula for growth over last year", () => {
-  const text = "较上年增长10%得基本分4分，每增加1个百分点加0.5分，每减少1个百分点减0.5分，最高6分，最低0分";
+describe.each([
+  {
+    text: "较上年增长10%得基本分4分，每增加1个百分点加0.5分，每减少1个百分点减0.5分，最高6分，最低0分",
+    weight: undefined,
+    growths: [-12, -5, 0, 5.5, 8.99, 9, 9.01, 10, 10.01, 10.99, 11, 12, 13.5, 14, 14.01, 30],
+  },
+  {
+    // 椒江区科技型小微企业自评表: the base is the row's weight, ±1 per 5 points, at most ±10 (so 20 ± 10)
+    text: "1.企业2012年销售收入比去年同期增长20%得基本分，每增减5个百分点加减1分；2.最高加减分不得超过10分。",
+    weight: 20,
+    growths: [-40, -35, -30.01, -30, -29.99, -5, 0, 14.99, 15, 19.99, 20, 24.99, 25, 30, 69.99, 70, 70.01, 75, 120],
+  },
+])("分享版 formula for growth over last year: $text", ({ text, weight, growths }) => {
   const rule = ruleFor(text);
-  // this year's and last year's levels around every edge: growth 10% exactly, ±1 point, ±0.01
+  // this year's and last year's levels around every edge and bound, growth as listed
   const pairs: [number, number][] = [];
   for (const prev of [2000, 1234.5, 80, 0.37]) {
-    for (const g of [-12, -5, 0, 5.5, 8.99, 9, 9.01, 10, 10.01, 10.99, 11, 12, 13.5, 14, 14.01, 30]) {
+    for (const g of growths) {
       pairs.push([Number((prev * (1 + g / 100)).toPrecision(12)), prev]);
     }
   }
 
   test("a level and last year's level give the engine's score, exact at the edges", () => {
     expect(formulaCarries(rule)).toBe(true);
-    const f = scoreFormula(rule, "F5", { previousRef: "D5" });
+    const f = scoreFormula(rule, "F5", { previousRef: "D5", weight });
     for (const [now, prev] of pairs) {
-      const want = rule.score({ v: now }, { previousInput: { v: prev } });
+      const want = rule.score({ v: now }, { previousInput: { v: prev }, weight });
       const got = evaluate(f, { cell: (r) => (r === "F5" ? now : prev) });
       expect([now, prev, got]).toEqual([now, prev, want.status === "exact" ? want.score : want.status]);
     }
   });
 
   test("a real percentage is the rate itself, negative rates included", () => {
-    const f = scoreFormula(rule, "F5", { percent: true });
-    for (const g of [-12, -0.5, 0, 9, 9.5, 10, 11.9, 12, 14, 20]) {
+    const f = scoreFormula(rule, "F5", { percent: true, weight });
+    for (const g of growths) {
       const cell = Number((g / 100).toPrecision(12));
-      const want = rule.score({ v: cell, numFmt: "0.0%" });
+      const want = rule.score({ v: cell, numFmt: "0.0%" }, { weight });
       expect([g, evaluate(f, { cell: () => cell })]).toEqual([g, want.status === "exact" ? want.score : null]);
     }
   });
 
   test("last year blank or 0: 无法得分, never a number", () => {
-    const f = scoreFormula(rule, "F5", { previousRef: "D5" });
+    const f = scoreFormula(rule, "F5", { previousRef: "D5", weight });
     expect(evaluate(f, { cell: (r) => (r === "F5" ? 2200 : null) })).toBe("无法得分");
     expect(evaluate(f, { cell: (r) => (r === "F5" ? 2200 : 0) })).toBe("无法得分");
   });

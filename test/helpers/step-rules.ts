@@ -22,6 +22,9 @@ export const STEP_RULES: { rule: string; weight?: number }[] = [
   { rule: "按时报送得满分，每迟报1次扣0.5分，扣完为止", weight: 2 },
   { rule: "开展科普活动不少于6次，少于6次的，每少1次扣1分", weight: 5 },
   { rule: "本项满分3分，每发现1起安全事故扣1分，扣完为止。" },
+  // a bound on the steps either way around a base that is the row's weight (椒江区科技型小微企业自评表)
+  { rule: "1.研发人员占职工总数比例的5%以上，得基本分；每增减1个百分点加减1分；2.最高加减分不得超过5分。", weight: 10 },
+  { rule: "1.研发经费占销售收入总额的5%以上，得基本分；每增减0.5个百分点加减1分；2.最高加减分不得超过10分。", weight: 20 },
 ];
 
 /** Values around every edge (±0.01, ±0.0001) and every whole step of the rule, in its unit, ≥ 0. */
@@ -35,7 +38,9 @@ export function stepSweep(text: string): number[] {
   for (const p of rule.pieces) {
     for (const e of [p.low, p.high]) if (e) for (const d of eps) add(e.at.add(d));
     if (p.step) {
-      for (let k = -3; k <= 6; k++) {
+      // far enough either way to pass a bound on the steps ("最高加减分不得超过10分")
+      const reach = rule.swing === null ? 6 : Math.max(6, Math.ceil(rule.swing / Math.abs(p.step.per.toNumber())) + 2);
+      for (let k = -Math.max(3, reach); k <= reach; k++) {
         const at = p.step.origin.add(p.step.size.mul(k));
         for (const d of eps) add(at.add(d));
       }
