@@ -15,14 +15,30 @@ export const LOOKED_FOR = ["评分标准", "二级指标", "XXXX年情况 / 工�
 const HEADER_SCAN_ROWS = 40;
 const YEAR = /((?:19|20)\d{2})\s*年?/;
 
-type Role = "seq" | "category" | "name" | "weight" | "rule" | "dept";
+type Role = "seq" | "category" | "name" | "weight" | "rule" | "dept" | "support";
+
+/*
+ * Header words as the 分工表 / 任务分解表 / 考核细则 of different places write them. A rule column is a
+ * way of scoring (评分/计分/赋分/评价/考核/考评/打分/得分) followed by what it is (标准/办法/方法/细则/规则/
+ * 依据/说明); "评价指标" or "考核内容" is not a rule but the indicator. Departments are named by what
+ * they do (责任/牵头/数据提供/来源…) with 单位/部门/科室; a bare "单位" is the unit of measure.
+ */
+const RULE_HEADER = /(?:评分|计分|赋分|评价|考核|考评|打分|得分|评定)(?:标准|办法|方法|细则|规则|依据|说明)/;
+const CATEGORY_HEADER = /一级指标|^(?:指标)?类别$|^指标(?:类型|分类|维度)$|^(?:考核|评价|监测)?(?:维度|领域)$/;
+const NAME_HEADER =
+  /[二三]级指标|指标名称|^(?:具体|监测|评价|考核|测评|考评|核心)?指标(?:内容|项|项目)?$|^(?:考核|评价|监测)(?:内容|项目)$/;
+// 权重, or a score's worth written alone, perhaps with "（分）": 分值 | 满分 | 标准分 | 权数 | 指标分值
+const WEIGHT_HEADER = /权重|^(?:指标|基础|标准)?(?:分值|满分|满分值|标准分|权数)(?:[(（]分[)）])?$/;
+const DEPT_HEADER = /(?:责任|牵头|主责|主办|负责|主管|承担|落实|数据提供|提供|报送|数据来源|来源)(?:单位|部门|科室)|^数据来源$/;
+const SUPPORT_HEADER = /(?:配合|协办|协助|协同|参与)(?:单位|部门|科室)/;
 
 function roleOf(h: string): Role | null {
-  if (h.includes("评分标准") || h.includes("评分办法") || h.includes("计分方法") || h.includes("评分细则")) return "rule";
-  if (h.includes("一级指标")) return "category";
-  if (h.includes("二级指标") || h.includes("指标名称")) return "name";
-  if (h.includes("权重") || h === "分值" || h === "满分") return "weight";
-  if (h.includes("责任单位") || h.includes("数据提供单位") || h.includes("牵头单位")) return "dept";
+  if (RULE_HEADER.test(h)) return "rule";
+  if (CATEGORY_HEADER.test(h)) return "category";
+  if (NAME_HEADER.test(h)) return "name";
+  if (WEIGHT_HEADER.test(h)) return "weight";
+  if (SUPPORT_HEADER.test(h)) return "support";
+  if (DEPT_HEADER.test(h)) return "dept";
   if (h.includes("序号")) return "seq";
   return null;
 }
@@ -88,8 +104,8 @@ function headerTexts(view: SheetView, rows: number[], cols: number): string[] {
 function ruleHeaderCol(view: SheetView, r: number, cols: number): number {
   for (let c = 0; c < cols; c++) {
     const t = view.text(r, c);
-    // every 评分标准-like header holds 评 or 计: most cells are passed without compacting them
-    if ((t.includes("评") || t.includes("计")) && roleOf(compact(t)) === "rule") return c;
+    // every rule header ends in 标准/办法/方法/细则/规则/依据/说明 (RULE_HEADER): most cells are passed without compacting them
+    if (/[准法则据明]/.test(t) && roleOf(compact(t)) === "rule") return c;
   }
   return -1;
 }
@@ -146,6 +162,8 @@ function layoutAt(view: SheetView, sheet: SheetData, r: number, cols: number): L
     const headers = headerTexts(view, headerRows, cols);
 
     const columns: Layout["columns"] = { seq: null, category: null, name: -1, weight: null, rule: ruleCol, dept: null };
+    // 一级 | 二级 | 三级指标: the row is scored on the finest level named
+    let nameLevel = -1;
     const yearCols: { col: number; year: number; header: string; score: boolean }[] = [];
     headers.forEach((h, c) => {
       if (!h) return;
@@ -155,9 +173,19 @@ function layoutAt(view: SheetView, sheet: SheetData, r: number, cols: number): L
         return;
       }
       const role = roleOf(h);
-      if (!role) return;
+      if (!role) {
+        // "2022年度完成情况 | 得分": a score column with no year of its own takes the year of the value column before it
+        const before = yearCols[yearCols.length - 1];
+        if (isScoreHeader(h) && h.length <= 12 && before && !before.score && before.col === c - 1) {
+          yearCols.push({ col: c, year: before.year, header: h, score: true });
+        }
+        return;
+      }
       if (role === "name") {
-        if (columns.name < 0) columns.name = c;
+        const level = h.includes("三级") ? 3 : h.includes("二级") ? 2 : 1;
+        if (columns.name < 0 || level > nameLevel) [columns.name, nameLevel] = [c, level];
+      } else if (role === "support") {
+        if (columns.support === undefined || columns.support === null) columns.support = c;
       } else if (role === "rule") {
         columns.rule = columns.rule >= 0 ? columns.rule : c;
       } else if (columns[role] === null) {

@@ -21,7 +21,7 @@ function firstRow(rule: string, weight: number, values: [string, string, string]
   cells[2][2] = { v: weight };
   cells[2][3] = { v: rule };
   [5, 7, 9].forEach((c, i) => (cells[2][c] = { v: values[i] }));
-  [6, 8, 10].forEach((c, i) => (cells[2][c] = scores[i] === null ? null : { v: scores[i]!, numFmt: "0.00" }));
+  [6, 8, 10].forEach((c, i) => (cells[2][c] = scores[i] === null ? undefined : { v: scores[i]!, numFmt: "0.00" }));
   return { wb, plan: computePlan(wb) };
 }
 

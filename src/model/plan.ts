@@ -107,6 +107,17 @@ interface RowContext {
   row: number;
 }
 
+/**
+ * The row's departments as one text: the 责任/牵头单位 cell, and a 配合单位 cell beside it written as
+ * "牵头：…；配合：…" — the form splitDepartments reads roles from (按责任单位 shows both).
+ */
+function departmentsOf(view: SheetView, row: number, cols: Layout["columns"]): string {
+  const lead = cols.dept === null ? "" : view.text(row, cols.dept, true);
+  const support = cols.support === undefined || cols.support === null ? "" : view.text(row, cols.support, true);
+  if (!support) return lead;
+  return lead ? `牵头：${lead}；配合：${support}` : `配合：${support}`;
+}
+
 function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan; writes: CellWrite[] } {
   const { view, layout, row } = ctx;
   const cols = layout.columns;
@@ -470,7 +481,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
       max,
       requiredValue,
       unit,
-      dept: cols.dept === null ? "" : view.text(row, cols.dept, true),
+      dept: departmentsOf(view, row, cols),
       scores,
       flags,
     },
@@ -541,7 +552,8 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice): Plan {
   // one pass over the indicators (a sum of rationals is exact in any order), categories in order of appearance
   const subtotals: SubtotalPlan[] = [];
   const sums = new Map<string, Rational[]>();
-  for (const ind of indicators) {
+  // a table with no 一级指标 column has no categories to subtotal (one line "" would only repeat the total)
+  for (const ind of layout.columns.category === null ? [] : indicators) {
     let sum = sums.get(ind.category);
     if (!sum) {
       sum = layout.years.map(() => Rational.ZERO);

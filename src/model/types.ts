@@ -60,6 +60,8 @@ export interface Layout {
     weight: number | null;
     rule: number;
     dept: number | null;
+    /** 配合单位 in a column of its own, beside the 牵头/责任单位 column */
+    support?: number | null;
   };
   years: YearColumns[];
 }
