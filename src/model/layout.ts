@@ -168,7 +168,8 @@ function layoutAt(view: SheetView, sheet: SheetData, r: number, cols: number): L
     headers.forEach((h, c) => {
       if (!h) return;
       const y = YEAR.exec(h);
-      if (y && (isScoreHeader(h) || /情况|目标|值|完成|实际|预测|预计|数据/.test(h))) {
+      // a year's value column: 情况/完成值/实际/实绩/现状/数据/数值…, or the year alone ("2022年度") over it
+      if (y && (isScoreHeader(h) || /情况|目标|值|完成|实际|实绩|现状|预测|预计|数/.test(h) || /^(?:19|20)\d{2}年?度?$/.test(h))) {
         yearCols.push({ col: c, year: Number(y[1]), header: h, score: isScoreHeader(h) });
         return;
       }
