@@ -10,7 +10,13 @@ import { describeTable } from "./table-notice";
 export { describeTable };
 
 /** What we look for, in the words a person would recognise (used in the "not found" message). */
-export const LOOKED_FOR = ["评分标准", "二级指标", "XXXX年情况 / 工作目标", "XXXX年…得分"];
+// what the table must have, as the user's own header words would say it (the words read: RULE_HEADER … below)
+export const LOOKED_FOR = [
+  "评分标准（或考核标准、评价标准、评分细则）",
+  "二级指标（或指标名称、指标）",
+  "XXXX年情况 / 完成值 / 工作目标",
+  "XXXX年…得分",
+];
 
 const HEADER_SCAN_ROWS = 40;
 const YEAR = /((?:19|20)\d{2})\s*年?/;
