@@ -26,6 +26,7 @@ describe.each([
   ["rule-after-years.xlsx", "指标名称 | 分值, the 评分标准 after the years, no 一级指标", 3],
   ["year-on-value-only.xlsx", "“2018年度完成情况 | 得分”: the score heads name no year; 评价标准, 权重（分）, 类别", 3],
   ["kaohe-support-column.xlsx", "考核标准, 分值（分）, 指标, 牵头单位 + 配合单位", 3],
+  ["subtotal-rows.xlsx", "a 小计 row after each 一级指标 (in the category or the name column), the total as “得分合计”", 3],
   ["three-levels.xlsx", "一级 | 二级 | 三级指标, 评分细则, 责任部门", 2],
 ])("%s (%s)", (name, _what, years) => {
   test("found, with 17 indicators, every year, and the sample's totals", async () => {
@@ -79,4 +80,20 @@ test("“2018年度完成情况 | 得分”: the corrections land in the 得分 
     ["2019", "actual", 7, 8],
     ["2020", "target", 9, 10],
   ]);
+});
+
+test("小计 rows are not indicators; “得分合计” is the total row, whose formulas are kept", () => {
+  const bytes = fs.readFileSync(path.join(FIX, "subtotal-rows.xlsx"));
+  const plan = computePlan(readWorkbookSync(new Uint8Array(bytes)).data);
+  // rows 5, 10, 15, 19, 23 are the 小计 rows (1-based); 24 the total
+  expect(plan.indicators.map((i) => i.row).filter((r) => [5, 10, 15, 19, 23].includes(r))).toEqual([]);
+  expect(plan.indicators).toHaveLength(17);
+  expect(plan.totals.map((t) => t.cell)).toEqual(["G24", "I24", "K24"]);
+  const totalWrites = plan.writes.filter((w) => w.row === 23);
+  expect(totalWrites.map((w) => [w.cell, w.after, Boolean(w.keepsFormula)])).toEqual([
+    ["G24", 52.64, true],
+    ["I24", 61.33, true],
+    ["K24", 73.97, true],
+  ]);
+  expect(plan.writes.some((w) => [4, 9, 14, 18, 22].includes(w.row))).toBe(false);
 });

@@ -234,12 +234,12 @@ function layoutAt(view: SheetView, sheet: SheetData, r: number, cols: number): L
     for (let row = first; row < view.rowCount; row++) {
       let isTotal = false;
       for (let c = 0; c < labelCols; c++) {
-        // the text is trimmed, so its first character is the compacted text's: only 合/总 can start a total
+        // the text is trimmed, so its first character is the compacted text's: only 合/总/得/综 can start a total
         const raw = view.text(row, c);
         const first = raw.charCodeAt(0);
-        if (first !== 0x5408 /* 合 */ && first !== 0x603b /* 总 */) continue;
+        if (first !== 0x5408 /* 合 */ && first !== 0x603b /* 总 */ && first !== 0x5f97 /* 得 */ && first !== 0x7efc /* 综 */) continue;
         const t = compact(raw);
-        if (/^(合计|总计|总分|合计得分|总得分)/.test(t)) {
+        if (/^(合计|总计|总分|合计得分|总得分|得分合计|综合得分)/.test(t)) {
           isTotal = true;
           totalLabelCol = c;
           break;
@@ -263,6 +263,8 @@ function layoutAt(view: SheetView, sheet: SheetData, r: number, cols: number): L
         if (next) break;
       }
       if (!name && !rule) continue;
+      // a category's 小计 row (its own SUM formulas, no rule): not an indicator, and not added to the total
+      if (!rule && /小计$|^小计/.test(compact(name))) continue;
       indicatorRows.push(row);
     }
     return { sheet: sheet.name, headerRows, indicatorRows, totalRow, totalLabelCol, columns, years };
