@@ -128,10 +128,15 @@ function push(out: Clause[], text: string, folded: string, start: number, end: n
   let norm = normalize(folded.slice(start, end)).replace(/^[,、:;]+|[,、:;.]+$/g, "");
   norm = withoutEvidence(norm.replace(MARKER, ""));
   if (norm === "" || written === "") return;
+  // "达到上年水平得2分" / "与上年持平的得基本分": last year's level is a growth of 0%
+  norm = norm.replace(/(?:达到|保持|持平于|与)(上年|去年|上年同期|去年同期)(?:水平|持平)(?=的?[,:]?(?:得|计|可得|记|为)|$)/, "较$1增长0%");
   // "…记2分（不投稿不得分）": the bracket is a clause of its own
   const otherwise =
     /^(.*分)\(((?:不|未|没有|无)[^()]*?(?:不得分|不计分|不加分))\)$/.exec(norm) ?? /^(.*分)\(([^()]*?按(?:完成)?比例[^()]*)\)$/.exec(norm);
-  const twoWay = new RegExp(String.raw`^(.*?)每(?:增减|增加或减少|增或减|升降)(.*?)(?:相应)?(加减|增减|加或减)(${NUM})分$`).exec(norm);
+  // "每增减" and its bracketed spellings ("每增长（减少）2个百分点加（减）0.1分")
+  const twoWay = new RegExp(
+    String.raw`^(.*?)每(?:增减|增加或减少|增或减|升降|(?:增长|增加|提高|上升|增)(?:\((?:减少|下降|降低|减)\)|或(?:减少|下降|降低)))(.*?)(?:相应)?(加减|增减|加或减|加\((?:减|扣)\))(${NUM})分$`,
+  ).exec(norm);
   if (twoWay) {
     const [, pre, step, , per] = twoWay;
     out.push({ text: written, norm: `${pre}每增加${step}加${per}分`, index: out.length + 1 });
@@ -338,7 +343,8 @@ export function readClause(clause: Clause): Reading | null {
       .replace(/[,:]+$/, "")
       .replace(/(?:的|者|时)$/, "");
     // "纳税额每满3万元得1分": the words before 每满 name what is counted, they are no condition
-    const subjectOnly = verb === "满" && !/[\d≥≤<>]/.test(preText);
+    // as do those before "每落实/每获得/每争取…" (an amount counted from zero, not a rise over a base)
+    const subjectOnly = (verb === "满" || (verb === "" && /^(?:落实|获得|争取|引进|到位)$/.test(subj2))) && !/[\d≥≤<>]/.test(preText);
     if (preText !== "" && !subjectOnly) {
       cond = readCondition(preText);
       if (!cond) return null;
