@@ -409,7 +409,7 @@ export function readClauses(text: string): Reading[] {
   const cs = all.slice(k);
   const rs = cs.map((c, i) => {
     const r = readClause(c) ?? asTarget(c, cs[i + 1]);
-    if (!r) throw clauseError(c, "看不懂这一条");
+    if (!r) throw clauseError(c, twoFiguresReason(c) ?? "看不懂这一条");
     return r;
   });
   // "…（以报道形式），4分。少于4次每次扣1分": a heading's score is the full score the deductions start from
@@ -441,6 +441,20 @@ function asTarget(c: Clause, next: Clause | undefined): Reading | null {
   if (!m || /(?:达到|超过|低于|不足|少于|以上|以下)$/.test(m[1])) return null;
   const r = readClause({ ...c, norm: `${m[1]}达到${c.norm.slice(m[1].length)}` });
   return r && r.shape === "band" && r.cond.low && !r.cond.high ? r : null;
+}
+
+/**
+ * "税额在50万元以上且比去年同期增长10%得基本分": a condition on two figures joined by 且/同时/并且. A value
+ * cell holds one figure, so the second cannot be checked from the sheet: the reason names it.
+ */
+function twoFiguresReason(c: Clause): string | null {
+  const m = new RegExp(
+    String.raw`^(.*?${NUM}[^\d,;]*?)(?:且|并且|同时|而且|并)(.*?${NUM}(?:个百分点|百分点|%|‰|[百千万亿]*元|[个项家件人次])?)`,
+  ).exec(c.norm);
+  if (!m) return null;
+  const second = /[\u4e00-\u9fff]*?(?:比|较|与)?[\u4e00-\u9fff]*?\d[\d.]*(?:个百分点|百分点|%|‰|[百千万亿]*元|[个项家件人次])?/.exec(m[2]);
+  const named = second ? second[0] : m[2];
+  return `条件同时要求两个数字，一格数值只对应其中一个，表中没有“${named}”这一项的数据，无法判断；请手工填写得分`;
 }
 
 export function clauseError(c: Clause, why: string): RuleError {

@@ -56,6 +56,9 @@ function aliasesOf(kind: string): string[] {
   for (const line of kind.split("\n")) {
     const base = stripBrackets(line).trim();
     if (base) out.push(base);
+    // "每引进博士": a cell names the thing counted ("博士1名"), without 每 and the verb
+    const thing = /^每?(?:引进|引入|新增|新建|建成|获得|认定|签约|外聘|聘请|培育)(.+)$/.exec(base);
+    if (thing && /^每/.test(base)) out.push(base.slice(1), thing[1]);
     for (const m of line.matchAll(/\(([^()]*)\)/g)) {
       const inner = m[1].replace(/^(?:含|包括|即)/, "").trim();
       if (inner) out.push(...inner.split(/[、,]/).filter(Boolean));

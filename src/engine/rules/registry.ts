@@ -25,6 +25,7 @@ import { proratedPlugin } from "./prorated";
 import { rangedPlugin } from "./ranged";
 import { checkWriting } from "./writing";
 import { clausesOf, readClauses } from "./clauses";
+import { withoutPerPersonNote } from "./notes";
 import type { RulePlugin } from "./common";
 
 export const plugins: readonly RulePlugin[] = [
@@ -48,7 +49,7 @@ export const plugins: readonly RulePlugin[] = [
 
 /** Reads a rule text; throws RuleError naming the part it cannot read. */
 export function parseRule(text: string): Rule {
-  const inner = unwrapped(text ?? "");
+  const inner = unwrapped(text ?? "") ?? withoutPerPersonNote(text ?? "");
   if (inner !== null) return { ...parseRule(inner), text };
   const norm = normalize(text ?? "");
   if (norm === "") throw new RuleError("评分标准是空的", "");
