@@ -409,7 +409,7 @@ export function readClauses(text: string): Reading[] {
   const cs = all.slice(k);
   const rs = cs.map((c, i) => {
     const r = readClause(c) ?? asTarget(c, cs[i + 1]);
-    if (!r) throw clauseError(c, twoFiguresReason(c) ?? "看不懂这一条");
+    if (!r) throw clauseError(c, twoFiguresReason(c) ?? ratioGrowthReason(c) ?? "看不懂这一条");
     return r;
   });
   // "…（以报道形式），4分。少于4次每次扣1分": a heading's score is the full score the deductions start from
@@ -455,6 +455,16 @@ function twoFiguresReason(c: Clause): string | null {
   const second = /[\u4e00-\u9fff]*?(?:比|较|与)?[\u4e00-\u9fff]*?\d[\d.]*(?:个百分点|百分点|%|‰|[百千万亿]*元|[个项家件人次])?/.exec(m[2]);
   const named = second ? second[0] : m[2];
   return `条件同时要求两个数字，一格数值只对应其中一个，表中没有“${named}”这一项的数据，无法判断；请手工填写得分`;
+}
+
+/**
+ * "R&D占比同比每增长0.2%，加5分": a share's growth written in %, which may be percentage points (2.0%→2.2%)
+ * or a growth rate (2.0%→2.004%) — two scores far apart; the reason says how to write it.
+ */
+function ratioGrowthReason(c: Clause): string | null {
+  const m = new RegExp(String.raw`(?:占比|比重|比例|强度|占.*?的比)(?:同比|较上年|比上年)?每(?:增长|提高|增加|上升)(${NUM})%`).exec(c.norm);
+  if (!m) return null;
+  return `比重的增长写成“${m[1]}%”，看不出是${m[1]}个百分点还是${m[1]}%的增长率；请写成“每提高${m[1]}个百分点”，或手工填写得分`;
 }
 
 export function clauseError(c: Clause, why: string): RuleError {

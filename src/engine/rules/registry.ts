@@ -63,6 +63,14 @@ export function parseRule(text: string): Rule {
   } catch (e) {
     if (e instanceof RuleError) throw e;
   }
+  // "每增加1人年，加1分，封顶50分": a rise with no level or year it is counted from
+  const rise = clausesOf(text).find((c) => /每(?:增加|增长|提高|上升)/.test(c.norm));
+  if (rise && !/达到|以上|基数|较上年|比上年|同比|较去年|比去年|平均|基础上/.test(norm)) {
+    throw new RuleError(
+      `评分标准第${rise.index}条“${rise.text}”无法识别：没有写明从多少开始计算增加（如“达到N…得M分”或“较上年每增加…”）`,
+      rise.text,
+    );
+  }
   const part = text.trim();
   throw new RuleError(`评分标准“${part}”无法识别：看不出是分档、计数、选项还是评议`, part);
 }
