@@ -407,6 +407,12 @@ export function readClauses(text: string): Reading[] {
   let k = 0;
   while (k < all.length - 1 && isDescription(all[k].norm)) k++;
   const cs = all.slice(k);
+  // "持平得基本分值的80%": a score as a share of the row's weight — named before any other clause fails
+  const share = cs.find((c) => /(?:基本分值|基本分|基础分|满分|分值|权重分?)的\d+(?:\.\d+)?%/.test(c.norm));
+  if (share) {
+    const what = /(?:基本分值|基本分|基础分|满分|分值|权重分?)的\d+(?:\.\d+)?%/.exec(share.norm)![0];
+    throw clauseError(share, `得分写成“${what}”（权重分值的几成），本工具不按比例换算权重分值；请手工填写得分`);
+  }
   const rs = cs.map((c, i) => {
     const r = readClause(c) ?? asTarget(c, cs[i + 1]);
     if (!r) throw clauseError(c, twoFiguresReason(c) ?? ratioGrowthReason(c) ?? "看不懂这一条");
