@@ -438,6 +438,15 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
 }
 
 /** Looks counted: points per item ("每家2分") or a level with points ("国家级创新型县3分"). */
+/**
+ * "当年获批省级特色产业园的得3分，已报省厅待批…的得2分": each option a state "…的得N分" (no 每, no count), a
+ * level word inside one of them — options to choose from, not items to count.
+ */
+function statesOnly(norm: string): boolean {
+  const parts = norm.split(/[,;。]/).filter((x) => x !== "");
+  return parts.length > 1 && parts.every((x) => /^[^\d每]+的得\d+(?:\.\d+)?分$/.test(x));
+}
+
 export const countedPlugin: RulePlugin = {
   kind: "counted",
   recognizes: (norm) =>
@@ -445,6 +454,6 @@ export const countedPlugin: RulePlugin = {
     new RegExp(`\\([^()\\d]*?每(?:${PER})\\d+(?:\\.\\d+)?分\\)`).test(norm) ||
     new RegExp(`(?<![\\d.])(?:1|一)(?:${PER})\\d+(?:\\.\\d+)?分`).test(norm) ||
     new RegExp(`(?<![\\d.])(?:1|一)(?:${PER})[^\\d,;。]{0,20}?(?:可?得|计|加|记|给)\\d`).test(norm) ||
-    /(?:国家级|省级|省部级|市级)[^()\d]*\d+(?:\.\d+)?分/.test(norm),
+    (/(?:国家级|省级|省部级|市级)[^()\d]*\d+(?:\.\d+)?分/.test(norm) && !statesOnly(norm)),
   parse: (text) => parseCounted(text),
 };

@@ -87,6 +87,15 @@ describe("amounts counted from zero, options separated by a comma", () => {
   });
 });
 
+describe("options that are states, a level word inside one", () => {
+  test("'当年获批省级特色产业园' scores 3 and '已报省厅待批' scores 2 under the 特色园区 rule (not items counted by level)", () => {
+    const rule = parseRule("当年获批省级特色产业园的得3分，已报省厅待批或已出台扶持特色产业园政策的得2分。");
+    expect(rule.kind).toBe("categorical");
+    expect(rule.score({ v: "当年获批省级特色产业园" }, {})).toMatchObject({ status: "exact", score: 3 });
+    expect(rule.score({ v: "已报省厅待批" }, {})).toMatchObject({ status: "exact", score: 2 });
+  });
+});
+
 describe("众创空间's 引进人才 rule (以个人最高学历为准，不累计加分)", () => {
   const rule = parseRule(
     "每引进一名大专生得0.5分；每引进一名本科生得1分；每引进一名硕士得2分；每引进一名博士得3分。（以个人最高学历为准，不累计加分）",
