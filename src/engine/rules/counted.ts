@@ -317,9 +317,11 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
     const ps = pool.map((i) => i.exactPoints);
     const low = ps.reduce(Rational.min).mul(count);
     const high = ps.reduce(Rational.max).mul(count);
-    const times = count.eq(1) ? "" : `${count}${u}×`;
-    const pts = low.eq(high) ? `${low}分` : `${low}-${high}分`;
-    return { count, low, high, note: `${name}（${note}）：${times}${pts}` };
+    // "2名×2分=4分": the points each, then the total (not "2名×4分", which reads as 8)
+    const each = low.eq(high) ? `${ps[0]}分` : `${ps.reduce(Rational.min)}-${ps.reduce(Rational.max)}分`;
+    const total = low.eq(high) ? `${low}分` : `${low}-${high}分`;
+    const pts = count.eq(1) ? total : `${count}${u}×${each}=${total}`;
+    return { count, low, high, note: `${name}（${note}）：${pts}` };
   }
 
   function countOnly(n: Rational): Piece {

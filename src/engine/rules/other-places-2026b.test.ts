@@ -106,7 +106,10 @@ describe("众创空间's 引进人才 rule (以个人最高学历为准，不累
   });
 
   test("'博士1名、硕士2名' scores 3 + 2×2 = 7; '2名' with no degrees is the range 1–6", () => {
-    expect(rule.score({ v: "博士1名、硕士2名" }, {})).toMatchObject({ status: "exact", score: 7 });
+    const r = rule.score({ v: "博士1名、硕士2名" }, {});
+    expect(r).toMatchObject({ status: "exact", score: 7 });
+    // the explanation gives the points each, then the total
+    expect(JSON.stringify(r)).toContain("2名×2分=4分");
     expect(rule.score({ v: "2名" }, {})).toMatchObject({ status: "range", low: 1, high: 6 });
   });
 });
