@@ -124,3 +124,11 @@ describe("a condition on two figures", () => {
     expect(e.message).toContain("请手工填写得分");
   });
 });
+
+describe("two figures in one band (高企 评分表's 企业成长性)", () => {
+  test("净资产增长率≥35%，销售收入增长率≥35% is refused, naming 销售收入增长率≥35%", () => {
+    const e = refusal("1.净资产增长率≥35%，销售收入增长率≥35%，得16-20分；2.净资产增长率<5%，销售收入增长率<5%，得0分");
+    expect(e.part).toBe("1.净资产增长率≥35%，销售收入增长率≥35%，得16-20分");
+    expect(e.message).toContain("“销售收入增长率≥35%”");
+  });
+});
