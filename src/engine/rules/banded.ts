@@ -190,6 +190,12 @@ function readBand(seg: Segment): { band: ExactBand; units: (string | null)[] } {
       units: [u1, u2],
     };
   }
+  // "净资产增长率≥35%，销售收入增长率≥35%，得16-20分": two figures, one value cell — name the second
+  const two =
+    /^(?:\d{1,2}[.、])?[^\d]*?[\u4e00-\u9fff]+\s*(?:≥|≧|>=|>|≤|<|不低于|达到)\s*\d+(?:\.\d+)?\s*%?\s*[,，、]\s*((?:[\u4e00-\u9fff]+)\s*(?:≥|≧|>=|>|≤|<|不低于|达到)\s*\d+(?:\.\d+)?\s*%?)/.exec(
+      seg.text,
+    );
+  if (two) fail(seg, `条件同时要求两个数字，一格数值只对应其中一个，表中没有“${two[1]}”这一项的数据，无法判断；请手工填写得分`);
   fail(seg, "看不懂数值条件（应为“≧X”“X-Y”或“X以下”）");
 }
 

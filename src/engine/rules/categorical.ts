@@ -28,6 +28,8 @@ const OPTION = new RegExp(String.raw`^([^\d]+?)(?:\((${NUM})分\)|[:,]?(?:的)?(
 /** "未建立不得分", "无的不得分": what scores nothing, said for completeness */
 const NOTHING = /^(?:未|没有|无|否则|不)[^\d;。]*?(?:不得分|不计分|不加分|得0分)$/;
 const NOTHING_TAIL = /,(?:未|没有|无|否则|不)[^\d,;。]*?(?:不得分|不计分|不加分|得0分)$/;
+/** "建成…的得2分，当年新开工…的得1分": a comma between two options each written "…的得N分" ends the first */
+const COMMA_BETWEEN_OPTIONS = /(?<=的得\d+(?:\.\d+)?分),(?=[^\d,;。]+?的得\d+(?:\.\d+)?分(?:[,;。]|$))/g;
 
 interface ExactOption extends CategoricalOption {
   key: string;
@@ -52,7 +54,7 @@ export function parseCategorical(text: string): CategoricalRule {
   let start = 0;
   // an option ends at "；", "。", a line break, or right after its "（N分）" when the typist wrote no separator
   const cuts = [
-    ...[...folded.matchAll(/[;。\n]/g)].map((m) => ({ at: m.index!, skip: 1 })),
+    ...[...folded.matchAll(/[;。\n]/g), ...folded.matchAll(COMMA_BETWEEN_OPTIONS)].map((m) => ({ at: m.index!, skip: 1 })),
     ...[...folded.matchAll(/\(\s*\d+(?:\.\d+)?\s*分\s*\)(?![\s;。]*$)(?![\s]*[;。\n])/g)].map((m) => ({
       at: m.index! + m[0].length,
       skip: 0,
@@ -190,6 +192,7 @@ export const categoricalPlugin: RulePlugin = {
     // "有专门科技管理机构的得3分；有专职人员的得2分；无的不得分": options in words, each 得N分
     (/[^\d.]得\d+(?:\.\d+)?分/.test(norm) &&
       norm
+        .replace(COMMA_BETWEEN_OPTIONS, ";")
         .split(/[;。]/)
         .filter((x) => x !== "")
         .every((x) => new RegExp(String.raw`^[^\d]+?得\d+(?:\.\d+)?分(?:,[^\d]*(?:不得分|不计分))?$|^[^\d]*(?:不得分|不计分)$`).test(x))),

@@ -128,10 +128,15 @@ function push(out: Clause[], text: string, folded: string, start: number, end: n
   let norm = normalize(folded.slice(start, end)).replace(/^[,、:;]+|[,、:;.]+$/g, "");
   norm = withoutEvidence(norm.replace(MARKER, ""));
   if (norm === "" || written === "") return;
+  // "达到上年水平得2分" / "与上年持平的得基本分": last year's level is a growth of 0%
+  norm = norm.replace(/(?:达到|保持|持平于|与)(上年|去年|上年同期|去年同期)(?:水平|持平)(?=的?[,:]?(?:得|计|可得|记|为)|$)/, "较$1增长0%");
   // "…记2分（不投稿不得分）": the bracket is a clause of its own
   const otherwise =
     /^(.*分)\(((?:不|未|没有|无)[^()]*?(?:不得分|不计分|不加分))\)$/.exec(norm) ?? /^(.*分)\(([^()]*?按(?:完成)?比例[^()]*)\)$/.exec(norm);
-  const twoWay = new RegExp(String.raw`^(.*?)每(?:增减|增加或减少|增或减|升降)(.*?)(?:相应)?(加减|增减|加或减)(${NUM})分$`).exec(norm);
+  // "每增减" and its bracketed spellings ("每增长（减少）2个百分点加（减）0.1分")
+  const twoWay = new RegExp(
+    String.raw`^(.*?)每(?:增减|增加或减少|增或减|升降|(?:增长|增加|提高|上升|增)(?:\((?:减少|下降|降低|减)\)|或(?:减少|下降|降低)))(.*?)(?:相应)?(加减|增减|加或减|加\((?:减|扣)\))(${NUM})分$`,
+  ).exec(norm);
   if (twoWay) {
     const [, pre, step, , per] = twoWay;
     out.push({ text: written, norm: `${pre}每增加${step}加${per}分`, index: out.length + 1 });
@@ -338,7 +343,8 @@ export function readClause(clause: Clause): Reading | null {
       .replace(/[,:]+$/, "")
       .replace(/(?:的|者|时)$/, "");
     // "纳税额每满3万元得1分": the words before 每满 name what is counted, they are no condition
-    const subjectOnly = verb === "满" && !/[\d≥≤<>]/.test(preText);
+    // as do those before "每落实/每获得/每争取…" (an amount counted from zero, not a rise over a base)
+    const subjectOnly = (verb === "满" || (verb === "" && /^(?:落实|获得|争取|引进|到位)$/.test(subj2))) && !/[\d≥≤<>]/.test(preText);
     if (preText !== "" && !subjectOnly) {
       cond = readCondition(preText);
       if (!cond) return null;
@@ -401,9 +407,15 @@ export function readClauses(text: string): Reading[] {
   let k = 0;
   while (k < all.length - 1 && isDescription(all[k].norm)) k++;
   const cs = all.slice(k);
+  // "持平得基本分值的80%": a score as a share of the row's weight — named before any other clause fails
+  const share = cs.find((c) => /(?:基本分值|基本分|基础分|满分|分值|权重分?)的\d+(?:\.\d+)?%/.test(c.norm));
+  if (share) {
+    const what = /(?:基本分值|基本分|基础分|满分|分值|权重分?)的\d+(?:\.\d+)?%/.exec(share.norm)![0];
+    throw clauseError(share, `得分写成“${what}”（权重分值的几成），本工具不按比例换算权重分值；请手工填写得分`);
+  }
   const rs = cs.map((c, i) => {
     const r = readClause(c) ?? asTarget(c, cs[i + 1]);
-    if (!r) throw clauseError(c, "看不懂这一条");
+    if (!r) throw clauseError(c, twoFiguresReason(c) ?? ratioGrowthReason(c) ?? "看不懂这一条");
     return r;
   });
   // "…（以报道形式），4分。少于4次每次扣1分": a heading's score is the full score the deductions start from
@@ -435,6 +447,30 @@ function asTarget(c: Clause, next: Clause | undefined): Reading | null {
   if (!m || /(?:达到|超过|低于|不足|少于|以上|以下)$/.test(m[1])) return null;
   const r = readClause({ ...c, norm: `${m[1]}达到${c.norm.slice(m[1].length)}` });
   return r && r.shape === "band" && r.cond.low && !r.cond.high ? r : null;
+}
+
+/**
+ * "税额在50万元以上且比去年同期增长10%得基本分": a condition on two figures joined by 且/同时/并且. A value
+ * cell holds one figure, so the second cannot be checked from the sheet: the reason names it.
+ */
+function twoFiguresReason(c: Clause): string | null {
+  const m = new RegExp(
+    String.raw`^(.*?${NUM}[^\d,;]*?)(?:且|并且|同时|而且|并)(.*?${NUM}(?:个百分点|百分点|%|‰|[百千万亿]*元|[个项家件人次])?)`,
+  ).exec(c.norm);
+  if (!m) return null;
+  const second = /[\u4e00-\u9fff]*?(?:比|较|与)?[\u4e00-\u9fff]*?\d[\d.]*(?:个百分点|百分点|%|‰|[百千万亿]*元|[个项家件人次])?/.exec(m[2]);
+  const named = second ? second[0] : m[2];
+  return `条件同时要求两个数字，一格数值只对应其中一个，表中没有“${named}”这一项的数据，无法判断；请手工填写得分`;
+}
+
+/**
+ * "R&D占比同比每增长0.2%，加5分": a share's growth written in %, which may be percentage points (2.0%→2.2%)
+ * or a growth rate (2.0%→2.004%) — two scores far apart; the reason says how to write it.
+ */
+function ratioGrowthReason(c: Clause): string | null {
+  const m = new RegExp(String.raw`(?:占比|比重|比例|强度|占.*?的比)(?:同比|较上年|比上年)?每(?:增长|提高|增加|上升)(${NUM})%`).exec(c.norm);
+  if (!m) return null;
+  return `比重的增长写成“${m[1]}%”，看不出是${m[1]}个百分点还是${m[1]}%的增长率；请写成“每提高${m[1]}个百分点”，或手工填写得分`;
 }
 
 export function clauseError(c: Clause, why: string): RuleError {

@@ -56,6 +56,9 @@ function aliasesOf(kind: string): string[] {
   for (const line of kind.split("\n")) {
     const base = stripBrackets(line).trim();
     if (base) out.push(base);
+    // "每引进博士": a cell names the thing counted ("博士1名"), without 每 and the verb
+    const thing = /^每?(?:引进|引入|新增|新建|建成|获得|认定|签约|外聘|聘请|培育)(.+)$/.exec(base);
+    if (thing && /^每/.test(base)) out.push(base.slice(1), thing[1]);
     for (const m of line.matchAll(/\(([^()]*)\)/g)) {
       const inner = m[1].replace(/^(?:含|包括|即)/, "").trim();
       if (inner) out.push(...inner.split(/[、,]/).filter(Boolean));
@@ -314,9 +317,11 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
     const ps = pool.map((i) => i.exactPoints);
     const low = ps.reduce(Rational.min).mul(count);
     const high = ps.reduce(Rational.max).mul(count);
-    const times = count.eq(1) ? "" : `${count}${u}×`;
-    const pts = low.eq(high) ? `${low}分` : `${low}-${high}分`;
-    return { count, low, high, note: `${name}（${note}）：${times}${pts}` };
+    // "2名×2分=4分": the points each, then the total (not "2名×4分", which reads as 8)
+    const each = low.eq(high) ? `${ps[0]}分` : `${ps.reduce(Rational.min)}-${ps.reduce(Rational.max)}分`;
+    const total = low.eq(high) ? `${low}分` : `${low}-${high}分`;
+    const pts = count.eq(1) ? total : `${count}${u}×${each}=${total}`;
+    return { count, low, high, note: `${name}（${note}）：${pts}` };
   }
 
   function countOnly(n: Rational): Piece {
@@ -435,6 +440,15 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
 }
 
 /** Looks counted: points per item ("每家2分") or a level with points ("国家级创新型县3分"). */
+/**
+ * "当年获批省级特色产业园的得3分，已报省厅待批…的得2分": each option a state "…的得N分" (no 每, no count), a
+ * level word inside one of them — options to choose from, not items to count.
+ */
+function statesOnly(norm: string): boolean {
+  const parts = norm.split(/[,;。]/).filter((x) => x !== "");
+  return parts.length > 1 && parts.every((x) => /^[^\d每]+的得\d+(?:\.\d+)?分$/.test(x));
+}
+
 export const countedPlugin: RulePlugin = {
   kind: "counted",
   recognizes: (norm) =>
@@ -442,6 +456,6 @@ export const countedPlugin: RulePlugin = {
     new RegExp(`\\([^()\\d]*?每(?:${PER})\\d+(?:\\.\\d+)?分\\)`).test(norm) ||
     new RegExp(`(?<![\\d.])(?:1|一)(?:${PER})\\d+(?:\\.\\d+)?分`).test(norm) ||
     new RegExp(`(?<![\\d.])(?:1|一)(?:${PER})[^\\d,;。]{0,20}?(?:可?得|计|加|记|给)\\d`).test(norm) ||
-    /(?:国家级|省级|省部级|市级)[^()\d]*\d+(?:\.\d+)?分/.test(norm),
+    (/(?:国家级|省级|省部级|市级)[^()\d]*\d+(?:\.\d+)?分/.test(norm) && !statesOnly(norm)),
   parse: (text) => parseCounted(text),
 };

@@ -42,3 +42,17 @@ export function isDescription(norm: string): boolean {
     !/得分|计分|加分|扣分|满分|分值|扣|减|否则|未|没有|无|不|每|以上|以下|达到|超过|低于|高于|少于|多于|最高|最低|要|须|应|需|必/.test(norm)
   );
 }
+
+/**
+ * "每引进一名硕士得2分；每引进一名博士得3分。（以个人最高学历为准，不累计加分）": the closing note says how
+ * one person is counted (once, by the highest degree), not that only the best item of the rule scores —
+ * the rule without it. Null when the text has no such note.
+ */
+export function withoutPerPersonNote(text: string): string | null {
+  const m =
+    /[（(]\s*以(?:个人|每人)?(?:的)?最高(?:学历|学位|职称)为准\s*[，,、;；]?\s*(?:不(?:累计|重复|叠加)(?:加分|计分|得分)?)?\s*[）)]\s*[。.]?\s*$/.exec(
+      text,
+    );
+  if (!m || m.index === 0) return null;
+  return text.slice(0, m.index).trim();
+}

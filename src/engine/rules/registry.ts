@@ -25,6 +25,7 @@ import { proratedPlugin } from "./prorated";
 import { rangedPlugin } from "./ranged";
 import { checkWriting } from "./writing";
 import { clausesOf, readClauses } from "./clauses";
+import { withoutPerPersonNote } from "./notes";
 import type { RulePlugin } from "./common";
 
 export const plugins: readonly RulePlugin[] = [
@@ -48,7 +49,7 @@ export const plugins: readonly RulePlugin[] = [
 
 /** Reads a rule text; throws RuleError naming the part it cannot read. */
 export function parseRule(text: string): Rule {
-  const inner = unwrapped(text ?? "");
+  const inner = unwrapped(text ?? "") ?? withoutPerPersonNote(text ?? "");
   if (inner !== null) return { ...parseRule(inner), text };
   const norm = normalize(text ?? "");
   if (norm === "") throw new RuleError("评分标准是空的", "");
@@ -61,6 +62,14 @@ export function parseRule(text: string): Rule {
     if (clausesOf(text).length > 1) readClauses(text);
   } catch (e) {
     if (e instanceof RuleError) throw e;
+  }
+  // "每增加1人年，加1分，封顶50分": a rise with no level or year it is counted from
+  const rise = clausesOf(text).find((c) => /每(?:增加|增长|提高|上升)/.test(c.norm));
+  if (rise && !/达到|以上|基数|较上年|比上年|同比|较去年|比去年|平均|基础上/.test(norm)) {
+    throw new RuleError(
+      `评分标准第${rise.index}条“${rise.text}”无法识别：没有写明从多少开始计算增加（如“达到N…得M分”或“较上年每增加…”）`,
+      rise.text,
+    );
   }
   const part = text.trim();
   throw new RuleError(`评分标准“${part}”无法识别：看不出是分档、计数、选项还是评议`, part);
