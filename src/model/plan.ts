@@ -413,6 +413,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
     f.message = flat(f.message);
     f.messageEn = flat(f.messageEn);
   }
+  for (const sc of scores) if (sc.message) sc.message = flat(sc.message);
   for (const w of writes) {
     w.reason = flat(w.reason);
     w.reasonEn = flat(w.reasonEn);
