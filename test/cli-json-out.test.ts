@@ -3,6 +3,7 @@
  * JSON.stringify(report, null, 2) gives, at the top level and indented inside a folder's array.
  */
 import { writeJson } from "../src/cli/json-out";
+import { LazyList, lazyMap } from "../src/model/lazy-list";
 
 function pieces(value: unknown, base = ""): string[] {
   const out: string[] = [];
@@ -64,5 +65,39 @@ describe("check --json in pieces", () => {
       expect(pieces(v).join("")).toBe(JSON.stringify(v, null, 2));
     }
     expect(pieces(undefined)).toEqual([]);
+  });
+});
+
+describe("check --json of a report whose long lists are made as they are written", () => {
+  it("a lazy list writes as the array it stands for, at any depth, empty or small, and JSON.stringify agrees", () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => i);
+    const value = {
+      file: "县.xlsx",
+      indicators: lazyMap(rows, (i) => indicator(i)),
+      empty: lazyMap([], (x) => x),
+      small: { tasks: lazyMap([1, 2], (i) => ({ row: i, flags: [] })) },
+      holes: lazyMap([1, 2, 3], (i) => (i === 2 ? undefined : i)),
+      nested: lazyMap([1, 2], (i) => lazyMap([i, i + 1], (j) => ({ j }))),
+    };
+    const text = pieces(value).join("");
+    expect(text).toBe(JSON.stringify(value, null, 2));
+    expect(JSON.parse(text).indicators).toHaveLength(2500);
+    expect(JSON.parse(text).holes).toEqual([1, null, 3]);
+  });
+
+  it("holds one element at a time: each is made just before its text is written", () => {
+    let made = 0;
+    const writtenWhenMade: number[] = [];
+    let written = 0;
+    const list = new LazyList(function* () {
+      for (let i = 0; i < 5; i++) {
+        made++;
+        writtenWhenMade.push(written);
+        yield { i, name: "x".repeat(70000) }; // each element alone fills a piece, so it is written before the next is made
+      }
+    });
+    writeJson({ list }, () => written++);
+    expect(made).toBe(5);
+    expect(writtenWhenMade).toEqual([0, 1, 2, 3, 4]);
   });
 });

@@ -46,7 +46,8 @@ function rowCells(r: UpgradeRow): string[] {
 }
 
 function table(head: string[], rows: string[][]): string[] {
-  const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
+  // a fold, not Math.max(...): a spread of every row's width overflows the stack on a big table
+  const widths = head.map((h, i) => rows.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? "")), displayWidth(h)));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => pad(c, widths[i], i === 0))
@@ -104,9 +105,12 @@ export function formatAnalysis(plan: Plan): string {
   if (plan.indicators.length === 0) return "";
   const out: string[] = [];
   const analyses = upgradeAnalyses(plan);
-  for (const a of analyses) {
-    out.push("", ...formatUpgrade(a));
-  }
-  out.push("", ...formatDepartments(byDepartment(plan, analyses[0] ?? null)));
+  // lines appended one by one: push(...lines) of a 100,000-row table overflows the call stack
+  const add = (lines: string[]) => {
+    out.push("");
+    for (const line of lines) out.push(line);
+  };
+  for (const a of analyses) add(formatUpgrade(a));
+  add(formatDepartments(byDepartment(plan, analyses[0] ?? null)));
   return out.join("\n") + "\n";
 }

@@ -68,7 +68,8 @@ export function formatPlan(plan: Plan, file: string): string {
       }),
     ]);
   }
-  const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
+  // a fold, not Math.max(...): a spread of every row's width overflows the stack on a big table
+  const widths = head.map((h, i) => rows.reduce((w, r) => Math.max(w, displayWidth(r[i])), displayWidth(h)));
   const rightAligned = (i: number) => i === 0 || i === 2;
   const line = (cells: string[]) =>
     cells
@@ -119,14 +120,14 @@ export function formatPlan(plan: Plan, file: string): string {
   if (notes.length > 0) {
     out.push("");
     out.push(S.valueNotesHeading);
-    out.push(...notes);
+    for (const line of notes) out.push(line); // not push(...notes): 100,000 arguments overflow the stack
   }
   out.push("");
   const flagLines = plan.indicators.flatMap(flagLinesOf);
   if (flagLines.length === 0) out.push(S.noFlags);
   else {
     out.push(S.flagsHeading);
-    out.push(...flagLines);
+    for (const line of flagLines) out.push(line);
   }
   return out.join("\n") + "\n" + formatAnalysis(plan);
 }

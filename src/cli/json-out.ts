@@ -4,12 +4,16 @@
  * string, and twice that in memory). Big arrays and objects are walked; each small element is
  * stringified whole and re-indented, which gives exactly the text the whole stringify would
  * (JSON text holds no raw line break inside a string, so every "\n" starts an indented line).
+ * A LazyList (src/model/lazy-list.ts) is written element by element as they are made, as the
+ * array its toJSON gives.
  */
 
 /** Containers holding fewer values than this (all levels down) are stringified in one call. */
 const WALK_FROM = 2000;
 /** Pieces are gathered up to about this many characters before they are written. */
 const PIECE = 1 << 16;
+
+import { LazyList } from "../model/lazy-list";
 
 type Json = unknown;
 
@@ -49,25 +53,15 @@ function walkable(value: Json): value is Record<string, unknown> | unknown[] {
  * the caller to put (small values), or undefined with nothing put when JSON omits the value.
  */
 function walk(value: Json, indent: string, put: (s: string) => void): string | undefined {
+  if (value instanceof LazyList) return walkList(value, indent, put);
   if (!walkable(value) || weight(value) < WALK_FROM) return whole(value, indent);
+  if (Array.isArray(value)) return walkList(value, indent, put);
   const inner = indent + "  ";
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    put("[");
-    value.forEach((v, i) => {
-      put((i > 0 ? "," : "") + "\n" + inner);
-      const t = walk(v, inner, put);
-      // an array writes null where JSON has no text for the element (undefined, a function)
-      if (t !== undefined) put(t);
-      else if (!walkable(v) || weight(v) < WALK_FROM) put("null");
-    });
-    put("\n" + indent + "]");
-    return undefined;
-  }
   let first = true;
   for (const key of Object.keys(value)) {
     const v = value[key];
-    if (!walkable(v) && JSON.stringify(v) === undefined) continue; // omitted, as JSON.stringify does
+    // omitted, as JSON.stringify does (a lazy list is never stringified whole: that would make all its elements)
+    if (!(v instanceof LazyList) && !walkable(v) && JSON.stringify(v) === undefined) continue;
     put((first ? "{" : ",") + "\n" + inner + JSON.stringify(key) + ": ");
     first = false;
     const t = walk(v, inner, put);
@@ -78,11 +72,29 @@ function walk(value: Json, indent: string, put: (s: string) => void): string | u
   return undefined;
 }
 
+/** An array, or a lazy list one element at a time (each element is garbage once its text is put). */
+function walkList(list: Iterable<unknown>, indent: string, put: (s: string) => void): string | undefined {
+  const inner = indent + "  ";
+  let first = true;
+  for (const v of list) {
+    put((first ? "[" : ",") + "\n" + inner);
+    first = false;
+    const t = walk(v, inner, put);
+    // an array writes null where JSON has no text for the element (undefined, a function)
+    if (t !== undefined) put(t);
+    else if (!(v instanceof LazyList) && (!walkable(v) || weight(v) < WALK_FROM)) put("null");
+  }
+  if (first) return "[]";
+  put("\n" + indent + "]");
+  return undefined;
+}
+
 /** How many values a container holds, all levels down, counted up to WALK_FROM (walked only when it is big). */
 function weight(value: Record<string, unknown> | unknown[]): number {
   let n = 0;
   for (const v of Array.isArray(value) ? value : Object.values(value)) {
-    n += walkable(v) ? 1 + weight(v) : 1;
+    // a lazy list counts as big: it is always walked, never made whole
+    n += v instanceof LazyList ? WALK_FROM : walkable(v) ? 1 + weight(v) : 1;
     if (n >= WALK_FROM) break;
   }
   return n;

@@ -8,7 +8,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { computePlan, toReport, type Report } from "../model";
+import { computePlan, reportStream, type ReportStream } from "../model";
 import { NoTableError, TableChoiceError } from "../model/types";
 import type { Plan } from "../model/types";
 import { readWorkbook, XlsxReadError } from "../xlsx/read";
@@ -109,7 +109,7 @@ async function templateCommand(positionals: string[], output: string | undefined
 
 type Input = { file: string; bytes: () => Uint8Array | Promise<Uint8Array> } | { file: string; error: string };
 
-type Outcome = { file: string; plan: Plan } | { file: string; report: Report } | { file: string; error: string };
+type Outcome = { file: string; plan: Plan } | { file: string; report: ReportStream } | { file: string; error: string };
 
 /** Reads one workbook and computes its plan; the workbook's data is dropped when this returns. */
 async function planOf(bytes: Uint8Array, file: string, pick: { sheet?: string; table?: number }): Promise<Plan> {
@@ -119,8 +119,9 @@ async function planOf(bytes: Uint8Array, file: string, pick: { sheet?: string; t
 }
 
 /**
- * One input's outcome: its plan, or with --json only its report (the plan is not held while a
- * 100,000-row report is written out), or the line that says why it cannot be read.
+ * One input's outcome: its plan, or with --json its report, whose long lists are made from the
+ * plan as they are written (never a whole report object beside the plan), or the line that says
+ * why it cannot be read.
  */
 async function outcomeOf(input: Input, json: boolean, io: Io, pick: { sheet?: string; table?: number }): Promise<Outcome> {
   if ("error" in input) return input;
@@ -131,7 +132,7 @@ async function outcomeOf(input: Input, json: boolean, io: Io, pick: { sheet?: st
     debugStack(e, io);
     return { file: input.file, error: messageOf(e) };
   }
-  return json ? { file: input.file, report: toReport(plan, input.file) } : { file: input.file, plan };
+  return json ? { file: input.file, report: reportStream(plan, input.file) } : { file: input.file, plan };
 }
 
 async function checkCommand(positionals: string[], json: boolean, io: Io, pick: { sheet?: string; table?: number } = {}): Promise<number> {

@@ -9,6 +9,7 @@ import { RuleError } from "../engine/types";
 import { SEVERITY_RANK } from "./highlight-style";
 import { findTable, tableInfo } from "./layout";
 import { noticeOf } from "./table-notice";
+import { flat } from "./flat-text";
 export { noticeOf };
 import { SheetView, address, compact, parseAddress, scalarText } from "./sheet";
 import type {
@@ -469,6 +470,16 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
     }
   }
 
+  // the messages are kept as long as the plan: laid flat, not as ropes of their pieces (./flat-text.ts)
+  for (const f of flags) {
+    f.message = flat(f.message);
+    f.messageEn = flat(f.messageEn);
+  }
+  for (const sc of scores) if (sc.message) sc.message = flat(sc.message);
+  for (const w of writes) {
+    w.reason = flat(w.reason);
+    w.reasonEn = flat(w.reasonEn);
+  }
   return {
     indicator: {
       row: row + 1,

@@ -2,9 +2,11 @@
  * The JSON report: what `kjscore check --json` prints and other tools read.
  * Field names are a contract; add fields freely, never rename.
  */
-import type { ColumnKind, FlagCode, Grade, Plan, ScoreStatus, TableInfo } from "./types";
+import type { ColumnKind, Flag, FlagCode, Grade, IndicatorPlan, Plan, ScoreStatus, TableInfo } from "./types";
 import type { RuleKind } from "../engine/types";
-import { byDepartment, upgradeAnalyses, type DepartmentPlan, type UpgradeAnalysis } from "./analysis";
+import { departmentsStream, upgradeAnalysesStream, type DepartmentPlan, type UpgradeAnalysis } from "./analysis";
+import type { UpgradeAnalysisStream } from "./analysis";
+import { lazyMap, type LazyList } from "./lazy-list";
 
 export interface ReportScore {
   column: string;
@@ -71,10 +73,63 @@ export interface Report {
 }
 
 export interface ReportDepartment extends Omit<DepartmentPlan, "tasks"> {
-  tasks: (Omit<DepartmentPlan["tasks"][number], "flags"> & { flags: ReportFlag[] })[];
+  tasks: ReportTask[];
 }
 
+type ReportTask = Omit<DepartmentPlan["tasks"][number], "flags"> & { flags: ReportFlag[] };
+
+/**
+ * The report with its long lists made as they are read (./lazy-list.ts): the indicators, the
+ * 升级分析's rows and each department's tasks. `kjscore check --json` writes this one element at a
+ * time (src/cli/json-out.ts), so a 100,000-row 分工表's report is never held whole beside its plan;
+ * JSON.stringify of it gives the same text as of toReport's.
+ */
+export interface ReportStream extends Omit<Report, "indicators" | "upgrade" | "departments"> {
+  indicators: LazyList<ReportIndicator>;
+  upgrade: UpgradeAnalysisStream[];
+  departments: (Omit<ReportDepartment, "tasks"> & { tasks: LazyList<ReportTask> })[];
+}
+
+/** The whole report, every list made. */
 export function toReport(plan: Plan, file: string): Report {
+  const r = reportStream(plan, file);
+  return {
+    ...r,
+    indicators: r.indicators.toArray(),
+    upgrade: r.upgrade.map((a) => ({ ...a, rows: a.rows.toArray() })),
+    departments: r.departments.map((d) => ({ ...d, tasks: d.tasks.toArray() })),
+  };
+}
+
+const reportFlag = (f: Flag): ReportFlag => ({ code: f.code, column: f.column, cell: f.cell, message: f.message });
+
+function reportIndicator(ind: IndicatorPlan): ReportIndicator {
+  return {
+    row: ind.row,
+    category: ind.category,
+    name: ind.name,
+    weight: ind.weight,
+    ruleKind: ind.ruleKind,
+    unit: ind.unit,
+    max: ind.max,
+    requiredValue: ind.requiredValue,
+    scores: ind.scores.map((s) => ({
+      column: s.column,
+      kind: s.kind,
+      cell: s.cell,
+      valueCell: s.valueCell,
+      value: s.value,
+      stated: s.stated,
+      computed: s.computed,
+      range: s.range,
+      status: s.status,
+      message: s.message,
+    })),
+    flags: ind.flags.map(reportFlag),
+  };
+}
+
+export function reportStream(plan: Plan, file: string): ReportStream {
   const summary: Record<FlagCode, number> = {
     "target-unreachable": 0,
     "target-gap": 0,
@@ -83,33 +138,11 @@ export function toReport(plan: Plan, file: string): Report {
     "value-error": 0,
   };
   for (const ind of plan.indicators) for (const f of ind.flags) summary[f.code]++;
-  const upgrade = upgradeAnalyses(plan);
+  const upgrade = upgradeAnalysesStream(plan);
   return {
     file,
     sheet: plan.sheet,
-    indicators: plan.indicators.map((ind) => ({
-      row: ind.row,
-      category: ind.category,
-      name: ind.name,
-      weight: ind.weight,
-      ruleKind: ind.ruleKind,
-      unit: ind.unit,
-      max: ind.max,
-      requiredValue: ind.requiredValue,
-      scores: ind.scores.map((s) => ({
-        column: s.column,
-        kind: s.kind,
-        cell: s.cell,
-        valueCell: s.valueCell,
-        value: s.value,
-        stated: s.stated,
-        computed: s.computed,
-        range: s.range,
-        status: s.status,
-        message: s.message,
-      })),
-      flags: ind.flags.map((f) => ({ code: f.code, column: f.column, cell: f.cell, message: f.message })),
-    })),
+    indicators: lazyMap(plan.indicators, reportIndicator),
     totals: plan.totals.map((t) => ({
       column: t.column,
       kind: t.kind,
@@ -126,12 +159,9 @@ export function toReport(plan: Plan, file: string): Report {
     bound: (plan.bound ?? 0) + 1,
     ...(plan.tableNotice ? { notice: plan.tableNotice.message } : {}),
     upgrade,
-    departments: byDepartment(plan, upgrade[0] ?? null).map((d) => ({
+    departments: departmentsStream(plan, upgrade[0] ?? null).map((d) => ({
       ...d,
-      tasks: d.tasks.map((t) => ({
-        ...t,
-        flags: t.flags.map((f) => ({ code: f.code, column: f.column, cell: f.cell, message: f.message })),
-      })),
+      tasks: d.tasks.map((t) => ({ ...t, flags: t.flags.map(reportFlag) })),
     })),
   };
 }

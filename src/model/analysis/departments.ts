@@ -6,6 +6,7 @@
  */
 import type { Flag, IndicatorPlan, Plan, ScoreCell } from "../types";
 import { latestActualColumn, targetColumn, upgradeAnalysis, withUnit, type UpgradeAnalysis } from "./upgrade";
+import { LazyList, lazyMap } from "../lazy-list";
 
 export type DeptRole = "lead" | "support";
 
@@ -92,15 +93,31 @@ function scoreOf(s: ScoreCell | undefined): { column: string; score: number | nu
   return s ? { column: s.column, score: s.computed ?? s.stated, valueText: s.valueText } : null;
 }
 
+/** A DepartmentPlan whose tasks are made as they are read (a report writes them one by one). */
+export interface DepartmentStream extends Omit<DepartmentPlan, "tasks"> {
+  tasks: LazyList<DeptTask>;
+}
+
 /** Departments in the order the sheet first names them; the unnamed rows last. */
 /** `upgrade`: the target year's 升级分析 when the caller has it already (it is not cheap). */
-export function byDepartment(plan: Plan, upgrade: UpgradeAnalysis | null = upgradeAnalysis(plan, targetColumn(plan))): DepartmentPlan[] {
+export function byDepartment(
+  plan: Plan,
+  upgrade: Pick<UpgradeAnalysis, "suggestion"> | null = upgradeAnalysis(plan, targetColumn(plan)),
+): DepartmentPlan[] {
+  return departmentsStream(plan, upgrade).map((d) => ({ ...d, tasks: d.tasks.toArray() }));
+}
+
+/**
+ * byDepartment with each department's tasks made only when read: what is kept is, per department,
+ * the indicators it is named on (their places in the plan), so a 100,000-row 分工表's task lists are
+ * never held whole.
+ */
+export function departmentsStream(plan: Plan, upgrade: Pick<UpgradeAnalysis, "suggestion"> | null): DepartmentStream[] {
   const years = plan.layout.years;
   const todayIdx = years.findIndex((y) => y.label === latestActualColumn(plan));
   const targetLabel = targetColumn(plan);
   const targetIdx = years.findIndex((y) => y.label === targetLabel && y.kind === "target");
   const suggested = new Map((upgrade?.suggestion?.steps ?? []).map((s) => [s.row, { action: s.action, toScore: s.toScore }]));
-  const depts = new Map<string, DepartmentPlan>();
   const task = (ind: IndicatorPlan, role: DeptRole | null, others: string[]): DeptTask => ({
     row: ind.row,
     category: ind.category,
@@ -115,25 +132,36 @@ export function byDepartment(plan: Plan, upgrade: UpgradeAnalysis | null = upgra
     suggested: suggested.get(ind.row) ?? null,
     flags: ind.flags,
   });
-  for (const ind of plan.indicators) {
+  const namedOn = (ind: IndicatorPlan): NamedDept[] => {
     const named = splitDepartments(ind.dept);
-    const list = named.length ? named : [{ name: "", role: null }];
-    for (const d of list) {
+    return named.length ? named : [{ name: "", role: null }];
+  };
+  // per department: the indicators (by place) it is named on, and their flags counted
+  const depts = new Map<string, { name: string; rows: number[]; flagCount: number }>();
+  plan.indicators.forEach((ind, i) => {
+    for (const d of namedOn(ind)) {
       let dept = depts.get(d.name);
       if (!dept) {
-        dept = { name: d.name, tasks: [], flagCount: 0 };
+        dept = { name: d.name, rows: [], flagCount: 0 };
         depts.set(d.name, dept);
       }
-      dept.tasks.push(
-        task(
-          ind,
-          d.role,
-          list.filter((o) => o.name !== d.name).map((o) => o.name),
-        ),
-      );
+      dept.rows.push(i);
       dept.flagCount += ind.flags.length;
     }
-  }
-  const out = [...depts.values()];
+  });
+  const out = [...depts.values()].map((d): DepartmentStream => ({
+    name: d.name,
+    tasks: lazyMap(d.rows, (i) => {
+      const ind = plan.indicators[i];
+      const list = namedOn(ind);
+      const me = list.find((o) => o.name === d.name)!;
+      return task(
+        ind,
+        me.role,
+        list.filter((o) => o.name !== d.name).map((o) => o.name),
+      );
+    }),
+    flagCount: d.flagCount,
+  }));
   return [...out.filter((d) => d.name !== ""), ...out.filter((d) => d.name === "")];
 }

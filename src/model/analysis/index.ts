@@ -1,4 +1,12 @@
-export { upgradeAnalysis, upgradeAnalyses, targetColumn, latestActualColumn } from "./upgrade";
+export {
+  upgradeAnalysis,
+  upgradeAnalyses,
+  upgradeAnalysisStream,
+  upgradeAnalysesStream,
+  targetColumn,
+  latestActualColumn,
+} from "./upgrade";
+export type { UpgradeAnalysisStream } from "./upgrade";
 export type { UpgradeAnalysis, UpgradeRow, UpgradeGoal, Suggestion, SuggestedStep, CountedOption, Distance } from "./upgrade";
-export { byDepartment, splitDepartments } from "./departments";
-export type { DepartmentPlan, DeptTask, DeptRole, NamedDept } from "./departments";
+export { byDepartment, departmentsStream, splitDepartments } from "./departments";
+export type { DepartmentPlan, DepartmentStream, DeptTask, DeptRole, NamedDept } from "./departments";

@@ -181,3 +181,45 @@ describe("升级分析 of another county's table", () => {
     expect(s.grade).toBe("C");
   });
 });
+
+describe("升级分析 asks each rule once per question, and each row still gets its own answer", () => {
+  // one R&D rule text on two rows: the first row writes one decimal (1%), the second two (1.05%);
+  // the rule's answers are remembered per rule, so what the answer depends on (the precision, the
+  // score) must be part of the question, or the second row would get the first row's value
+  const rule = "≥2%（10分）；2%-1%（10-6分）；1%以下（6-0分）";
+  const header = [
+    "一级指标",
+    "二级指标",
+    "权重分值",
+    "评分标准",
+    "责任单位",
+    "2021年情况",
+    "2021年得分",
+    "2022年工作目标",
+    "2022年目标得分",
+  ];
+  const rows: (string | number | null)[][] = [
+    header,
+    ["创新投入（20分）", "R&D经费投入强度（%）", 10, rule, "县统计局", "0.8%", null, "1%", 6],
+    [null, "R&D经费投入强度（%）（乡镇）", 10, rule, "县统计局", "0.85%", null, "1.05%", 6.2],
+    ["合计得分", null, null, null, null, null, null, null, null],
+  ];
+  const wb = { sheets: [{ name: "Sheet1", merges: [], cells: rows.map((r) => r.map((v) => (v === null ? undefined : { v }))) }] };
+  const a = upgradeAnalysis(computePlan(wb))!;
+
+  test("7 points need 1.3% on the one-decimal row and 1.25% on the two-decimal row", () => {
+    expect(a.rows.map((r) => [r.score, r.next?.score, r.next?.value])).toEqual([
+      [6, 7, 1.3],
+      [6.2, 7, 1.25],
+    ]);
+  });
+
+  test("the same table analysed alone per row gives the same rows (nothing carried over from the other row)", () => {
+    const alone = (i: number) =>
+      upgradeAnalysis(
+        computePlan({ sheets: [{ ...wb.sheets[0], cells: [wb.sheets[0].cells[0], wb.sheets[0].cells[1 + i], wb.sheets[0].cells[3]] }] }),
+      )!.rows[0];
+    // alone, a row sits at the first indicator row and, for the second, outside the category it was in
+    for (const i of [0, 1]) expect(a.rows[i]).toEqual({ ...alone(i), row: a.rows[i].row, category: a.rows[i].category });
+  });
+});

@@ -13,6 +13,8 @@ import type { Grade, IndicatorPlan, Plan, ScoreCell } from "../types";
 import type { Distance, SuggestedStep, Suggestion, UpgradeAnalysis, UpgradeGoal, UpgradeRow, UpgradeRowKind } from "./upgrade-types";
 import { cheapestItems, itemLabel, scoreAdded } from "./counted-steps";
 import { suggestCombination, type Candidate } from "./combination";
+import { RuleMemo } from "./row-memo";
+import { LazyList, lazyMap } from "../lazy-list";
 
 export type {
   Distance,
@@ -84,7 +86,7 @@ interface RowWork {
   candidates: Candidate[];
 }
 
-function analyseRow(ind: IndicatorPlan, col: number, todayCol: number): RowWork {
+function analyseRow(ind: IndicatorPlan, col: number, todayCol: number, memo: RuleMemo): RowWork {
   const sc = ind.scores[col];
   const today = todayCol >= 0 ? ind.scores[todayCol] : null;
   const rule = ruleOf(ind);
@@ -111,7 +113,7 @@ function analyseRow(ind: IndicatorPlan, col: number, todayCol: number): RowWork 
   };
   const candidates: Candidate[] = [];
   if (!rule || max === null || headroom === null || headroom <= 0) return { row, candidates };
-  const levels = levelsAbove(score, max);
+  const levels = memo.of(rule, `levels|${score}|${max}`, () => levelsAbove(score, max));
   const todayValue = today?.value ?? null;
 
   if (rule.kind === "banded") {
@@ -119,7 +121,8 @@ function analyseRow(ind: IndicatorPlan, col: number, todayCol: number): RowWork 
     // a value a person can enter: at the precision the row writes its values in, whose ROUNDED
     // score reaches s (the same reading as the plan's requiredValue)
     const precision = rowPrecision(ind);
-    const needFor = (s: number) => (rule.needed ? rule.needed(s, { precision }) : rule.required(s));
+    const needFor = (s: number) =>
+      memo.of(rule, `need|${precision}|${s}`, () => (rule.needed ? rule.needed(s, { precision }) : rule.required(s)));
     const base = sc.value ?? (score > 0 ? needFor(score) : null) ?? todayValue;
     const goal = (s: number): UpgradeGoal => {
       const v = needFor(s);
@@ -132,7 +135,7 @@ function analyseRow(ind: IndicatorPlan, col: number, todayCol: number): RowWork 
     for (const s of levels) {
       const v = needFor(s);
       if (v === null) continue;
-      const reached = scoreValueText(rule, v, max);
+      const reached = memo.of(rule, `score|${v}|${max}`, () => scoreValueText(rule, v, max));
       if (reached === null || reached <= score) continue;
       const ref = base !== null && base > 0 ? base : first;
       const rel = ref !== null && ref > 0 ? Math.max(0, (v - (base ?? 0)) / ref) : 1;
@@ -148,7 +151,7 @@ function analyseRow(ind: IndicatorPlan, col: number, todayCol: number): RowWork 
     }
   } else if (rule.kind === "counted") {
     const counted = rule as CountedRule;
-    const items = cheapestItems(counted.items);
+    const items = memo.of(rule, "items", () => cheapestItems(counted.items));
     const unit = counted.unit ?? "家";
     row.items = items.map((it) => ({
       label: itemLabel(it, unit),
@@ -160,12 +163,16 @@ function analyseRow(ind: IndicatorPlan, col: number, todayCol: number): RowWork 
     const cheapest: CountedItem | undefined = items[0];
     if (cheapest) {
       const have = sc.value !== null && sc.value > 0 ? sc.value : 1;
-      const steps: { k: number; s: number }[] = [];
-      for (let k = 1; k <= row.items[0].countToFull; k++) {
-        const s = scoreAdded(counted, cheapest, k, score, unit);
-        if (s === null) break; // the rule cannot read its own item back: suggest nothing rather than guess
-        steps.push({ k, s: capScore(s, max) });
-      }
+      const toFull = row.items[0].countToFull;
+      const steps = memo.of(rule, `steps|${score}|${max}|${toFull}|${unit}`, () => {
+        const out: { k: number; s: number }[] = [];
+        for (let k = 1; k <= toFull; k++) {
+          const s = scoreAdded(counted, cheapest, k, score, unit);
+          if (s === null) break; // the rule cannot read its own item back: suggest nothing rather than guess
+          out.push({ k, s: capScore(s, max) });
+        }
+        return out;
+      });
       const goal = (target: number): UpgradeGoal | null => {
         const hit = steps.find((x) => x.s >= target - 1e-9);
         return hit
@@ -195,19 +202,37 @@ function itemLabelShort(it: CountedItem): string {
   return `${it.level ?? ""}${it.aliases[0] ?? it.kind}`;
 }
 
+/** An UpgradeAnalysis whose rows are made as they are read (a report writes them one by one). */
+export interface UpgradeAnalysisStream extends Omit<UpgradeAnalysis, "rows"> {
+  rows: LazyList<UpgradeRow>;
+}
+
 /** The path to the next grade for one year column (default: the target year). */
 export function upgradeAnalysis(plan: Plan, column: string | null = targetColumn(plan)): UpgradeAnalysis | null {
+  const a = upgradeAnalysisStream(plan, column);
+  return a && { ...a, rows: a.rows.toArray() };
+}
+
+/**
+ * The same analysis with its rows made only when read, so a 100,000-row 分工表's analysis is never
+ * held whole: the suggestion is found from each row's candidate steps first (the rows themselves
+ * dropped), and the rows are made again, from the same memo, as they are written.
+ */
+export function upgradeAnalysisStream(
+  plan: Plan,
+  column: string | null = targetColumn(plan),
+  memo: RuleMemo = new RuleMemo(),
+): UpgradeAnalysisStream | null {
   const col = plan.layout.years.findIndex((y) => y.label === column);
   if (col < 0) return null;
   const todayLabel = latestActualColumn(plan);
   const todayCol = plan.layout.years.findIndex((y) => y.label === todayLabel);
   const total = plan.totals[col];
-  const work = plan.indicators.map((ind) => analyseRow(ind, col, todayCol));
   const nextGrade: Grade | null = total.grade === "A" ? null : total.grade === "B" ? "A" : "B";
   let suggestion: Suggestion | null = null;
   if (nextGrade !== null) {
     const chosen = suggestCombination(
-      work.map((w) => w.candidates),
+      plan.indicators.map((ind) => analyseRow(ind, col, todayCol, memo).candidates),
       total.gapToNext,
     );
     const steps: SuggestedStep[] = chosen.map((c) => ({
@@ -223,8 +248,7 @@ export function upgradeAnalysis(plan: Plan, column: string | null = targetColumn
     // the new total: every row's score, the suggested ones as the rule scored them, added exactly
     const byRow = new Map(steps.map((s) => [s.row, s.toScore]));
     const newTotal = plan.indicators
-      .map((ind) => byRow.get(ind.row) ?? contribution(ind.scores[col]))
-      .reduce((sum, x) => sum.add(Rational.fromNumber(x)), Rational.ZERO)
+      .reduce((sum, ind) => sum.add(Rational.fromNumber(byRow.get(ind.row) ?? contribution(ind.scores[col]))), Rational.ZERO)
       .toNumber();
     const grade = gradeOf(newTotal);
     suggestion = { method: "exact", steps, total: newTotal, grade, reaches: grade === nextGrade || grade === "A" };
@@ -237,15 +261,21 @@ export function upgradeAnalysis(plan: Plan, column: string | null = targetColumn
     nextGrade,
     gap: total.gapToNext,
     todayColumn: todayLabel,
-    rows: work.map((w) => w.row),
+    rows: lazyMap(plan.indicators, (ind) => analyseRow(ind, col, todayCol, memo).row),
     suggestion,
   };
 }
 
 /** The analyses a report shows: the target year, then the latest actual year (when different). */
 export function upgradeAnalyses(plan: Plan): UpgradeAnalysis[] {
+  return upgradeAnalysesStream(plan).map((a) => ({ ...a, rows: a.rows.toArray() }));
+}
+
+/** upgradeAnalyses with lazy rows, sharing one memo of the rules' answers. */
+export function upgradeAnalysesStream(plan: Plan): UpgradeAnalysisStream[] {
+  const memo = new RuleMemo();
   const cols = [targetColumn(plan), latestActualColumn(plan)].filter((c, i, a): c is string => c !== null && a.indexOf(c) === i);
-  return cols.map((c) => upgradeAnalysis(plan, c)).filter((a): a is UpgradeAnalysis => a !== null);
+  return cols.map((c) => upgradeAnalysisStream(plan, c, memo)).filter((a): a is UpgradeAnalysisStream => a !== null);
 }
 
 /** The most decimals the row's values are written with (1.37 → 2), or undefined when it has none. */
