@@ -68,7 +68,7 @@ export function formatUpgrade(a: UpgradeAnalysis): string[] {
   );
   const s = a.suggestion;
   if (s) {
-    out.push(s.reaches ? S.suggestionHeading : S.suggestionShort);
+    out.push(!s.reaches ? S.suggestionShort : s.method === "greedy" ? S.suggestionHeadingGreedy : S.suggestionHeading);
     for (const step of s.steps) {
       out.push(
         `    第${step.row}行 ${step.name}：${score2(step.fromScore)} → ${score2(step.toScore)}（${step.action}，+${plainNumber(step.relative * 100)}%）`,

@@ -80,6 +80,7 @@ export const S = {
   upgradeManual: "评估打分，无数值",
   addItems: (item: string, count: number) => `${item} ×${count}`,
   suggestionHeading: "  建议组合（各项相对增幅之和最小）：",
+  suggestionHeadingGreedy: "  建议组合（指标太多，按每分所需增幅从小到大依次选取，未必是增幅之和最小的组合）：",
   suggestionShort: "  即使各项都达到满分也到不了上一级；能做到的最多是：",
   suggestionTotal: (col: string, total: string, grade: string) => `  按建议，${col}年合计 ${total} 分（${grade}级，由评分标准重新计算）`,
   deptHeading: "按责任单位：",

@@ -1,4 +1,4 @@
-import { suggestCombination, type Candidate } from "./combination";
+import { solvedExactly, suggestCombination, type Candidate } from "./combination";
 
 const step = (row: number, from: number, to: number, relative: number): Candidate => ({
   row,
@@ -33,5 +33,20 @@ describe("the suggested combination", () => {
 
   test("a gap of 0 needs nothing", () => {
     expect(suggestCombination([[step(1, 0, 1, 0.1)]], 0)).toEqual([]);
+  });
+});
+
+describe("a sheet too large for the exact search", () => {
+  // 3,000 indicators, each with one step worth 1 point at a cost that falls with the row: 3,000 × 2,001 states is past the bound
+  const many = Array.from({ length: 3000 }, (_, i) => [step(i + 1, 0, 1, 1 / (i + 1))]);
+
+  test("is solved greedily by cost per point, still closing the gap with the cheapest rows", () => {
+    expect(solvedExactly(many, 20)).toBe(false);
+    const picked = suggestCombination(many, 20);
+    expect(picked.map((c) => c.row)).toEqual(Array.from({ length: 20 }, (_, i) => 3000 - i));
+  });
+
+  test("a 17-row 分工表 is always solved exactly, even 100 points from the next grade", () => {
+    expect(solvedExactly(many.slice(0, 17), 100)).toBe(true);
   });
 });

@@ -23,6 +23,46 @@ export interface Candidate {
 const cents = (x: number) => Math.round(x * 100);
 
 /**
+ * The DP keeps two arrays of (gap in hundredths + 1) per indicator with candidates: ~60 KB each at a
+ * 100-point gap. A 分工表 has ~17 rows; a sheet of thousands of rows below grade A would need
+ * gigabytes and minutes. Beyond this many states the choice is made greedily instead (and said so).
+ */
+const EXACT_STATES_MAX = 5_000_000;
+
+/** Whether `suggestCombination` solves these groups exactly (else greedily: see EXACT_STATES_MAX). */
+export function solvedExactly(groups: Candidate[][], gap: number): boolean {
+  const live = groups.reduce((n, g) => n + (g.length > 0 ? 1 : 0), 0);
+  return live * (Math.max(0, cents(gap)) + 1) <= EXACT_STATES_MAX;
+}
+
+/**
+ * Greedy by cost per hundredth of a point: each indicator's cheapest step per point gained, taken in
+ * that order until the gap closes. Not always the cheapest mix, but bounded: n log n in the rows.
+ */
+function greedyCombination(live: Candidate[][], goal: number): Candidate[] {
+  const best = live
+    .map((g) => {
+      let pick: Candidate | null = null;
+      let rate = Number.POSITIVE_INFINITY;
+      for (const c of g) {
+        const gain = cents(c.toScore) - cents(c.fromScore);
+        if (gain > 0 && c.relative / gain < rate) [pick, rate] = [c, c.relative / gain];
+      }
+      return pick === null ? null : { pick, rate };
+    })
+    .filter((x): x is { pick: Candidate; rate: number } => x !== null)
+    .sort((a, b) => a.rate - b.rate);
+  const out: Candidate[] = [];
+  let got = 0;
+  for (const { pick } of best) {
+    if (got >= goal) break;
+    out.push(pick);
+    got += cents(pick.toScore) - cents(pick.fromScore);
+  }
+  return got >= goal ? out : live.map((g) => g.reduce((a, b) => (cents(b.toScore) > cents(a.toScore) ? b : a)));
+}
+
+/**
  * The cheapest set of steps, at most one per group, whose gains reach `gap`; when no set reaches
  * it, the largest step of every group (the most that can be done).
  */
@@ -30,6 +70,7 @@ export function suggestCombination(groups: Candidate[][], gap: number): Candidat
   const goal = Math.max(0, cents(gap));
   if (goal === 0) return [];
   const live = groups.filter((g) => g.length > 0);
+  if (!solvedExactly(groups, gap)) return greedyCombination(live, goal);
   const INF = Number.POSITIVE_INFINITY;
   let cost = new Float64Array(goal + 1).fill(INF);
   cost[0] = 0;

@@ -72,8 +72,11 @@ export interface SuggestedStep {
 }
 
 export interface Suggestion {
-  /** "exact": the smallest sum of relative increases (see combination.ts) */
-  method: "exact";
+  /**
+   * "exact": the smallest sum of relative increases (see combination.ts); "greedy": a sheet too large
+   * for the exact search (thousands of indicators), steps taken by cost per point
+   */
+  method: "exact" | "greedy";
   steps: SuggestedStep[];
   /** the column's total with the suggested scores, recomputed (exact decimal sum of each row's score) */
   total: number;

@@ -12,7 +12,7 @@ import type { CountedItem, CountedRule, Rule } from "../../engine";
 import type { Grade, IndicatorPlan, Plan, ScoreCell } from "../types";
 import type { Distance, SuggestedStep, Suggestion, UpgradeAnalysis, UpgradeGoal, UpgradeRow, UpgradeRowKind } from "./upgrade-types";
 import { cheapestItems, itemLabel, scoreAdded } from "./counted-steps";
-import { suggestCombination, type Candidate } from "./combination";
+import { solvedExactly, suggestCombination, type Candidate } from "./combination";
 import { RuleMemo } from "./row-memo";
 import { LazyList, lazyMap } from "../lazy-list";
 
@@ -231,10 +231,9 @@ export function upgradeAnalysisStream(
   const nextGrade: Grade | null = total.grade === "A" ? null : total.grade === "B" ? "A" : "B";
   let suggestion: Suggestion | null = null;
   if (nextGrade !== null) {
-    const chosen = suggestCombination(
-      plan.indicators.map((ind) => analyseRow(ind, col, todayCol, memo).candidates),
-      total.gapToNext,
-    );
+    const groups = plan.indicators.map((ind) => analyseRow(ind, col, todayCol, memo).candidates);
+    const chosen = suggestCombination(groups, total.gapToNext);
+    const method = solvedExactly(groups, total.gapToNext) ? "exact" : "greedy";
     const steps: SuggestedStep[] = chosen.map((c) => ({
       row: c.row,
       name: c.name,
@@ -251,7 +250,7 @@ export function upgradeAnalysisStream(
       .reduce((sum, ind) => sum.add(Rational.fromNumber(byRow.get(ind.row) ?? contribution(ind.scores[col]))), Rational.ZERO)
       .toNumber();
     const grade = gradeOf(newTotal);
-    suggestion = { method: "exact", steps, total: newTotal, grade, reaches: grade === nextGrade || grade === "A" };
+    suggestion = { method, steps, total: newTotal, grade, reaches: grade === nextGrade || grade === "A" };
   }
   return {
     column: total.column,
