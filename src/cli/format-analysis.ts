@@ -100,17 +100,14 @@ export function formatDepartments(depts: DepartmentPlan[]): string[] {
   return out;
 }
 
-/** Both sections, after the flags of `check`'s table. */
-export function formatAnalysis(plan: Plan): string {
-  if (plan.indicators.length === 0) return "";
-  const out: string[] = [];
+/** Both sections, after the flags of `check`'s table, a line at a time (each with its "\n"). */
+export function writeAnalysis(plan: Plan, put: (text: string) => void): void {
+  if (plan.indicators.length === 0) return;
   const analyses = upgradeAnalyses(plan);
-  // lines appended one by one: push(...lines) of a 100,000-row table overflows the call stack
   const add = (lines: string[]) => {
-    out.push("");
-    for (const line of lines) out.push(line);
+    put("\n");
+    for (const line of lines) put(line + "\n");
   };
   for (const a of analyses) add(formatUpgrade(a));
   add(formatDepartments(byDepartment(plan, analyses[0] ?? null)));
-  return out.join("\n") + "\n";
 }

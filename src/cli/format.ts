@@ -3,7 +3,7 @@ import { Rational } from "../engine/decimal";
 import type { IndicatorPlan, Plan, ScoreCell, TotalPlan } from "../model/types";
 import { displayWidth, pad } from "../xlsx/width";
 import { S } from "./strings";
-import { formatAnalysis } from "./format-analysis";
+import { writeAnalysis } from "./format-analysis";
 
 /** Scores as Excel shows them with "0.00": half away from zero on the decimal typed (2.675 → 2.68; toFixed gives 2.67). */
 export function score2(n: number): string {
@@ -45,55 +45,63 @@ function totalText(t: TotalPlan): string {
   return `${score2(t.stated)}→${computed} ${t.grade}`;
 }
 
-export function formatPlan(plan: Plan, file: string): string {
+/**
+ * `check`'s text for one table, handed to `put` a line at a time (each with its "\n"), so a
+ * 100,000-row table is never one string of every line: the row cells are made twice (once for the
+ * column widths, once to print) rather than held.
+ */
+export function writePlan(plan: Plan, file: string, put: (text: string) => void): void {
   const years = plan.layout.years;
   const head = [S.headRow, S.headName, S.headMax, ...years.map((y) => y.label + (S.kindLabel[y.kind] ?? ""))];
-  const rows: string[][] = plan.indicators.map((ind) => {
+  const rowOf = (ind: IndicatorPlan): string[] => {
     const max = ind.max ?? ind.weight;
     const cells = years.map((y) => {
       const s = ind.scores.find((c) => c.column === y.label);
       return s ? scoreCellText(s) : "";
     });
     return [String(ind.row), ind.name, max === null ? "" : plainNumber(max), ...cells];
-  });
-  if (plan.totals.length > 0) {
-    const maxSum = plan.indicators.reduce((a, ind) => a + (ind.max ?? ind.weight ?? 0), 0);
-    rows.push([
-      "",
-      S.totalRow,
-      plainNumber(maxSum),
-      ...years.map((y) => {
-        const t = plan.totals.find((x) => x.column === y.label);
-        return t ? totalText(t) : "";
-      }),
-    ]);
-  }
+  };
+  const totalRow: string[] | null =
+    plan.totals.length > 0
+      ? [
+          "",
+          S.totalRow,
+          plainNumber(plan.indicators.reduce((a, ind) => a + (ind.max ?? ind.weight ?? 0), 0)),
+          ...years.map((y) => {
+            const t = plan.totals.find((x) => x.column === y.label);
+            return t ? totalText(t) : "";
+          }),
+        ]
+      : null;
   // a fold, not Math.max(...): a spread of every row's width overflows the stack on a big table
-  const widths = head.map((h, i) => rows.reduce((w, r) => Math.max(w, displayWidth(r[i])), displayWidth(h)));
+  const widths = head.map((h) => displayWidth(h));
+  const widen = (r: string[]) => r.forEach((c, i) => (widths[i] = Math.max(widths[i], displayWidth(c))));
+  for (const ind of plan.indicators) widen(rowOf(ind));
+  if (totalRow) widen(totalRow);
   const rightAligned = (i: number) => i === 0 || i === 2;
   const line = (cells: string[]) =>
     cells
       .map((c, i) => pad(c, widths[i], rightAligned(i)))
       .join("  ")
       .replace(/\s+$/, "");
+  const out = (t: string) => put(t + "\n");
 
-  const out: string[] = [];
-  out.push(S.fileLine(file, plan.sheet));
-  if (plan.tableNotice) out.push(S.tablesNotice(plan.tableNotice.message));
+  out(S.fileLine(file, plan.sheet));
+  if (plan.tableNotice) out(S.tablesNotice(plan.tableNotice.message));
   if (plan.indicators.length === 0) {
     const headerRow = plan.layout.headerRows[plan.layout.headerRows.length - 1] ?? 0;
-    out.push(S.noIndicators(`${plan.sheet}!A${headerRow + 1}`));
-    return out.join("\n") + "\n";
+    out(S.noIndicators(`${plan.sheet}!A${headerRow + 1}`));
+    return;
   }
-  out.push(S.legend);
-  out.push("");
-  out.push(line(head));
-  out.push(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows.slice(0, plan.indicators.length)) out.push(line(r));
-  if (plan.totals.length > 0) {
-    out.push(widths.map((w) => "-".repeat(w)).join("  "));
-    out.push(line(rows[rows.length - 1]));
-    out.push(
+  out(S.legend);
+  out("");
+  out(line(head));
+  out(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const ind of plan.indicators) out(line(rowOf(ind)));
+  if (totalRow) {
+    out(widths.map((w) => "-".repeat(w)).join("  "));
+    out(line(totalRow));
+    out(
       "  " +
         plan.totals
           .map(
@@ -104,32 +112,41 @@ export function formatPlan(plan: Plan, file: string): string {
     );
   }
   if (plan.subtotals.length > 0) {
-    out.push("");
-    out.push(S.subtotalHeading);
+    out("");
+    out(S.subtotalHeading);
     for (const st of plan.subtotals) {
       const byYear = years
         .filter((y) => st.byColumn[y.label] !== undefined)
         .map((y) => `${y.label} ${score2(st.byColumn[y.label])}`)
         .join("　");
-      out.push(`  ${st.category}${st.points === null ? "" : `（${plainNumber(st.points)}分）`}：${byYear}`);
+      out(`  ${st.category}${st.points === null ? "" : `（${plainNumber(st.points)}分）`}：${byYear}`);
     }
   }
-  const notes = plan.indicators.flatMap((ind) =>
-    ind.scores.filter((s) => s.note).map((s) => `  第${ind.row}行 ${ind.name} ${s.column}：${s.note}`),
-  );
-  if (notes.length > 0) {
-    out.push("");
-    out.push(S.valueNotesHeading);
-    for (const line of notes) out.push(line); // not push(...notes): 100,000 arguments overflow the stack
+  let noted = false;
+  for (const ind of plan.indicators) {
+    for (const s of ind.scores) {
+      if (!s.note) continue;
+      if (!noted) {
+        out("");
+        out(S.valueNotesHeading);
+        noted = true;
+      }
+      out(`  第${ind.row}行 ${ind.name} ${s.column}：${s.note}`);
+    }
   }
-  out.push("");
-  const flagLines = plan.indicators.flatMap(flagLinesOf);
-  if (flagLines.length === 0) out.push(S.noFlags);
-  else {
-    out.push(S.flagsHeading);
-    for (const line of flagLines) out.push(line);
+  out("");
+  let flagged = false;
+  for (const ind of plan.indicators) {
+    for (const l of flagLinesOf(ind)) {
+      if (!flagged) {
+        out(S.flagsHeading);
+        flagged = true;
+      }
+      out(l);
+    }
   }
-  return out.join("\n") + "\n" + formatAnalysis(plan);
+  if (!flagged) out(S.noFlags);
+  writeAnalysis(plan, put);
 }
 
 function flagLinesOf(ind: IndicatorPlan): string[] {

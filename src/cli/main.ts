@@ -17,7 +17,7 @@ import { makePortable, type PortableReport } from "../portable";
 import { writeFileSafely, WriteError } from "./write-file";
 import { asXlsxInput, LegacyReadError } from "../legacy";
 import { parseArgs, UsageError } from "./args";
-import { formatPlan, score2 } from "./format";
+import { score2, writePlan } from "./format";
 import { tableChoiceOf } from "./table-choice";
 import { writeJson } from "./json-out";
 import { HELP, S } from "./strings";
@@ -183,7 +183,16 @@ async function checkCommand(positionals: string[], json: boolean, io: Io, pick: 
     } else if ("report" in outcome) {
       emit(outcome.report);
     } else {
-      io.out((texts > 0 ? "\n" : "") + formatPlan(outcome.plan, outcome.file));
+      // written in pieces of ~64K characters: a 100,000-row table's text is never one string
+      let piece = texts > 0 ? "\n" : "";
+      writePlan(outcome.plan, outcome.file, (t) => {
+        piece += t;
+        if (piece.length >= 1 << 16) {
+          io.out(piece);
+          piece = "";
+        }
+      });
+      if (piece) io.out(piece);
       texts++;
       done++;
     }
