@@ -1,9 +1,9 @@
 /** The `check` text sections of the analysis: 升级分析 (path to the next grade) and 按责任单位. */
 import type { Plan } from "../model/types";
 import {
-  byDepartment,
-  upgradeAnalyses,
-  type DepartmentPlan,
+  departmentsStream,
+  upgradeAnalysesStream,
+  type DeptTask,
   type UpgradeAnalysis,
   type UpgradeGoal,
   type UpgradeRow,
@@ -45,44 +45,52 @@ function rowCells(r: UpgradeRow): string[] {
   return [String(r.row), r.name, scoreMax, head, next, full, from];
 }
 
-function table(head: string[], rows: string[][]): string[] {
-  // a fold, not Math.max(...): a spread of every row's width overflows the stack on a big table
-  const widths = head.map((h, i) => rows.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? "")), displayWidth(h)));
-  const line = (cells: string[]) =>
-    cells
+/**
+ * A table of `rows` (each made by `cells`), a line at a time: the rows are walked twice, once for the
+ * column widths and once to print, so a lazy list of 100,000 rows is never held (each walk makes them
+ * again).
+ */
+function writeTable<T>(head: string[], rows: Iterable<T>, cells: (r: T) => string[], out: (line: string) => void): void {
+  const widths = head.map((h) => displayWidth(h));
+  for (const r of rows) cells(r).forEach((c, i) => (widths[i] = Math.max(widths[i], displayWidth(c ?? ""))));
+  const line = (cs: string[]) =>
+    cs
       .map((c, i) => pad(c, widths[i], i === 0))
       .join("  ")
       .replace(/\s+$/, "");
-  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].map((l) => "  " + l);
+  out("  " + line(head));
+  out("  " + widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) out("  " + line(cells(r)));
 }
 
-export function formatUpgrade(a: UpgradeAnalysis): string[] {
-  const out: string[] = [];
-  out.push(S.upgradeHeading(a.column, score2(a.total), a.grade, a.nextGrade, score2(a.gap), a.todayColumn));
-  const rows = a.rows.map(rowCells);
-  out.push(
-    ...table(
-      [S.headRow, S.headName, S.upgradeScore, S.upgradeHeadroom, S.upgradeNext, S.upgradeFullNeeds, S.upgradeFromToday(a.todayColumn)],
-      rows,
-    ),
+type Analysis = Omit<UpgradeAnalysis, "rows"> & { rows: Iterable<UpgradeRow> };
+
+function writeUpgrade(a: Analysis, out: (line: string) => void): void {
+  out(S.upgradeHeading(a.column, score2(a.total), a.grade, a.nextGrade, score2(a.gap), a.todayColumn));
+  writeTable(
+    [S.headRow, S.headName, S.upgradeScore, S.upgradeHeadroom, S.upgradeNext, S.upgradeFullNeeds, S.upgradeFromToday(a.todayColumn)],
+    a.rows,
+    rowCells,
+    out,
   );
   const s = a.suggestion;
   if (s) {
-    out.push(!s.reaches ? S.suggestionShort : s.method === "greedy" ? S.suggestionHeadingGreedy : S.suggestionHeading);
+    out(!s.reaches ? S.suggestionShort : s.method === "greedy" ? S.suggestionHeadingGreedy : S.suggestionHeading);
     for (const step of s.steps) {
-      out.push(
+      out(
         `    第${step.row}行 ${step.name}：${score2(step.fromScore)} → ${score2(step.toScore)}（${step.action}，+${plainNumber(step.relative * 100)}%）`,
       );
     }
-    out.push(S.suggestionTotal(a.column, score2(s.total), s.grade));
+    out(S.suggestionTotal(a.column, score2(s.total), s.grade));
   }
-  return out;
 }
 
-export function formatDepartments(depts: DepartmentPlan[]): string[] {
-  const out: string[] = [S.deptHeading];
+function writeDepartments(depts: { name: string; flagCount: number; tasks: Iterable<DeptTask> }[], out: (line: string) => void): void {
+  out(S.deptHeading);
   for (const d of depts) {
-    out.push(`  ${d.name || S.deptUnnamed}（${S.deptCount(d.tasks.length, d.flagCount)}）`);
+    let count = 0;
+    for (const _ of d.tasks) count++;
+    out(`  ${d.name || S.deptUnnamed}（${S.deptCount(count, d.flagCount)}）`);
     for (const t of d.tasks) {
       const role = t.role === "lead" ? S.roleLead : t.role === "support" ? S.roleSupport : "";
       const now = t.current?.score != null ? `${t.current.column}年 ${score2(t.current.score)}` : "";
@@ -94,20 +102,23 @@ export function formatDepartments(depts: DepartmentPlan[]): string[] {
       const sugg = t.suggested ? S.deptSuggested(t.suggested.action, score2(t.suggested.toScore)) : "";
       const flags = t.flags.length ? S.deptFlags(t.flags.length) : "";
       const parts = [[now, goal].filter(Boolean).join(" → "), need, sugg, flags].filter(Boolean).join("；");
-      out.push(`    第${t.row}行 ${t.name}${role}：${parts || "—"}`);
+      out(`    第${t.row}行 ${t.name}${role}：${parts || "—"}`);
     }
   }
-  return out;
 }
 
-/** Both sections, after the flags of `check`'s table, a line at a time (each with its "\n"). */
+/**
+ * Both sections, after the flags of `check`'s table, a line at a time (each with its "\n"): the
+ * analyses' rows and the departments' tasks are made as they are printed (src/model/lazy-list.ts).
+ */
 export function writeAnalysis(plan: Plan, put: (text: string) => void): void {
   if (plan.indicators.length === 0) return;
-  const analyses = upgradeAnalyses(plan);
-  const add = (lines: string[]) => {
-    put("\n");
-    for (const line of lines) put(line + "\n");
-  };
-  for (const a of analyses) add(formatUpgrade(a));
-  add(formatDepartments(byDepartment(plan, analyses[0] ?? null)));
+  const out = (line: string) => put(line + "\n");
+  const analyses = upgradeAnalysesStream(plan);
+  for (const a of analyses) {
+    out("");
+    writeUpgrade(a, out);
+  }
+  out("");
+  writeDepartments(departmentsStream(plan, analyses[0] ?? null), out);
 }
