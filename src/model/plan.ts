@@ -8,6 +8,7 @@ import type { CellScalar, Rule, ScoreResult, ValueInput } from "../engine/types"
 import { RuleError } from "../engine/types";
 import { SEVERITY_RANK } from "./highlight-style";
 import { findTable, tableInfo } from "./layout";
+import { fmt } from "./fmt";
 import { noticeOf } from "./table-notice";
 export { noticeOf };
 import { SheetView, address, compact, parseAddress, scalarText } from "./sheet";
@@ -32,18 +33,6 @@ export { findTable } from "./layout";
 /** Sum of scores, exact: each score is read as the decimal it shows and added as a rational. */
 function exactSum(xs: number[]): number {
   return xs.reduce((s, x) => s.add(Rational.fromNumber(x)), Rational.ZERO).toNumber();
-}
-
-/** A score or value as shown in messages (6 places at most). Memoised: a plan prints the same few numbers many times. */
-const fmtCache = new Map<number, string>();
-function fmt(x: number): string {
-  let s = fmtCache.get(x);
-  if (s === undefined) {
-    s = String(Number(x.toFixed(6)));
-    if (fmtCache.size >= 10000) fmtCache.clear();
-    fmtCache.set(x, s);
-  }
-  return s;
 }
 
 /** "5" / 5 / "5分" / "５" → 5; anything else → null. */
