@@ -55,7 +55,15 @@ function zipReason(e: unknown, part?: string): string {
 /** Is this zip an OpenDocument spreadsheet? (its mimetype entry says so) */
 export function isOdsPackage(bytes: Uint8Array): boolean {
   try {
-    const zip = readZip(bytes);
+    return isOdsArchive(readZip(bytes));
+  } catch {
+    return false;
+  }
+}
+
+/** The same, on a zip directory already read (the format check reads it once for both questions). */
+export function isOdsArchive(zip: ZipArchive): boolean {
+  try {
     const mt = zip.entry("mimetype");
     if (!mt || mt.size > 200) return false;
     return ODS_MIMETYPES.includes((zip.text("mimetype") ?? "").trim());

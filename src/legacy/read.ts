@@ -4,9 +4,9 @@ import { isCfb, openCompoundFile, type CompoundFile } from "./cfb";
 import { LegacyReadError } from "./errors";
 import { FLAGS } from "./features";
 import { isFlatOds, readFlatOdsWorkbook } from "./fods";
-import { isOdsPackage, readOdsWorkbook } from "./ods";
+import { isOdsArchive, isOdsPackage, readOdsWorkbook } from "./ods";
 import type { LegacyWorkbook } from "./types";
-import { readZip } from "../ooxml/zip";
+import { readZip, type ZipArchive } from "../ooxml/zip";
 
 export type DetectedFormat = "xlsx" | "xls" | "et-or-xls" | "ods" | "encrypted" | "unknown";
 
@@ -34,12 +34,15 @@ export function detectFormat(bytes: Uint8Array): DetectedFormat {
     return cfb.rootClsid === EXCEL8_CLSID || cfb.rootClsid === EXCEL5_CLSID ? "xls" : "et-or-xls";
   }
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    if (isOdsPackage(bytes) || startsAsOds(bytes)) return "ods";
+    // the zip directory is read once, for both the .ods and the .xlsx question
+    let zip: ZipArchive;
     try {
-      if (readZip(bytes).has("[Content_Types].xml")) return "xlsx";
+      zip = readZip(bytes);
     } catch {
-      return "unknown";
+      return startsAsOds(bytes) ? "ods" : "unknown";
     }
+    if (isOdsArchive(zip) || startsAsOds(bytes)) return "ods";
+    if (zip.has("[Content_Types].xml")) return "xlsx";
   }
   if (isFlatOds(bytes)) return "ods";
   return "unknown";

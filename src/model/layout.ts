@@ -108,10 +108,14 @@ function headerTexts(view: SheetView, rows: number[], cols: number): string[] {
 
 /** The column of a 评分标准-like header in a row, or -1. */
 function ruleHeaderCol(view: SheetView, r: number, cols: number): number {
-  for (let c = 0; c < cols; c++) {
-    const t = view.text(r, c);
+  // called for every row of a table: only the cells the row has, and only text can be a header
+  const cells = view.sheet.cells[r];
+  if (!cells) return -1;
+  const n = Math.min(cols, cells.length);
+  for (let c = 0; c < n; c++) {
+    const t = cells[c]?.v;
     // every rule header ends in 标准/办法/方法/细则/规则/依据/说明 (RULE_HEADER): most cells are passed without compacting them
-    if (/[准法则据明]/.test(t) && roleOf(compact(t)) === "rule") return c;
+    if (typeof t === "string" && /[准法则据明]/.test(t) && roleOf(compact(t)) === "rule") return c;
   }
   return -1;
 }
@@ -235,7 +239,10 @@ function layoutAt(view: SheetView, sheet: SheetData, r: number, cols: number): L
       let isTotal = false;
       for (let c = 0; c < labelCols; c++) {
         // the text is trimmed, so its first character is the compacted text's: only 合/总/得/综 can start a total
-        const raw = view.text(row, c);
+        // only text can name a total (numbers, errors and logicals are passed without printing them)
+        const v = view.cell(row, c)?.v;
+        if (typeof v !== "string") continue;
+        const raw = v.trim();
         const first = raw.charCodeAt(0);
         if (first !== 0x5408 /* 合 */ && first !== 0x603b /* 总 */ && first !== 0x5f97 /* 得 */ && first !== 0x7efc /* 综 */) continue;
         const t = compact(raw);

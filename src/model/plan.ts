@@ -8,6 +8,7 @@ import type { CellScalar, Rule, ScoreResult, ValueInput } from "../engine/types"
 import { RuleError } from "../engine/types";
 import { SEVERITY_RANK } from "./highlight-style";
 import { findTable, tableInfo } from "./layout";
+import { fmt } from "./fmt";
 import { noticeOf } from "./table-notice";
 import { flat } from "./flat-text";
 export { noticeOf };
@@ -33,18 +34,6 @@ export { findTable } from "./layout";
 /** Sum of scores, exact: each score is read as the decimal it shows and added as a rational. */
 function exactSum(xs: number[]): number {
   return xs.reduce((s, x) => s.add(Rational.fromNumber(x)), Rational.ZERO).toNumber();
-}
-
-/** A score or value as shown in messages (6 places at most). Memoised: a plan prints the same few numbers many times. */
-const fmtCache = new Map<number, string>();
-function fmt(x: number): string {
-  let s = fmtCache.get(x);
-  if (s === undefined) {
-    s = String(Number(x.toFixed(6)));
-    if (fmtCache.size >= 10000) fmtCache.clear();
-    fmtCache.set(x, s);
-  }
-  return s;
 }
 
 /** "5" / 5 / "5分" / "５" → 5; anything else → null. */
@@ -249,6 +238,10 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
           break;
         }
         const computed = max !== null ? Math.min(result.score, max) : result.score;
+        // each number is formatted once, and only for the messages that show it
+        const agrees = stated !== null && Math.abs(stated - computed) < 1e-9;
+        const shownComputed = agrees ? "" : fmt(computed);
+        const shownStated = agrees || stated === null ? "" : fmt(stated);
         // the weight (or the rule's own maximum) cut the score: every explanation says so
         const capped =
           computed < result.score - 1e-9
@@ -258,19 +251,19 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
         sc.computed = computed;
         if (stated === null) {
           sc.status = "ok";
-          sc.message = `${notNumber ? `得分“${notNumber}”不是数字` : "得分为空"}，按规则应为 ${fmt(computed)}${capped}`;
-        } else if (Math.abs(stated - computed) < 1e-9) {
+          sc.message = `${notNumber ? `得分“${notNumber}”不是数字` : "得分为空"}，按规则应为 ${shownComputed}${capped}`;
+        } else if (agrees) {
           sc.status = "ok";
           if (capped) sc.message = `按规则为 ${fmt(result.score)}${capped}`;
         } else {
           sc.status = "mismatch";
-          sc.message = `填写的得分 ${fmt(stated)} 与规则不符，按规则应为 ${fmt(computed)}${capped}`;
+          sc.message = `填写的得分 ${shownStated} 与规则不符，按规则应为 ${shownComputed}${capped}`;
           flags.push({
             code: "score-mismatch",
             column: y.label,
             cell,
-            message: `${cell}：${y.label}年得分填写 ${fmt(stated)}，按评分标准${sc.valueText ? `（${sc.valueText}）` : ""}应为 ${fmt(computed)}${capped}`,
-            messageEn: `${cell}: the ${y.label} score is ${fmt(stated)}, the rule gives ${fmt(computed)}${cappedEn}`,
+            message: `${cell}：${y.label}年得分填写 ${shownStated}，按评分标准${sc.valueText ? `（${sc.valueText}）` : ""}应为 ${shownComputed}${capped}`,
+            messageEn: `${cell}: the ${y.label} score is ${shownStated}, the rule gives ${shownComputed}${cappedEn}`,
           });
         }
         const needsWrite = (stated === null || sc.status === "mismatch") && !maxConflict;
@@ -286,12 +279,12 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
               after: computed,
               reason:
                 stated === null
-                  ? `${y.label}年得分${notNumber ? `“${notNumber}”不是数字` : "为空"}，按评分标准填入 ${fmt(computed)}${capped}${result.note ? `（${result.note}）` : ""}`
-                  : `${y.label}年得分 ${fmt(stated)} → ${fmt(computed)}（按评分标准${result.detail ? `：${result.detail}` : ""}${capped}）`,
+                  ? `${y.label}年得分${notNumber ? `“${notNumber}”不是数字` : "为空"}，按评分标准填入 ${shownComputed}${capped}${result.note ? `（${result.note}）` : ""}`
+                  : `${y.label}年得分 ${shownStated} → ${shownComputed}（按评分标准${result.detail ? `：${result.detail}` : ""}${capped}）`,
               reasonEn:
                 stated === null
-                  ? `${y.label} score ${notNumber ? `“${notNumber}” is not a number` : "was empty"}; the rule gives ${fmt(computed)}${cappedEn}`
-                  : `${y.label} score ${fmt(stated)} → ${fmt(computed)} (by the scoring rule${cappedEn})`,
+                  ? `${y.label} score ${notNumber ? `“${notNumber}” is not a number` : "was empty"}; the rule gives ${shownComputed}${cappedEn}`
+                  : `${y.label} score ${shownStated} → ${shownComputed} (by the scoring rule${cappedEn})`,
             });
           }
         }
@@ -411,26 +404,28 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
       requiredValue = rule.needed
         ? rule.needed(goal, { precision, weight, previousInput: targetIdx > 0 ? inputs[targetIdx - 1] : undefined })
         : null;
-      const need = requiredValue !== null ? `；需要达到 ${withUnit(requiredValue, unit)}` : "";
-      const needEn = requiredValue !== null ? `; it needs ${withUnit(requiredValue, unit)}` : "";
+      const shownGoal = fmt(goal);
+      const shownRequired = requiredValue === null ? "" : withUnit(requiredValue, unit);
+      const need = requiredValue !== null ? `；需要达到 ${shownRequired}` : "";
+      const needEn = requiredValue !== null ? `; it needs ${shownRequired}` : "";
       const reasons: [string, string][] = [];
       if (max !== null && goal > max + 1e-9) {
-        reasons.push([`目标得分 ${fmt(goal)} 超过该指标满分 ${fmt(max)}`, `the target score ${fmt(goal)} exceeds the maximum ${fmt(max)}`]);
+        reasons.push([`目标得分 ${shownGoal} 超过该指标满分 ${fmt(max)}`, `the target score ${shownGoal} exceeds the maximum ${fmt(max)}`]);
       } else if (t.status === "no-value" && (rule.kind === "banded" || rule.kind === "counted")) {
         // not a target out of reach but a blank to fill: the message says so first (the flag code stays)
         reasons.push([
-          `目标值未填写，目标得分 ${fmt(goal)} 没有依据${need}`,
-          `target value not filled in: the target score ${fmt(goal)} has nothing to rest on${needEn}`,
+          `目标值未填写，目标得分 ${shownGoal} 没有依据${need}`,
+          `target value not filled in: the target score ${shownGoal} has nothing to rest on${needEn}`,
         ]);
       } else if (t.computed !== null && t.computed < goal - 1e-9) {
         reasons.push([
-          `目标值 ${t.valueText} 只能得 ${fmt(t.computed)} 分，达不到目标得分 ${fmt(goal)}${need}`,
-          `the target value ${t.valueText} scores only ${fmt(t.computed)}, below the target score ${fmt(goal)}${needEn}`,
+          `目标值 ${t.valueText} 只能得 ${fmt(t.computed)} 分，达不到目标得分 ${shownGoal}${need}`,
+          `the target value ${t.valueText} scores only ${fmt(t.computed)}, below the target score ${shownGoal}${needEn}`,
         ]);
       } else if (t.range !== null && t.range[1] < goal - 1e-9) {
         reasons.push([
-          `目标“${t.valueText}”最多只能得 ${fmt(t.range[1])} 分，达不到目标得分 ${fmt(goal)}`,
-          `the target “${t.valueText}” scores at most ${fmt(t.range[1])}, below the target score ${fmt(goal)}`,
+          `目标“${t.valueText}”最多只能得 ${fmt(t.range[1])} 分，达不到目标得分 ${shownGoal}`,
+          `the target “${t.valueText}” scores at most ${fmt(t.range[1])}, below the target score ${shownGoal}`,
         ]);
       }
       for (const [zh, en] of reasons) {
@@ -453,16 +448,19 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
           let valueGap = "";
           let valueGapEn = "";
           if (requiredValue !== null && latest.value !== null) {
-            const dv = requiredValue - latest.value;
-            valueGap = `，数值需从 ${withUnit(latest.value, unit)} 提高到 ${withUnit(requiredValue, unit)}（+${withUnit(dv, unit)}）`;
-            valueGapEn = `; the value must rise from ${withUnit(latest.value, unit)} to ${withUnit(requiredValue, unit)} (+${withUnit(dv, unit)})`;
+            const from = withUnit(latest.value, unit);
+            const rise = withUnit(requiredValue - latest.value, unit);
+            valueGap = `，数值需从 ${from} 提高到 ${shownRequired}（+${rise}）`;
+            valueGapEn = `; the value must rise from ${from} to ${shownRequired} (+${rise})`;
           }
+          const shownLatest = fmt(latestScore);
+          const shownGap = fmt(gap);
           flags.push({
             code: "target-gap",
             column: t.column,
             cell: t.cell,
-            message: `${t.cell}：${latest.column}年得分 ${fmt(latestScore)}，距${t.column}年目标得分 ${fmt(goal)} 还差 ${fmt(gap)} 分${valueGap}`,
-            messageEn: `${t.cell}: the ${latest.column} score ${fmt(latestScore)} is ${fmt(gap)} below the ${t.column} target ${fmt(goal)}${valueGapEn}`,
+            message: `${t.cell}：${latest.column}年得分 ${shownLatest}，距${t.column}年目标得分 ${shownGoal} 还差 ${shownGap} 分${valueGap}`,
+            messageEn: `${t.cell}: the ${latest.column} score ${shownLatest} is ${shownGap} below the ${t.column} target ${shownGoal}${valueGapEn}`,
           });
         }
         break;

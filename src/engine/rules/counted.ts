@@ -35,6 +35,8 @@ export interface CountedRule extends Rule {
 
 const LEVEL = "(国家级|省部级|省级以上|省级|市级|县级)";
 const PER = "家|项|个|所|座|处|件|人|次|篇|名|位|场|期|部|本|条|天";
+/** An entry that ends in its count ("省级孵化器2家"): built once, not per value. */
+const COUNT_AT_END = new RegExp(`^(.*?\\D)(\\d+)(${PER})?$`);
 const CLAUSE = new RegExp(String.raw`^${LEVEL}?([\s\S]*?)(?:每(${PER}))?(${NUM})分$`);
 const COUNT_UNITS = new Set(["家", "项", "个", "所", "座", "处", "件", "人", "次", "篇", "名", "位", "场", "期", "部", "本", "条", "天"]);
 /** "1个得2分", "一次得1分", "每篇得0.5分" → "每个2分": per item without "每家" */
@@ -340,7 +342,7 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
       const name = ru ? rest.slice(ru.text.length) : rest;
       return name === "" ? countOnly(ru && ru.base === "" ? n.mul(ru.mult) : n) : named(name, n);
     }
-    const tail = new RegExp(`^(.*?\\D)(\\d+)(${PER})?$`).exec(e);
+    const tail = COUNT_AT_END.exec(e);
     if (tail) return named(tail[1], Rational.parse(tail[2]));
     return named(e, Rational.ONE);
   }
