@@ -3,6 +3,7 @@
  * (full-width characters, ≧ vs >=, 至 vs ～ vs -, line breaks, thousands separators)
  * becomes one spelling, so the parsers only ever see one form.
  */
+import { withArabicNumerals } from "./numerals";
 
 /**
  * Character-for-character folding (the output has the same length as the input, so offsets
@@ -110,6 +111,8 @@ export function normalizeValueText(text: string): string {
       out += half === "\u3000" ? " " : half === "【" ? "[" : half === "】" ? "]" : half;
     }
   }
+  // "五十家" is 50家 (numerals right before a unit or classifier only: src/engine/numerals.ts)
+  out = withArabicNumerals(out);
   // "2489 2557" is two numbers, not 24892557
   return dropSpaces(dropThousandsSeparators(out.replace(/(?<=\d)\s+(?=\d)/g, "、")));
 }
