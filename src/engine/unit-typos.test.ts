@@ -119,3 +119,36 @@ describe("property: a unit one edit from the rule's is never scored silently", (
     );
   });
 });
+
+describe("a symbol or a Chinese numeral typed into a unit is never scored silently", () => {
+  const UNITS = ["万元", "亿元", "家", "项", "件", "个", "%", "件/万人", "人"];
+  // 〇 and the numerals (src/engine/numerals.ts reads them only away from digits), and shapes a slip types
+  const SLIPS = [..."零〇一二两三四五六七八九十百千万亿○●◯□■△"];
+
+  test("every substitution or insertion at every place: an error, a unit KJScore converts, or the unit still whole", () => {
+    const silent: string[] = [];
+    for (const unit of UNITS) {
+      const chars = [...unit];
+      for (const ch of SLIPS) {
+        for (let i = 0; i <= chars.length; i++) {
+          const edits = [
+            [...chars.slice(0, i), ch, ...chars.slice(i + 1)].join(""),
+            [...chars.slice(0, i), ch, ...chars.slice(i)].join(""),
+          ];
+          for (const written of edits) {
+            if (written === unit || readUnit(written) !== null) continue;
+            for (const n of [1, 25, 1000]) {
+              const r = readValue({ v: `${n}${written}` }, unit);
+              if (r.status === "value" && !written.includes(unit)) silent.push(`${n}${written} → ${r.value.toDecimalString()}${unit}`);
+            }
+          }
+        }
+      }
+    }
+    expect(silent).toEqual([]);
+  });
+
+  test("“1000●元” under a 万元 rule is asked about, not read as 1000万元", () => {
+    expect(readValue({ v: "1000●元" }, "万元")).toEqual({ status: "error", message: "单位“●元”不是评分标准的单位“万元”，是否为“万元”？" });
+  });
+});

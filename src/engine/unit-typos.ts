@@ -7,9 +7,13 @@
  * never by a list of misspellings.
  */
 
-/** The unit-like word right after a number: letters and CJK characters, up to 8, stopping at digits and punctuation. */
+/**
+ * The unit-like word right after a number: letters of any script (CJK, Latin, 〇), symbols (●, ○) and
+ * % ‰ /, up to 8, stopping at digits, spaces and punctuation. A symbol typed where a unit's character
+ * goes ("1000〇元", "1000●元") is part of the word, so it is asked about, not dropped with the unit.
+ */
 export function wordAfter(text: string): string {
-  const m = /^[\u4e00-\u9fffA-Za-z%‰/]{1,8}/.exec(text);
+  const m = /^[\p{L}\p{Nl}\p{So}%‰/]{1,8}/u.exec(text);
   return m ? m[0] : "";
 }
 
