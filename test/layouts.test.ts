@@ -22,6 +22,7 @@ async function report(name: string): Promise<Report> {
 
 describe.each([
   ["two-row-header.xlsx", "years over 完成值 | 得分 in a second header row, numbers with a 单位 column", 3],
+  ["score-before-value.xlsx", "each year's 得分 column before its 完成值 column", 3],
   ["year-alone-heads.xlsx", "“2018年度 | 得分 | 2019年实绩 | 得分 | 2020年目标值 | 得分”, 指标 | 权重, no 一级指标", 3],
   ["rule-after-years.xlsx", "指标名称 | 分值, the 评分标准 after the years, no 一级指标", 3],
   ["year-on-value-only.xlsx", "“2018年度完成情况 | 得分”: the score heads name no year; 评价标准, 权重（分）, 类别", 3],

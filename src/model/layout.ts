@@ -208,7 +208,10 @@ function layoutAt(view: SheetView, sheet: SheetData, r: number, cols: number): L
     const years: YearColumns[] = [];
     const used = new Set<number>();
     for (const s of yearCols.filter((y) => y.score)) {
-      const v = yearCols.filter((y) => !y.score && y.year === s.year && y.col < s.col && !used.has(y.col)).sort((a, b) => b.col - a.col)[0];
+      // the year's value column before its score column; or, written the other way round ("2022年得分 | 2022年完成值"), the one right after
+      const v =
+        yearCols.filter((y) => !y.score && y.year === s.year && y.col < s.col && !used.has(y.col)).sort((a, b) => b.col - a.col)[0] ??
+        yearCols.find((y) => !y.score && y.year === s.year && y.col === s.col + 1 && !used.has(y.col));
       if (v) used.add(v.col);
       years.push({
         label: String(s.year),
