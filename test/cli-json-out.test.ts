@@ -95,7 +95,7 @@ describe("check --json of a report whose long lists are made as they are written
         writtenWhenMade.push(written);
         yield { i, name: "x".repeat(70000) }; // each element alone fills a piece, so it is written before the next is made
       }
-    });
+    }, 5);
     writeJson({ list }, () => written++);
     expect(made).toBe(5);
     expect(writtenWhenMade).toEqual([0, 1, 2, 3, 4]);

@@ -85,12 +85,13 @@ function writeUpgrade(a: Analysis, out: (line: string) => void): void {
   }
 }
 
-function writeDepartments(depts: { name: string; flagCount: number; tasks: Iterable<DeptTask> }[], out: (line: string) => void): void {
+function writeDepartments(
+  depts: { name: string; flagCount: number; tasks: Iterable<DeptTask> & { length: number } }[],
+  out: (line: string) => void,
+): void {
   out(S.deptHeading);
   for (const d of depts) {
-    let count = 0;
-    for (const _ of d.tasks) count++;
-    out(`  ${d.name || S.deptUnnamed}（${S.deptCount(count, d.flagCount)}）`);
+    out(`  ${d.name || S.deptUnnamed}（${S.deptCount(d.tasks.length, d.flagCount)}）`);
     for (const t of d.tasks) {
       const role = t.role === "lead" ? S.roleLead : t.role === "support" ? S.roleSupport : "";
       const now = t.current?.score != null ? `${t.current.column}年 ${score2(t.current.score)}` : "";

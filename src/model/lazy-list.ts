@@ -5,7 +5,11 @@
  * serialises exactly as the array it stands for.
  */
 export class LazyList<T> implements Iterable<T> {
-  constructor(private readonly make: () => Iterable<T>) {}
+  /** `length`: how many elements a read makes, known without making them (a department's task count) */
+  constructor(
+    private readonly make: () => Iterable<T>,
+    readonly length: number,
+  ) {}
 
   [Symbol.iterator](): Iterator<T> {
     return this.make()[Symbol.iterator]();
@@ -21,7 +25,7 @@ export class LazyList<T> implements Iterable<T> {
 
   /** Each element passed through `f`, again lazily. */
   map<U>(f: (x: T) => U): LazyList<U> {
-    return new LazyList(() => mapIterable(this, f));
+    return new LazyList(() => mapIterable(this, f), this.length);
   }
 }
 
@@ -33,5 +37,5 @@ function* mapIterable<T, U>(xs: Iterable<T>, f: (x: T) => U): Iterable<U> {
 export function lazyMap<T, U>(items: readonly T[], f: (x: T, i: number) => U): LazyList<U> {
   return new LazyList(function* () {
     for (let i = 0; i < items.length; i++) yield f(items[i], i);
-  });
+  }, items.length);
 }
