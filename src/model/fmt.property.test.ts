@@ -11,6 +11,9 @@ describe("fmt: a number in a message", () => {
     expect(fmt(1 / 3)).toBe("0.333333");
     expect(fmt(0.1 + 0.2)).toBe("0.3");
     expect(fmt(-0)).toBe("0");
+    expect(fmt(-0.05)).toBe("-0.05");
+    expect(fmt(12.3)).toBe("12.3");
+    expect(fmt(-999999999.99)).toBe("-999999999.99");
     expect(fmt(1e-7)).toBe("0");
     expect(fmt(1234567890.1234567)).toBe("1234567890.123457");
   });
