@@ -95,7 +95,16 @@ interface RowContext {
   view: SheetView;
   layout: Layout;
   row: number;
+  /** lay the row's messages flat (./flat-text.ts): worth it only when thousands of rows are kept */
+  keepFlat: boolean;
 }
+
+/**
+ * From this many indicator rows on, each row's messages are laid flat as they are made. A county's
+ * table keeps a few KB of them, and flattening would cost ~10% of its plan for nothing; a
+ * 100,000-row table keeps ~65 MB more as ropes.
+ */
+const FLAT_FROM_ROWS = 1000;
 
 /**
  * The row's departments as one text: the 责任/牵头单位 cell, and a 配合单位 cell beside it written as
@@ -469,15 +478,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
   }
 
   // the messages are kept as long as the plan: laid flat, not as ropes of their pieces (./flat-text.ts)
-  for (const f of flags) {
-    f.message = flat(f.message);
-    f.messageEn = flat(f.messageEn);
-  }
-  for (const sc of scores) if (sc.message) sc.message = flat(sc.message);
-  for (const w of writes) {
-    w.reason = flat(w.reason);
-    w.reasonEn = flat(w.reasonEn);
-  }
+  if (ctx.keepFlat) layFlat(flags, scores, writes);
   return {
     indicator: {
       row: row + 1,
@@ -498,6 +499,18 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
   };
 }
 
+function layFlat(flags: Flag[], scores: ScoreCell[], writes: CellWrite[]): void {
+  for (const f of flags) {
+    f.message = flat(f.message);
+    f.messageEn = flat(f.messageEn);
+  }
+  for (const sc of scores) if (sc.message) sc.message = flat(sc.message);
+  for (const w of writes) {
+    w.reason = flat(w.reason);
+    w.reasonEn = flat(w.reasonEn);
+  }
+}
+
 /**
  * Compute the plan for a workbook: for its first 分工表, or the one `choice` names. Throws
  * NoTableError when no 分工表 is found, TableChoiceError when `choice` names none.
@@ -512,6 +525,7 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice): Plan {
   const categoryPoints = new Map<string, number | null>();
 
   let category = "";
+  const keepFlat = layout.indicatorRows.length >= FLAT_FROM_ROWS;
   for (const row of layout.indicatorRows) {
     if (layout.columns.category !== null) {
       const t = view.text(row, layout.columns.category, true);
@@ -521,7 +535,7 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice): Plan {
         if (!categoryPoints.has(c.name)) categoryPoints.set(c.name, c.points);
       }
     }
-    const scored = scoreRow({ view, layout, row }, category);
+    const scored = scoreRow({ view, layout, row, keepFlat }, category);
     indicators.push(scored.indicator);
     writes.push(...scored.writes);
   }
