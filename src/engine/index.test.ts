@@ -1,4 +1,5 @@
 import { gapToNextGrade, gradeOf, ruleFor, scoreValue, RuleError } from "./index";
+import { explained } from "../../test/helpers/explained";
 
 const FISCAL = "≧10000万元（5分）；\n10000-5000万元（5-4分）；\n5000-1000万元（4-3分）；\n1000万元以下（3-0分）。";
 
@@ -28,7 +29,7 @@ describe("ruleFor reads each distinct rule once", () => {
     const b = ruleFor(FISCAL.replace(/万元/g, " 万元 ").replace(/；/g, ";").replace(/5/g, "５"));
     expect(b.bands).toBe(a.bands);
     expect(b.text).not.toBe(a.text); // each keeps its own text as given
-    expect(b.score({ v: "2489万元" })).toEqual(a.score({ v: "2489万元" }));
+    expect(explained(b.score({ v: "2489万元" }))).toEqual(explained(a.score({ v: "2489万元" })));
     expect(ruleFor(FISCAL)).toBe(a);
   });
 

@@ -1,6 +1,7 @@
 import { numeralValue, withArabicNumerals } from "./numerals";
 import { readValue } from "./values";
 import { ruleFor } from ".";
+import { explained } from "../../test/helpers/explained";
 
 describe("Chinese numerals in a value cell", () => {
   test.each([
@@ -44,6 +45,6 @@ describe("Chinese numerals in a value cell", () => {
     expect(hi.score({ v: "五十家" })).toMatchObject({ status: "exact", score: 8.33, value: 50 });
     expect(readValue({ v: "三千万元" }, "万元")).toMatchObject({ status: "value" });
     const money = ruleFor("≧10000万元（5分）；\n10000-5000万元（5-4分）；\n5000-1000万元（4-3分）；\n1000万元以下（3-0分）。");
-    expect(money.score({ v: "三千万元" })).toEqual(money.score({ v: "3000万元" }));
+    expect(explained(money.score({ v: "三千万元" }))).toEqual(explained(money.score({ v: "3000万元" })));
   });
 });

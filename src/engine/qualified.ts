@@ -1,6 +1,6 @@
 /**
  * Every rule kind's score, with the value's qualifier said in the explanation: "约2489万元" and
- * "2489万元（预计）" score 2489万元, and the result's `note` (and the front of its `detail`) says the
+ * "2489万元（预计）" score 2489万元, and the result's `note` (and the front of its `explain`) says the
  * figure is approximate or an estimate, so the pane, the report and the cell note carry it. One
  * wrapper for all kinds, so a new rule family gets it without code of its own.
  */
@@ -20,7 +20,8 @@ export function withValueNotes(rule: Rule): Rule {
       if (!q) return r;
       const value = r.value === null ? null : Rational.fromNumber(r.value).toDecimalString() + (rule.unit ?? "");
       const note = qualifierNote(q, input.v.trim(), value);
-      return { ...r, qualifier: q.kind, note, detail: r.detail ? `${note}；${r.detail}` : note };
+      const explained = r.explain;
+      return { ...r, qualifier: q.kind, note, explain: explained ? () => `${note}；${explained()}` : () => note };
     },
   };
 }

@@ -59,11 +59,17 @@ export interface Band {
 export type ValueQualifier = "approximate" | "estimate";
 
 /** The result of scoring one value under one rule. */
+/**
+ * How a score was reached, in Chinese ("2489万元按“≥2000万元”：3.37分"). Made when asked: a plan
+ * shows it only where it corrects a cell, and building it for every score cost a fifth of scoring.
+ */
+export type Explain = () => string;
+
 export type ScoreResult =
   /** The rule decides the score. `score` is rounded like Excel's ROUND(x, 2). */
-  | { status: "exact"; score: number; value: number | null; detail?: string; qualifier?: ValueQualifier; note?: string }
+  | { status: "exact"; score: number; value: number | null; explain?: Explain; qualifier?: ValueQualifier; note?: string }
   /** Counted rule given only a count: the score lies in [low, high]. */
-  | { status: "range"; low: number; high: number; value: number | null; detail?: string; qualifier?: ValueQualifier; note?: string }
+  | { status: "range"; low: number; high: number; value: number | null; explain?: Explain; qualifier?: ValueQualifier; note?: string }
   /** Judged rule: assessors enter the score by hand. */
   | { status: "manual" }
   /** Blank cell, or a placeholder ("暂无", "—"; then `message` says so): no value yet. */

@@ -289,7 +289,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
               reason:
                 stated === null
                   ? `${y.label}年得分${notNumber ? `“${notNumber}”不是数字` : "为空"}，按评分标准填入 ${shownComputed}${capped}${result.note ? `（${result.note}）` : ""}`
-                  : `${y.label}年得分 ${shownStated} → ${shownComputed}（按评分标准${result.detail ? `：${result.detail}` : ""}${capped}）`,
+                  : `${y.label}年得分 ${shownStated} → ${shownComputed}（按评分标准${result.explain ? `：${result.explain()}` : ""}${capped}）`,
               reasonEn:
                 stated === null
                   ? `${y.label} score ${notNumber ? `“${notNumber}” is not a number` : "was empty"}; the rule gives ${shownComputed}${cappedEn}`

@@ -10,7 +10,7 @@ import { dropSpaces, dropThousandsSeparators, foldChars, unifyWords, unifyWordsS
 import { valueReader } from "../values";
 import { RuleError, type Band, type NeededOptions, type Rule, type ScoreResult, type ValueInput } from "../types";
 import { WHOLE_UNITS, decimalsOf } from "./steps";
-import { NUM, exact, shortDecimal, trimSegment, valueError, withUnit, type RulePlugin } from "./common";
+import { NUM, exact, pointsShown, trimSegment, valueError, withUnit, type RulePlugin } from "./common";
 
 /** A banded rule, with its exact arithmetic exposed for tests and for the model's explanations. */
 export interface BandedRule extends Rule {
@@ -308,9 +308,7 @@ function makeRule(text: string, exactBands: ExactBand[], unit: string | null): B
       return valueError(`数值${withUnit(v, u)}低于评分标准的最低一档（${withUnit(lowest.low, u)}），无法得分`);
     }
     const s = scoreIn(b, v);
-    const rounded = s.roundHalfAwayFromZero(2);
-    const how = s.eq(rounded) ? `${rounded}分` : `${shortDecimal(s)} → ${rounded.toDecimalString(2)}分`;
-    return exact(s, v, `${withUnit(v, u)}按“${b.text}”：${how}`);
+    return exact(s, v, () => `${withUnit(v, u)}按“${b.text}”：${pointsShown(s)}`);
   }
 
   const bands: Band[] = exactBands.map((b) => ({

@@ -144,7 +144,7 @@ function makeRule(text: string, options: ExactOption[], cap: Rational | null): C
     if (/^(?:无|没有|暂无|否|均无)$/.test(t.replace(/\s/g, ""))) return exact(Rational.ZERO, null, "无");
     // one option ("建立科技工作领导小组得2分，未建立不得分"): "是" / "已完成" says it was met
     if (options.length === 1 && /^(?:是|有|已完成|完成|已建立|达标|符合|√|✓)$/.test(t.replace(/\s/g, ""))) {
-      return exact(options[0].exactPoints, null, `${options[0].name}（${options[0].points}分）`);
+      return exact(options[0].exactPoints, null, () => `${options[0].name}（${options[0].points}分）`);
     }
     const chosen = new Set<ExactOption>();
     for (const raw of t.split(/[、,;和\n]+/)) {
@@ -168,8 +168,7 @@ function makeRule(text: string, options: ExactOption[], cap: Rational | null): C
       s = cap;
       capNote = `，封顶${cap}分`;
     }
-    const detail = picked.map((o) => `${o.name}（${o.points}分）`).join("+") + `=${s}分${capNote}`;
-    return exact(s, null, detail);
+    return exact(s, null, () => picked.map((o) => `${o.name}（${o.points}分）`).join("+") + `=${s}分${capNote}`);
   }
 
   return {

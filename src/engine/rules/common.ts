@@ -1,6 +1,6 @@
 /** What every rule kind shares: the plugin shape, the cap clause, result helpers. */
 import { Rational } from "../decimal";
-import type { Rule, RuleKind, ScoreResult } from "../types";
+import type { Explain, Rule, RuleKind, ScoreResult } from "../types";
 
 /** One rule kind, HyperFormula-plugin style: the registry asks each in turn whether it reads a text. */
 export interface RulePlugin {
@@ -29,25 +29,30 @@ export function withoutCap(norm: string): string {
   return norm.replace(new RegExp(CAP.source, "g"), "");
 }
 
-export function exact(score: Rational, value: Rational | null, detail?: string): ScoreResult {
+/** An explanation given as it is, or as the function that makes it when asked (types.ts `Explain`). */
+export type Explanation = string | Explain;
+
+const asExplain = (e: Explanation): Explain => (typeof e === "string" ? () => e : e);
+
+export function exact(score: Rational, value: Rational | null, explain?: Explanation): ScoreResult {
   const r: ScoreResult = {
     status: "exact",
     score: score.roundHalfAwayFromZero(2).toNumber(),
     value: value === null ? null : value.toNumber(),
   };
-  if (detail) r.detail = detail;
+  if (explain) r.explain = asExplain(explain);
   return r;
 }
 
-export function range(low: Rational, high: Rational, value: Rational | null, detail?: string): ScoreResult {
-  if (low.eq(high)) return exact(low, value, detail);
+export function range(low: Rational, high: Rational, value: Rational | null, explain?: Explanation): ScoreResult {
+  if (low.eq(high)) return exact(low, value, explain);
   const r: ScoreResult = {
     status: "range",
     low: low.roundHalfAwayFromZero(2).toNumber(),
     high: high.roundHalfAwayFromZero(2).toNumber(),
     value: value === null ? null : value.toNumber(),
   };
-  if (detail) r.detail = detail;
+  if (explain) r.explain = asExplain(explain);
   return r;
 }
 
@@ -63,6 +68,12 @@ export function trimSegment(text: string): string {
 /** Shown in messages: "2489万元", "0.35%". */
 export function withUnit(x: Rational, unit: string | null): string {
   return x.toDecimalString() + (unit ?? "");
+}
+
+/** A score in an explanation: "3分", or the exact score and its rounding ("3.3725 → 3.37分"). */
+export function pointsShown(s: Rational): string {
+  const rounded = s.roundHalfAwayFromZero(2);
+  return s.eq(rounded) ? `${rounded}分` : `${shortDecimal(s)} → ${rounded.toDecimalString(2)}分`;
 }
 
 /** For explanations: exact when short ("3.37225"), else 6 places and an ellipsis ("8.333333…"). */

@@ -283,7 +283,8 @@ interface Piece {
   count: Rational;
   low: Rational;
   high: Rational;
-  note: string;
+  /** this entry's part of the explanation, made when asked */
+  note: () => string;
 }
 
 function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Rational | null): CountedRule {
@@ -308,7 +309,7 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
       pool = level ? byKind.filter((i) => levelFits(i.level, level)) : byKind;
       const kinds = [...new Set(byKind.map((i) => i.kind))].join("/");
       if (pool.length === 0) {
-        return { count, low: Rational.ZERO, high: Rational.ZERO, note: `${name}：${level}${kinds}不在计分之列，0分` };
+        return { count, low: Rational.ZERO, high: Rational.ZERO, note: () => `${name}：${level}${kinds}不在计分之列，0分` };
       }
       note = level || new Set(pool.map((i) => i.level)).size === 1 ? kinds : `${kinds}，级别未写明`;
     } else {
@@ -319,15 +320,18 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
     const ps = pool.map((i) => i.exactPoints);
     const low = ps.reduce(Rational.min).mul(count);
     const high = ps.reduce(Rational.max).mul(count);
-    // "2名×2分=4分": the points each, then the total (not "2名×4分", which reads as 8)
-    const each = low.eq(high) ? `${ps[0]}分` : `${ps.reduce(Rational.min)}-${ps.reduce(Rational.max)}分`;
-    const total = low.eq(high) ? `${low}分` : `${low}-${high}分`;
-    const pts = count.eq(1) ? total : `${count}${u}×${each}=${total}`;
-    return { count, low, high, note: `${name}（${note}）：${pts}` };
+    const explain = () => {
+      // "2名×2分=4分": the points each, then the total (not "2名×4分", which reads as 8)
+      const each = low.eq(high) ? `${ps[0]}分` : `${ps.reduce(Rational.min)}-${ps.reduce(Rational.max)}分`;
+      const total = low.eq(high) ? `${low}分` : `${low}-${high}分`;
+      const pts = count.eq(1) ? total : `${count}${u}×${each}=${total}`;
+      return `${name}（${note}）：${pts}`;
+    };
+    return { count, low, high, note: explain };
   }
 
   function countOnly(n: Rational): Piece {
-    return { count: n, low: minAll.mul(n), high: maxAll.mul(n), note: `${n}${u}，未写明类别和级别：每${u}${minAll}-${maxAll}分` };
+    return { count: n, low: minAll.mul(n), high: maxAll.mul(n), note: () => `${n}${u}，未写明类别和级别：每${u}${minAll}-${maxAll}分` };
   }
 
   /** One entry of a 情况 cell → its points; a string is an error message. */
@@ -386,7 +390,7 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
       const placeholder = /^(?:无|没有|暂无|否)$/.test(t.replace(/\s/g, "")) ? null : placeholderOf(t);
       if (placeholder !== null) return { status: "no-value", message: placeholderMessage(placeholder) };
       if (/^(?:无|没有|暂无|否)$/.test(t.replace(/\s/g, ""))) {
-        pieces = [{ count: Rational.ZERO, low: Rational.ZERO, high: Rational.ZERO, note: "无" }];
+        pieces = [{ count: Rational.ZERO, low: Rational.ZERO, high: Rational.ZERO, note: () => "无" }];
       } else {
         if (/\d\s*[-~～—–至]\s*\d/.test(t)) return valueError(`数量应为一个确定的数，不能是范围（${v.trim()}）`);
         if (/-\d/.test(t)) return valueError(`数量不能为负（${v.trim()}）`);
@@ -410,14 +414,16 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
       }
       const pl = Rational.fromNumber(prev.status === "exact" ? prev.score : prev.low);
       const ph = Rational.fromNumber(prev.status === "exact" ? prev.score : prev.high);
-      notes.unshift(`上一年${pl.eq(ph) ? pl : `${pl}-${ph}`}分`);
+      notes.unshift(() => `上一年${pl.eq(ph) ? pl : `${pl}-${ph}`}分`);
       low = low.add(pl);
       high = high.add(ph);
     }
-    const sum = low.eq(high) ? `${low}分` : `${low}-${high}分`;
-    const capNote = cap !== null && high.gt(cap) ? `，封顶${cap}分` : "";
-    const detail = `${notes.join("；")}；合计${sum}${capNote}`;
-    return range(capped(low), capped(high), count, detail);
+    const [lo, hi] = [low, high];
+    return range(capped(lo), capped(hi), count, () => {
+      const sum = lo.eq(hi) ? `${lo}分` : `${lo}-${hi}分`;
+      const capNote = cap !== null && hi.gt(cap) ? `，封顶${cap}分` : "";
+      return `${notes.map((n) => n()).join("；")}；合计${sum}${capNote}`;
+    });
   }
 
   return {

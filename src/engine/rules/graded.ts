@@ -101,14 +101,14 @@ function makeRule(text: string, grades: Grade[], yesNo: boolean): GradedRule {
             .replace(/[。.]$/, "");
     if (t === "") return { status: "no-value" };
     if (yesNo) {
-      if (YES.test(t)) return exact(grades[0].points, null, `是：${grades[0].points}分`);
+      if (YES.test(t)) return exact(grades[0].points, null, () => `是：${grades[0].points}分`);
       if (NO.test(t)) return exact(Rational.ZERO, null, "否：0分");
       return valueError(`“${t}”看不出是否完成，请填“是”或“否”`);
     }
     const key = t.replace(/(?:的|等|等次|档|级)$/, "");
     const hit = grades.find((g) => g.name === key);
     if (!hit) return valueError(`“${t}”不是评分标准的等次（可选：${grades.map((g) => g.name).join("、")}）`);
-    return exact(hit.points, null, `${hit.name}：${hit.points}分`);
+    return exact(hit.points, null, () => `${hit.name}：${hit.points}分`);
   }
   return {
     kind: "graded",

@@ -33,7 +33,8 @@ const growthReader: StepSpec["read"] = (input: ValueInput, context: ScoreContext
   if (isRate(input)) {
     const r = readValue(input, "%", { allowNegative: true });
     if (r.status !== "value") return r;
-    return { value: r.value, note: `填写的是增长率${r.value.toDecimalString()}%` };
+    const rate = r.value;
+    return { value: rate, note: () => `填写的是增长率${rate.toDecimalString()}%` };
   }
   const now = readValue(input, null);
   if (now.status !== "value") return now;
@@ -51,7 +52,7 @@ const growthReader: StepSpec["read"] = (input: ValueInput, context: ScoreContext
   const u = now.unit ?? prev.unit ?? "";
   return {
     value: g,
-    note: `上一年${prev.value.toDecimalString()}${u}，本年${now.value.toDecimalString()}${u}，增长${shortDecimal(g)}%`,
+    note: () => `上一年${prev.value.toDecimalString()}${u}，本年${now.value.toDecimalString()}${u}，增长${shortDecimal(g)}%`,
   };
 };
 

@@ -95,7 +95,7 @@ export function parseHighest(text: string): Rule {
     }
     if (top === null) return { status: "no-value" };
     const s = cap !== null && top.points.gt(cap) ? cap : top.points;
-    return exact(s, null, `${named.join("、")}，取最高分不累计：${s}分`);
+    return exact(s, null, () => `${named.join("、")}，取最高分不累计：${s}分`);
   }
 
   return { kind: "highest", text, unit: null, max: max.toNumber(), score, required: () => null };

@@ -24,7 +24,8 @@ function increaseReader(unit: string, whole: boolean): StepSpec["read"] {
       const r = readValue({ ...input, v: text.replace(/^(?:新增|净增|增加)/, "") }, unit);
       if (r.status !== "value") return r;
       if (whole && !r.value.isInteger()) return valueError(`数量应为整数（${r.value.toDecimalString()}${unit}）`);
-      return { value: r.value, note: `填写的是新增数${r.value.toDecimalString()}${unit}` };
+      const added = r.value;
+      return { value: added, note: () => `填写的是新增数${added.toDecimalString()}${unit}` };
     }
     const now = readValue(input, unit);
     if (now.status !== "value") return now;
@@ -39,7 +40,8 @@ function increaseReader(unit: string, whole: boolean): StepSpec["read"] {
     const d = now.value.sub(prev.value);
     return {
       value: d.sign() < 0 ? Rational.ZERO : d,
-      note: `上一年${prev.value.toDecimalString()}${unit}，本年${now.value.toDecimalString()}${unit}，新增${d.toDecimalString()}${unit}`,
+      note: () =>
+        `上一年${prev.value.toDecimalString()}${unit}，本年${now.value.toDecimalString()}${unit}，新增${d.toDecimalString()}${unit}`,
     };
   };
 }

@@ -6,7 +6,7 @@
 import { Rational } from "../decimal";
 import type { NeededOptions, ScoreContext, ScoreResult, ValueInput } from "../types";
 import { clauseError, clausesOf } from "./clauses";
-import { exact, NUM, shortDecimal, withUnit } from "./common";
+import { exact, NUM, pointsShown, withUnit } from "./common";
 import type { ProratedRule } from "./prorated";
 import { decimalsOf, levelReader, type StepRule } from "./steps";
 import { parseStepped } from "./stepped";
@@ -61,12 +61,11 @@ export function parseBelow(text: string): ProratedRule | null {
       if ("status" in r) return r;
       if (r.value.ge(edge)) return upper.score(input, context);
       const sc = below(r.value);
-      const rounded = sc.roundHalfAwayFromZero(2);
-      const how = sc.eq(rounded) ? `${rounded}分` : `${shortDecimal(sc)} → ${rounded.toDecimalString(2)}分`;
+      const v = r.value;
       return exact(
         sc,
-        r.value,
-        `${withUnit(r.value, u)}低于${withUnit(edge, u)}，按比例${atEdge}×${withUnit(r.value, u)}÷${withUnit(edge, u)}：${how}`,
+        v,
+        () => `${withUnit(v, u)}低于${withUnit(edge, u)}，按比例${atEdge}×${withUnit(v, u)}÷${withUnit(edge, u)}：${pointsShown(sc)}`,
       );
     },
     required(goal: number): number | null {

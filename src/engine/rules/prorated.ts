@@ -10,7 +10,7 @@ import { foldChars, normalize } from "../normalize";
 import { RuleError, type NeededOptions, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "../types";
 import { clausesOf, clauseError, readClause, type Clause, type Reading } from "./clauses";
 import { isDescription } from "./notes";
-import { exact, NUM, shortDecimal, valueError, withUnit, type RulePlugin } from "./common";
+import { exact, NUM, pointsShown, valueError, withUnit, type RulePlugin } from "./common";
 import { decimalsOf, levelReader, WHOLE_UNITS, type StepRule } from "./steps";
 import { parseBelow } from "./prorated-below";
 
@@ -109,13 +109,13 @@ export function parseProrated(text: string): ProratedRule {
     if (full === null) return valueError("评分标准写“得满分”但没有写明满分是几分，该行也没有权重分值");
     const v = r.value;
     const s = exactScore(v, full);
-    const rounded = s.roundHalfAwayFromZero(2);
-    const how = s.eq(rounded) ? `${rounded}分` : `${shortDecimal(s)} → ${rounded.toDecimalString(2)}分`;
-    const why =
-      s.eq(full) && v.sign() > 0
-        ? `${withUnit(v, u)}达到目标${withUnit(target, u)}，得${full}分`
-        : `${withUnit(v, u)}未达到目标${withUnit(target, u)}，按比例${full}×${withUnit(v, u)}÷${withUnit(target, u)}`;
-    return exact(s, v, `${why}：${how}`);
+    return exact(s, v, () => {
+      const why =
+        s.eq(full) && v.sign() > 0
+          ? `${withUnit(v, u)}达到目标${withUnit(target, u)}，得${full}分`
+          : `${withUnit(v, u)}未达到目标${withUnit(target, u)}，按比例${full}×${withUnit(v, u)}÷${withUnit(target, u)}`;
+      return `${why}：${pointsShown(s)}`;
+    });
   }
 
   /** the smallest value at `places` decimals whose exact score reaches `goal` */

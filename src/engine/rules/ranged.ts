@@ -117,10 +117,11 @@ export function parseRanged(text: string): Rule {
       if (v.status !== "value") return v.status === "error" ? valueError(v.message) : v;
       const b = bands.find((x) => contains({ low: x.low, high: x.high, base: Rational.ZERO, text: "" }, v.value));
       if (!b) return valueError(`数值${withUnit(v.value, unit)}不在评分标准的任何一档内`);
-      const how = `${withUnit(v.value, unit)}在“${b.clause.text}”`;
+      const value = v.value;
+      const how = () => `${withUnit(value, unit)}在“${b.clause.text}”`;
       return b.lo.eq(b.hi)
-        ? exact(b.lo, v.value, `${how}：${b.lo}分`)
-        : range(b.lo, b.hi, v.value, `${how}：由评审在${b.lo}-${b.hi}分之间打分`);
+        ? exact(b.lo, value, () => `${how()}：${b.lo}分`)
+        : range(b.lo, b.hi, value, () => `${how()}：由评审在${b.lo}-${b.hi}分之间打分`);
     },
     required: () => null,
   };

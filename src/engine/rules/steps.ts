@@ -8,10 +8,10 @@
  * not 1.5) — the usual reading of 每; a shortfall ("每少1次扣1分") likewise counts whole steps.
  */
 import { Rational } from "../decimal";
-import type { NeededOptions, Rule, RuleKind, ScoreContext, ScoreResult, ValueInput } from "../types";
+import type { Explain, NeededOptions, Rule, RuleKind, ScoreContext, ScoreResult, ValueInput } from "../types";
 import type { Edge } from "./clauses";
 import { valueReader } from "../values";
-import { exact, shortDecimal, valueError, withUnit } from "./common";
+import { exact, pointsShown, valueError, withUnit } from "./common";
 
 export interface StepIncrement {
   origin: Rational;
@@ -48,7 +48,7 @@ export interface StepSpec {
   precision: number;
   wholeCount: boolean;
   /** reads the cell into the value the pieces are over; a ScoreResult when it cannot */
-  read(input: ValueInput, context: ScoreContext | undefined): { value: Rational; note?: string } | ScoreResult;
+  read(input: ValueInput, context: ScoreContext | undefined): { value: Rational; note?: Explain } | ScoreResult;
 }
 
 export interface StepRule extends Rule {
@@ -130,17 +130,19 @@ export function makeStepRule(spec: StepSpec): StepRule {
     if (p.base === "full" && full === null) {
       return valueError(`评分标准写“得${fullWord}”但没有写明${fullWord}是几分，该行也没有权重分值`);
     }
-    const s = clamp(raw(p, v, full)!);
-    const r = s.roundHalfAwayFromZero(2);
-    const how = s.eq(r) ? `${r}分` : `${shortDecimal(s)} → ${r.toDecimalString(2)}分`;
-    const fullNote = p.base === "full" && spec.full === null ? `（${fullWord}取权重分值${full}分）` : "";
-    const steps = p.step ? `，${describeSteps(p.step, v)}` : "";
-    const capNote = cap !== null && raw(p, v, full)!.gt(cap) ? `，封顶${cap}分` : "";
-    const floorNote = raw(p, v, full)!.lt(floor) ? `，最低${floor}分` : "";
-    const moved = p.step ? p.step.per.mul(trunc(v.sub(p.step.origin).div(p.step.size))).abs() : Rational.ZERO;
-    const swingNote = spec.swing && moved.gt(spec.swing) ? `，加减分不超过${spec.swing}分` : "";
-    const lead = read.note ? `${read.note}；` : "";
-    return exact(s, v, `${lead}${withUnit(v, u)}按“${p.text}”${fullNote}${steps}${swingNote}${capNote}${floorNote}：${how}`);
+    const unclamped = raw(p, v, full)!;
+    const s = clamp(unclamped);
+    const note = read.note;
+    return exact(s, v, () => {
+      const fullNote = p.base === "full" && spec.full === null ? `（${fullWord}取权重分值${full}分）` : "";
+      const steps = p.step ? `，${describeSteps(p.step, v)}` : "";
+      const capNote = cap !== null && unclamped.gt(cap) ? `，封顶${cap}分` : "";
+      const floorNote = unclamped.lt(floor) ? `，最低${floor}分` : "";
+      const moved = p.step ? p.step.per.mul(trunc(v.sub(p.step.origin).div(p.step.size))).abs() : Rational.ZERO;
+      const swingNote = spec.swing && moved.gt(spec.swing) ? `，加减分不超过${spec.swing}分` : "";
+      const lead = note ? `${note()}；` : "";
+      return `${lead}${withUnit(v, u)}按“${p.text}”${fullNote}${steps}${swingNote}${capNote}${floorNote}：${pointsShown(s)}`;
+    });
   }
 
   function describeSteps(st: StepIncrement, v: Rational): string {
