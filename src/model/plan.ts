@@ -625,7 +625,10 @@ function highlightsOf(indicators: IndicatorPlan[]): Highlight[] {
   const out: Highlight[] = [];
   for (const [cell, h] of byCell) {
     const { row, col } = parseAddress(cell)!;
-    out.push({ cell, row, col, severity: h.severity, note: h.notes.join("\n"), noteEn: h.notesEn.join("\n") });
+    // most cells have one reason: it is the note as it is (a join would copy it)
+    const note = h.notes.length === 1 ? h.notes[0] : h.notes.join("\n");
+    const noteEn = h.notesEn.length === 1 ? h.notesEn[0] : h.notesEn.join("\n");
+    out.push({ cell, row, col, severity: h.severity, note, noteEn });
   }
   return out;
 }
