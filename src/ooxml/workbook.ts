@@ -34,6 +34,8 @@ const BINARY_WORKBOOK = "这是 .xlsb（Excel 二进制工作簿）文件，无�
 /** The .xlsb main part ([MS-XLSB] 2.1.1: xl/workbook.bin, content type …sheet.binary.macroEnabled.main). */
 function isBinaryWorkbook(zip: ZipArchive, part: string): boolean {
   if (/\.bin$/i.test(part)) return true;
+  // a main part named ….xml is the XML workbook: the content types need not be inflated to know it
+  if (/\.xml$/i.test(part)) return false;
   return /sheet\.binary\.macroEnabled\.main/i.test(contentTypeOf(zip.text("[Content_Types].xml") ?? "", part) ?? "");
 }
 
