@@ -19,25 +19,35 @@ export interface SheetContext {
 
 /** Where a cell reference's column letters end and its row digits begin, parsed. 0-based. */
 export function parseRef(ref: string): { row: number; col: number } | null {
+  return refAt(ref, 0, ref.length) ? { row: at.row, col: at.col } : null;
+}
+
+/** The reference read last by refAt (one object for the whole scan: a sheet has many cells). */
+const at = { row: 0, col: 0 };
+
+/** Reads the cell reference text[from, to) ("B12", "$B$12", "b12") into `at`; false when it is none. */
+function refAt(text: string, from: number, to: number): boolean {
   let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
+  let i = from;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c === 36 && i === 0) continue;
+    else if (c === 36 && i === from) continue;
     else break;
   }
-  if (i < ref.length && ref.charCodeAt(i) === 36) i++;
+  if (i < to && text.charCodeAt(i) === 36) i++;
   let row = 0;
   const start = i;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 48 || c > 57) return null;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
     row = row * 10 + (c - 48);
   }
-  if (col === 0 || i === start || row === 0) return null;
-  return { row: row - 1, col: col - 1 };
+  if (col === 0 || i === start || row === 0) return false;
+  at.row = row - 1;
+  at.col = col - 1;
+  return true;
 }
 
 const SHEET_DATA = /<(?:[A-Za-z_][\w.-]*:)?sheetData(?=[\s/>])/;
@@ -72,12 +82,14 @@ function isLocal(xml: string, from: number, to: number, local: string): boolean 
 }
 
 /**
- * The r, t and s attributes of a <row> or <c> start tag, raw (as written), from the attribute
- * text in [from, to): one pass over name="value" pairs, either quote.
+ * The r, t and s attributes of a <row> or <c> start tag, from the attribute text in [from, to):
+ * one pass over name="value" pairs, either quote. t and s raw (as written); r where it is in the
+ * text (rFrom < 0: none), read in place, as every cell has one.
  */
-const cellAttrs = { r: undefined as string | undefined, t: undefined as string | undefined, s: undefined as string | undefined };
+const cellAttrs = { rFrom: -1, rTo: -1, t: undefined as string | undefined, s: undefined as string | undefined };
 function readCellAttrs(xml: string, from: number, to: number): void {
-  cellAttrs.r = cellAttrs.t = cellAttrs.s = undefined;
+  cellAttrs.rFrom = cellAttrs.rTo = -1;
+  cellAttrs.t = cellAttrs.s = undefined;
   let p = from;
   while (p < to) {
     const c = xml.charCodeAt(p);
@@ -101,10 +113,10 @@ function readCellAttrs(xml: string, from: number, to: number): void {
     if (valueEnd < 0 || valueEnd >= to) return;
     if (nameEnd - nameStart === 1) {
       const n = xml.charCodeAt(nameStart);
-      const value = xml.slice(p + 1, valueEnd);
-      if (n === 114) cellAttrs.r ??= value;
-      else if (n === 116) cellAttrs.t ??= value;
-      else if (n === 115) cellAttrs.s ??= value;
+      if (n === 114) {
+        if (cellAttrs.rFrom < 0) [cellAttrs.rFrom, cellAttrs.rTo] = [p + 1, valueEnd];
+      } else if (n === 116) cellAttrs.t ??= xml.slice(p + 1, valueEnd);
+      else if (n === 115) cellAttrs.s ??= xml.slice(p + 1, valueEnd);
     }
     p = valueEnd + 1;
   }
@@ -141,15 +153,14 @@ export function readSheet(name: string, xml: string, ctx: SheetContext): SheetDa
       readCellAttrs(xml, nameEnd, gt);
       const empty = xml.charCodeAt(gt - 1) === 47;
       if (!isCell) {
-        const r = cellAttrs.r;
+        const r = cellAttrs.rFrom < 0 ? undefined : xml.slice(cellAttrs.rFrom, cellAttrs.rTo);
         row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : row + 1;
         col = -1;
         i = xml.indexOf("<", gt + 1);
         continue;
       }
-      const { r: ref, t, s } = cellAttrs;
-      const at = ref !== undefined ? parseRef(ref) : null;
-      if (at) {
+      const { t, s } = cellAttrs;
+      if (cellAttrs.rFrom >= 0 && refAt(xml, cellAttrs.rFrom, cellAttrs.rTo)) {
         col = at.col;
         row = at.row;
       } else col++;
@@ -186,6 +197,13 @@ export function readSheet(name: string, xml: string, ctx: SheetContext): SheetDa
 function findCellEnd(xml: string, firstClose: number): { contentEnd: number; end: number } {
   let i = firstClose;
   while (i >= 0) {
+    // "</c>", as nearly every writer puts it; a child's end ("</v>") is passed the same way
+    const c = xml.charCodeAt(i + 2);
+    if (xml.charCodeAt(i + 3) === 62 && c !== 99) {
+      i = xml.indexOf("</", i + 4);
+      continue;
+    }
+    if (c === 99 && xml.charCodeAt(i + 3) === 62) return { contentEnd: i, end: i + 4 };
     const gt = xml.indexOf(">", i);
     const name = xml.slice(i + 2, gt).trim();
     const local = name.slice(name.indexOf(":") + 1);
