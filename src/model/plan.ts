@@ -3,7 +3,7 @@
  * per year, grades, the target analysis, the flags, and exactly which cells would be
  * written with what. Pure: the hosts read cells in, and write the plan out.
  */
-import { Rational, excelRound, gapToNextGrade, gradeOf, isPercentFormat, ruleFor } from "../engine";
+import { Rational, gapToNextGrade, gradeOf, isPercentFormat, ruleFor } from "../engine";
 import type { CellScalar, Rule, ScoreResult, ValueInput } from "../engine/types";
 import { RuleError } from "../engine/types";
 import { SEVERITY_RANK } from "./highlight-style";
@@ -73,6 +73,15 @@ function rowPrecision(view: SheetView, row: number, layout: Layout): number | un
     const c = view.cell(row, y.valueCol);
     let digits: string | null = null;
     if (typeof c?.v === "number" && Number.isFinite(c.v)) {
+      const shown = String(c.v);
+      if (!shown.includes("e")) {
+        // the shortest text has no trailing zeros: ×100 (a % format) moves the point two places
+        const dot = shown.indexOf(".");
+        const places = dot < 0 ? 0 : shown.length - dot - 1;
+        const d = isPercentFormat(c.numFmt) ? Math.max(0, places - 2) : places;
+        best = best === undefined ? d : Math.max(best, d);
+        continue;
+      }
       const x = Rational.fromNumber(c.v);
       digits = (isPercentFormat(c.numFmt) ? x.mul(100) : x).toDecimalString();
     } else if (typeof c?.v === "string") {
@@ -453,7 +462,8 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
         const latestScore = latest.computed ?? latest.stated;
         if (latestScore === null) continue;
         if (latestScore < goal - 1e-9) {
-          const gap = excelRound(goal - latestScore, 2);
+          // the exact difference of the two decimals shown, not of the doubles (1.005 − 1 is 0.005, not 0.00499…)
+          const gap = Rational.fromNumber(goal).sub(Rational.fromNumber(latestScore)).roundHalfAwayFromZero(2).toNumber();
           let valueGap = "";
           let valueGapEn = "";
           if (requiredValue !== null && latest.value !== null) {
@@ -608,27 +618,25 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice): Plan {
 
 /** One highlight per flagged cell: the most severe colour, every reason in the note. */
 function highlightsOf(indicators: IndicatorPlan[]): Highlight[] {
-  const byCell = new Map<string, { severity: HighlightSeverity; notes: string[]; notesEn: string[] }>();
+  // reasons are joined by concatenation: the texts are not copied until a note is shown
+  const byCell = new Map<string, { severity: HighlightSeverity; note: string; noteEn: string }>();
   for (const ind of indicators) {
     for (const f of ind.flags) {
       const sev = SEVERITY_OF[f.code];
       const h = byCell.get(f.cell);
       if (!h) {
-        byCell.set(f.cell, { severity: sev, notes: [f.message], notesEn: [f.messageEn] });
+        byCell.set(f.cell, { severity: sev, note: f.message, noteEn: f.messageEn });
       } else {
         if (SEVERITY_RANK.indexOf(sev) < SEVERITY_RANK.indexOf(h.severity)) h.severity = sev;
-        h.notes.push(f.message);
-        h.notesEn.push(f.messageEn);
+        h.note += `\n${f.message}`;
+        h.noteEn += `\n${f.messageEn}`;
       }
     }
   }
   const out: Highlight[] = [];
   for (const [cell, h] of byCell) {
     const { row, col } = parseAddress(cell)!;
-    // most cells have one reason: it is the note as it is (a join would copy it)
-    const note = h.notes.length === 1 ? h.notes[0] : h.notes.join("\n");
-    const noteEn = h.notesEn.length === 1 ? h.notesEn[0] : h.notesEn.join("\n");
-    out.push({ cell, row, col, severity: h.severity, note, noteEn });
+    out.push({ cell, row, col, severity: h.severity, note: h.note, noteEn: h.noteEn });
   }
   return out;
 }
