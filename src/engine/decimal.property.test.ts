@@ -103,6 +103,8 @@ describe("Rational is exact on both of its roads (doubles below 2^53, BigInt abo
         expect(x.toDecimalString(places)).toBe(decimalText(roundScaled(r, places), places));
         expect(x.sign()).toBe(r.n < 0n ? -1 : r.n > 0n ? 1 : 0);
         expect(x.isInteger()).toBe(r.d === 1n);
+        // written exactly in `places` decimals exactly when 10^places is a multiple of the denominator
+        expect(x.fitsPlaces(places)).toBe(scale % r.d === 0n);
       }),
       { numRuns: 3000 },
     );

@@ -404,6 +404,12 @@ export class Rational {
     return Number(this.toDecimalString(20));
   }
 
+  /** Whether the value is written exactly in at most `places` decimals (its denominator divides 10^places). */
+  fitsPlaces(places: number): boolean {
+    if (this.bn === null && places >= 0 && places < POW10_SMALL.length) return POW10_SMALL[places] % this.sd === 0;
+    return pow10(places) % this.d === 0n;
+  }
+
   /**
    * Decimal text. Without `places`: exact when the denominator has only factors 2 and 5,
    * otherwise 20 places, trailing zeros dropped. With `places`: exactly that many places (rounded half away).

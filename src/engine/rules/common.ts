@@ -78,8 +78,6 @@ export function pointsShown(s: Rational): string {
 
 /** For explanations: exact when short ("3.37225"), else 6 places and an ellipsis ("8.333333…"). */
 export function shortDecimal(x: Rational): string {
-  const s = x.toDecimalString();
-  const dot = s.indexOf(".");
-  if (dot < 0 || s.length - dot - 1 <= 8) return s;
-  return x.toDecimalString(6) + "…";
+  // exact in 8 places or not, known from the denominator: 1/3 is not first written to 20 places
+  return x.fitsPlaces(8) ? x.toDecimalString() : x.toDecimalString(6) + "…";
 }
