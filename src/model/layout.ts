@@ -124,8 +124,7 @@ function ruleHeaderCol(view: SheetView, r: number, cols: number): number {
  * The tables of one sheet, top to bottom: the first within the first rows (as ever), then any
  * further table below the end of the one before (a 2021 table under the 2020 one).
  */
-function layoutsOf(sheet: SheetData): Layout[] {
-  const view = new SheetView(sheet);
+function layoutsOf(sheet: SheetData, view: SheetView): Layout[] {
   const cols = view.colCount;
   const out: Layout[] = [];
   let from = 0;
@@ -290,12 +289,17 @@ function sameShape(l: Layout, columns: Layout["columns"], years: YearColumns[]):
 export interface FoundTable {
   sheet: SheetData;
   layout: Layout;
+  /** the view the table was found through (its merges already read): the plan reads through it too */
+  view: SheetView;
 }
 
 /** Every 分工表 in a workbook: sheets named like 分工表 first, then in workbook order; top to bottom in a sheet. */
 export function findTables(wb: WorkbookData): FoundTable[] {
   const ordered = [...wb.sheets].sort((a, b) => Number(/分工/.test(b.name)) - Number(/分工/.test(a.name)));
-  return ordered.flatMap((sheet) => layoutsOf(sheet).map((layout) => ({ sheet, layout })));
+  return ordered.flatMap((sheet) => {
+    const view = new SheetView(sheet);
+    return layoutsOf(sheet, view).map((layout) => ({ sheet, layout, view }));
+  });
 }
 
 /** What the report, the pane's picker and the command line say about one table. */
@@ -319,7 +323,7 @@ export function tableInfo(t: FoundTable, index: number): TableInfo {
 export function findTable(
   wb: WorkbookData,
   choice?: TableChoice,
-): { sheet: SheetData; layout: Layout; tables: FoundTable[]; bound: number } {
+): { sheet: SheetData; layout: Layout; view: SheetView; tables: FoundTable[]; bound: number } {
   const tables = findTables(wb);
   if (tables.length === 0) {
     throw new NoTableError(`未找到分工表：没有一个工作表含有表头 ${LOOKED_FOR.map((h) => `“${h}”`).join("、")}`, LOOKED_FOR);

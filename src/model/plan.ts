@@ -31,11 +31,6 @@ import type {
 
 export { findTable } from "./layout";
 
-/** Sum of scores, exact: each score is read as the decimal it shows and added as a rational. */
-function exactSum(xs: number[]): number {
-  return xs.reduce((s, x) => s.add(Rational.fromNumber(x)), Rational.ZERO).toNumber();
-}
-
 /** "5" / 5 / "5分" / "５" → 5; anything else → null. */
 function numberOf(v: CellScalar): number | null {
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
@@ -527,9 +522,8 @@ function layFlat(flags: Flag[], scores: ScoreCell[], writes: CellWrite[]): void 
  */
 export function computePlan(wb: WorkbookData, choice?: TableChoice): Plan {
   const found = findTable(wb, choice);
-  const { sheet, layout } = found;
+  const { sheet, layout, view } = found;
   const tables = found.tables.map((t, i) => tableInfo(t, i));
-  const view = new SheetView(sheet);
   const indicators: IndicatorPlan[] = [];
   const writes: CellWrite[] = [];
   const categoryPoints = new Map<string, number | null>();
@@ -552,8 +546,10 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice): Plan {
 
   // Totals add the computed score where there is one, the stated score otherwise.
   const contribution = (s: ScoreCell) => s.computed ?? s.stated ?? 0;
+  // each cell's part read once as the exact decimal it shows: the totals and the subtotals add the same parts
+  const parts = indicators.map((ind) => ind.scores.map((s) => Rational.fromNumber(contribution(s))));
   const totals: TotalPlan[] = layout.years.map((y, i) => {
-    const computed = exactSum(indicators.map((ind) => contribution(ind.scores[i])));
+    const computed = parts.reduce((sum, p) => sum.add(p[i]), Rational.ZERO).toNumber();
     const cellAddr = layout.totalRow === null ? null : address(layout.totalRow, y.scoreCol);
     const data = layout.totalRow === null ? undefined : view.cell(layout.totalRow, y.scoreCol);
     const stated = data ? numberOf(data.v) : null;
@@ -586,14 +582,14 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice): Plan {
   const subtotals: SubtotalPlan[] = [];
   const sums = new Map<string, Rational[]>();
   // a table with no 一级指标 column has no categories to subtotal (one line "" would only repeat the total)
-  for (const ind of layout.columns.category === null ? [] : indicators) {
+  for (const [k, ind] of (layout.columns.category === null ? [] : indicators).entries()) {
     let sum = sums.get(ind.category);
     if (!sum) {
       sum = layout.years.map(() => Rational.ZERO);
       sums.set(ind.category, sum);
       subtotals.push({ category: ind.category, points: categoryPoints.get(ind.category) ?? null, byColumn: {} });
     }
-    for (let i = 0; i < sum.length; i++) sum[i] = sum[i].add(Rational.fromNumber(contribution(ind.scores[i])));
+    for (let i = 0; i < sum.length; i++) sum[i] = sum[i].add(parts[k][i]);
   }
   for (const sub of subtotals) {
     const sum = sums.get(sub.category)!;
