@@ -165,6 +165,16 @@ export function readSheet(name: string, xml: string, ctx: SheetContext): SheetDa
         row = at.row;
       } else col++;
       if (row < 0) row = 0;
+      // the usual cell, <c …><v>…</v></c>: its value cut out, without the content between the tags
+      if (!empty && xml.startsWith("<v>", gt + 1)) {
+        const vEnd = xml.indexOf("<", gt + 4);
+        if (vEnd >= 0 && xml.startsWith("</v></c>", vEnd)) {
+          const data = cellOf(t, s, "", row, col, ctx, masters, xml.slice(gt + 4, vEnd));
+          if (data) (cells[row] ??= [])[col] = data;
+          i = xml.indexOf("<", vEnd + 8);
+          continue;
+        }
+      }
       let content = "";
       let next = gt + 1;
       if (!empty) {
@@ -221,11 +231,14 @@ function cellOf(
   col: number,
   ctx: SheetContext,
   masters: Map<string, SharedMaster>,
+  /** the text of the cell's only child, <v>, when the scanner has cut it out already */
+  onlyValue?: string,
 ): CellData | undefined {
   const t = type ?? "n";
   const numFmt = s !== undefined ? ctx.numFmtOfXf[Number(s)] : ctx.numFmtOfXf[0];
   // the usual content, "<v>…</v>" alone, is cut out directly; anything else goes through the patterns
-  const onlyV = content.startsWith("<v>") && content.endsWith("</v>") && content.indexOf("<", 3) === content.length - 4;
+  const onlyV =
+    onlyValue !== undefined || (content.startsWith("<v>") && content.endsWith("</v>") && content.indexOf("<", 3) === content.length - 4);
   let formula: string | undefined;
   if (!onlyV && content.length > 0 && content.indexOf("f") >= 0) {
     const f = F_EL.exec(content);
@@ -246,7 +259,7 @@ function cellOf(
     }
   }
   const vm = onlyV || content.length === 0 ? null : V_EL.exec(content);
-  const raw = onlyV ? content.slice(3, -4) : vm ? vm[1] : undefined;
+  const raw = onlyValue ?? (onlyV ? content.slice(3, -4) : vm ? vm[1] : undefined);
   let v: CellScalar = null;
   switch (t) {
     case "s": {
