@@ -115,7 +115,8 @@ type Outcome = { file: string; plan: Plan } | { file: string; report: ReportStre
 async function planOf(bytes: Uint8Array, file: string, pick: { sheet?: string; table?: number }): Promise<Plan> {
   // .xls / .et / .ods are read through the copy an .xlsx route would make of them
   const { data } = await readWorkbook(asXlsxInput(bytes, path.basename(file)).bytes);
-  return computePlan(data, tableChoiceOf(pick, data));
+  // the command line shows only Chinese: the plan's English texts are not made
+  return computePlan(data, tableChoiceOf(pick, data), { english: false });
 }
 
 /**

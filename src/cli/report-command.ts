@@ -46,7 +46,7 @@ export async function reportCommand(
 
   if (!stat.isDirectory()) {
     const { data } = await readWorkbook(asXlsxInput(deps.readBytes(input), path.basename(input)).bytes);
-    const plan = computePlan(data);
+    const plan = computePlan(data, undefined, { english: false });
     const file = path.basename(input);
     deps.writeFileAtomic(output, await countyReportBuffer({ file, county: countyName(data, plan, file), plan }));
     io.out(S.wroteReport(output) + "\n");
@@ -64,7 +64,7 @@ export async function reportCommand(
     const file = path.basename(f);
     try {
       const { data } = await readWorkbook(asXlsxInput(deps.readBytes(f), path.basename(f)).bytes);
-      const plan = computePlan(data);
+      const plan = computePlan(data, undefined, { english: false });
       counties.push({ file, county: countyName(data, plan, file), plan });
     } catch (e) {
       const error = deps.messageOf(e);

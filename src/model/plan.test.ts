@@ -281,3 +281,20 @@ describe("bad input is reported on its own row", () => {
     expect(plan.writes).toEqual([]);
   });
 });
+
+describe("a plan made without English (the command line)", () => {
+  /** the plan with every English text taken out */
+  const chineseOf = (plan: unknown) => JSON.parse(JSON.stringify(plan, (key, value) => (/En$/.test(key) ? undefined : value)));
+
+  test("says in Chinese exactly what the full plan says, and makes no English text", () => {
+    const full = computePlan(seedWorkbookData());
+    const zh = computePlan(seedWorkbookData(), undefined, { english: false });
+    expect(chineseOf(zh)).toEqual(chineseOf(full));
+    // the seed's table has wrong scores, targets out of reach and gaps: there is English to leave out
+    expect(full.indicators.flatMap((i) => i.flags).filter((f) => f.messageEn !== "").length).toBeGreaterThan(5);
+    expect(zh.indicators.flatMap((i) => i.flags).every((f) => f.messageEn === "")).toBe(true);
+    expect(zh.writes.every((w) => w.reasonEn === "")).toBe(true);
+    expect(zh.highlights.every((h) => h.noteEn === "")).toBe(true);
+    expect(zh.indicators.flatMap((i) => i.scores).every((s) => s.noteEn === undefined)).toBe(true);
+  });
+});

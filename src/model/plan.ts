@@ -22,6 +22,7 @@ import type {
   IndicatorPlan,
   Layout,
   Plan,
+  PlanOptions,
   ScoreCell,
   SubtotalPlan,
   TableChoice,
@@ -101,6 +102,8 @@ interface RowContext {
   row: number;
   /** lay the row's messages flat (./flat-text.ts): worth it only when thousands of rows are kept */
   keepFlat: boolean;
+  /** make the English texts too (PlanOptions.english) */
+  english: boolean;
 }
 
 /**
@@ -123,6 +126,8 @@ function departmentsOf(view: SheetView, row: number, cols: Layout["columns"]): s
 
 function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan; writes: CellWrite[] } {
   const { view, layout, row } = ctx;
+  // an English text is made only for a host that shows English; otherwise it is left empty
+  const english = ctx.english;
   const cols = layout.columns;
   const name = compact(view.text(row, cols.name));
   const ruleText = view.text(row, cols.rule);
@@ -153,7 +158,13 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
   }
   if (problem) {
     ruleMessage = `${ruleCell}：${problem[0]}`;
-    flags.push({ code: "rule-error", column: null, cell: ruleCell, message: ruleMessage, messageEn: `${ruleCell}: ${problem[1]}` });
+    flags.push({
+      code: "rule-error",
+      column: null,
+      cell: ruleCell,
+      message: ruleMessage,
+      messageEn: english ? `${ruleCell}: ${problem[1]}` : "",
+    });
   }
 
   let max: number | null = rule ? rule.max : null;
@@ -180,7 +191,9 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
       column: null,
       cell: ruleCell,
       message: m,
-      messageEn: `${ruleCell}: the rule's maximum ${fmt(rule.max)} differs from the weight ${fmt(weight)}; the row is not written`,
+      messageEn: english
+        ? `${ruleCell}: the rule's maximum ${fmt(rule.max)} differs from the weight ${fmt(weight)}; the row is not written`
+        : "",
     });
   }
   if (fromWeight !== undefined && fromWeight !== null && fromWeight < weight! - 1e-9) {
@@ -192,7 +205,9 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
       column: null,
       cell: ruleCell,
       message: m,
-      messageEn: `${ruleCell}: the rule's base is the weight ${fmt(weight!)} but its maximum is ${fmt(fromWeight)}; the row is not written`,
+      messageEn: english
+        ? `${ruleCell}: the rule's base is the weight ${fmt(weight!)} but its maximum is ${fmt(fromWeight)}; the row is not written`
+        : "",
     });
   }
   if (fromWeight !== undefined) max = fromWeight;
@@ -246,7 +261,9 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
             column: y.label,
             cell,
             message: `${cell}：${y.label}年${sc.message}（请在评分标准中写明最高分，如“最高加减分不得超过5分”）`,
-            messageEn: `${cell}: the rule gives ${fmt(result.score)} for ${y.label}, above the weight ${fmt(weight!)}; it states no maximum, so whether the weight caps it is not settled; not written`,
+            messageEn: english
+              ? `${cell}: the rule gives ${fmt(result.score)} for ${y.label}, above the weight ${fmt(weight!)}; it states no maximum, so whether the weight caps it is not settled; not written`
+              : "",
           });
           break;
         }
@@ -260,7 +277,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
           computed < result.score - 1e-9
             ? `，按${weight !== null && Math.abs(computed - weight) < 1e-9 ? "权重分值" : "最高分"} ${fmt(computed)} 分封顶`
             : "";
-        const cappedEn = capped ? `, capped at ${fmt(computed)}` : "";
+        const cappedEn = english && capped ? `, capped at ${fmt(computed)}` : "";
         sc.computed = computed;
         if (stated === null) {
           sc.status = "ok";
@@ -276,7 +293,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
             column: y.label,
             cell,
             message: `${cell}：${y.label}年得分填写 ${shownStated}，按评分标准${sc.valueText ? `（${sc.valueText}）` : ""}应为 ${shownComputed}${capped}`,
-            messageEn: `${cell}: the ${y.label} score is ${shownStated}, the rule gives ${shownComputed}${cappedEn}`,
+            messageEn: english ? `${cell}: the ${y.label} score is ${shownStated}, the rule gives ${shownComputed}${cappedEn}` : "",
           });
         }
         const needsWrite = (stated === null || sc.status === "mismatch") && !maxConflict;
@@ -294,8 +311,9 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
                 stated === null
                   ? `${y.label}年得分${notNumber ? `“${notNumber}”不是数字` : "为空"}，按评分标准填入 ${shownComputed}${capped}${result.note ? `（${result.note}）` : ""}`
                   : `${y.label}年得分 ${shownStated} → ${shownComputed}（按评分标准${result.explain ? `：${result.explain()}` : ""}${capped}）`,
-              reasonEn:
-                stated === null
+              reasonEn: !english
+                ? ""
+                : stated === null
                   ? `${y.label} score ${notNumber ? `“${notNumber}” is not a number` : "was empty"}; the rule gives ${shownComputed}${cappedEn}`
                   : `${y.label} score ${shownStated} → ${shownComputed} (by the scoring rule${cappedEn})`,
             });
@@ -333,9 +351,11 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
             message: counted
               ? `${cell}：${y.label}年得分填写 ${fmt(stated)}，但“${sc.valueText}”只能得 ${span} 分`
               : `${cell}：${y.label}年得分填写 ${fmt(stated)}，但“${sc.valueText}”所在的一档只能得 ${span} 分`,
-            messageEn: counted
-              ? `${cell}: the ${y.label} score ${fmt(stated)} is outside what the count allows (${span})`
-              : `${cell}: the ${y.label} score ${fmt(stated)} is outside the range of the value's band (${span})`,
+            messageEn: !english
+              ? ""
+              : counted
+                ? `${cell}: the ${y.label} score ${fmt(stated)} is outside what the count allows (${span})`
+                : `${cell}: the ${y.label} score ${fmt(stated)} is outside the range of the value's band (${span})`,
           });
         }
         break;
@@ -352,7 +372,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
             column: y.label,
             cell,
             message: `${cell}：${y.label}年评估得分 ${fmt(stated)} 不在评分标准的任何一档（${ranges}）之内`,
-            messageEn: `${cell}: the ${y.label} judged score ${fmt(stated)} is in none of the rule's ranges (${ranges})`,
+            messageEn: english ? `${cell}: the ${y.label} judged score ${fmt(stated)} is in none of the rule's ranges (${ranges})` : "",
           });
         } else if (stated !== null && (stated < 0 || (max !== null && stated > max + 1e-9))) {
           sc.status = "mismatch";
@@ -362,7 +382,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
             column: y.label,
             cell,
             message: `${cell}：${y.label}年评估得分 ${fmt(stated)} 超出 0–${fmt(max ?? 0)} 的范围`,
-            messageEn: `${cell}: the ${y.label} judged score ${fmt(stated)} is outside 0–${fmt(max ?? 0)}`,
+            messageEn: english ? `${cell}: the ${y.label} judged score ${fmt(stated)} is outside 0–${fmt(max ?? 0)}` : "",
           });
         } else {
           sc.message = "评估打分，手工填写，不改写";
@@ -373,7 +393,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
         sc.message = result.message ?? "尚未填写数值";
         if (result.message) {
           sc.note = result.message;
-          sc.noteEn = `the value “${sc.valueText}” means no value yet; not scored`;
+          if (english) sc.noteEn = `the value “${sc.valueText}” means no value yet; not scored`;
         }
         break;
       case "error":
@@ -384,7 +404,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
           column: y.label,
           cell: valueCell ?? cell,
           message: `${valueCell}：${result.message}`,
-          messageEn: `${valueCell}: cannot read the value “${sc.valueText}” under this rule`,
+          messageEn: english ? `${valueCell}: cannot read the value “${sc.valueText}” under this rule` : "",
         });
         break;
     }
@@ -392,14 +412,15 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
     if ((result.status === "exact" || result.status === "range") && result.note) {
       sc.message = sc.message ? `${result.note}；${sc.message}` : result.note;
       sc.note = result.note;
-      sc.noteEn = `“${sc.valueText}” is ${result.qualifier === "estimate" ? "an estimate" : "approximate"}; scored as ${result.value === null ? "written" : withUnit(result.value, unit)}`;
+      if (english)
+        sc.noteEn = `“${sc.valueText}” is ${result.qualifier === "estimate" ? "an estimate" : "approximate"}; scored as ${result.value === null ? "written" : withUnit(result.value, unit)}`;
       const en = result.qualifier === "estimate" ? "the value is an estimate" : "the value is approximate";
       for (const f of flags) {
         if (f.column !== y.label || f.cell !== cell) continue;
         f.message += `（${result.note}）`;
-        f.messageEn += ` (${en})`;
+        if (english) f.messageEn += ` (${en})`;
       }
-      for (const w of writes) if (w.cell === cell) w.reasonEn += ` (${en})`;
+      if (english) for (const w of writes) if (w.cell === cell) w.reasonEn += ` (${en})`;
     }
     scores.push(sc);
   }
@@ -420,25 +441,28 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
       const shownGoal = fmt(goal);
       const shownRequired = requiredValue === null ? "" : withUnit(requiredValue, unit);
       const need = requiredValue !== null ? `；需要达到 ${shownRequired}` : "";
-      const needEn = requiredValue !== null ? `; it needs ${shownRequired}` : "";
+      const needEn = english && requiredValue !== null ? `; it needs ${shownRequired}` : "";
       const reasons: [string, string][] = [];
       if (max !== null && goal > max + 1e-9) {
-        reasons.push([`目标得分 ${shownGoal} 超过该指标满分 ${fmt(max)}`, `the target score ${shownGoal} exceeds the maximum ${fmt(max)}`]);
+        reasons.push([
+          `目标得分 ${shownGoal} 超过该指标满分 ${fmt(max)}`,
+          english ? `the target score ${shownGoal} exceeds the maximum ${fmt(max)}` : "",
+        ]);
       } else if (t.status === "no-value" && (rule.kind === "banded" || rule.kind === "counted")) {
         // not a target out of reach but a blank to fill: the message says so first (the flag code stays)
         reasons.push([
           `目标值未填写，目标得分 ${shownGoal} 没有依据${need}`,
-          `target value not filled in: the target score ${shownGoal} has nothing to rest on${needEn}`,
+          english ? `target value not filled in: the target score ${shownGoal} has nothing to rest on${needEn}` : "",
         ]);
       } else if (t.computed !== null && t.computed < goal - 1e-9) {
         reasons.push([
           `目标值 ${t.valueText} 只能得 ${fmt(t.computed)} 分，达不到目标得分 ${shownGoal}${need}`,
-          `the target value ${t.valueText} scores only ${fmt(t.computed)}, below the target score ${shownGoal}${needEn}`,
+          english ? `the target value ${t.valueText} scores only ${fmt(t.computed)}, below the target score ${shownGoal}${needEn}` : "",
         ]);
       } else if (t.range !== null && t.range[1] < goal - 1e-9) {
         reasons.push([
           `目标“${t.valueText}”最多只能得 ${fmt(t.range[1])} 分，达不到目标得分 ${shownGoal}`,
-          `the target “${t.valueText}” scores at most ${fmt(t.range[1])}, below the target score ${shownGoal}`,
+          english ? `the target “${t.valueText}” scores at most ${fmt(t.range[1])}, below the target score ${shownGoal}` : "",
         ]);
       }
       for (const [zh, en] of reasons) {
@@ -447,7 +471,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
           column: t.column,
           cell: t.cell,
           message: `${t.cell}：${zh}`,
-          messageEn: `${t.cell}: ${en}`,
+          messageEn: english ? `${t.cell}: ${en}` : "",
         });
       }
 
@@ -465,7 +489,7 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
             const from = withUnit(latest.value, unit);
             const rise = withUnit(requiredValue - latest.value, unit);
             valueGap = `，数值需从 ${from} 提高到 ${shownRequired}（+${rise}）`;
-            valueGapEn = `; the value must rise from ${from} to ${shownRequired} (+${rise})`;
+            if (english) valueGapEn = `; the value must rise from ${from} to ${shownRequired} (+${rise})`;
           }
           const shownLatest = fmt(latestScore);
           const shownGap = fmt(gap);
@@ -474,7 +498,9 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
             column: t.column,
             cell: t.cell,
             message: `${t.cell}：${latest.column}年得分 ${shownLatest}，距${t.column}年目标得分 ${shownGoal} 还差 ${shownGap} 分${valueGap}`,
-            messageEn: `${t.cell}: the ${latest.column} score ${shownLatest} is ${shownGap} below the ${t.column} target ${shownGoal}${valueGapEn}`,
+            messageEn: english
+              ? `${t.cell}: the ${latest.column} score ${shownLatest} is ${shownGap} below the ${t.column} target ${shownGoal}${valueGapEn}`
+              : "",
           });
         }
         break;
@@ -520,7 +546,8 @@ function layFlat(flags: Flag[], scores: ScoreCell[], writes: CellWrite[]): void 
  * Compute the plan for a workbook: for its first 分工表, or the one `choice` names. Throws
  * NoTableError when no 分工表 is found, TableChoiceError when `choice` names none.
  */
-export function computePlan(wb: WorkbookData, choice?: TableChoice): Plan {
+export function computePlan(wb: WorkbookData, choice?: TableChoice, options: PlanOptions = {}): Plan {
+  const english = options.english ?? true;
   const found = findTable(wb, choice);
   const { sheet, layout, view } = found;
   const tables = found.tables.map((t, i) => tableInfo(t, i));
@@ -539,7 +566,7 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice): Plan {
         if (!categoryPoints.has(c.name)) categoryPoints.set(c.name, c.points);
       }
     }
-    const scored = scoreRow({ view, layout, row, keepFlat }, category);
+    const scored = scoreRow({ view, layout, row, keepFlat, english }, category);
     indicators.push(scored.indicator);
     writes.push(...scored.writes);
   }
@@ -563,7 +590,7 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice): Plan {
         before: data?.v ?? null,
         after: computed,
         reason: `${y.label}年合计得分 ${before} → ${fmt(computed)}`,
-        reasonEn: `${y.label} total ${beforeEn} → ${fmt(computed)}`,
+        reasonEn: english ? `${y.label} total ${beforeEn} → ${fmt(computed)}` : "",
         ...(data?.formula ? { keepsFormula: data.formula } : {}),
       });
     }
@@ -625,7 +652,8 @@ function highlightsOf(indicators: IndicatorPlan[]): Highlight[] {
       } else {
         if (SEVERITY_RANK.indexOf(sev) < SEVERITY_RANK.indexOf(h.severity)) h.severity = sev;
         h.note += `\n${f.message}`;
-        h.noteEn += `\n${f.messageEn}`;
+        // (a plan without English has none to join)
+        if (f.messageEn) h.noteEn = h.noteEn ? `${h.noteEn}\n${f.messageEn}` : f.messageEn;
       }
     }
   }

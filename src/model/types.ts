@@ -184,6 +184,17 @@ export interface Highlight {
  * Plan.tables lists them), or by `sheet` and optionally a 1-based `row` inside the table (or
  * above it: the first table at or below that row).
  */
+/** How a plan is made. */
+export interface PlanOptions {
+  /**
+   * false: the English texts of the score cells, flags, writes and highlights (noteEn, messageEn,
+   * reasonEn) are left empty — for a host that shows only Chinese (the command line), as making them
+   * cost a twentieth of a plan. The table notice keeps its own. Default true (the pane and the page
+   * switch languages).
+   */
+  english?: boolean;
+}
+
 export interface TableChoice {
   sheet?: string;
   row?: number;
