@@ -81,7 +81,8 @@ function rowPrecision(view: SheetView, row: number, layout: Layout): number | un
       const x = Rational.fromNumber(c.v);
       digits = (isPercentFormat(c.numFmt) ? x.mul(100) : x).toDecimalString();
     } else if (typeof c?.v === "string") {
-      const m = /\d+(?:\.\d+)?/.exec(c.v.replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+      const text = /[０-９．]/.test(c.v) ? c.v.replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)) : c.v;
+      const m = /\d+(?:\.\d+)?/.exec(text);
       digits = m ? m[0] : null;
     }
     if (digits === null) continue;
