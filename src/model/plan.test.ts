@@ -282,6 +282,21 @@ describe("bad input is reported on its own row", () => {
   });
 });
 
+describe("a plan made for check: no English, no write reasons", () => {
+  test("has the same writes, scores and flags, with empty reasons", () => {
+    const full = computePlan(seedWorkbookData());
+    const counted = computePlan(seedWorkbookData(), undefined, { english: false, writeReasons: false });
+    const strip = (p: typeof full) => p.writes.map(({ reason: _r, reasonEn: _e, ...w }) => w);
+    expect(strip(counted)).toEqual(strip(full));
+    expect(counted.writes.length).toBe(full.writes.length);
+    expect(full.writes.every((w) => w.reason !== "")).toBe(true);
+    expect(counted.writes.every((w) => w.reason === "" && w.reasonEn === "")).toBe(true);
+    expect(counted.indicators.flatMap((i) => i.flags.map((f) => f.message))).toEqual(
+      full.indicators.flatMap((i) => i.flags.map((f) => f.message)),
+    );
+  });
+});
+
 describe("a plan made without English (the command line)", () => {
   /** the plan with every English text taken out */
   const chineseOf = (plan: unknown) => JSON.parse(JSON.stringify(plan, (key, value) => (/En$/.test(key) ? undefined : value)));

@@ -105,6 +105,8 @@ interface RowContext {
   keepFlat: boolean;
   /** make the English texts too (PlanOptions.english) */
   english: boolean;
+  /** say why each write is made (PlanOptions.writeReasons) */
+  writeReasons: boolean;
 }
 
 /**
@@ -308,15 +310,17 @@ function scoreRow(ctx: RowContext, category: string): { indicator: IndicatorPlan
               col: y.scoreCol,
               before: scoreData?.v ?? null,
               after: computed,
-              reason:
-                stated === null
-                  ? `${y.label}年得分${notNumber ? `“${notNumber}”不是数字` : "为空"}，按评分标准填入 ${shownComputed}${capped}${result.note ? `（${result.note}）` : ""}`
-                  : `${y.label}年得分 ${shownStated} → ${shownComputed}（按评分标准${result.explain ? `：${result.explain()}` : ""}${capped}）`,
-              reasonEn: !english
+              reason: !ctx.writeReasons
                 ? ""
                 : stated === null
-                  ? `${y.label} score ${notNumber ? `“${notNumber}” is not a number` : "was empty"}; the rule gives ${shownComputed}${cappedEn}`
-                  : `${y.label} score ${shownStated} → ${shownComputed} (by the scoring rule${cappedEn})`,
+                  ? `${y.label}年得分${notNumber ? `“${notNumber}”不是数字` : "为空"}，按评分标准填入 ${shownComputed}${capped}${result.note ? `（${result.note}）` : ""}`
+                  : `${y.label}年得分 ${shownStated} → ${shownComputed}（按评分标准${result.explain ? `：${result.explain()}` : ""}${capped}）`,
+              reasonEn:
+                !english || !ctx.writeReasons
+                  ? ""
+                  : stated === null
+                    ? `${y.label} score ${notNumber ? `“${notNumber}” is not a number` : "was empty"}; the rule gives ${shownComputed}${cappedEn}`
+                    : `${y.label} score ${shownStated} → ${shownComputed} (by the scoring rule${cappedEn})`,
             });
           }
         }
@@ -549,6 +553,7 @@ function layFlat(flags: Flag[], scores: ScoreCell[], writes: CellWrite[]): void 
  */
 export function computePlan(wb: WorkbookData, choice?: TableChoice, options: PlanOptions = {}): Plan {
   const english = options.english ?? true;
+  const writeReasons = options.writeReasons ?? true;
   const found = findTable(wb, choice);
   const { sheet, layout, view } = found;
   const tables = found.tables.map((t, i) => tableInfo(t, i));
@@ -567,7 +572,7 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice, options: Pla
         if (!categoryPoints.has(c.name)) categoryPoints.set(c.name, c.points);
       }
     }
-    const scored = scoreRow({ view, layout, row, keepFlat, english }, category);
+    const scored = scoreRow({ view, layout, row, keepFlat, english, writeReasons }, category);
     indicators.push(scored.indicator);
     writes.push(...scored.writes);
   }
@@ -590,8 +595,8 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice, options: Pla
         col: y.scoreCol,
         before: data?.v ?? null,
         after: computed,
-        reason: `${y.label}年合计得分 ${before} → ${fmt(computed)}`,
-        reasonEn: english ? `${y.label} total ${beforeEn} → ${fmt(computed)}` : "",
+        reason: writeReasons ? `${y.label}年合计得分 ${before} → ${fmt(computed)}` : "",
+        reasonEn: english && writeReasons ? `${y.label} total ${beforeEn} → ${fmt(computed)}` : "",
         ...(data?.formula ? { keepsFormula: data.formula } : {}),
       });
     }

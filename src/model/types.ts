@@ -193,6 +193,12 @@ export interface PlanOptions {
    * switch languages).
    */
   english?: boolean;
+  /**
+   * false: every write's reason (reason, reasonEn) is left empty — for a caller that only counts the
+   * writes (`kjscore check`), as saying why each score is corrected, with the rule's explanation,
+   * cost a sixth of a plan. Default true (recalc, report, the pane and the page show them).
+   */
+  writeReasons?: boolean;
 }
 
 export interface TableChoice {
