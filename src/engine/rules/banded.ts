@@ -274,10 +274,18 @@ function makeRule(text: string, exactBands: ExactBand[], unit: string | null): B
     return top; // above a closed top band: its score is the most the rule gives
   }
 
+  // each sloping band's points per unit of value, worked out once (exact: the same rational as
+  // dividing the band's score span by its value span for every value scored)
+  const slopes = new Map<ExactBand, Rational>();
+  for (const b of exactBands) {
+    if (b.high !== null && !b.lowScore.eq(b.highScore)) slopes.set(b, b.highScore.sub(b.lowScore).div(b.high.sub(b.low)));
+  }
+
   function scoreIn(b: ExactBand, v: Rational): Rational {
     if (b.high === null || v.ge(b.high)) return b.highScore;
-    if (b.lowScore.eq(b.highScore)) return b.lowScore;
-    return b.lowScore.add(v.sub(b.low).mul(b.highScore.sub(b.lowScore)).div(b.high.sub(b.low)));
+    const slope = slopes.get(b);
+    if (slope === undefined) return b.lowScore;
+    return b.lowScore.add(v.sub(b.low).mul(slope));
   }
 
   function exactScore(v: Rational): Rational | null {
