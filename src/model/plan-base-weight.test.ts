@@ -128,3 +128,34 @@ describe("a band whose score the assessors choose (评审在一档的分数范�
     expect(plan.writes.filter((w) => w.row === 2)).toEqual([]);
   });
 });
+
+describe("a base that is a share of the 基本分值, a bonus bounded by a share of it (江苏 开发区 考核办法, JS1)", () => {
+  const JS1 = "以2010年实绩为基数，持平得基本分值的80%，每项指标每超5%加1分，加分最高不超过基本分值的50%。";
+  const { wb, plan } = firstRow(JS1, 10, ["100", "110", "200"]);
+  // the same figures as numbers, as a 分享版 needs them for a formula over two value cells
+  const numeric = firstRow(JS1, 10, ["100", "110", "200"]);
+  [5, 7, 9].forEach((c, i) => (numeric.wb.sheets[1].cells[2][c] = { v: [100, 110, 200][i] }));
+  const ind = plan.indicators[0];
+
+  test("110 after 100 scores 10 and 200 after 110 scores 13 (8 + at most 5), written past the weight of 10", () => {
+    expect(ind.max).toBe(13);
+    expect(ind.scores.map((s) => s.computed)).toEqual([null, 10, 13]);
+    expect(plan.writes.filter((w) => w.row === 2).map((w) => [w.cell, w.after])).toEqual([
+      ["I3", 10],
+      ["K3", 13],
+    ]);
+  });
+
+  test("the first year has no figure before it: said on the cell, nothing written there", () => {
+    expect(ind.scores[0].status).toBe("error");
+    expect(ind.scores[0].message).toContain("上一年");
+  });
+
+  test("the 分享版 formula gives the same 13 from the two value cells", () => {
+    const { edits } = portableEdits(numeric.wb, computePlan(numeric.wb), { convertValues: true });
+    const f = edits.find((e) => e.kind === "score-formula" && e.cell === "K3") as { formula: string } | undefined;
+    expect(f).toBeDefined();
+    expect(evaluate(f!.formula, { cell: (r) => (r === "J3" ? 200 : 110) })).toBe(13);
+    expect(evaluate(f!.formula, { cell: (r) => (r === "J3" ? 115.5 : 110) })).toBe(9);
+  });
+});
