@@ -2,12 +2,15 @@
  * Categorical, additive rules: "独立行政科技管理部门（4分）；合署办公的（2分）；加挂科技局牌子（1分）；…"
  * The 情况 cell names the arrangements that apply ("合署办公、成立领导小组" → 3). Matching forgives
  * wording ("合署办公" for "合署办公的", "成立领导小组" for "成立科技创新工作领导小组") but never guesses:
- * each part must match exactly one option.
+ * each part must match exactly one option. Options that are states of one thing ("建成…的得2分，在建…的得1分",
+ * exclusive.ts) do not add up: the rule's maximum is the best state, and a cell naming two states of one
+ * thing scores the better one, saying so.
  */
 import { Rational } from "../decimal";
 import { dropThousandsSeparators, foldChars, unifyWords } from "../normalize";
 import { stripBrackets } from "../values";
 import { RuleError, type Rule, type ScoreResult, type ValueInput } from "../types";
+import { exclusiveGroups } from "./exclusive";
 import { NUM, exact, parseCap, trimSegment, valueError, withoutCap, type RulePlugin } from "./common";
 
 export interface CategoricalOption {
@@ -16,6 +19,8 @@ export interface CategoricalOption {
   points: number;
   /** the segment as written ("合署办公的（2分）") */
   text: string;
+  /** options with the same group are states of one thing (建成/在建…): only the best of them counts */
+  group: number;
 }
 
 export interface CategoricalRule extends Rule {
@@ -47,7 +52,7 @@ function keyOf(text: string): string {
 /** Reads a categorical rule; throws RuleError naming the segment it cannot read. */
 export function parseCategorical(text: string): CategoricalRule {
   const folded = foldChars(text);
-  const options: ExactOption[] = [];
+  const options: Omit<ExactOption, "group">[] = [];
   let pending = ""; // an option's name may wrap onto the next line
   let pendingStart = 0;
   let index = 0;
@@ -115,8 +120,12 @@ function longestCommonRun(a: string, b: string): number {
   return best;
 }
 
-function makeRule(text: string, options: ExactOption[], cap: Rational | null): CategoricalRule {
-  const sum = options.reduce((s, o) => s.add(o.exactPoints), Rational.ZERO);
+function makeRule(text: string, found: Omit<ExactOption, "group">[], cap: Rational | null): CategoricalRule {
+  const groups = exclusiveGroups(found.map((o) => o.name));
+  const options: ExactOption[] = found.map((o, i) => ({ ...o, group: groups[i] }));
+  // the best option of each group of exclusive states, added over the groups
+  const best = bestOfEach(options);
+  const sum = best.reduce((s, o) => s.add(o.exactPoints), Rational.ZERO);
   const max = cap !== null && cap.lt(sum) ? cap : sum;
 
   /** The options a part names: equal, else contained either way, else sharing a run of ≥4 characters. */
@@ -161,14 +170,23 @@ function makeRule(text: string, options: ExactOption[], cap: Rational | null): C
       chosen.add(hit[0]);
     }
     if (chosen.size === 0) return { status: "no-value" };
-    const picked = options.filter((o) => chosen.has(o)); // rule order
+    const named = options.filter((o) => chosen.has(o)); // rule order
+    // two states of one thing named ("建成…、在建…"): the better one counts
+    const picked = bestOfEach(named);
+    const dropped = named.filter((o) => !picked.includes(o));
     let s = picked.reduce((acc, o) => acc.add(o.exactPoints), Rational.ZERO);
     let capNote = "";
     if (cap !== null && s.gt(cap)) {
       s = cap;
       capNote = `，封顶${cap}分`;
     }
-    const detail = picked.map((o) => `${o.name}（${o.points}分）`).join("+") + `=${s}分${capNote}`;
+    const onlyBest = dropped.length
+      ? `（${dropped.map((o) => `“${o.name}”`).join("、")}与${picked
+          .filter((o) => dropped.some((d) => d.group === o.group))
+          .map((o) => `“${o.name}”`)
+          .join("、")}是同一事项的不同状态，只计最高一项）`
+      : "";
+    const detail = picked.map((o) => `${o.name}（${o.points}分）`).join("+") + `=${s}分${capNote}${onlyBest}`;
     return exact(s, null, detail);
   }
 
@@ -177,11 +195,21 @@ function makeRule(text: string, options: ExactOption[], cap: Rational | null): C
     text,
     unit: null,
     max: max.toNumber(),
-    options: options.map(({ name, points, text: t }) => ({ name, points, text: t })),
+    options: options.map(({ name, points, text: t, group }) => ({ name, points, text: t, group })),
     cap: cap === null ? null : cap.toNumber(),
     score,
     required: () => null,
   };
+}
+
+/** The best option of each group (the first written, on a tie), in rule order. */
+function bestOfEach(options: ExactOption[]): ExactOption[] {
+  const best = new Map<number, ExactOption>();
+  for (const o of options) {
+    const b = best.get(o.group);
+    if (!b || o.exactPoints.gt(b.exactPoints)) best.set(o.group, o);
+  }
+  return options.filter((o) => best.get(o.group) === o);
 }
 
 /** Looks categorical: named options each with a score in brackets, no numbers in the names. */
