@@ -33,6 +33,10 @@ describe("the maximum of options that exclude each other", () => {
     ).toBe(8);
   });
 
+  test("a policy about a thing is another item than the thing: 设立 a 基金 and 出台 its 管理办法 add up", () => {
+    expect(parseRule("设立科技创新基金（2分）；出台科技创新基金管理办法（1分）").max).toBe(3);
+  });
+
   test("two things in the same state are two items: 建成 A and 建成 B add up", () => {
     expect(parseRule("建成科技企业孵化器（3分）；建成众创空间（2分）").max).toBe(5);
   });
