@@ -212,7 +212,12 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
     } else {
       anchorSlot = after ?? undefined;
     }
-    if (!anchorSlot || !anchorSlot.low) throw clauseError(step.clause, "找不到它从哪一档开始");
+    if (!anchorSlot || !anchorSlot.low) {
+      // "少一次扣2.5分" with no count to fall short of ("不少于6次")
+      if (!anchorSlot && slotsOf(pieces).length === 0)
+        throw clauseError(step.clause, "没有写明应达到多少（如“不少于6次”），看不出少的是比多少少");
+      throw clauseError(step.clause, "找不到它从哪一档开始");
+    }
     const i = pieces.indexOf(anchorSlot);
     const below = i > 0 ? pieces[i - 1] : null;
     if (below && !below.implied) throw clauseError(step.clause, `与“${below.clause.text}”重叠`);
@@ -258,6 +263,11 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
     bonus,
     signed,
   };
+}
+
+/** the pieces the text states (not those it implies) */
+function slotsOf(pieces: Slot[]): Slot[] {
+  return pieces.filter((p) => !p.implied);
 }
 
 /** "每增加…", "每超…": a rise over some level, never counted from nothing */

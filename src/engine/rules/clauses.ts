@@ -11,7 +11,7 @@ import { Rational } from "../decimal";
 import { foldChars, normalize } from "../normalize";
 import { RuleError } from "../types";
 import { NUM, trimSegment } from "./common";
-import { isDescription, withoutEvidence } from "./notes";
+import { isCheckNote, isDescription, withoutEvidence } from "./notes";
 
 export interface Clause {
   /** as written, without separators */
@@ -102,6 +102,8 @@ export function clausesOf(text: string): Clause[] {
     weak.lastIndex = p.start;
     let w: RegExpExecArray | null;
     while ((w = weak.exec(folded)) && w.index < p.end) {
+      // "（3分，少一次扣1分）": a bracket is one piece, whatever it holds
+      if (insideBracket(folded, p.start, w.index)) continue;
       // "、" lists nouns ("科技会议、活动的…"): it ends a clause only after a score
       if (w[0] === "、" && !/分\)?\s*$/.test(folded.slice(p.start, w.index))) continue;
       cuts.push(w.index);
@@ -117,6 +119,16 @@ export function clausesOf(text: string): Clause[] {
     push(out, text, folded, s, p.end);
   }
   return out;
+}
+
+/** Whether `at` lies inside a bracket opened after `from`. */
+function insideBracket(folded: string, from: number, at: number): boolean {
+  let depth = 0;
+  for (let i = from; i < at; i++) {
+    if (folded[i] === "(") depth++;
+    else if (folded[i] === ")" && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 const BARE_SCORE = new RegExp(
@@ -140,6 +152,24 @@ function push(out: Clause[], text: string, folded: string, start: number, end: n
   norm = norm.replace(/(?:达到|保持|持平于|与)(上年|去年|上年同期|去年同期)(?:水平|持平)(?=的?[,:]?(?:得|计|可得|记|为)|$)/, "较$1增长0%");
   // "达到8个项目得满基本分": the full 基本分
   norm = norm.replace(/满(基本分|基础分)/g, "$1");
+  // "少一次扣1分", "出现1例未处理扣2分": each one short, each case found — 每 left out
+  norm = norm.replace(/^(少|缺|差)(?:一|1)(?=[次个项篇人家件条份户])/, "每$11").replace(/^(出现|发现)(?:一|1)(?=[例次起处件])/, "每$11");
+  // "…查看相关会议记录（3分，少一次扣1分）": the bracket holds the item's full score and its deduction
+  const heading = new RegExp(String.raw`^(.*?)\((${NUM})分,((?:每)?(?:少|缺|差)[^()]*?扣${NUM}分(?:,扣完为止)?)\)$`).exec(norm);
+  if (heading) {
+    const [, pre, full, rest] = heading;
+    if (pre !== "") push(out, pre, pre, 0, pre.length);
+    out.push({ text: written, norm: `满分${full}分`, index: out.length + 1 });
+    for (const part of rest.split(",")) push(out, written, part, 0, part.length);
+    return;
+  }
+  // "…出现1例未处理扣2分（5分）": a deduction with the item's full score after it
+  const fullAfter = new RegExp(String.raw`^(.*扣${NUM}分)\((${NUM})分\)$`).exec(norm);
+  if (fullAfter) {
+    out.push({ text: written, norm: fullAfter[1], index: out.length + 1 });
+    out.push({ text: written, norm: `满分${fullAfter[2]}分`, index: out.length + 1 });
+    return;
+  }
   // "…记2分（不投稿不得分）": the bracket is a clause of its own
   const otherwise =
     /^(.*分)\(((?:不|未|没有|无)[^()]*?(?:不得分|不计分|不加分))\)$/.exec(norm) ?? /^(.*分)\(([^()]*?按(?:完成)?比例[^()]*)\)$/.exec(norm);
@@ -198,6 +228,10 @@ const NUMBER_WITH_UNIT = new RegExp(String.raw`(${NUM})(${UNIT})(\((?:不)?(?:�
  */
 export function readCondition(before: string): Condition | null {
   let s = before.replace(/(?<![\d.])(?:19|20)\d{2}年度?(?=[\u4e00-\u9fff])/g, "");
+  // "科级领导干部中35岁及以下的不低于总数的20%": an age says who is counted, "总数的" what the share is of
+  s = s
+    .replace(/(?<=[\u4e00-\u9fff])\d{1,2}周?岁(?:及|以)?(?:以下|以上|以内)?的?(?=[\u4e00-\u9fff])/g, "")
+    .replace(/(不低于|不少于|不高于|不超过|达到|低于|高于|超过|少于)(?:总数|总量|总额|总人数)的(?=\d)/, "$1");
   // "(含30%)" / "(不含10%)": an edge note that names its number
   const notes: { at: Rational; inclusive: boolean }[] = [];
   s = s.replace(new RegExp(String.raw`\((不)?(?:含|包含|包括)(${NUM})[^()]*\)`, "g"), (_m, no: string | undefined, n: string) => {
@@ -451,7 +485,8 @@ export function readClauses(text: string): Reading[] {
   // "乡镇科技投入要列入本级财政预算，比例不低于1.0%（10分）": what the item is about, before its scoring
   let k = 0;
   while (k < all.length - 1 && isDescription(all[k].norm)) k++;
-  const cs = all.slice(k);
+  // "查看相关会议记录": how the figure is checked, anywhere in the rule
+  const cs = all.slice(k).filter((c, i, xs) => xs.length === 1 || !isCheckNote(c.norm));
   const rs = withBaseFigure(cs).map((c, i, all) => {
     const r = readClause(c) ?? asTarget(c, all[i + 1]);
     if (!r) throw clauseError(c, twoFiguresReason(c) ?? ratioGrowthReason(c) ?? "看不懂这一条");

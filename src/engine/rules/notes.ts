@@ -56,3 +56,11 @@ export function withoutPerPersonNote(text: string): string | null {
   if (!m || m.index === 0) return null;
   return text.slice(0, m.index).trim();
 }
+
+/**
+ * "查看相关会议记录", "查阅台帐资料": a clause that says how the assessors check the figure (the records they
+ * look at), as "（以会议记录为准）" does in a bracket. It does not change the score.
+ */
+export function isCheckNote(norm: string): boolean {
+  return /^(?:查看|查阅|核查|核对|检查|现场查看|实地查看)[^\d,;]*?(?:记录|资料|台账|台帐|文件|报表|材料|凭证|档案)$/.test(norm);
+}
