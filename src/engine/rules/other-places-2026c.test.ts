@@ -1,0 +1,117 @@
+/**
+ * The forms the third round of other places' texts brought (sources/other-places-2026c.json: 石城县's 2018
+ * 河长制 考核细则, a city's 机构编制 评估 指标, a 2013 卫生监督协管 考评表): a bracket holding the full score
+ * and its deduction ("（3分，少一次扣1分）"), 少一次/出现1例 as each one, a full score after a deduction
+ * ("…扣2分（5分）"), a note of how it is checked ("查看相关会议记录"), an age that says who is counted, and a
+ * penalty for not doing it ("未公示的扣0.5分") taken from the row's 权重分值.
+ */
+import fc from "fast-check";
+import { parseRule } from "../index";
+import { RuleError } from "../types";
+
+function refusal(text: string): RuleError {
+  try {
+    parseRule(text);
+  } catch (e) {
+    if (e instanceof RuleError) return e;
+    throw e;
+  }
+  throw new Error(`read, though it should be refused: ${text}`);
+}
+
+describe("石城县's 年内至少3次…（3分，少一次扣1分）", () => {
+  const rule = parseRule("单位领导班子部署河长制相关工作，年内至少3次，查看相关会议记录（3分，少一次扣1分）。");
+
+  test("3次 scores the full 3, 2次 scores 2, none scores 0, 5次 stays at 3", () => {
+    expect(rule.kind).toBe("deduction");
+    expect(rule.max).toBe(3);
+    expect(rule.score({ v: "3次" })).toMatchObject({ status: "exact", score: 3 });
+    expect(rule.score({ v: "2次" })).toMatchObject({ status: "exact", score: 2 });
+    expect(rule.score({ v: "0次" })).toMatchObject({ status: "exact", score: 0 });
+    expect(rule.score({ v: "5次" })).toMatchObject({ status: "exact", score: 3 });
+  });
+
+  test("a 少一次 with no count to fall short of is refused, naming it", () => {
+    const e = refusal("结合当地实际，制订科技政策、年度科技工作计划，及时上报半年度、年度科技工作总结，5 分。少一次扣 2.5 分。");
+    expect(e.part).toBe("少一次扣 2.5 分");
+    expect(e.message).toContain("没有写明应达到多少");
+  });
+});
+
+describe("石城县's 出现1例未处理扣2分（5分）", () => {
+  test("no case scores 5, one 3, two 1, three 0 (never below 0)", () => {
+    const rule = parseRule("加强河道管理，加大执法力度，严厉打击非法侵占水域岸线行为，出现1例未处理扣2分（5分）");
+    expect(rule.kind).toBe("deduction");
+    expect([0, 1, 2, 3].map((v) => rule.score({ v }))).toMatchObject([5, 3, 1, 0].map((score) => ({ status: "exact", score })));
+  });
+
+  test("'出现一例…扣N分（M分）': M less N per case, floored at 0", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 12 }), (n, m, cases) => {
+        const rule = parseRule(`对违法行为严肃查处，出现一例未查处扣${n}分（${m}分）`);
+        expect(rule.max).toBe(m);
+        expect(rule.score({ v: cases })).toMatchObject({ status: "exact", score: Math.max(0, m - n * cases) });
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
+
+describe("机构编制 评估's 35岁及以下的不低于总数的20%，得1分;每低1%，扣0.05分", () => {
+  const rule = parseRule("科级领导干部中35岁及以下的不低于总数的20%，得1分;每低1%，扣0.05分");
+
+  test("38.46% and 20% score 1; 15% (5 points short) scores 0.75; 17.5% is two whole points short: 0.9", () => {
+    expect(rule.score({ v: "38.46%" })).toMatchObject({ status: "exact", score: 1 });
+    expect(rule.score({ v: "20%" })).toMatchObject({ status: "exact", score: 1 });
+    expect(rule.score({ v: "15%" })).toMatchObject({ status: "exact", score: 0.75 });
+    expect(rule.score({ v: "17.5%" })).toMatchObject({ status: "exact", score: 0.9 });
+  });
+
+  test("the age is who is counted, not the condition: 35% is not read as the edge", () => {
+    expect(rule.score({ v: "34%" })).toMatchObject({ status: "exact", score: 1 });
+  });
+});
+
+describe("卫生监督 考评表's 未公示的扣0.5分 (the 分值 stands in the row's 权重分值)", () => {
+  test("已公示 scores the weight 0.5, 未公示 scores 0; 是/否 say the same", () => {
+    const rule = parseRule("未公示的扣0.5分。");
+    expect(rule.kind).toBe("graded");
+    expect(rule.max).toBeNull();
+    expect(rule.score({ v: "已公示" }, { weight: 0.5 })).toMatchObject({ status: "exact", score: 0.5 });
+    expect(rule.score({ v: "未公示" }, { weight: 0.5 })).toMatchObject({ status: "exact", score: 0 });
+    expect(rule.score({ v: "是" }, { weight: 0.5 })).toMatchObject({ status: "exact", score: 0.5 });
+    expect(rule.score({ v: "否" }, { weight: 0.5 })).toMatchObject({ status: "exact", score: 0 });
+  });
+
+  test("without a 权重分值 there is nothing to deduct from: an error saying so", () => {
+    const r = parseRule("未落实专帐管理专项核算的，扣1分。").score({ v: "已落实" });
+    expect(r.status).toBe("error");
+    expect(JSON.stringify(r)).toContain("没有权重分值");
+  });
+
+  test("a cell that says neither is asked about, never guessed", () => {
+    const r = parseRule("未落实专帐管理专项核算的，扣1分。").score({ v: "基本落实" }, { weight: 1 });
+    expect(r.status).toBe("error");
+  });
+
+  test("'未X的扣p分' under a weight w: w when done, w − p (not below 0) when not", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("公示", "建立工作台账", "按时上报", "开展培训"),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        (what, p2, w2) => {
+          const [p, w] = [p2 / 4, w2 / 4];
+          const rule = parseRule(`未${what}的扣${p}分`);
+          expect(rule.score({ v: `已${what}` }, { weight: w })).toMatchObject({ status: "exact", score: w });
+          expect(rule.score({ v: `未${what}` }, { weight: w })).toMatchObject({ status: "exact", score: Math.max(0, w - p) });
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  test("several kinds of lapse, each its own deduction, stay refused (one count cannot say which)", () => {
+    expect(refusal("每迟报一次扣0.5分，漏报一次扣1分；扣完为止。").message).toContain("无法识别");
+  });
+});
