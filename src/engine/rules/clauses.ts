@@ -303,11 +303,11 @@ export function readCondition(before: string): Condition | null {
   if (wordy && /^[\u4e00-\u9fff]*$/.test(suffix) && !/以上|以下|以内/.test(suffix)) suffix = "";
   // "达到8个项目", "超过5家企业以上": after a classifier, the noun it counts
   const counted = nums[nums.length - 1].unit;
-  if (cmp !== null && /^[个项家件所座处名位台套户]$/.test(counted)) {
-    suffix = suffix.replace(
-      /^(?:项目|企业|单位|平台|机构|成果|专利|产品|园区|基地|人才|团队)(?=(?:及以上|以上|及以下|以下|以内|的|者|时)*$)/,
-      "",
-    );
+  // "…合作3个以上项目的": or after the 以上 that gives the direction
+  if (/^[个项家件所座处名位台套户]$/.test(counted)) {
+    const noun = "(?:项目|企业|单位|平台|机构|成果|专利|产品|园区|基地|人才|团队)";
+    if (cmp !== null) suffix = suffix.replace(new RegExp(`^${noun}(?=(?:及以上|以上|及以下|以下|以内|的|者|时)*$)`), "");
+    suffix = suffix.replace(new RegExp(`^(及以上|以上|及以下|以下)${noun}(?=(?:的|者|时)*$)`), "$1");
   }
   if (joined) suffix = suffix.replace(/^(?:之间|区间内|范围内)/, "");
   if (!/^(?:及以上|以上|及以下|以下|以内|的|者|时)*$/.test(suffix)) return null;

@@ -34,11 +34,31 @@ export interface CountedRule extends Rule {
 }
 
 const LEVEL = "(国家级|省部级|省级以上|省级|市级|县级)";
-const PER = "家|项|个|所|座|处|件|人|次|篇|名|位|场|期|部|本|条|天";
+const PER = "家|项|个|所|座|处|件|人次|人|次|篇|名|位|场|期|部|本|条|天";
 /** An entry that ends in its count ("省级孵化器2家"): built once, not per value. */
 const COUNT_AT_END = new RegExp(`^(.*?\\D)(\\d+)(${PER})?$`);
 const CLAUSE = new RegExp(String.raw`^${LEVEL}?([\s\S]*?)(?:每(${PER}))?(${NUM})分$`);
-const COUNT_UNITS = new Set(["家", "项", "个", "所", "座", "处", "件", "人", "次", "篇", "名", "位", "场", "期", "部", "本", "条", "天"]);
+const COUNT_UNITS = new Set([
+  "家",
+  "项",
+  "个",
+  "所",
+  "座",
+  "处",
+  "件",
+  "人次",
+  "人",
+  "次",
+  "篇",
+  "名",
+  "位",
+  "场",
+  "期",
+  "部",
+  "本",
+  "条",
+  "天",
+]);
 /** "1个得2分", "一次得1分", "每篇得0.5分" → "每个2分": per item without "每家" */
 const ONE_EACH = new RegExp(
   String.raw`(?:每|(?<![\d.])(?:1|一))(${PER})(?:的)?,?(?:可?得|计|加|记|给)(${NUM})分$|(?<![\d.])(?:1|一)(${PER})(${NUM})分$`,
@@ -126,7 +146,9 @@ export function parseCounted(text: string): CountedRule {
       // a step over a level or last year is not a count of items
       throw new RuleError(`评分标准第${index}段“${written}”无法识别：没有写明从多少开始计算增减`, written);
     }
-    if (!/\d/.test(bare) && /^[,;。\s]*每/.test(folded.slice(start))) {
+    // "…并在评价年度形成500万元及以上产出的，每项得1分": amounts that describe the item, not a count of it
+    const describedOnly = !/\d/.test(bare) || (/(?:的|者)$/.test(bare) && !new RegExp(String.raw`\d(?:${PER}|人次|户)`).test(bare));
+    if (describedOnly && /^[,;。\s]*每/.test(folded.slice(start))) {
       // "在市级以上媒体发表科技宣传稿件的，每篇得0.5分": the kind, then its points
       const k = bare.replace(/(?:的|者)$/, "");
       prev = { kind: k, aliases: aliasesOf(k) };
@@ -241,7 +263,30 @@ function spreadByLevel(clause: string, before: string, written: string, index: n
   if (!scores) throw fail("看不懂“分别”后面的分值");
   const where = before + clause.slice(0, scores.index);
   const levels = /((?:国家|省部|省|市|县|区)级?(?:、(?:国家|省部|省|市|县|区)级?)+)/.exec(where);
-  if (!levels) throw fail("“分别”前没有列出级别");
+  if (!levels) {
+    // "新认定A、B、C、D类人才的，每人次分别3分、2分、1.5分、1分": classes of one kind, each its own item
+    const classes = /((?:[A-Z]|[一二三四五六七八九十])(?:、(?:[A-Z]|[一二三四五六七八九十]))+)(类|级|档|等)/.exec(where);
+    if (!classes) throw fail("“分别”前没有列出级别");
+    const names = classes[1].split("、").map((c) => `${c}${classes[2]}`);
+    const points = scores[1].split("、").map((x) => Rational.parse(x.replace(/分$/, "")));
+    if (names.length !== points.length) throw fail(`列出${names.length}类，却有${points.length}个分值`);
+    const per = new RegExp(String.raw`每(?:1|一)?(${PER})`).exec(clause);
+    const what = where
+      .slice(classes.index + classes[0].length)
+      .replace(/每(?:1|一)?.*$/, "")
+      .replace(/(?:的|者|,)+$/, "");
+    return {
+      unit: per ? per[1] : null,
+      items: names.map((name, i) => ({
+        kind: `${name}${what}`,
+        aliases: [`${name}${what}`, name],
+        level: null,
+        points: points[i].toNumber(),
+        exactPoints: points[i],
+        text: written,
+      })),
+    };
+  }
   const names = levels[1].split("、").map((x) => LEVEL_WORD[x.replace(/级$/, "")]);
   const points = scores[1].split("、").map((x) => Rational.parse(x.replace(/分$/, "")));
   if (names.length !== points.length) throw fail(`列出${names.length}个级别，却有${points.length}个分值`);

@@ -115,3 +115,37 @@ describe("卫生监督 考评表's 未公示的扣0.5分 (the 分值 stands in t
     expect(refusal("每迟报一次扣0.5分，漏报一次扣1分；扣完为止。").message).toContain("无法识别");
   });
 });
+
+describe("杭州市 小微企业园 评价's per-item forms", () => {
+  test("A、B、C、D类人才 每人次分别3分、2分、1.5分、1分: 'A类1人次、C类2人次' scores 3 + 2×1.5 = 6; '3人次' is the range 3–9", () => {
+    const rule = parseRule(
+      "根据杭州市高层次人才分类目录标准，评价年度内园区企业新认定A、B、C、D类人才的，每人次分别3分、2分、1.5分、1分。",
+    );
+    expect(rule.kind).toBe("counted");
+    expect(rule.score({ v: "A类1人次、C类2人次" })).toMatchObject({ status: "exact", score: 6 });
+    expect(rule.score({ v: "3人次" })).toMatchObject({ status: "range", low: 3, high: 9 });
+  });
+
+  test("'同一企业(机构)不重复计算' is a note on counting a firm once: 国家级1项、市级2项 scores 3 + 2×1 = 5", () => {
+    const rule = parseRule("评价年度内园区新增国家级、省级、市级企业研发机构的，每 项分别得3分、2分、1分。同一企业(机构)不重复计算。");
+    expect(rule.kind).toBe("counted");
+    expect(rule.score({ v: "国家级1项、市级2项" })).toMatchObject({ status: "exact", score: 5 });
+  });
+
+  test("an amount that describes the item (形成500万元及以上产出的) is no count: 2项 scores 2", () => {
+    const rule = parseRule("园区与科研院所建立合作关系，在园区开展科研成果转移转化 并在评价年度形成500万元及以上产出的，每项得1分。");
+    expect(rule.score({ v: "2项" })).toMatchObject({ status: "exact", score: 2 });
+  });
+
+  test("a count before its noun after 以上 (合作3个以上项目的，得3分): 3 and 4 score 3, 2 scores 0", () => {
+    const rule = parseRule(
+      "园区与杭州市范围内的其他小微园形成合作关系，进行管理服务输出，评价年度内取得产业、科创合作3个以上项目的，得3分。",
+    );
+    expect(rule.kind).toBe("threshold");
+    expect([4, 3, 2].map((v) => rule.score({ v }))).toMatchObject([3, 3, 0].map((score) => ({ status: "exact", score })));
+  });
+
+  test("a threshold inside a per-item list is still refused ('超过5个以上计5分')", () => {
+    expect(refusal("引进新技术、成果、新机具每项3分。引进新品种3分，超过5个以上计5分。").message).toContain("含有数量条件");
+  });
+});
