@@ -11,6 +11,7 @@ import { seedWorkbookData } from "../sample/workbook-data";
 import type { WorkbookData } from "./types";
 import { portableEdits } from "../portable/edits";
 import { evaluate } from "../../test/helpers/formula-eval";
+import { upgradeAnalysis } from "./analysis";
 
 type Cells = WorkbookData["sheets"][1]["cells"];
 
@@ -157,5 +158,27 @@ describe("a base that is a share of the 基本分值, a bonus bounded by a share
     expect(f).toBeDefined();
     expect(evaluate(f!.formula, { cell: (r) => (r === "J3" ? 200 : 110) })).toBe(13);
     expect(evaluate(f!.formula, { cell: (r) => (r === "J3" ? 115.5 : 110) })).toBe(9);
+  });
+});
+
+describe("items counted up to a full 基本分, then a bonus up to the 基本分值 (江苏 开发区 考核办法, JS3)", () => {
+  const JS3 =
+    "每投产或开工总投资一个2亿元以上项目或2000万美元以上项目的得1分，达到8个项目得满基本分，每超一个加1分，加分最高不超过基本分值。";
+  const { plan } = firstRow(JS3, 8, ["3", "10", "5"]);
+  const ind = plan.indicators[0];
+
+  test("3, 10 and 5 projects score 3, 10 and 5; the row's maximum is 8 + 8 = 16", () => {
+    expect(ind.max).toBe(16);
+    expect(ind.scores.map((s) => s.computed)).toEqual([3, 10, 5]);
+  });
+
+  test("the 升级分析 counts the points left up to 16, not up to the weight of 8", () => {
+    const row = upgradeAnalysis(plan)!.rows.find((r) => r.row === ind.row)!;
+    expect(row).toMatchObject({ score: 5, max: 16, headroom: 11 });
+  });
+
+  test("the target needs 16 projects for 16 points (the value the target column is told)", () => {
+    const target = firstRow(JS3, 8, ["3", "10", "5"], [null, null, 16]).plan.indicators[0];
+    expect(target.requiredValue).toBe(16);
   });
 });
