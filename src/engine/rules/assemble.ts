@@ -63,6 +63,7 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
   let cap: Rational | null = null;
   let swing: Rational | null = null;
   let bonus: Bonus | null = null;
+  let addedCap: Extract<Reading, { shape: "cap" }> | null = null;
   let floor: Rational | null = null;
   let full: Rational | null = null;
   const units: { unit: string; clause: Clause }[] = [];
@@ -95,6 +96,7 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
       case "cap":
         if (cap !== null && !cap.eq(r.max)) throw clauseError(r.clause, `与前面的上限${cap}分不一致`);
         cap = r.max;
+        if (r.added) addedCap = r;
         break;
       case "floor":
         floor = r.min;
@@ -235,6 +237,11 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
 
   if (caseFull && !pieces.some((p) => p.base === "full")) throw clauseError(caseFull, "“得满分”之后没有扣分的办法");
 
+  // "…持平得基本分，每增长10%加1分，最高加5分": over a base of the weight, 最高加 bounds what the steps add
+  if (addedCap && bonus === null && pieces.some((p) => !(p.base instanceof Rational) && p.step)) {
+    bonus = { max: addedCap.max, share: false };
+    cap = null;
+  }
   // a stated full score also bounds what steps can add ("…每增加1000万元加0.5分，满分5分")
   if (cap === null && full !== null) cap = full;
 

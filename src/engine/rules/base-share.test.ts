@@ -63,6 +63,31 @@ describe("开发区's 持平得基本分值的80%，每超5%加1分，加分最�
     expect(js6.score({ v: 105 }, after(100))).toMatchObject({ status: "exact", score: 9 });
   });
 
+  test("the bound on what is added, however it is worded: 加分不超过…, 最高加分不超过…, 加分上限为…", () => {
+    for (const bound of ["加分不超过基本分值的50%", "最高加分不超过基本分值的50%", "加分上限为基本分值的50%"]) {
+      const r = parseRule(`以上年实绩为基数，持平得基本分值的80%，每提高5%加1分，${bound}。`);
+      expect([bound, r.score({ v: 300 }, after(100))]).toMatchObject([bound, { status: "exact", score: 13 }]);
+    }
+  });
+
+  test("比上年持平 / 达到上年水平 is level with last year: 110 after 100 under 达到上年水平得基本分值的60%，每增长1个百分点加0.2分 scores 6 + 2 = 8", () => {
+    const r = parseRule("达到上年水平得基本分值的60%，每增长1个百分点加0.2分，加分上限为基本分值的40%。");
+    expect(r.score({ v: 110 }, after(100))).toMatchObject({ status: "exact", score: 8 });
+    expect(
+      parseRule("比上年持平的得基本分值的80%，每增长5%加1分，加分最高不超过基本分值的50%。").score({ v: 110 }, after(100)),
+    ).toMatchObject({
+      status: "exact",
+      score: 10,
+    });
+  });
+
+  test("over a 基本分 of the weight, '最高加5分' bounds what is added (10 + 5), it is no total of 5", () => {
+    const r = parseRule("以2015年完成数为基数，持平得基本分，每增长10%加1分，最高加5分。");
+    expect(r.score({ v: 120 }, after(100))).toMatchObject({ status: "exact", score: 12 });
+    expect(r.score({ v: 300 }, after(100))).toMatchObject({ status: "exact", score: 15 });
+    expect(r.baseFromWeight?.max(10)).toBe(15);
+  });
+
   test("持平 with no base figure named is not guessed at", () => {
     expect(() => parseRule("持平得基本分值的80%，每超5%加1分")).toThrow();
   });

@@ -62,7 +62,8 @@ export type Reading =
       verb: string;
       cond: Condition | null;
     }
-  | { shape: "cap"; clause: Clause; max: Rational }
+  /** `added`: "最高加5分" — what is added at most, which bounds the steps over a 基本分 of the weight */
+  | { shape: "cap"; clause: Clause; max: Rational; added?: boolean }
   /** "最高加减分不得超过10分": what the steps add or take is bounded either way, around the base */
   | { shape: "swing"; clause: Clause; max: Rational }
   /**
@@ -149,11 +150,16 @@ function push(out: Clause[], text: string, folded: string, start: number, end: n
   norm = withoutEvidence(norm.replace(MARKER, ""));
   if (norm === "" || written === "") return;
   // "达到上年水平得2分" / "与上年持平的得基本分": last year's level is a growth of 0%
-  norm = norm.replace(/(?:达到|保持|持平于|与)(上年|去年|上年同期|去年同期)(?:水平|持平)(?=的?[,:]?(?:得|计|可得|记|为)|$)/, "较$1增长0%");
+  norm = norm.replace(
+    /(?:达到|保持|持平于|与|比|较|同)(上年|去年|上年同期|去年同期)(?:水平|持平)(?=的?[,:]?(?:得|计|可得|记|为)|$)/,
+    "较$1增长0%",
+  );
   // "达到8个项目得满基本分": the full 基本分
   norm = norm.replace(/满(基本分|基础分)/g, "$1");
   // "少一次扣1分", "出现1例未处理扣2分": each one short, each case found — 每 left out
-  norm = norm.replace(/^(少|缺|差)(?:一|1)(?=[次个项篇人家件条份户])/, "每$11").replace(/^(出现|发现)(?:一|1)(?=[例次起处件])/, "每$11");
+  norm = norm
+    .replace(/^(少|缺|差)(?:一|1)(?=[次个项篇人家件条份户天日])/, "每$11")
+    .replace(/^(出现|发现)(?:一|1)(?=[例次起处件])/, "每$11");
   // "…查看相关会议记录（3分，少一次扣1分）": the bracket holds the item's full score and its deduction
   const heading = new RegExp(String.raw`^(.*?)\((${NUM})分,((?:每)?(?:少|缺|差)[^()]*?扣${NUM}分(?:,扣完为止)?)\)$`).exec(norm);
   if (heading) {
@@ -456,18 +462,19 @@ function readBound(clause: Clause): Reading | null {
   const cap = new RegExp(
     String.raw`^(?:本项|该项|此项)?(?:(?:最高|最多|累计|合计|总分|总计|加分)?(?:不超过|不高于|不得超过|不超出|≤)|最高限分|最高|最多|上限|封顶|最高得|最多得|最高加|最多加|加满)为?(${NUM})分(?:为止|封顶)?$|^(${NUM})分封顶$`,
   ).exec(n);
-  if (cap) return { shape: "cap", clause, max: Rational.parse(cap[1] ?? cap[2]) };
+  if (cap) return { shape: "cap", clause, max: Rational.parse(cap[1] ?? cap[2]), ...(/^(?:最高|最多)加\d/.test(n) ? { added: true } : {}) };
   const swing = new RegExp(
     String.raw`^(?:最高|最多)?(?:加减分|增减分|加扣分)(?:最高|最多)?(?:不得超过|不超过|不超出|≤|为)?(${NUM})分$`,
   ).exec(n);
   if (swing) return { shape: "swing", clause, max: Rational.parse(swing[1]) };
   // "加分最高不超过基本分值的50%", "加分最高不超过基本分值": the bonus over the base, as a share of it
   const bonus = new RegExp(
-    String.raw`^(?:所)?加(?:分|的分)(?:最高|最多)(?:不得超过|不超过|不超出|不高于|≤|为)?(?:(${SHARE_OF})(?:的(${NUM})%)?|(${NUM})分)$`,
+    String.raw`^(?:所)?(?:加(?:分|的分)(?:最高|最多)|(?:最高|最多)加分|加分上限)(?:不得超过|不超过|不超出|不高于|≤|为)?(?:(${SHARE_OF})(?:的(${NUM})%)?|(${NUM})分)$|^(?:所)?加分(?:不得超过|不超过|不超出|不高于|≤)(${SHARE_OF})(?:的(${NUM})%)?$`,
   ).exec(n);
   if (bonus) {
     if (bonus[3]) return { shape: "bonus", clause, max: Rational.parse(bonus[3]), share: false };
-    return { shape: "bonus", clause, max: bonus[2] ? Rational.parse(bonus[2]).div(100) : Rational.ONE, share: true };
+    const pct = bonus[2] ?? bonus[5];
+    return { shape: "bonus", clause, max: pct ? Rational.parse(pct).div(100) : Rational.ONE, share: true };
   }
   const floor = new RegExp(String.raw`^最低(?:为|得|扣至|扣到)?(${NUM})分$`).exec(n);
   if (floor) return { shape: "floor", clause, min: Rational.parse(floor[1]) };

@@ -66,7 +66,11 @@ const ONE_EACH = new RegExp(
 /** "组织开展科技活动（8分）" before its per-item clauses: the item's full score */
 const HEADING = new RegExp(String.raw`^([^\d()]+)\((${NUM})分\)$`);
 /** "承担1个国家级项目得3分": the count before the kind's words */
-const ONE_ITEM = new RegExp(String.raw`^(.*?)(?<![\d.])(?:1|一)(${PER})([^\d,;。]+?)(?:的)?,?(?:可?得|计|加|记|给)(${NUM})分$`);
+/** an amount that describes an item ("1000平方米以上孵化器", "投资5000万元以上的项目"), not a count of it */
+const AMOUNT = String.raw`\d+(?:\.\d+)?(?:[百千万亿]*元|万?美元|平方米|平米|亩|吨|千瓦|兆瓦)`;
+const ONE_ITEM = new RegExp(
+  String.raw`^(.*?)(?<![\d.])(?:1|一)(${PER})((?:[^\d,;。]|${AMOUNT})+?)(?:的)?,?(?:可?得|计|加|记|给)(${NUM})分$`,
+);
 const NOTHING = /^(?:没有|无|未|不)[^\d]*(?:不得分|不计分|不加分|得0分)$/;
 
 interface ExactItem extends CountedItem {
@@ -209,7 +213,7 @@ export function parseCounted(text: string): CountedRule {
       level = inner[0];
       kind = kind.replace(inner[0], "").replace(/^(?:新认定|新获批|新建|新增|获批|认定)/, "");
     }
-    if (/\d/.test(kind)) {
+    if (/\d/.test(kind.replace(new RegExp(AMOUNT, "g"), ""))) {
       // "超过5个以上计5分" is a threshold, not a kind of item
       throw new RuleError(`评分标准第${index}段“${written}”无法识别：含有数量条件，不是按件计分`, written);
     }
@@ -503,6 +507,8 @@ export const countedPlugin: RulePlugin = {
     new RegExp(`\\([^()\\d]*?每(?:${PER})\\d+(?:\\.\\d+)?分\\)`).test(norm) ||
     new RegExp(`(?<![\\d.])(?:1|一)(?:${PER})\\d+(?:\\.\\d+)?分`).test(norm) ||
     new RegExp(`(?<![\\d.])(?:1|一)(?:${PER})[^\\d,;。]{0,20}?(?:可?得|计|加|记|给)\\d`).test(norm) ||
+    // "每引进一个投资5000万元以上的项目得1分": the amount describes the item
+    new RegExp(`^每[^\\d,;。]{0,8}?(?:1|一)(?:${PER})(?:[^\\d,;。]|${AMOUNT}){0,30}?(?:可?得|计|加|记|给)\\d`).test(norm) ||
     (/(?:国家级|省级|省部级|市级)[^()\d]*\d+(?:\.\d+)?分/.test(norm) && !statesOnly(norm)),
   parse: (text) => parseCounted(text),
 };

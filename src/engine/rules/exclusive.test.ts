@@ -37,6 +37,12 @@ describe("the maximum of options that exclude each other", () => {
     expect(parseRule("设立科技创新基金（2分）；出台科技创新基金管理办法（1分）").max).toBe(3);
   });
 
+  test("a bare state is a state of the thing the other option names: 建成省级孵化器 3 or 在建 1, at most 3", () => {
+    const rule = parseRule("建成省级孵化器的得3分，在建的得1分");
+    expect(rule.max).toBe(3);
+    expect(rule.score({ v: "在建" })).toMatchObject({ status: "exact", score: 1 });
+  });
+
   test("two things in the same state are two items: 建成 A and 建成 B add up", () => {
     expect(parseRule("建成科技企业孵化器（3分）；建成众创空间（2分）").max).toBe(5);
   });

@@ -63,7 +63,8 @@ function thingOf(name: string): { thing: string; states: string } | null {
 
 function sameThing(a: { thing: string; states: string }, b: { thing: string; states: string }): boolean {
   if (a.states === b.states) return false;
-  if (a.thing === b.thing) return true;
+  // "建成省级孵化器的得3分，在建的得1分": a bare state is a state of the thing the other option names
+  if (a.thing === b.thing || a.thing === "" || b.thing === "") return true;
   const [short, long] = a.thing.length <= b.thing.length ? [a.thing, b.thing] : [b.thing, a.thing];
   return short.length >= 2 && long.includes(short);
 }

@@ -99,7 +99,8 @@ function doneOf(t: string, what: string): boolean | null {
   if (YES.test(t)) return true;
   if (NO.test(t)) return false;
   const rest = t.replace(/^(?:已经|已|有)/, "");
-  if (rest === what || (rest !== t && what.startsWith(rest))) return true;
+  // "按时报送" for "未按时报送统计报表的扣1分": the thing done, named in short
+  if (rest === what || ((rest !== t || rest.length >= 2) && what.startsWith(rest))) return true;
   const not = /^(?:未|无|没有|不)(.+)$/.exec(t);
   if (not && (not[1] === what || what.startsWith(not[1]))) return false;
   return null;

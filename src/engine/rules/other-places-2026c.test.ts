@@ -149,3 +149,25 @@ describe("杭州市 小微企业园 评价's per-item forms", () => {
     expect(refusal("引进新技术、成果、新机具每项3分。引进新品种3分，超过5个以上计5分。").message).toContain("含有数量条件");
   });
 });
+
+describe("the same forms written other ways", () => {
+  test("少一天扣0.5分（10分） after 不少于20天: 18天 scores 9, 25天 scores 10", () => {
+    const rule = parseRule("科技特派员全年服务不少于20天，少一天扣0.5分（10分）");
+    expect(rule.kind).toBe("deduction");
+    expect(rule.score({ v: 18 })).toMatchObject({ status: "exact", score: 9 });
+    expect(rule.score({ v: 25 })).toMatchObject({ status: "exact", score: 10 });
+  });
+
+  test("each item of a kind an amount describes (每引进一个投资5000万元以上的项目得1分，最高不超过5分): 3 → 3, 7 → 5", () => {
+    const rule = parseRule("每引进一个投资5000万元以上的项目得1分，最高不超过5分");
+    expect(rule.kind).toBe("counted");
+    expect(rule.score({ v: "3个" })).toMatchObject({ status: "exact", score: 3 });
+    expect(rule.score({ v: "7个" })).toMatchObject({ status: "exact", score: 5 });
+  });
+
+  test("a penalty rule's cell may name the thing done in short: '按时报送' under 未按时报送统计报表的扣1分 scores the weight", () => {
+    const rule = parseRule("未按时报送统计报表的扣1分");
+    expect(rule.score({ v: "按时报送" }, { weight: 2 })).toMatchObject({ status: "exact", score: 2 });
+    expect(rule.score({ v: "未按时报送" }, { weight: 2 })).toMatchObject({ status: "exact", score: 1 });
+  });
+});
