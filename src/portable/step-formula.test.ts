@@ -65,6 +65,12 @@ describe.each([
     weight: 10,
     growths: [-20, -0.01, 0, 0.01, 4.99, 5, 5.01, 10, 19.99, 20, 24.99, 25, 25.01, 30, 100, 250],
   },
+  {
+    // "最高加5分" over a 基本分 of the weight: what the steps add is at most 5 (10 + 5)
+    text: "以2015年完成数为基数，持平得基本分，每增长10%加1分，最高加5分。",
+    weight: 10,
+    growths: [-5, 0, 9.99, 10, 10.01, 19.99, 20, 49.99, 50, 50.01, 60, 200],
+  },
 ])("分享版 formula for growth over last year: $text", ({ text, weight, growths }) => {
   const rule = ruleFor(text);
   // this year's and last year's levels around every edge and bound, growth as listed
