@@ -31,8 +31,8 @@ export interface CategoricalRule extends Rule {
 
 const OPTION = new RegExp(String.raw`^([^\d]+?)(?:\((${NUM})分\)|[:,]?(?:的)?(?:可?得|计|记|加)?(${NUM})分)$`);
 /** "未建立不得分", "无的不得分": what scores nothing, said for completeness */
-const NOTHING = /^(?:未|没有|无|否则|不)[^\d;。]*?(?:不得分|不计分|不加分|得0分)$/;
-const NOTHING_TAIL = /,(?:未|没有|无|否则|不)[^\d,;。]*?(?:不得分|不计分|不加分|得0分)$/;
+const NOTHING = /^(?:(?:出现|发现|存在)?(?:未|没有|无|不)|否则)[^\d;。]*?(?:不得分|不计分|不加分|得0分)$/;
+const NOTHING_TAIL = /,(?:(?:出现|发现|存在)?(?:未|没有|无|不)|否则)[^\d,;。]*?(?:不得分|不计分|不加分|得0分)$/;
 /** "建成…的得2分，当年新开工…的得1分": a comma between two options each written "…的得N分" ends the first */
 const COMMA_BETWEEN_OPTIONS = /(?<=的得\d+(?:\.\d+)?分),(?=[^\d,;。]+?的得\d+(?:\.\d+)?分(?:[,;。]|$))/g;
 
@@ -53,6 +53,7 @@ function keyOf(text: string): string {
 export function parseCategorical(text: string): CategoricalRule {
   const folded = foldChars(text);
   const options: Omit<ExactOption, "group">[] = [];
+  const nothing: string[] = [];
   let pending = ""; // an option's name may wrap onto the next line
   let pendingStart = 0;
   let index = 0;
@@ -73,7 +74,11 @@ export function parseCategorical(text: string): CategoricalRule {
     if (pending === "") pendingStart = start;
     start = cut + skip;
     const compactPiece = withoutCap(dropThousandsSeparators(unifyWords(piece)).replace(/\s+/g, "")).replace(NOTHING_TAIL, "");
-    if ((compactPiece === "" || NOTHING.test(compactPiece)) && pending === "") continue;
+    if ((compactPiece === "" || NOTHING.test(compactPiece)) && pending === "") {
+      // "出现不配合现象不得分": a cell that says so scores 0
+      if (compactPiece !== "") nothing.push(keyOf(compactPiece.replace(/(?:的|者)?,?(?:不得分|不计分|不加分|得0分)$/, "")));
+      continue;
+    }
     pending += compactPiece;
     const m = OPTION.exec(pending);
     if (!m) {
@@ -91,6 +96,10 @@ export function parseCategorical(text: string): CategoricalRule {
     }
     index++;
     const written = trimSegment(text.slice(pendingStart, cut));
+    // "未按规定…的，每例扣0.1分": a deduction per case is no option that adds points
+    if (/(?:扣|减|扣除|倒扣)$/.test(m[1]) || /每/.test(m[1])) {
+      throw new RuleError(`评分标准第${index}段“${written}”无法识别：扣分或按件计分不是可选的加分项`, written);
+    }
     const name = m[1].replace(/[,:]+$/, "").replace(/的$/, "");
     const p = Rational.parse(m[2] ?? m[3]);
     options.push({ name, points: p.toNumber(), text: written, key: keyOf(name), exactPoints: p });
@@ -102,7 +111,7 @@ export function parseCategorical(text: string): CategoricalRule {
   }
   if (options.length === 0) throw new RuleError(`评分标准“${text.trim()}”无法识别：没有可选项`, text.trim());
   const cap = parseCap(dropThousandsSeparators(unifyWords(folded)).replace(/\s+/g, ""));
-  return makeRule(text, options, cap);
+  return makeRule(text, options, cap, nothing);
 }
 
 function longestCommonRun(a: string, b: string): number {
@@ -120,7 +129,7 @@ function longestCommonRun(a: string, b: string): number {
   return best;
 }
 
-function makeRule(text: string, found: Omit<ExactOption, "group">[], cap: Rational | null): CategoricalRule {
+function makeRule(text: string, found: Omit<ExactOption, "group">[], cap: Rational | null, nothing: string[] = []): CategoricalRule {
   const groups = exclusiveGroups(found.map((o) => o.name));
   const options: ExactOption[] = found.map((o, i) => ({ ...o, group: groups[i] }));
   // the best option of each group of exclusive states, added over the groups
@@ -151,6 +160,8 @@ function makeRule(text: string, found: Omit<ExactOption, "group">[], cap: Ration
     const t = stripBrackets(foldChars(v)).trim();
     if (t === "") return { status: "no-value" };
     if (/^(?:无|没有|暂无|否|均无)$/.test(t.replace(/\s/g, ""))) return exact(Rational.ZERO, null, "无");
+    const said = keyOf(t);
+    if (nothing.some((n) => n === said || (said.length >= 4 && n.includes(said)))) return exact(Rational.ZERO, null, `${t}：不得分`);
     // one option ("建立科技工作领导小组得2分，未建立不得分"): "是" / "已完成" says it was met
     if (options.length === 1 && /^(?:是|有|已完成|完成|已建立|达标|符合|√|✓)$/.test(t.replace(/\s/g, ""))) {
       return exact(options[0].exactPoints, null, `${options[0].name}（${options[0].points}分）`);

@@ -238,6 +238,8 @@ export function readCondition(before: string): Condition | null {
   s = s
     .replace(/(?<=[\u4e00-\u9fff])\d{1,2}周?岁(?:及|以)?(?:以下|以上|以内)?的?(?=[\u4e00-\u9fff])/g, "")
     .replace(/(不低于|不少于|不高于|不超过|达到|低于|高于|超过|少于)(?:总数|总量|总额|总人数)的(?=\d)/, "$1");
+  // "10例以上（含简易案件）": what is counted in, no edge
+  s = s.replace(/\((?:含|包含|包括)(?!本数)[^()\d]{2,}\)/g, "");
   // "(含30%)" / "(不含10%)": an edge note that names its number
   const notes: { at: Rational; inclusive: boolean }[] = [];
   s = s.replace(new RegExp(String.raw`\((不)?(?:含|包含|包括)(${NUM})[^()]*\)`, "g"), (_m, no: string | undefined, n: string) => {

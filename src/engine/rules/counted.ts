@@ -85,6 +85,13 @@ function aliasesOf(kind: string): string[] {
     // "每引进博士": a cell names the thing counted ("博士1名"), without 每 and the verb
     const thing = /^每?(?:引进|引入|新增|新建|建成|获得|认定|签约|外聘|聘请|培育)(.+)$/.exec(base);
     if (thing && /^每/.test(base)) out.push(base.slice(1), thing[1]);
+    // "评价年度内园区内企业每新增制造业单项冠军": the words before 每 say where, the thing follows the verb
+    const later = /.每(?:引进|引入|新增|新建|建成|获得|认定|签约|培育)(.+)$/.exec(base);
+    if (later) out.push(later[1]);
+    // "省专精特新中小企业或国家高新技术企业": either thing scores the same
+    for (const named of [thing?.[1], later?.[1], base]) {
+      if (named && /或/.test(named)) out.push(...named.split("或").filter((x) => x.length >= 2));
+    }
     for (const m of line.matchAll(/\(([^()]*)\)/g)) {
       const inner = m[1].replace(/^(?:含|包括|即)/, "").trim();
       if (inner) out.push(...inner.split(/[、,]/).filter(Boolean));

@@ -171,3 +171,43 @@ describe("the same forms written other ways", () => {
     expect(rule.score({ v: "未按时报送" }, { weight: 2 })).toMatchObject({ status: "exact", score: 1 });
   });
 });
+
+describe("what the held-out third of the round found (fixed after the check)", () => {
+  test("a deduction per case is no categorical option: 业务办理（1分）。…每例扣0.1分 is refused, not read as options worth 1 + 4×0.1", () => {
+    const e = refusal(
+      "业务办理（1分）。未按规定进行用编用职审核的，每例扣0.1分；未及时维护实名制系统的，每例扣0.1分；未在规定时间内办理统一社会信用代码赋码的，每例扣0.1分；未在规定时间内办理事业单位登记或变更登记的，每例扣0.1分",
+    );
+    expect(e.part).toBe("未按规定进行用编用职审核的，每例扣0.1分");
+    expect(e.message).toContain("不是可选的加分项");
+  });
+
+  test("'A或B' names either thing: 上市企业1家、国家高新技术企业2家 scores 3 + 2×1 = 5 (it was the range 4–11)", () => {
+    const rule = parseRule(
+      "评价年度内园区内企业每新增一家国家级制造业单项冠军得4分；每新增一家上市企业得3分；每新增一家国家级专精特新小巨人或省级隐形冠军企业得2分；每新增一家省专精特新中小企业或国家高新技术企业得1分；每新增一家创新型中小企业得0.5分。同一企业不重复计算。",
+    );
+    expect(rule.score({ v: "上市企业1家、国家高新技术企业2家" })).toMatchObject({ status: "exact", score: 5 });
+    expect(rule.score({ v: "国家级制造业单项冠军1家" })).toMatchObject({ status: "exact", score: 4 });
+  });
+
+  test("'…，得5分；出现不配合现象不得分': 是 scores 5, a cell saying 出现不配合现象 scores 0", () => {
+    const rule = parseRule("配合县河长办调配抽调人员开展督查、执法等工作，得5分；出现不配合现象不得分。");
+    expect(rule.score({ v: "是" })).toMatchObject({ status: "exact", score: 5 });
+    expect(rule.score({ v: "出现不配合现象" })).toMatchObject({ status: "exact", score: 0 });
+  });
+
+  test("'…10例以上（含简易案件）;否则按完成比例得分（15分）': 10例 and 12例 score 15, 6例 scores 9, 3例 4.5", () => {
+    const rule = parseRule(
+      "对依法依规查处破坏渔业资源案件，严厉查处电、毒、炸鱼等非法捕捞行为，年内全县查处非法捕捞案件10例以上（含简易案件）;否则按完成比例得分（15分）。",
+    );
+    expect(rule.kind).toBe("prorated");
+    expect(["12例", "10例", "6例", "3例"].map((v) => rule.score({ v }))).toMatchObject(
+      [15, 15, 9, 4.5].map((score) => ({ status: "exact", score })),
+    );
+  });
+
+  test("按完成比例 with no target in the rule is still refused, naming the clause", () => {
+    const e = refusal("继续推动水库水环境综合整治，基本实现人放天养，按完成比例得分（5分）");
+    expect(e.part).toBe("按完成比例得分（5分）");
+    expect(e.message).toContain("要写明一个目标值");
+  });
+});
