@@ -33,6 +33,15 @@ describe("the maximum of options that exclude each other", () => {
     ).toBe(8);
   });
 
+  test("stages of one project (建成投用 / 主体完工 / 开工建设) give the best stage, 5, not 5 + 3 + 1", () => {
+    expect(parseRule("建成投用的得5分；主体完工的得3分；开工建设的得1分").max).toBe(5);
+    expect(parseRule("通过验收的得4分，已立项在建的得2分").max).toBe(4);
+  });
+
+  test("two things built are two items: 建设科技馆 and 建设众创空间 add up", () => {
+    expect(parseRule("建设科技馆（3分）；建设众创空间（2分）").max).toBe(5);
+  });
+
   test("a policy about a thing is another item than the thing: 设立 a 基金 and 出台 its 管理办法 add up", () => {
     expect(parseRule("设立科技创新基金（2分）；出台科技创新基金管理办法（1分）").max).toBe(3);
   });
