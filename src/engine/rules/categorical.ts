@@ -97,7 +97,7 @@ export function parseCategorical(text: string): CategoricalRule {
     index++;
     const written = trimSegment(text.slice(pendingStart, cut));
     // "未按规定…的，每例扣0.1分": a deduction per case is no option that adds points
-    if (/(?:扣|减|扣除|倒扣)$/.test(m[1]) || /每/.test(m[1])) {
+    if (/(?:扣|减|扣除|倒扣)$/.test(m[1]) || /每(?:[一1])?(?:个|项|家|件|次|例|人|篇|条|名|位)/.test(m[1])) {
       throw new RuleError(`评分标准第${index}段“${written}”无法识别：扣分或按件计分不是可选的加分项`, written);
     }
     const name = m[1].replace(/[,:]+$/, "").replace(/的$/, "");

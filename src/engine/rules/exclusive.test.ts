@@ -110,3 +110,14 @@ describe("the maximum of options that exclude each other", () => {
     );
   });
 });
+
+describe("categorical options that are not options", () => {
+  test("a deduction per case is refused, but an option that says how often a thing is done ('每季度召开一次…') stays an option", () => {
+    expect(() => parseRule("业务办理（1分）。未按规定进行用编用职审核的，每例扣0.1分；未及时维护实名制系统的，每例扣0.1分")).toThrow(
+      "不是可选的加分项",
+    );
+    const rule = parseRule("每季度召开一次科技工作会议（2分）；制定年度科技计划（2分）");
+    expect(rule.kind).toBe("categorical");
+    expect(rule.max).toBe(4);
+  });
+});
