@@ -24,7 +24,7 @@ describeLO("step rules in the 分享版, recalculated by LibreOffice", () => {
     const rows: { rule: string; weight?: number; values: GenValue[] }[] = [];
     for (const { rule, weight } of STEP_RULES) {
       const w = weight ?? ruleFor(rule).max ?? undefined;
-      const sweep = stepSweep(rule);
+      const sweep = stepSweep(rule, w);
       rows.push({ rule, weight: w, values: sweep });
       if (ruleFor(rule).unit === "%")
         rows.push({ rule, weight: w, values: sweep.map((v) => ({ pct: Number((v / 100).toPrecision(12)) })) });

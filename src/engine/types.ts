@@ -85,7 +85,8 @@ export interface Rule {
   unit: string | null;
   /**
    * the highest score the rule can give (banded: the top band's score; counted: its cap;
-   * categorical: the sum of its options, capped when the rule states a cap); null when the
+   * categorical: the sum of its options — of the best one where options are states of one thing,
+   * 建成/在建 — capped when the rule states a cap); null when the
    * rule states no number (a judged rule in plain prose) — then the row's weight is the maximum.
    */
   max: number | null;

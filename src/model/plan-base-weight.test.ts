@@ -11,6 +11,7 @@ import { seedWorkbookData } from "../sample/workbook-data";
 import type { WorkbookData } from "./types";
 import { portableEdits } from "../portable/edits";
 import { evaluate } from "../../test/helpers/formula-eval";
+import { upgradeAnalysis } from "./analysis";
 
 type Cells = WorkbookData["sheets"][1]["cells"];
 
@@ -126,5 +127,58 @@ describe("a band whose score the assessors choose (评审在一档的分数范�
     expect(flag?.message).toBe("K3：2020年得分填写 2，但“3.5%”所在的一档只能得 3–4 分");
     for (const s of [blank, kept, wrong]) expect(s.message).not.toContain("数量");
     expect(plan.writes.filter((w) => w.row === 2)).toEqual([]);
+  });
+});
+
+describe("a base that is a share of the 基本分值, a bonus bounded by a share of it (江苏 开发区 考核办法, JS1)", () => {
+  const JS1 = "以2010年实绩为基数，持平得基本分值的80%，每项指标每超5%加1分，加分最高不超过基本分值的50%。";
+  const { plan } = firstRow(JS1, 10, ["100", "110", "200"]);
+  // the same figures as numbers, as a 分享版 needs them for a formula over two value cells
+  const numeric = firstRow(JS1, 10, ["100", "110", "200"]);
+  [5, 7, 9].forEach((c, i) => (numeric.wb.sheets[1].cells[2][c] = { v: [100, 110, 200][i] }));
+  const ind = plan.indicators[0];
+
+  test("110 after 100 scores 10 and 200 after 110 scores 13 (8 + at most 5), written past the weight of 10", () => {
+    expect(ind.max).toBe(13);
+    expect(ind.scores.map((s) => s.computed)).toEqual([null, 10, 13]);
+    expect(plan.writes.filter((w) => w.row === 2).map((w) => [w.cell, w.after])).toEqual([
+      ["I3", 10],
+      ["K3", 13],
+    ]);
+  });
+
+  test("the first year has no figure before it: said on the cell, nothing written there", () => {
+    expect(ind.scores[0].status).toBe("error");
+    expect(ind.scores[0].message).toContain("上一年");
+  });
+
+  test("the 分享版 formula gives the same 13 from the two value cells", () => {
+    const { edits } = portableEdits(numeric.wb, computePlan(numeric.wb), { convertValues: true });
+    const f = edits.find((e) => e.kind === "score-formula" && e.cell === "K3") as { formula: string } | undefined;
+    expect(f).toBeDefined();
+    expect(evaluate(f!.formula, { cell: (r) => (r === "J3" ? 200 : 110) })).toBe(13);
+    expect(evaluate(f!.formula, { cell: (r) => (r === "J3" ? 115.5 : 110) })).toBe(9);
+  });
+});
+
+describe("items counted up to a full 基本分, then a bonus up to the 基本分值 (江苏 开发区 考核办法, JS3)", () => {
+  const JS3 =
+    "每投产或开工总投资一个2亿元以上项目或2000万美元以上项目的得1分，达到8个项目得满基本分，每超一个加1分，加分最高不超过基本分值。";
+  const { plan } = firstRow(JS3, 8, ["3", "10", "5"]);
+  const ind = plan.indicators[0];
+
+  test("3, 10 and 5 projects score 3, 10 and 5; the row's maximum is 8 + 8 = 16", () => {
+    expect(ind.max).toBe(16);
+    expect(ind.scores.map((s) => s.computed)).toEqual([3, 10, 5]);
+  });
+
+  test("the 升级分析 counts the points left up to 16, not up to the weight of 8", () => {
+    const row = upgradeAnalysis(plan)!.rows.find((r) => r.row === ind.row)!;
+    expect(row).toMatchObject({ score: 5, max: 16, headroom: 11 });
+  });
+
+  test("the target needs 16 projects for 16 points (the value the target column is told)", () => {
+    const target = firstRow(JS3, 8, ["3", "10", "5"], [null, null, 16]).plan.indicators[0];
+    expect(target.requiredValue).toBe(16);
   });
 });

@@ -452,13 +452,17 @@ function growthFormulaFor(
   if (sc.computed === null || typeof vv.v !== "number" || vv.formula !== undefined)
     return { why: ZH.keptValueError(why), whyEn: EN.keptValueError(whyEn) };
   if (isPercentFormat(vv.numFmt))
-    return { formula: scoreFormula(rule, sc.valueCell!, { percent: true, blank: null, cap }), result: sc.computed };
+    return { formula: scoreFormula(rule, sc.valueCell!, { percent: true, blank: null, cap, weight: ind.weight }), result: sc.computed };
   const i = ind.scores.indexOf(sc);
   const prevCell = i > 0 ? ind.scores[i - 1].valueCell : null;
   const pv = prevCell ? view(ws, prevCell) : null;
   if (!prevCell || !pv || typeof pv.v !== "number" || isPercentFormat(pv.numFmt))
     return { why: ZH.keptValueError(why), whyEn: EN.keptValueError(whyEn) };
-  return { formula: scoreFormula(rule, sc.valueCell!, { previousRef: prevCell, blank: null, cap }), result: sc.computed };
+  // the weight: a base of "基本分" or "基本分值的80%" is the row's 权重分值
+  return {
+    formula: scoreFormula(rule, sc.valueCell!, { previousRef: prevCell, blank: null, cap, weight: ind.weight }),
+    result: sc.computed,
+  };
 }
 
 /** "F5：单位…" → "单位…" (the kept note sits on the score cell; the value cell is named elsewhere) */

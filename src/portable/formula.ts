@@ -57,7 +57,7 @@
  */
 import { Rational } from "../engine/decimal";
 import type { Band, Rule } from "../engine/types";
-import type { Piece, StepRule } from "../engine/rules/steps";
+import { resolveBase, type Piece, type StepRule } from "../engine/rules/steps";
 import type { ProratedRule } from "../engine/rules/prorated";
 
 /** The nudge added before ROUND; see the comment above. */
@@ -232,7 +232,7 @@ function growthFormula(rule: StepRule, ref: string, opts: StepFormulaOptions): s
 function chain(rule: StepRule, ref: string, cmp: string, x: string, threshold: (x: Rational) => string, opts: StepFormulaOptions): string {
   const full = rule.full !== null ? Rational.fromNumber(rule.full) : opts.weight == null ? null : Rational.fromNumber(opts.weight);
   const pieceExpr = (p: Piece): string => {
-    const base = p.base === "full" ? full : p.base;
+    const base = resolveBase(p.base, full);
     if (base === null) throw new Error("the rule's full score is the row's weight, and the row has none");
     if (!p.step) return numberLiteral(base);
     const diff = p.step.origin.isZero() ? x : `${x}-${numberLiteral(p.step.origin)}`;
@@ -241,6 +241,12 @@ function chain(rule: StepRule, ref: string, cmp: string, x: string, threshold: (
     let term = per.eq(1) ? steps : `${steps}*${numberLiteral(per)}`;
     // "最高加减分不得超过5分": the steps move the base at most that far, either way (as the engine's raw())
     if (rule.swing !== null) term = `MAX(${numberLiteral(dec(-rule.swing))},MIN(${numberLiteral(dec(rule.swing))},${term}))`;
+    // "加分最高不超过基本分值的50%": rising steps add at most that to a base (as the engine's raw())
+    if (rule.bonus !== null && !base.isZero()) {
+      const most = rule.bonus.share ? (full === null ? null : full.mul(dec(rule.bonus.max))) : dec(rule.bonus.max);
+      if (most === null) throw new Error("the rule's bonus is a share of the row's weight, and the row has none");
+      term = `MIN(${numberLiteral(most)},${term})`;
+    }
     return base.isZero() ? term : `${numberLiteral(base)}+${term}`;
   };
   const ps = rule.pieces;

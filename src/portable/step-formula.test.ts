@@ -12,7 +12,7 @@ import { formulaCarries, scoreFormula } from "./formula";
 
 describe.each(STEP_RULES.map((r) => [r.rule, r] as const))("分享版 formula for %s", (_t, { rule: text, weight }) => {
   const rule = ruleFor(text) as StepRule;
-  const values = stepSweep(text);
+  const values = stepSweep(text, weight);
 
   test("a plain formula carries it, with only IF, ROUND, TRUNC, INT, MIN, MAX", () => {
     expect(formulaCarries(rule)).toBe(true);
@@ -58,6 +58,18 @@ describe.each([
     text: "1.企业2012年销售收入比去年同期增长20%得基本分，每增减5个百分点加减1分；2.最高加减分不得超过10分。",
     weight: 20,
     growths: [-40, -35, -30.01, -30, -29.99, -5, 0, 14.99, 15, 19.99, 20, 24.99, 25, 30, 69.99, 70, 70.01, 75, 120],
+  },
+  {
+    // 江苏 开发区 考核办法 (JS1): 80% of the 基本分值 when level with the base figure, +1 per whole 5%, the bonus at most 50%
+    text: "以2010年实绩为基数，持平得基本分值的80%，每项指标每超5%加1分，加分最高不超过基本分值的50%。",
+    weight: 10,
+    growths: [-20, -0.01, 0, 0.01, 4.99, 5, 5.01, 10, 19.99, 20, 24.99, 25, 25.01, 30, 100, 250],
+  },
+  {
+    // "最高加5分" over a 基本分 of the weight: what the steps add is at most 5 (10 + 5)
+    text: "以2015年完成数为基数，持平得基本分，每增长10%加1分，最高加5分。",
+    weight: 10,
+    growths: [-5, 0, 9.99, 10, 10.01, 19.99, 20, 49.99, 50, 50.01, 60, 200],
   },
 ])("分享版 formula for growth over last year: $text", ({ text, weight, growths }) => {
   const rule = ruleFor(text);

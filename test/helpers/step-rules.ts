@@ -25,10 +25,15 @@ export const STEP_RULES: { rule: string; weight?: number }[] = [
   // a bound on the steps either way around a base that is the row's weight (椒江区科技型小微企业自评表)
   { rule: "1.研发人员占职工总数比例的5%以上，得基本分；每增减1个百分点加减1分；2.最高加减分不得超过5分。", weight: 10 },
   { rule: "1.研发经费占销售收入总额的5%以上，得基本分；每增减0.5个百分点加减1分；2.最高加减分不得超过10分。", weight: 20 },
+  // items counted up to a full 基本分, then a bonus bounded by the 基本分值 (江苏 开发区 考核办法, JS3)
+  {
+    rule: "每投产或开工总投资一个2亿元以上项目或2000万美元以上项目的得1分，达到8个项目得满基本分，每超一个加1分，加分最高不超过基本分值。",
+    weight: 8,
+  },
 ];
 
 /** Values around every edge (±0.01, ±0.0001) and every whole step of the rule, in its unit, ≥ 0. */
-export function stepSweep(text: string): number[] {
+export function stepSweep(text: string, weight?: number): number[] {
   const rule = ruleFor(text) as StepRule;
   const out = new Set<string>(["0"]);
   const add = (x: Rational) => {
@@ -39,7 +44,9 @@ export function stepSweep(text: string): number[] {
     for (const e of [p.low, p.high]) if (e) for (const d of eps) add(e.at.add(d));
     if (p.step) {
       // far enough either way to pass a bound on the steps ("最高加减分不得超过10分")
-      const reach = rule.swing === null ? 6 : Math.max(6, Math.ceil(rule.swing / Math.abs(p.step.per.toNumber())) + 2);
+      // or a bound on what they add ("加分最高不超过基本分值": a share of the weight)
+      const bound = rule.swing ?? (rule.bonus ? rule.bonus.max * (rule.bonus.share ? (weight ?? 1) : 1) : null);
+      const reach = bound === null ? 6 : Math.max(6, Math.ceil(bound / Math.abs(p.step.per.toNumber())) + 2);
       for (let k = -Math.max(3, reach); k <= reach; k++) {
         const at = p.step.origin.add(p.step.size.mul(k));
         for (const d of eps) add(at.add(d));

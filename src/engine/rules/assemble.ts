@@ -11,7 +11,7 @@
 import { Rational } from "../decimal";
 import { RuleError } from "../types";
 import { clauseError, type Clause, type Edge, type Reading } from "./clauses";
-import { decimalsOf, WHOLE_UNITS, type Piece } from "./steps";
+import { decimalsOf, WHOLE_UNITS, type Base, type Bonus, type Piece } from "./steps";
 
 type Band = Extract<Reading, { shape: "band" }>;
 type Step = Extract<Reading, { shape: "step" }>;
@@ -26,6 +26,8 @@ export interface Assembled {
   wholeCount: boolean;
   /** "最高加减分不得超过10分": the steps move the score at most this far from the base, either way */
   swing: Rational | null;
+  /** "加分最高不超过基本分值的50%": what rising steps add to a base is at most this (see steps.ts Bonus) */
+  bonus: Bonus | null;
   /** values below zero are scored (a band "0%以下" says they exist) */
   signed: boolean;
 }
@@ -40,16 +42,17 @@ export interface AssembleOptions {
 interface Slot {
   low: Edge | null;
   high: Edge | null;
-  base: Rational | "full";
+  base: Base;
   clause: Clause;
   step?: Piece["step"];
   implied?: boolean;
 }
 
-function baseOfScore(b: Band): Rational | "full" {
+function baseOfScore(b: Band): Base {
   const s = b.score;
   if ("full" in s) return "full";
   if ("n" in s) return s.n;
+  if ("share" in s) return { share: s.share };
   throw clauseError(b.clause, "分档得分应为一个分值");
 }
 
@@ -59,6 +62,8 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
   const signed = options.signed ?? belowZero;
   let cap: Rational | null = null;
   let swing: Rational | null = null;
+  let bonus: Bonus | null = null;
+  let addedCap: Extract<Reading, { shape: "cap" }> | null = null;
   let floor: Rational | null = null;
   let full: Rational | null = null;
   const units: { unit: string; clause: Clause }[] = [];
@@ -91,6 +96,7 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
       case "cap":
         if (cap !== null && !cap.eq(r.max)) throw clauseError(r.clause, `与前面的上限${cap}分不一致`);
         cap = r.max;
+        if (r.added) addedCap = r;
         break;
       case "floor":
         floor = r.min;
@@ -98,6 +104,10 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
       case "swing":
         if (swing !== null && !swing.eq(r.max)) throw clauseError(r.clause, `与前面的加减分上限${swing}分不一致`);
         swing = r.max;
+        break;
+      case "bonus":
+        if (bonus !== null) throw clauseError(r.clause, "加分上限写了两次");
+        bonus = { max: r.max, share: r.share };
         break;
       case "full":
         if (full !== null && !full.eq(r.n)) throw clauseError(r.clause, `与前面的满分${full}分不一致`);
@@ -152,10 +162,22 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
     if (!step.down) {
       const anchor: Edge | null = step.cond?.low ?? after?.low ?? null;
       if (anchor === null && !step.cond && after === null) {
+        // "每投产…一个…项目的得1分，达到8个项目得满基本分": each item scores from none up to the lowest band
+        const lowest = pieces[0];
+        if (lowest && !rises(step) && step.per.sign() > 0 && lowest.low && lowest.low.at.sign() > 0 && !pieces[0].implied) {
+          pieces.unshift({
+            low: { at: Rational.ZERO, inclusive: true, explicit: true },
+            high: { at: lowest.low.at, inclusive: !lowest.low.inclusive, explicit: true },
+            base: Rational.ZERO,
+            clause: step.clause,
+            step: { origin: Rational.ZERO, size: step.step, per: perF },
+          });
+          return;
+        }
         // no band: steps count from 0 ("按时报送得满分，每迟报1次扣0.5分")
         if (pieces.length) throw clauseError(step.clause, "不知道从哪一档开始计");
         // "每提高1个百分点得0.5分" alone: an increase over what? (last year, a target) — never guessed as from 0
-        if (/^(?:增加|提高|增长|上升|增|多|超过|超出|高出)/.test(step.verb)) throw clauseError(step.clause, "没有写明从多少开始计算增加");
+        if (rises(step)) throw clauseError(step.clause, "没有写明从多少开始计算增加");
         const base = caseFull || options.defaultBase === "full" ? "full" : (options.defaultBase ?? Rational.ZERO);
         pieces.push({
           low: { at: Rational.ZERO, inclusive: true, explicit: true },
@@ -192,7 +214,12 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
     } else {
       anchorSlot = after ?? undefined;
     }
-    if (!anchorSlot || !anchorSlot.low) throw clauseError(step.clause, "找不到它从哪一档开始");
+    if (!anchorSlot || !anchorSlot.low) {
+      // "少一次扣2.5分" with no count to fall short of ("不少于6次")
+      if (!anchorSlot && slotsOf(pieces).length === 0)
+        throw clauseError(step.clause, "没有写明应达到多少（如“不少于6次”），看不出少的是比多少少");
+      throw clauseError(step.clause, "找不到它从哪一档开始");
+    }
     const i = pieces.indexOf(anchorSlot);
     const below = i > 0 ? pieces[i - 1] : null;
     if (below && !below.implied) throw clauseError(step.clause, `与“${below.clause.text}”重叠`);
@@ -210,10 +237,15 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
 
   if (caseFull && !pieces.some((p) => p.base === "full")) throw clauseError(caseFull, "“得满分”之后没有扣分的办法");
 
+  // "…持平得基本分，每增长10%加1分，最高加5分": over a base of the weight, 最高加 bounds what the steps add
+  if (addedCap && bonus === null && pieces.some((p) => !(p.base instanceof Rational) && p.step)) {
+    bonus = { max: addedCap.max, share: false };
+    cap = null;
+  }
   // a stated full score also bounds what steps can add ("…每增加1000万元加0.5分，满分5分")
   if (cap === null && full !== null) cap = full;
 
-  const flatTop = pieces.filter((p) => !p.step && p.base !== "full").map((p) => p.base as Rational);
+  const flatTop = pieces.filter((p) => !p.step && p.base instanceof Rational).map((p) => p.base as Rational);
   if (cap !== null) {
     const over = flatTop.find((b) => b.gt(cap!));
     if (over) throw clauseError(readings.find((r) => r.shape === "cap")!.clause, `上限${cap}分低于某一档的${over}分`);
@@ -235,8 +267,19 @@ export function assemble(readings: Reading[], options: AssembleOptions = {}): As
     precision: wholeCount ? 0 : decimalsOf(numbers),
     wholeCount,
     swing,
+    bonus,
     signed,
   };
+}
+
+/** the pieces the text states (not those it implies) */
+function slotsOf(pieces: Slot[]): Slot[] {
+  return pieces.filter((p) => !p.implied);
+}
+
+/** "每增加…", "每超…": a rise over some level, never counted from nothing */
+function rises(step: Step): boolean {
+  return /^(?:增加|提高|增长|上升|增|多|超过|超出|高出|超)/.test(step.verb);
 }
 
 export function compareLow(a: Edge | null, b: Edge | null): number {

@@ -2,12 +2,15 @@
  * Categorical, additive rules: "独立行政科技管理部门（4分）；合署办公的（2分）；加挂科技局牌子（1分）；…"
  * The 情况 cell names the arrangements that apply ("合署办公、成立领导小组" → 3). Matching forgives
  * wording ("合署办公" for "合署办公的", "成立领导小组" for "成立科技创新工作领导小组") but never guesses:
- * each part must match exactly one option.
+ * each part must match exactly one option. Options that are states of one thing ("建成…的得2分，在建…的得1分",
+ * exclusive.ts) do not add up: the rule's maximum is the best state, and a cell naming two states of one
+ * thing scores the better one, saying so.
  */
 import { Rational } from "../decimal";
 import { dropThousandsSeparators, foldChars, unifyWords } from "../normalize";
 import { stripBrackets } from "../values";
 import { RuleError, type Rule, type ScoreResult, type ValueInput } from "../types";
+import { exclusiveGroups } from "./exclusive";
 import { NUM, exact, parseCap, trimSegment, valueError, withoutCap, type RulePlugin } from "./common";
 
 export interface CategoricalOption {
@@ -16,6 +19,8 @@ export interface CategoricalOption {
   points: number;
   /** the segment as written ("合署办公的（2分）") */
   text: string;
+  /** options with the same group are states of one thing (建成/在建…): only the best of them counts */
+  group: number;
 }
 
 export interface CategoricalRule extends Rule {
@@ -26,8 +31,8 @@ export interface CategoricalRule extends Rule {
 
 const OPTION = new RegExp(String.raw`^([^\d]+?)(?:\((${NUM})分\)|[:,]?(?:的)?(?:可?得|计|记|加)?(${NUM})分)$`);
 /** "未建立不得分", "无的不得分": what scores nothing, said for completeness */
-const NOTHING = /^(?:未|没有|无|否则|不)[^\d;。]*?(?:不得分|不计分|不加分|得0分)$/;
-const NOTHING_TAIL = /,(?:未|没有|无|否则|不)[^\d,;。]*?(?:不得分|不计分|不加分|得0分)$/;
+const NOTHING = /^(?:(?:出现|发现|存在)?(?:未|没有|无|不)|否则)[^\d;。]*?(?:不得分|不计分|不加分|得0分)$/;
+const NOTHING_TAIL = /,(?:(?:出现|发现|存在)?(?:未|没有|无|不)|否则)[^\d,;。]*?(?:不得分|不计分|不加分|得0分)$/;
 /** "建成…的得2分，当年新开工…的得1分": a comma between two options each written "…的得N分" ends the first */
 const COMMA_BETWEEN_OPTIONS = /(?<=的得\d+(?:\.\d+)?分),(?=[^\d,;。]+?的得\d+(?:\.\d+)?分(?:[,;。]|$))/g;
 
@@ -47,7 +52,8 @@ function keyOf(text: string): string {
 /** Reads a categorical rule; throws RuleError naming the segment it cannot read. */
 export function parseCategorical(text: string): CategoricalRule {
   const folded = foldChars(text);
-  const options: ExactOption[] = [];
+  const options: Omit<ExactOption, "group">[] = [];
+  const nothing: string[] = [];
   let pending = ""; // an option's name may wrap onto the next line
   let pendingStart = 0;
   let index = 0;
@@ -68,7 +74,11 @@ export function parseCategorical(text: string): CategoricalRule {
     if (pending === "") pendingStart = start;
     start = cut + skip;
     const compactPiece = withoutCap(dropThousandsSeparators(unifyWords(piece)).replace(/\s+/g, "")).replace(NOTHING_TAIL, "");
-    if ((compactPiece === "" || NOTHING.test(compactPiece)) && pending === "") continue;
+    if ((compactPiece === "" || NOTHING.test(compactPiece)) && pending === "") {
+      // "出现不配合现象不得分": a cell that says so scores 0
+      if (compactPiece !== "") nothing.push(keyOf(compactPiece.replace(/(?:的|者)?,?(?:不得分|不计分|不加分|得0分)$/, "")));
+      continue;
+    }
     pending += compactPiece;
     const m = OPTION.exec(pending);
     if (!m) {
@@ -86,6 +96,10 @@ export function parseCategorical(text: string): CategoricalRule {
     }
     index++;
     const written = trimSegment(text.slice(pendingStart, cut));
+    // "未按规定…的，每例扣0.1分": a deduction per case is no option that adds points
+    if (/(?:扣|减|扣除|倒扣)$/.test(m[1]) || /每(?:[一1])?(?:个|项|家|件|次|例|人|篇|条|名|位)/.test(m[1])) {
+      throw new RuleError(`评分标准第${index}段“${written}”无法识别：扣分或按件计分不是可选的加分项`, written);
+    }
     const name = m[1].replace(/[,:]+$/, "").replace(/的$/, "");
     const p = Rational.parse(m[2] ?? m[3]);
     options.push({ name, points: p.toNumber(), text: written, key: keyOf(name), exactPoints: p });
@@ -97,7 +111,7 @@ export function parseCategorical(text: string): CategoricalRule {
   }
   if (options.length === 0) throw new RuleError(`评分标准“${text.trim()}”无法识别：没有可选项`, text.trim());
   const cap = parseCap(dropThousandsSeparators(unifyWords(folded)).replace(/\s+/g, ""));
-  return makeRule(text, options, cap);
+  return makeRule(text, options, cap, nothing);
 }
 
 function longestCommonRun(a: string, b: string): number {
@@ -115,8 +129,12 @@ function longestCommonRun(a: string, b: string): number {
   return best;
 }
 
-function makeRule(text: string, options: ExactOption[], cap: Rational | null): CategoricalRule {
-  const sum = options.reduce((s, o) => s.add(o.exactPoints), Rational.ZERO);
+function makeRule(text: string, found: Omit<ExactOption, "group">[], cap: Rational | null, nothing: string[] = []): CategoricalRule {
+  const groups = exclusiveGroups(found.map((o) => o.name));
+  const options: ExactOption[] = found.map((o, i) => ({ ...o, group: groups[i] }));
+  // the best option of each group of exclusive states, added over the groups
+  const best = bestOfEach(options);
+  const sum = best.reduce((s, o) => s.add(o.exactPoints), Rational.ZERO);
   const max = cap !== null && cap.lt(sum) ? cap : sum;
 
   /** The options a part names: equal, else contained either way, else sharing a run of ≥4 characters. */
@@ -142,6 +160,8 @@ function makeRule(text: string, options: ExactOption[], cap: Rational | null): C
     const t = stripBrackets(foldChars(v)).trim();
     if (t === "") return { status: "no-value" };
     if (/^(?:无|没有|暂无|否|均无)$/.test(t.replace(/\s/g, ""))) return exact(Rational.ZERO, null, "无");
+    const said = keyOf(t);
+    if (nothing.some((n) => n === said || (said.length >= 4 && n.includes(said)))) return exact(Rational.ZERO, null, `${t}：不得分`);
     // one option ("建立科技工作领导小组得2分，未建立不得分"): "是" / "已完成" says it was met
     if (options.length === 1 && /^(?:是|有|已完成|完成|已建立|达标|符合|√|✓)$/.test(t.replace(/\s/g, ""))) {
       return exact(options[0].exactPoints, null, () => `${options[0].name}（${options[0].points}分）`);
@@ -161,14 +181,25 @@ function makeRule(text: string, options: ExactOption[], cap: Rational | null): C
       chosen.add(hit[0]);
     }
     if (chosen.size === 0) return { status: "no-value" };
-    const picked = options.filter((o) => chosen.has(o)); // rule order
+    const named = options.filter((o) => chosen.has(o)); // rule order
+    // two states of one thing named ("建成…、在建…"): the better one counts
+    const picked = bestOfEach(named);
+    const dropped = named.filter((o) => !picked.includes(o));
     let s = picked.reduce((acc, o) => acc.add(o.exactPoints), Rational.ZERO);
     let capNote = "";
     if (cap !== null && s.gt(cap)) {
       s = cap;
       capNote = `，封顶${cap}分`;
     }
-    return exact(s, null, () => picked.map((o) => `${o.name}（${o.points}分）`).join("+") + `=${s}分${capNote}`);
+    return exact(s, null, () => {
+      const onlyBest = dropped.length
+        ? `（${dropped.map((o) => `“${o.name}”`).join("、")}与${picked
+            .filter((o) => dropped.some((d) => d.group === o.group))
+            .map((o) => `“${o.name}”`)
+            .join("、")}是同一事项的不同状态，只计最高一项）`
+        : "";
+      return picked.map((o) => `${o.name}（${o.points}分）`).join("+") + `=${s}分${capNote}${onlyBest}`;
+    });
   }
 
   return {
@@ -176,11 +207,21 @@ function makeRule(text: string, options: ExactOption[], cap: Rational | null): C
     text,
     unit: null,
     max: max.toNumber(),
-    options: options.map(({ name, points, text: t }) => ({ name, points, text: t })),
+    options: options.map(({ name, points, text: t, group }) => ({ name, points, text: t, group })),
     cap: cap === null ? null : cap.toNumber(),
     score,
     required: () => null,
   };
+}
+
+/** The best option of each group (the first written, on a tie), in rule order. */
+function bestOfEach(options: ExactOption[]): ExactOption[] {
+  const best = new Map<number, ExactOption>();
+  for (const o of options) {
+    const b = best.get(o.group);
+    if (!b || o.exactPoints.gt(b.exactPoints)) best.set(o.group, o);
+  }
+  return options.filter((o) => best.get(o.group) === o);
 }
 
 /** Looks categorical: named options each with a score in brackets, no numbers in the names. */

@@ -11,7 +11,7 @@ import { Rational } from "../decimal";
 import { foldChars, normalize } from "../normalize";
 import { RuleError } from "../types";
 import { NUM, trimSegment } from "./common";
-import { isDescription, withoutEvidence } from "./notes";
+import { isCheckNote, isDescription, withoutEvidence } from "./notes";
 
 export interface Clause {
   /** as written, without separators */
@@ -37,8 +37,11 @@ export interface Condition {
   unit: string | null;
 }
 
-/** A score as a clause states it: a number, the full score ("得满分"), or a range ("得8-10分"). */
-export type StatedScore = { n: Rational } | { full: true } | { lo: Rational; hi: Rational };
+/**
+ * A score as a clause states it: a number, the full score ("得满分"), a range ("得8-10分"), or a share
+ * of the full score ("得基本分值的80%": `share` 0.8 of the row's 权重分值 or the stated 满分).
+ */
+export type StatedScore = { n: Rational } | { full: true } | { lo: Rational; hi: Rational } | { share: Rational };
 
 export type Reading =
   /** `required`: a condition with no score ("开展科普活动不少于6次") — what the full score needs */
@@ -59,9 +62,15 @@ export type Reading =
       verb: string;
       cond: Condition | null;
     }
-  | { shape: "cap"; clause: Clause; max: Rational }
+  /** `added`: "最高加5分" — what is added at most, which bounds the steps over a 基本分 of the weight */
+  | { shape: "cap"; clause: Clause; max: Rational; added?: boolean }
   /** "最高加减分不得超过10分": what the steps add or take is bounded either way, around the base */
   | { shape: "swing"; clause: Clause; max: Rational }
+  /**
+   * "加分最高不超过基本分值的50%", "加分最高不超过5分": what the rising steps add to a base is bounded
+   * (falling steps are not); `share`: `max` is a fraction of the full score (0.5), not points
+   */
+  | { shape: "bonus"; clause: Clause; max: Rational; share: boolean }
   | { shape: "floor"; clause: Clause; min: Rational }
   /** "否则不得分", "未达到的不得分", "没有的不得分" */
   | { shape: "else-zero"; clause: Clause }
@@ -94,6 +103,8 @@ export function clausesOf(text: string): Clause[] {
     weak.lastIndex = p.start;
     let w: RegExpExecArray | null;
     while ((w = weak.exec(folded)) && w.index < p.end) {
+      // "（3分，少一次扣1分）": a bracket is one piece, whatever it holds
+      if (insideBracket(folded, p.start, w.index)) continue;
       // "、" lists nouns ("科技会议、活动的…"): it ends a clause only after a score
       if (w[0] === "、" && !/分\)?\s*$/.test(folded.slice(p.start, w.index))) continue;
       cuts.push(w.index);
@@ -109,6 +120,16 @@ export function clausesOf(text: string): Clause[] {
     push(out, text, folded, s, p.end);
   }
   return out;
+}
+
+/** Whether `at` lies inside a bracket opened after `from`. */
+function insideBracket(folded: string, from: number, at: number): boolean {
+  let depth = 0;
+  for (let i = from; i < at; i++) {
+    if (folded[i] === "(") depth++;
+    else if (folded[i] === ")" && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 const BARE_SCORE = new RegExp(
@@ -129,7 +150,32 @@ function push(out: Clause[], text: string, folded: string, start: number, end: n
   norm = withoutEvidence(norm.replace(MARKER, ""));
   if (norm === "" || written === "") return;
   // "达到上年水平得2分" / "与上年持平的得基本分": last year's level is a growth of 0%
-  norm = norm.replace(/(?:达到|保持|持平于|与)(上年|去年|上年同期|去年同期)(?:水平|持平)(?=的?[,:]?(?:得|计|可得|记|为)|$)/, "较$1增长0%");
+  norm = norm.replace(
+    /(?:达到|保持|持平于|与|比|较|同)(上年|去年|上年同期|去年同期)(?:水平|持平)(?=的?[,:]?(?:得|计|可得|记|为)|$)/,
+    "较$1增长0%",
+  );
+  // "达到8个项目得满基本分": the full 基本分
+  norm = norm.replace(/满(基本分|基础分)/g, "$1");
+  // "少一次扣1分", "出现1例未处理扣2分": each one short, each case found — 每 left out
+  norm = norm
+    .replace(/^(少|缺|差)(?:一|1)(?=[次个项篇人家件条份户天日])/, "每$11")
+    .replace(/^(出现|发现)(?:一|1)(?=[例次起处件])/, "每$11");
+  // "…查看相关会议记录（3分，少一次扣1分）": the bracket holds the item's full score and its deduction
+  const heading = new RegExp(String.raw`^(.*?)\((${NUM})分,((?:每)?(?:少|缺|差)[^()]*?扣${NUM}分(?:,扣完为止)?)\)$`).exec(norm);
+  if (heading) {
+    const [, pre, full, rest] = heading;
+    if (pre !== "") push(out, pre, pre, 0, pre.length);
+    out.push({ text: written, norm: `满分${full}分`, index: out.length + 1 });
+    for (const part of rest.split(",")) push(out, written, part, 0, part.length);
+    return;
+  }
+  // "…出现1例未处理扣2分（5分）": a deduction with the item's full score after it
+  const fullAfter = new RegExp(String.raw`^(.*扣${NUM}分)\((${NUM})分\)$`).exec(norm);
+  if (fullAfter) {
+    out.push({ text: written, norm: fullAfter[1], index: out.length + 1 });
+    out.push({ text: written, norm: `满分${fullAfter[2]}分`, index: out.length + 1 });
+    return;
+  }
   // "…记2分（不投稿不得分）": the bracket is a clause of its own
   const otherwise =
     /^(.*分)\(((?:不|未|没有|无)[^()]*?(?:不得分|不计分|不加分))\)$/.exec(norm) ?? /^(.*分)\(([^()]*?按(?:完成)?比例[^()]*)\)$/.exec(norm);
@@ -151,8 +197,11 @@ function push(out: Clause[], text: string, folded: string, start: number, end: n
   out.push({ text: written, norm, index: out.length + 1 });
 }
 
+/** what a score may be a share of: the row's 基本分值/权重分值 or the 满分 ("得基本分值的80%") */
+const SHARE_OF = String.raw`(?:基本分值|基本分|基础分值|基础分|满分值?|分值|权重分值|权重分|权重)`;
+
 const SCORE_TAIL = new RegExp(
-  String.raw`(?:[,:]?(?:的|者)?,?(?:可?得|计|加|记|给|赋|得基本分|得基础分|基本分|基础分)?(${NUM})(?:分)?(?:-(${NUM}))?分|\((${NUM})(?:分)?(?:-(${NUM}))?分\)|[,:]?(?:的|者)?,?(?:可?得|计|给|记|为)?(满分|基本分|基础分)|[,:]?(?:的|者)?,?(不得分|不计分|不加分|不给分|得0分|计0分))$`,
+  String.raw`(?:[,:]?(?:的|者)?,?(?:可?得|计|加|记|给|赋|得基本分|得基础分|基本分|基础分)?(${NUM})(?:分)?(?:-(${NUM}))?分|\((${NUM})(?:分)?(?:-(${NUM}))?分\)|[,:]?(?:的|者)?,?(?:可?得|计|给|记|为)?(满分|基本分|基础分)|[,:]?(?:的|者)?,?(不得分|不计分|不加分|不给分|得0分|计0分)|[,:]?(?:的|者)?,?(?:可?得|计|给|记|为)?${SHARE_OF}的(${NUM})%)$`,
 );
 
 /** Splits a clause into what comes before its score and the score. */
@@ -165,6 +214,7 @@ export function splitScore(norm: string): { before: string; score: StatedScore }
     .replace(/(?:的|者)$/, "");
   if (m[5]) return { before, score: { full: true } };
   if (m[6]) return { before, score: { n: Rational.ZERO } };
+  if (m[7]) return { before, score: { share: Rational.parse(m[7]).div(100) } };
   const a = m[1] ?? m[3];
   const b = m[2] ?? m[4];
   const x = Rational.parse(a);
@@ -184,6 +234,12 @@ const NUMBER_WITH_UNIT = new RegExp(String.raw`(${NUM})(${UNIT})(\((?:不)?(?:�
  */
 export function readCondition(before: string): Condition | null {
   let s = before.replace(/(?<![\d.])(?:19|20)\d{2}年度?(?=[\u4e00-\u9fff])/g, "");
+  // "科级领导干部中35岁及以下的不低于总数的20%": an age says who is counted, "总数的" what the share is of
+  s = s
+    .replace(/(?<=[\u4e00-\u9fff])\d{1,2}周?岁(?:及|以)?(?:以下|以上|以内)?的?(?=[\u4e00-\u9fff])/g, "")
+    .replace(/(不低于|不少于|不高于|不超过|达到|低于|高于|超过|少于)(?:总数|总量|总额|总人数)的(?=\d)/, "$1");
+  // "10例以上（含简易案件）": what is counted in, no edge
+  s = s.replace(/\((?:含|包含|包括)(?!本数)[^()\d]{2,}\)/g, "");
   // "(含30%)" / "(不含10%)": an edge note that names its number
   const notes: { at: Rational; inclusive: boolean }[] = [];
   s = s.replace(new RegExp(String.raw`\((不)?(?:含|包含|包括)(${NUM})[^()]*\)`, "g"), (_m, no: string | undefined, n: string) => {
@@ -253,6 +309,14 @@ export function readCondition(before: string): Condition | null {
     tailNote = !noteAfter[2];
   }
   if (wordy && /^[\u4e00-\u9fff]*$/.test(suffix) && !/以上|以下|以内/.test(suffix)) suffix = "";
+  // "达到8个项目", "超过5家企业以上": after a classifier, the noun it counts
+  const counted = nums[nums.length - 1].unit;
+  // "…合作3个以上项目的": or after the 以上 that gives the direction
+  if (/^[个项家件所座处名位台套户]$/.test(counted)) {
+    const noun = "(?:项目|企业|单位|平台|机构|成果|专利|产品|园区|基地|人才|团队)";
+    if (cmp !== null) suffix = suffix.replace(new RegExp(`^${noun}(?=(?:及以上|以上|及以下|以下|以内|的|者|时)*$)`), "");
+    suffix = suffix.replace(new RegExp(`^(及以上|以上|及以下|以下)${noun}(?=(?:的|者|时)*$)`), "$1");
+  }
   if (joined) suffix = suffix.replace(/^(?:之间|区间内|范围内)/, "");
   if (!/^(?:及以上|以上|及以下|以下|以内|的|者|时)*$/.test(suffix)) return null;
   const suf = suffix.replace(/(?:的|者|时)+$/, "");
@@ -316,7 +380,15 @@ export function readCondition(before: string): Condition | null {
 }
 
 const STEP = new RegExp(
-  String.raw`^(.*?)每(增加|提高|增长|多|超过|超出|高出|上升|增|满|减少|降低|下降|少|低|减|不足|缺少|缺|差)?([^\d每]*?)(${NUM}|一)?(${UNIT})(?:[\u4e00-\u9fff]*?)(?:的)?[,:]?(加|增加|增|得|计|记|另加|扣除|扣|减少|减|倒扣)(${NUM})分$`,
+  String.raw`^(.*?)每(增加|提高|增长|多|超过|超出|高出|超|上升|增|满|减少|降低|下降|少|低|减|不足|缺少|缺|差)?([^\d每]*?)(${NUM}|一)?(${UNIT})(?:[\u4e00-\u9fff]*?)(?:的)?[,:]?(加|增加|增|得|计|记|另加|扣除|扣|减少|减|倒扣)(${NUM})分$`,
+);
+/**
+ * "每投产或开工总投资一个2亿元以上项目或2000万美元以上项目的得1分": each one item ("一个", "1家") of a
+ * kind described with numbers of its own (an investment of 2亿元 or more) scores; the value counts such
+ * items. The numbers describe the item, they are no condition on the value.
+ */
+const DESCRIBED_ITEM = new RegExp(
+  String.raw`^每([\u4e00-\u9fff]{0,12}?)(?:一|1)(个|项|家|件|所|座|处|台|套)((?:(?!每)[^,])*?\d(?:(?!每)[^,])*?)的?[,:]?(?:得|计|记|加)(${NUM})分$`,
 );
 const DOWN_VERBS = /^(?:减少|降低|下降|少|低|减|不足|缺少|缺|差)$/;
 
@@ -332,14 +404,21 @@ export function readClause(clause: Clause): Reading | null {
   ) {
     return { shape: "else-zero", clause };
   }
+  const described = DESCRIBED_ITEM.exec(n);
+  if (described) {
+    // "每投产…一个2亿元以上项目…的得1分": one item of a kind its own numbers describe, counted from none
+    const [, verb, unit, , per] = described;
+    return { shape: "step", clause, down: false, step: Rational.ONE, per: Rational.parse(per), unit, verb, cond: null };
+  }
   // "每年向…提供稿件1件以上记2分": 每年/每季度 is a period, not a step
   const step = STEP.exec(n.replace(/每(?:年度?|季度|半年|月|周)(?![\d一二两三四五六七八九十])/g, ""));
   if (step) {
     const [, pre, verb = "", subj2, stepN, unit, sv, per] = step;
     if (/[\d≥≤<>]/.test(subj2)) return null;
     let cond: Condition | null = null;
+    // "每项指标每超5%加1分": 每项指标 says the rule holds for each indicator, it is no condition
     const preText = pre
-      .replace(/^(?:在|以)?(?:此|这个|该)(?:基础上|基础之上|为基础)|^超(?:过|出)部分/, "")
+      .replace(/^(?:在|以)?(?:此|这个|该)(?:基础上|基础之上|为基础)|^超(?:过|出)部分|^(?:每项|各项|每个|单项)指标/, "")
       .replace(/[,:]+$/, "")
       .replace(/(?:的|者|时)$/, "");
     // "纳税额每满3万元得1分": the words before 每满 name what is counted, they are no condition
@@ -385,11 +464,20 @@ function readBound(clause: Clause): Reading | null {
   const cap = new RegExp(
     String.raw`^(?:本项|该项|此项)?(?:(?:最高|最多|累计|合计|总分|总计|加分)?(?:不超过|不高于|不得超过|不超出|≤)|最高限分|最高|最多|上限|封顶|最高得|最多得|最高加|最多加|加满)为?(${NUM})分(?:为止|封顶)?$|^(${NUM})分封顶$`,
   ).exec(n);
-  if (cap) return { shape: "cap", clause, max: Rational.parse(cap[1] ?? cap[2]) };
+  if (cap) return { shape: "cap", clause, max: Rational.parse(cap[1] ?? cap[2]), ...(/^(?:最高|最多)加\d/.test(n) ? { added: true } : {}) };
   const swing = new RegExp(
     String.raw`^(?:最高|最多)?(?:加减分|增减分|加扣分)(?:最高|最多)?(?:不得超过|不超过|不超出|≤|为)?(${NUM})分$`,
   ).exec(n);
   if (swing) return { shape: "swing", clause, max: Rational.parse(swing[1]) };
+  // "加分最高不超过基本分值的50%", "加分最高不超过基本分值": the bonus over the base, as a share of it
+  const bonus = new RegExp(
+    String.raw`^(?:所)?(?:加(?:分|的分)(?:最高|最多)|(?:最高|最多)加分|加分上限)(?:不得超过|不超过|不超出|不高于|≤|为)?(?:(${SHARE_OF})(?:的(${NUM})%)?|(${NUM})分)$|^(?:所)?加分(?:不得超过|不超过|不超出|不高于|≤)(${SHARE_OF})(?:的(${NUM})%)?$`,
+  ).exec(n);
+  if (bonus) {
+    if (bonus[3]) return { shape: "bonus", clause, max: Rational.parse(bonus[3]), share: false };
+    const pct = bonus[2] ?? bonus[5];
+    return { shape: "bonus", clause, max: pct ? Rational.parse(pct).div(100) : Rational.ONE, share: true };
+  }
   const floor = new RegExp(String.raw`^最低(?:为|得|扣至|扣到)?(${NUM})分$`).exec(n);
   if (floor) return { shape: "floor", clause, min: Rational.parse(floor[1]) };
   const full = new RegExp(
@@ -406,15 +494,10 @@ export function readClauses(text: string): Reading[] {
   // "乡镇科技投入要列入本级财政预算，比例不低于1.0%（10分）": what the item is about, before its scoring
   let k = 0;
   while (k < all.length - 1 && isDescription(all[k].norm)) k++;
-  const cs = all.slice(k);
-  // "持平得基本分值的80%": a score as a share of the row's weight — named before any other clause fails
-  const share = cs.find((c) => /(?:基本分值|基本分|基础分|满分|分值|权重分?)的\d+(?:\.\d+)?%/.test(c.norm));
-  if (share) {
-    const what = /(?:基本分值|基本分|基础分|满分|分值|权重分?)的\d+(?:\.\d+)?%/.exec(share.norm)![0];
-    throw clauseError(share, `得分写成“${what}”（权重分值的几成），本工具不按比例换算权重分值；请手工填写得分`);
-  }
-  const rs = cs.map((c, i) => {
-    const r = readClause(c) ?? asTarget(c, cs[i + 1]);
+  // "查看相关会议记录": how the figure is checked, anywhere in the rule
+  const cs = all.slice(k).filter((c, i, xs) => xs.length === 1 || !isCheckNote(c.norm));
+  const rs = withBaseFigure(cs).map((c, i, all) => {
+    const r = readClause(c) ?? asTarget(c, all[i + 1]);
     if (!r) throw clauseError(c, twoFiguresReason(c) ?? ratioGrowthReason(c) ?? "看不懂这一条");
     return r;
   });
@@ -431,6 +514,26 @@ export function readClauses(text: string): Reading[] {
   }
   return rs;
 }
+
+/**
+ * "以2010年实绩为基数，持平得基本分值的80%，每项指标每超5%加1分": the figure the growth is counted
+ * against is named once, in a clause of its own. The sheet holds it as the value before this one in the
+ * row (the year column before), as for "较上年": the clause is dropped, and "持平" (level with that
+ * figure) reads as a growth of 0% over it. A rule that names no such figure keeps "持平" unread.
+ */
+function withBaseFigure(cs: Clause[]): Clause[] {
+  const at = cs.findIndex((c) => BASE_FIGURE.test(c.norm));
+  if (at < 0 || cs.length === 1) return cs;
+  return cs
+    .filter((_, i) => i !== at)
+    .map((c) => ({
+      ...c,
+      norm: c.norm.replace(/^(?:与基数|和基数|同基数)?(?:持平|保持基数|达到基数)(?:水平)?(?=的?[,:]?(?:得|计|可得|记|为))/, "较基数增长0%"),
+    }));
+}
+
+const BASE_FIGURE =
+  /^以(?:(?:19|20)\d{2}年度?|上年度?|上一年度?|去年)?(?:的)?(?:实绩|实际完成(?:数|值)?|完成(?:数|值)|实际值|实际数|数值|水平)?为(?:基数|基准|基础)$/;
 
 /**
  * "及时反馈典型信息5条的计2.5分，每差1条扣0.5分", "新增入库10家得4分，每增加1家加0.2分": a bare number

@@ -34,11 +34,31 @@ export interface CountedRule extends Rule {
 }
 
 const LEVEL = "(国家级|省部级|省级以上|省级|市级|县级)";
-const PER = "家|项|个|所|座|处|件|人|次|篇|名|位|场|期|部|本|条|天";
+const PER = "家|项|个|所|座|处|件|人次|人|次|篇|名|位|场|期|部|本|条|天";
 /** An entry that ends in its count ("省级孵化器2家"): built once, not per value. */
 const COUNT_AT_END = new RegExp(`^(.*?\\D)(\\d+)(${PER})?$`);
 const CLAUSE = new RegExp(String.raw`^${LEVEL}?([\s\S]*?)(?:每(${PER}))?(${NUM})分$`);
-const COUNT_UNITS = new Set(["家", "项", "个", "所", "座", "处", "件", "人", "次", "篇", "名", "位", "场", "期", "部", "本", "条", "天"]);
+const COUNT_UNITS = new Set([
+  "家",
+  "项",
+  "个",
+  "所",
+  "座",
+  "处",
+  "件",
+  "人次",
+  "人",
+  "次",
+  "篇",
+  "名",
+  "位",
+  "场",
+  "期",
+  "部",
+  "本",
+  "条",
+  "天",
+]);
 /** "1个得2分", "一次得1分", "每篇得0.5分" → "每个2分": per item without "每家" */
 const ONE_EACH = new RegExp(
   String.raw`(?:每|(?<![\d.])(?:1|一))(${PER})(?:的)?,?(?:可?得|计|加|记|给)(${NUM})分$|(?<![\d.])(?:1|一)(${PER})(${NUM})分$`,
@@ -46,7 +66,11 @@ const ONE_EACH = new RegExp(
 /** "组织开展科技活动（8分）" before its per-item clauses: the item's full score */
 const HEADING = new RegExp(String.raw`^([^\d()]+)\((${NUM})分\)$`);
 /** "承担1个国家级项目得3分": the count before the kind's words */
-const ONE_ITEM = new RegExp(String.raw`^(.*?)(?<![\d.])(?:1|一)(${PER})([^\d,;。]+?)(?:的)?,?(?:可?得|计|加|记|给)(${NUM})分$`);
+/** an amount that describes an item ("1000平方米以上孵化器", "投资5000万元以上的项目"), not a count of it */
+const AMOUNT = String.raw`\d+(?:\.\d+)?(?:[百千万亿]*元|万?美元|平方米|平米|亩|吨|千瓦|兆瓦)`;
+const ONE_ITEM = new RegExp(
+  String.raw`^(.*?)(?<![\d.])(?:1|一)(${PER})((?:[^\d,;。]|${AMOUNT})+?)(?:的)?,?(?:可?得|计|加|记|给)(${NUM})分$`,
+);
 const NOTHING = /^(?:没有|无|未|不)[^\d]*(?:不得分|不计分|不加分|得0分)$/;
 
 interface ExactItem extends CountedItem {
@@ -61,6 +85,13 @@ function aliasesOf(kind: string): string[] {
     // "每引进博士": a cell names the thing counted ("博士1名"), without 每 and the verb
     const thing = /^每?(?:引进|引入|新增|新建|建成|获得|认定|签约|外聘|聘请|培育)(.+)$/.exec(base);
     if (thing && /^每/.test(base)) out.push(base.slice(1), thing[1]);
+    // "评价年度内园区内企业每新增制造业单项冠军": the words before 每 say where, the thing follows the verb
+    const later = /.每(?:引进|引入|新增|新建|建成|获得|认定|签约|培育)(.+)$/.exec(base);
+    if (later) out.push(later[1]);
+    // "省专精特新中小企业或国家高新技术企业": either thing scores the same
+    for (const named of [thing?.[1], later?.[1], base]) {
+      if (named && /或/.test(named)) out.push(...named.split("或").filter((x) => x.length >= 2));
+    }
     for (const m of line.matchAll(/\(([^()]*)\)/g)) {
       const inner = m[1].replace(/^(?:含|包括|即)/, "").trim();
       if (inner) out.push(...inner.split(/[、,]/).filter(Boolean));
@@ -126,7 +157,9 @@ export function parseCounted(text: string): CountedRule {
       // a step over a level or last year is not a count of items
       throw new RuleError(`评分标准第${index}段“${written}”无法识别：没有写明从多少开始计算增减`, written);
     }
-    if (!/\d/.test(bare) && /^[,;。\s]*每/.test(folded.slice(start))) {
+    // "…并在评价年度形成500万元及以上产出的，每项得1分": amounts that describe the item, not a count of it
+    const describedOnly = !/\d/.test(bare) || (/(?:的|者)$/.test(bare) && !new RegExp(String.raw`\d(?:${PER}|人次|户)`).test(bare));
+    if (describedOnly && /^[,;。\s]*每/.test(folded.slice(start))) {
       // "在市级以上媒体发表科技宣传稿件的，每篇得0.5分": the kind, then its points
       const k = bare.replace(/(?:的|者)$/, "");
       prev = { kind: k, aliases: aliasesOf(k) };
@@ -187,7 +220,7 @@ export function parseCounted(text: string): CountedRule {
       level = inner[0];
       kind = kind.replace(inner[0], "").replace(/^(?:新认定|新获批|新建|新增|获批|认定)/, "");
     }
-    if (/\d/.test(kind)) {
+    if (/\d/.test(kind.replace(new RegExp(AMOUNT, "g"), ""))) {
       // "超过5个以上计5分" is a threshold, not a kind of item
       throw new RuleError(`评分标准第${index}段“${written}”无法识别：含有数量条件，不是按件计分`, written);
     }
@@ -241,7 +274,30 @@ function spreadByLevel(clause: string, before: string, written: string, index: n
   if (!scores) throw fail("看不懂“分别”后面的分值");
   const where = before + clause.slice(0, scores.index);
   const levels = /((?:国家|省部|省|市|县|区)级?(?:、(?:国家|省部|省|市|县|区)级?)+)/.exec(where);
-  if (!levels) throw fail("“分别”前没有列出级别");
+  if (!levels) {
+    // "新认定A、B、C、D类人才的，每人次分别3分、2分、1.5分、1分": classes of one kind, each its own item
+    const classes = /((?:[A-Z]|[一二三四五六七八九十])(?:、(?:[A-Z]|[一二三四五六七八九十]))+)(类|级|档|等)/.exec(where);
+    if (!classes) throw fail("“分别”前没有列出级别");
+    const names = classes[1].split("、").map((c) => `${c}${classes[2]}`);
+    const points = scores[1].split("、").map((x) => Rational.parse(x.replace(/分$/, "")));
+    if (names.length !== points.length) throw fail(`列出${names.length}类，却有${points.length}个分值`);
+    const per = new RegExp(String.raw`每(?:1|一)?(${PER})`).exec(clause);
+    const what = where
+      .slice(classes.index + classes[0].length)
+      .replace(/每(?:1|一)?.*$/, "")
+      .replace(/(?:的|者|,)+$/, "");
+    return {
+      unit: per ? per[1] : null,
+      items: names.map((name, i) => ({
+        kind: `${name}${what}`,
+        aliases: [`${name}${what}`, name],
+        level: null,
+        points: points[i].toNumber(),
+        exactPoints: points[i],
+        text: written,
+      })),
+    };
+  }
   const names = levels[1].split("、").map((x) => LEVEL_WORD[x.replace(/级$/, "")]);
   const points = scores[1].split("、").map((x) => Rational.parse(x.replace(/分$/, "")));
   if (names.length !== points.length) throw fail(`列出${names.length}个级别，却有${points.length}个分值`);
@@ -464,6 +520,8 @@ export const countedPlugin: RulePlugin = {
     new RegExp(`\\([^()\\d]*?每(?:${PER})\\d+(?:\\.\\d+)?分\\)`).test(norm) ||
     new RegExp(`(?<![\\d.])(?:1|一)(?:${PER})\\d+(?:\\.\\d+)?分`).test(norm) ||
     new RegExp(`(?<![\\d.])(?:1|一)(?:${PER})[^\\d,;。]{0,20}?(?:可?得|计|加|记|给)\\d`).test(norm) ||
+    // "每引进一个投资5000万元以上的项目得1分": the amount describes the item
+    new RegExp(`^每[^\\d,;。]{0,8}?(?:1|一)(?:${PER})(?:[^\\d,;。]|${AMOUNT}){0,30}?(?:可?得|计|加|记|给)\\d`).test(norm) ||
     (/(?:国家级|省级|省部级|市级)[^()\d]*\d+(?:\.\d+)?分/.test(norm) && !statesOnly(norm)),
   parse: (text) => parseCounted(text),
 };

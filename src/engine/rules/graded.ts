@@ -4,12 +4,14 @@
  *   or penalty list: every option 加 or 扣). The 情况 cell names the grade ("好", "良好").
  * - yes/no: "积极推广使用…信息化资源记2分（不使用不得分）", "满分5分。积极参加…的得5分，不参加的不得分。"
  *   The cell says whether it was done ("是", "已完成", "否", "无").
+ * - a penalty for not doing it: "未公示的扣0.5分", "未落实专帐管理专项核算的，扣1分" — the row's 权重分值 when
+ *   done, that much less when not (never below 0); the cell says "已公示"/"是" or "未公示"/"否".
  * A rule that mixes 计/得 options with 扣 (from what does 扣 count?) or lists two graded items in
  * one cell is refused, naming it.
  */
 import { Rational } from "../decimal";
 import { foldChars, normalize } from "../normalize";
-import { RuleError, type Rule, type ScoreResult, type ValueInput } from "../types";
+import { RuleError, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "../types";
 import { withoutEvidence } from "./notes";
 import { categoricalPlugin } from "./categorical";
 import { exact, NUM, valueError, type RulePlugin } from "./common";
@@ -83,6 +85,55 @@ function readYesNo(n: string): { what: string; points: Rational } | null {
   return { what, points: Rational.parse(m[2]) };
 }
 
+/** "未公示的扣0.5分": what is not done, and what that costs */
+const PENALTY = new RegExp(String.raw`^(未|无|没有|不)([^\d,;。每]+?)(?:的|者)?,?(?:扣除|扣|减)(${NUM})分$`);
+
+function readPenalty(n: string): { what: string; not: string; points: Rational } | null {
+  const m = PENALTY.exec(n);
+  if (!m || /得分|计分|加分|每|平均|排名|比例|酌情/.test(m[2])) return null;
+  return { not: m[1], what: m[2], points: Rational.parse(m[3]) };
+}
+
+/** The cell says it was done ("是", "已公示", "公示") or not ("否", "未公示"); null when it says neither. */
+function doneOf(t: string, what: string): boolean | null {
+  if (YES.test(t)) return true;
+  if (NO.test(t)) return false;
+  const rest = t.replace(/^(?:已经|已|有)/, "");
+  // "按时报送" for "未按时报送统计报表的扣1分": the thing done, named in short
+  if (rest === what || ((rest !== t || rest.length >= 2) && what.startsWith(rest))) return true;
+  const not = /^(?:未|无|没有|不)(.+)$/.exec(t);
+  if (not && (not[1] === what || what.startsWith(not[1]))) return false;
+  return null;
+}
+
+function makePenaltyRule(text: string, p: { what: string; not: string; points: Rational }): Rule {
+  function score(input: ValueInput, context?: ScoreContext): ScoreResult {
+    const v = input.v;
+    if (v === null || v === undefined) return { status: "no-value" };
+    if (typeof v === "object") return valueError(`单元格是错误值 ${v.error}`);
+    if (typeof v === "number") return valueError(`单元格是数字 ${v}，应写明是否${p.what}（“是”或“否”）`);
+    const t =
+      typeof v === "boolean"
+        ? v
+          ? "是"
+          : "否"
+        : foldChars(v)
+            .replace(/\s+/g, "")
+            .replace(/[。.]$/, "");
+    if (t === "") return { status: "no-value" };
+    const weight = context?.weight;
+    if (weight === null || weight === undefined)
+      return valueError(`评分标准只写了“${p.not}${p.what}的扣${p.points}分”，该行没有权重分值，不知道从几分扣起`);
+    const full = Rational.fromNumber(weight);
+    const done = doneOf(t, p.what);
+    if (done === null) return valueError(`“${t}”看不出是否${p.what}，请填“是”或“否”`);
+    if (done) return exact(full, null, `是：得权重分值${full}分`);
+    const left = Rational.max(Rational.ZERO, full.sub(p.points));
+    return exact(left, null, `${p.not}${p.what}：权重分值${full}分扣${p.points}分，得${left}分`);
+  }
+  return { kind: "graded", text, unit: null, max: null, score, required: () => null };
+}
+
 function makeRule(text: string, grades: Grade[], yesNo: boolean): GradedRule {
   const max = grades.reduce((a, g) => Rational.max(a, g.points), grades[0].points);
   function score(input: ValueInput): ScoreResult {
@@ -123,7 +174,7 @@ function makeRule(text: string, grades: Grade[], yesNo: boolean): GradedRule {
 
 class MixedVerbs extends Error {}
 
-export function parseGraded(text: string): GradedRule {
+export function parseGraded(text: string): Rule {
   const { full, rest } = splitFull(prepared(text));
   let grades: Grade[] | null;
   try {
@@ -138,6 +189,8 @@ export function parseGraded(text: string): GradedRule {
     if (full !== null && !full.eq(top)) throw new RuleError(`评分标准的满分${full}分与最高一档${top}分不一致`, text.trim());
     return makeRule(text, grades, false);
   }
+  const penalty = readPenalty(rest);
+  if (penalty && full === null) return makePenaltyRule(text, penalty);
   const yn = readYesNo(rest);
   if (!yn) throw new RuleError(`评分标准“${text.trim()}”无法识别：看不出等次或是否完成`, text.trim());
   if (full !== null && !full.eq(yn.points)) throw new RuleError(`评分标准的满分${full}分与得分${yn.points}分不一致`, text.trim());
@@ -157,6 +210,7 @@ export const gradedPlugin: RulePlugin = {
     try {
       const { rest } = splitFull(prepared(text));
       if (readGrades(rest) !== null) return true;
+      if (readPenalty(rest) !== null) return true;
       // "建立科技工作领导小组得2分，未建立不得分" is a categorical option the cell names; it reads "是" too
       return readYesNo(rest) !== null && !categoricalPlugin.recognizes(norm, text);
     } catch {

@@ -19,7 +19,7 @@ export function looksGrowth(rs: Reading[]): boolean {
   const bands = rs.filter((r): r is Extract<Reading, { shape: "band" }> => r.shape === "band");
   if (!bands.some((b) => isGrowth(b.cond.subject))) return false;
   return (
-    rs.every((r) => ["band", "step", "cap", "floor", "else-zero", "full", "swing"].includes(r.shape)) &&
+    rs.every((r) => ["band", "step", "cap", "floor", "else-zero", "full", "swing", "bonus"].includes(r.shape)) &&
     bands.every((b) => !("lo" in b.score) && !b.required)
   );
 }

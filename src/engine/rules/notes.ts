@@ -49,10 +49,24 @@ export function isDescription(norm: string): boolean {
  * the rule without it. Null when the text has no such note.
  */
 export function withoutPerPersonNote(text: string): string | null {
+  // "…每项分别得3分、2分、1分。同一企业(机构)不重复计算。": one firm (project) is counted once, whatever it won
+  const once =
+    /[。.;；，,]?\s*同一\s*(?:企业|项\s*目|机构|单位|平台|人员|人|成果|专利)\s*(?:[（(][^）)]*[）)])?\s*(?:不重复|不得重复|只计一次)(?:计算|计分|加分|统计|得分)?\s*[。.]?\s*$/.exec(
+      text,
+    );
+  if (once && once.index > 0) return text.slice(0, once.index).trim();
   const m =
     /[（(]\s*以(?:个人|每人)?(?:的)?最高(?:学历|学位|职称)为准\s*[，,、;；]?\s*(?:不(?:累计|重复|叠加)(?:加分|计分|得分)?)?\s*[）)]\s*[。.]?\s*$/.exec(
       text,
     );
   if (!m || m.index === 0) return null;
   return text.slice(0, m.index).trim();
+}
+
+/**
+ * "查看相关会议记录", "查阅台帐资料": a clause that says how the assessors check the figure (the records they
+ * look at), as "（以会议记录为准）" does in a bracket. It does not change the score.
+ */
+export function isCheckNote(norm: string): boolean {
+  return /^(?:查看|查阅|核查|核对|检查|现场查看|实地查看)[^\d,;]*?(?:记录|资料|台账|台帐|文件|报表|材料|凭证|档案)$/.test(norm);
 }

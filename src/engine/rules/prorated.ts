@@ -16,7 +16,7 @@ import { parseBelow } from "./prorated-below";
 
 /** "完不成的按比例扣分", "未完成的按比例计分", "不足的按比例扣分", "按完成比例得分" */
 const PRORATE =
-  /^(?:(?:完不成|未完成|没有完成|未达到|达不到|不足|低于|少于)[^\d]*?(?:的|者)?,?)?按(?:完成|实际完成)?(?:的)?比例(?:相应)?(?:扣分|计分|得分|扣减|折算|计算)$/;
+  /^(?:否则,?|(?:完不成|未完成|没有完成|未达到|达不到|不足|低于|少于)[^\d]*?(?:的|者)?,?)?按(?:完成|实际完成)?(?:的)?比例(?:相应)?(?:扣分|计分|得分|扣减|折算|计算)$/;
 
 export interface ProratedRule extends Rule {
   kind: "prorated";
@@ -56,8 +56,11 @@ function partsOf(text: string): Parts | null {
   let k = 0;
   while (k < all.length - 1 && isDescription(all[k].norm)) k++;
   const cs = all.slice(k);
-  const pro = cs.filter((c) => PRORATE.test(c.norm));
+  // "…10例以上（含简易案件）;否则按完成比例得分（15分）": the item's full score after the 按比例
+  const fullAfter = new RegExp(String.raw`\((${NUM})分\)$`);
+  const pro = cs.filter((c) => PRORATE.test(c.norm.replace(fullAfter, "")));
   if (pro.length !== 1) return null;
+  const statedAfter = fullAfter.exec(pro[0].norm);
   const rest = cs.filter((c) => c !== pro[0]);
   const readings: Reading[] = [];
   for (const c of rest) {
@@ -68,7 +71,7 @@ function partsOf(text: string): Parts | null {
   const bands = readings.filter((r): r is Extract<Reading, { shape: "band" }> => r.shape === "band");
   if (bands.length !== 1) throw clauseError(pro[0], "按比例计分要写明一个目标值（如“完成15家得6分”）");
   const others = readings.filter((r) => r.shape !== "band");
-  let stated: Rational | null = null;
+  let stated: Rational | null = statedAfter ? Rational.parse(statedAfter[1]) : null;
   for (const r of others) {
     if (r.shape === "full" || r.shape === "cap") stated = r.shape === "full" ? r.n : r.max;
     else throw clauseError(r.clause, "按比例计分的规则里看不懂这一条");

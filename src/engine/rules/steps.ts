@@ -11,7 +11,7 @@ import { Rational } from "../decimal";
 import type { Explain, NeededOptions, Rule, RuleKind, ScoreContext, ScoreResult, ValueInput } from "../types";
 import type { Edge } from "./clauses";
 import { valueReader } from "../values";
-import { exact, pointsShown, valueError, withUnit } from "./common";
+import { exact, pointsShown, shortDecimal, valueError, withUnit } from "./common";
 
 export interface StepIncrement {
   origin: Rational;
@@ -20,11 +20,26 @@ export interface StepIncrement {
   per: Rational;
 }
 
+/**
+ * A piece's score before its steps: points, the full score ("得满分": the stated 满分 or the row's
+ * 权重分值), or a share of it ("持平得基本分值的80%": 0.8 × the full score).
+ */
+export type Base = Rational | "full" | { share: Rational };
+
+/**
+ * "加分最高不超过基本分值的50%", "加分最高不超过5分": the most rising steps add to a piece's base — a share of
+ * the full score (0.5) or points. Falling steps, and a piece counted from nothing (base 0), are not bounded by it.
+ */
+export interface Bonus {
+  max: Rational;
+  share: boolean;
+}
+
 export interface Piece {
   /** null: unbounded below (a growth rate may be negative) */
   low: Edge | null;
   high: Edge | null;
-  base: Rational | "full";
+  base: Base;
   step?: StepIncrement;
   /** the clause(s) as written, for explanations */
   text: string;
@@ -44,6 +59,8 @@ export interface StepSpec {
   full: Rational | null;
   /** "最高加减分不得超过10分": a piece's steps move its score at most this far from its base */
   swing?: Rational | null;
+  /** "加分最高不超过基本分值的50%": what rising steps add to a base at most */
+  bonus?: Bonus | null;
   /** decimals a value is entered with by default (0 for counts) */
   precision: number;
   wholeCount: boolean;
@@ -59,8 +76,17 @@ export interface StepRule extends Rule {
   full: number | null;
   /** "最高加减分不得超过10分": how far the steps may move a piece's base, either way; null when unbounded */
   swing: number | null;
+  /** "加分最高不超过基本分值的50%": the most rising steps add to a base (`share`: of the full score); null when unbounded */
+  bonus: { max: number; share: boolean } | null;
   /** the unrounded score of a value; `full` stands in for "得满分" */
   exactScore(v: Rational, full: Rational | null): Rational | null;
+}
+
+/** A base's points for a full score (null: the full score is not known). */
+export function resolveBase(base: Base, full: Rational | null): Rational | null {
+  if (base instanceof Rational) return base;
+  if (full === null) return null;
+  return base === "full" ? full : full.mul(base.share);
 }
 
 export function contains(p: Piece, v: Rational): boolean {
@@ -82,7 +108,14 @@ export function makeStepRule(spec: StepSpec): StepRule {
   const u = unit ?? "";
 
   function baseOf(p: Piece, full: Rational | null): Rational | null {
-    return p.base === "full" ? full : p.base;
+    return resolveBase(p.base, full);
+  }
+
+  /** the most rising steps may add to this piece's base; null: no such bound */
+  function bonusOf(p: Piece, full: Rational | null): Rational | null {
+    const b = spec.bonus;
+    if (!b || (p.base instanceof Rational && p.base.isZero())) return null;
+    return b.share ? (full === null ? null : full.mul(b.max)) : b.max;
   }
 
   function clamp(s: Rational): Rational {
@@ -99,6 +132,8 @@ export function makeStepRule(spec: StepSpec): StepRule {
     let add = p.step.per.mul(trunc(v.sub(p.step.origin).div(p.step.size)));
     const swing = spec.swing ?? null;
     if (swing !== null) add = Rational.max(swing.neg(), Rational.min(swing, add));
+    const bonus = bonusOf(p, full);
+    if (bonus !== null && add.gt(bonus)) add = bonus;
     return b.add(add);
   }
 
@@ -109,7 +144,7 @@ export function makeStepRule(spec: StepSpec): StepRule {
     return s === null ? null : clamp(s);
   }
 
-  const needsFull = pieces.some((p) => p.base === "full");
+  const needsFull = pieces.some((p) => !(p.base instanceof Rational)) || (spec.bonus?.share ?? false);
   // "得基本分" names the row's weight as the base the steps move from, as "得满分" names it the full score
   const fullWord = /基本分|基础分/.test(spec.text) && !/满分/.test(spec.text) ? "基本分" : "满分";
   const fullOf = (weight: number | null | undefined): Rational | null =>
@@ -127,21 +162,29 @@ export function makeStepRule(spec: StepSpec): StepRule {
       const where = bottom.low && v.lt(bottom.low.at) ? `低于最低一档“${bottom.text}”` : `高于最高一档“${top.text}”`;
       return valueError(`数值${withUnit(v, u)}${where}，评分标准没有写这种情况的得分`);
     }
-    if (p.base === "full" && full === null) {
+    if (!(p.base instanceof Rational) && full === null) {
       return valueError(`评分标准写“得${fullWord}”但没有写明${fullWord}是几分，该行也没有权重分值`);
     }
     const unclamped = raw(p, v, full)!;
     const s = clamp(unclamped);
     const note = read.note;
     return exact(s, v, () => {
-      const fullNote = p.base === "full" && spec.full === null ? `（${fullWord}取权重分值${full}分）` : "";
+      const fullNote =
+        p.base instanceof Rational || spec.full !== null
+          ? ""
+          : p.base === "full"
+            ? `（${fullWord}取权重分值${full}分）`
+            : `（${fullWord}取权重分值${full}分，其${shortDecimal(p.base.share.mul(100))}%为${baseOf(p, full)}分）`;
       const steps = p.step ? `，${describeSteps(p.step, v)}` : "";
       const capNote = cap !== null && unclamped.gt(cap) ? `，封顶${cap}分` : "";
       const floorNote = unclamped.lt(floor) ? `，最低${floor}分` : "";
       const moved = p.step ? p.step.per.mul(trunc(v.sub(p.step.origin).div(p.step.size))).abs() : Rational.ZERO;
       const swingNote = spec.swing && moved.gt(spec.swing) ? `，加减分不超过${spec.swing}分` : "";
+      const bonus = bonusOf(p, full);
+      const bonusNote =
+        bonus !== null && p.step && unclamped.sub(baseOf(p, full)!).eq(bonus) && moved.gt(bonus) ? `，加分不超过${bonus}分` : "";
       const lead = note ? `${note()}；` : "";
-      return `${lead}${withUnit(v, u)}按“${p.text}”${fullNote}${steps}${swingNote}${capNote}${floorNote}：${pointsShown(s)}`;
+      return `${lead}${withUnit(v, u)}按“${p.text}”${fullNote}${steps}${swingNote}${bonusNote}${capNote}${floorNote}：${pointsShown(s)}`;
     });
   }
 
@@ -150,6 +193,9 @@ export function makeStepRule(spec: StepSpec): StepRule {
     // below the origin a step of +per takes per away
     const takes = k.sign() < 0 ? st.per.sign() > 0 : st.per.sign() < 0;
     const each = `每${withUnit(st.size, u)}${takes ? "减" : "加"}${st.per.abs()}分`;
+    // "每…一个…项目的得1分": 3个 of them, not "3个1个"
+    if (st.origin.isZero() && st.size.eq(1) && WHOLE_UNITS.test(u))
+      return `共${k.abs()}${u}（每${u}${takes ? "减" : "加"}${st.per.abs()}分）`;
     if (st.origin.isZero()) return `共${k.abs()}个${withUnit(st.size, u)}（${each}）`;
     return `${k.sign() < 0 ? "比" : "超出"}${withUnit(st.origin, u)}${k.sign() < 0 ? "少" : ""}整${k.abs()}档（${each}）`;
   }
@@ -205,8 +251,15 @@ export function makeStepRule(spec: StepSpec): StepRule {
   function topScore(full: Rational | null): Rational | null {
     let best: Rational | null = null;
     for (const p of pieces) {
-      const b = p.base === "full" ? full : p.base;
+      const b = baseOf(p, full);
       if (b === null) return cap ?? null;
+      const bonus = bonusOf(p, full);
+      if (p.step && bonus !== null && p.step.per.sign() > 0) {
+        // rising steps add at most the bonus
+        const t = clamp(!p.high || raw(p, p.high.at, full)!.gt(b) ? b.add(bonus) : b);
+        if (best === null || t.gt(best)) best = t;
+        continue;
+      }
       if (p.step && spec.swing) {
         // the steps move the base at most `swing` either way
         const t = clamp(p.step.per.sign() > 0 && (!p.high || raw(p, p.high.at, full)!.gt(b)) ? b.add(spec.swing) : b);
@@ -244,6 +297,7 @@ export function makeStepRule(spec: StepSpec): StepRule {
     floor: floor.toNumber(),
     full: spec.full === null ? null : spec.full.toNumber(),
     swing: spec.swing ? spec.swing.toNumber() : null,
+    bonus: spec.bonus ? { max: spec.bonus.max.toNumber(), share: spec.bonus.share } : null,
     wholeCount: spec.wholeCount,
     ...(baseFromWeight ? { baseFromWeight } : {}),
     exactScore,

@@ -15,7 +15,7 @@ export function looksThreshold(rs: Reading[]): boolean {
   if (bands.length === 0)
     return steps.length > 0 && rs.every((r) => r.shape !== "band") && steps.every(isPerAmount) && rs.every(boundOrStep);
   if (bands.some((b) => "lo" in b.score || b.required)) return false;
-  if (!rs.every((r) => ["band", "step", "cap", "floor", "else-zero", "full", "swing"].includes(r.shape))) return false;
+  if (!rs.every((r) => ["band", "step", "cap", "floor", "else-zero", "full", "swing", "bonus"].includes(r.shape))) return false;
   if (steps.length === 0) return bands.length === 1 && bands[0].cond.high === null;
   if (bands.some((b) => isGrowth(b.cond.subject))) return false; // a growth rule is another family
   // rising steps that add; a deduction is another family — except both ways from one level
