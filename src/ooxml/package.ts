@@ -86,7 +86,12 @@ export function resolveTarget(sourcePart: string, target: string): string {
   return normalize(base + t);
 }
 
+/** What normalize() changes: a percent-escape, a backslash, a leading, trailing or doubled "/", a "." or ".." segment. */
+const NEEDS_RESOLVING = /%|\\|^\/|\/$|\/\/|(?:^|\/)\.\.?(?:\/|$)/;
+
 function normalize(p: string): string {
+  // the usual target ("worksheets/sheet1.xml" under "xl/"): nothing to decode, no "." or ".." or empty segment
+  if (!NEEDS_RESOLVING.test(p)) return p;
   const out: string[] = [];
   for (const seg of decodeURIComponentSafe(p).split(/[/\\]/)) {
     if (seg === "..") out.pop();
