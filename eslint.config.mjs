@@ -9,7 +9,7 @@ import tseslint from "typescript-eslint";
 
 export default [
   {
-    ignores: ["dist/**", "dist-cli/**", "coverage/**", "test-artifacts/**", "node_modules/**", "**/*.d.ts"],
+    ignores: ["dist/**", "dist-cli/**", "dist-wps/**", "coverage/**", "test-artifacts/**", "node_modules/**", "**/*.d.ts"],
   },
   ...officeAddins.configs.react,
   {
