@@ -647,26 +647,27 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice, options: Pla
 
 /** One highlight per flagged cell: the most severe colour, every reason in the note. */
 function highlightsOf(indicators: IndicatorPlan[]): Highlight[] {
-  // reasons are joined by concatenation: the texts are not copied until a note is shown
-  const byCell = new Map<string, { severity: HighlightSeverity; note: string; noteEn: string }>();
+  const out: Highlight[] = [];
+  // every flag of an indicator is on a cell of its own row, so cells are grouped row by row (a
+  // handful each), not in one map over the whole table; the order is the same: rows in turn, each
+  // cell where its first flag is
   for (const ind of indicators) {
+    const first = out.length;
     for (const f of ind.flags) {
       const sev = SEVERITY_OF[f.code];
-      const h = byCell.get(f.cell);
+      let h: Highlight | undefined;
+      for (let k = first; k < out.length; k++) if (out[k].cell === f.cell) h = out[k];
       if (!h) {
-        byCell.set(f.cell, { severity: sev, note: f.message, noteEn: f.messageEn });
+        const { row, col } = parseAddress(f.cell)!;
+        out.push({ cell: f.cell, row, col, severity: sev, note: f.message, noteEn: f.messageEn });
       } else {
         if (SEVERITY_RANK.indexOf(sev) < SEVERITY_RANK.indexOf(h.severity)) h.severity = sev;
+        // reasons are joined by concatenation: the texts are not copied until a note is shown
         h.note += `\n${f.message}`;
         // (a plan without English has none to join)
         if (f.messageEn) h.noteEn = h.noteEn ? `${h.noteEn}\n${f.messageEn}` : f.messageEn;
       }
     }
-  }
-  const out: Highlight[] = [];
-  for (const [cell, h] of byCell) {
-    const { row, col } = parseAddress(cell)!;
-    out.push({ cell, row, col, severity: h.severity, note: h.note, noteEn: h.noteEn });
   }
   return out;
 }
