@@ -124,15 +124,13 @@ export function scoreRow(ctx: RowContext, category: string): { indicator: Indica
       problem = [e instanceof Error ? e.message : String(e), `cannot read the scoring rule at “${part}”`];
     }
   }
+  // a flag on the rule cell: the English made only when asked for
+  const flagRule = (message: string, messageEn: () => string) =>
+    flags.push({ code: "rule-error", column: null, cell: ruleCell, message, messageEn: english ? messageEn() : "" });
   if (problem) {
     ruleMessage = `${ruleCell}：${problem[0]}`;
-    flags.push({
-      code: "rule-error",
-      column: null,
-      cell: ruleCell,
-      message: ruleMessage,
-      messageEn: english ? `${ruleCell}: ${problem[1]}` : "",
-    });
+    const why = problem[1];
+    flagRule(ruleMessage, () => `${ruleCell}: ${why}`);
   }
 
   let max: number | null = rule ? rule.max : null;
@@ -153,30 +151,20 @@ export function scoreRow(ctx: RowContext, category: string): { indicator: Indica
     rule.kind !== "categorical"
   ) {
     maxConflict = true;
-    const m = `${ruleCell}：评分标准的最高分 ${fmt(rule.max)} 与权重分值 ${fmt(weight)} 不一致，未改写该行得分`;
-    flags.push({
-      code: "rule-error",
-      column: null,
-      cell: ruleCell,
-      message: m,
-      messageEn: english
-        ? `${ruleCell}: the rule's maximum ${fmt(rule.max)} differs from the weight ${fmt(weight)}; the row is not written`
-        : "",
-    });
+    const [ruleMax, w] = [rule.max, weight];
+    flagRule(
+      `${ruleCell}：评分标准的最高分 ${fmt(ruleMax)} 与权重分值 ${fmt(w)} 不一致，未改写该行得分`,
+      () => `${ruleCell}: the rule's maximum ${fmt(ruleMax)} differs from the weight ${fmt(w)}; the row is not written`,
+    );
   }
   if (fromWeight !== undefined && fromWeight !== null && fromWeight < weight! - 1e-9) {
     // "最高8分" under a base of 10: the cap cuts the base itself
     maxConflict = true;
-    const m = `${ruleCell}：评分标准以权重分值 ${fmt(weight!)} 为基本分，但最高只得 ${fmt(fromWeight)} 分，前后矛盾，未改写该行得分`;
-    flags.push({
-      code: "rule-error",
-      column: null,
-      cell: ruleCell,
-      message: m,
-      messageEn: english
-        ? `${ruleCell}: the rule's base is the weight ${fmt(weight!)} but its maximum is ${fmt(fromWeight)}; the row is not written`
-        : "",
-    });
+    const [w, top] = [weight!, fromWeight];
+    flagRule(
+      `${ruleCell}：评分标准以权重分值 ${fmt(w)} 为基本分，但最高只得 ${fmt(top)} 分，前后矛盾，未改写该行得分`,
+      () => `${ruleCell}: the rule's base is the weight ${fmt(w)} but its maximum is ${fmt(top)}; the row is not written`,
+    );
   }
   if (fromWeight !== undefined) max = fromWeight;
   else if (weight !== null) max = max === null ? weight : Math.min(max, weight);

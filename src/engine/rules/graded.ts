@@ -106,20 +106,21 @@ function doneOf(t: string, what: string): boolean | null {
   return null;
 }
 
+/** A 是/否 or 等次 cell as text to match: a logical as 是/否, text folded, spaces and a final 。 dropped. */
+function answerOf(v: string | boolean): string {
+  if (typeof v === "boolean") return v ? "是" : "否";
+  return foldChars(v)
+    .replace(/\s+/g, "")
+    .replace(/[。.]$/, "");
+}
+
 function makePenaltyRule(text: string, p: { what: string; not: string; points: Rational }): Rule {
   function score(input: ValueInput, context?: ScoreContext): ScoreResult {
     const v = input.v;
     if (v === null || v === undefined) return { status: "no-value" };
     if (typeof v === "object") return valueError(`单元格是错误值 ${v.error}`);
     if (typeof v === "number") return valueError(`单元格是数字 ${v}，应写明是否${p.what}（“是”或“否”）`);
-    const t =
-      typeof v === "boolean"
-        ? v
-          ? "是"
-          : "否"
-        : foldChars(v)
-            .replace(/\s+/g, "")
-            .replace(/[。.]$/, "");
+    const t = answerOf(v);
     if (t === "") return { status: "no-value" };
     const weight = context?.weight;
     if (weight === null || weight === undefined)
@@ -142,14 +143,7 @@ function makeRule(text: string, grades: Grade[], yesNo: boolean): GradedRule {
     if (typeof v === "object") return valueError(`单元格是错误值 ${v.error}`);
     if (typeof v === "number")
       return valueError(`单元格是数字 ${v}，应写明${yesNo ? "是否完成" : `等次（${grades.map((g) => g.name).join("/")}）`}`);
-    const t =
-      typeof v === "boolean"
-        ? v
-          ? "是"
-          : "否"
-        : foldChars(v)
-            .replace(/\s+/g, "")
-            .replace(/[。.]$/, "");
+    const t = answerOf(v);
     if (t === "") return { status: "no-value" };
     if (yesNo) {
       if (YES.test(t)) return exact(grades[0].points, null, () => `是：${grades[0].points}分`);

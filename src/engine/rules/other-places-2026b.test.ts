@@ -7,17 +7,7 @@
  */
 import fc from "fast-check";
 import { parseRule } from "../index";
-import { RuleError } from "../types";
-
-function refusal(text: string): RuleError {
-  try {
-    parseRule(text);
-  } catch (e) {
-    if (e instanceof RuleError) return e;
-    throw e;
-  }
-  throw new Error(`read, though it should be refused: ${text}`);
-}
+import { refusal } from "../../../test/helpers/refusal";
 
 describe("银川经开区's 达到…得N分，每增长（减少）…加（减）…，N分封顶", () => {
   const share = "园区主导产业现代装备制造、战略新材料、大健康产业总产值占比达到60%得3分。\n每增长（减少）2个百分点加（减）0.1分，5分封顶。";

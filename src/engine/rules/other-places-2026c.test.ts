@@ -7,17 +7,7 @@
  */
 import fc from "fast-check";
 import { parseRule } from "../index";
-import { RuleError } from "../types";
-
-function refusal(text: string): RuleError {
-  try {
-    parseRule(text);
-  } catch (e) {
-    if (e instanceof RuleError) return e;
-    throw e;
-  }
-  throw new Error(`read, though it should be refused: ${text}`);
-}
+import { refusal } from "../../../test/helpers/refusal";
 
 describe("石城县's 年内至少3次…（3分，少一次扣1分）", () => {
   const rule = parseRule("单位领导班子部署河长制相关工作，年内至少3次，查看相关会议记录（3分，少一次扣1分）。");
