@@ -58,13 +58,13 @@ export interface Band {
  */
 export type ValueQualifier = "approximate" | "estimate";
 
-/** The result of scoring one value under one rule. */
 /**
  * How a score was reached, in Chinese ("2489万元按“≥2000万元”：3.37分"). Made when asked: a plan
- * shows it only where it corrects a cell, and building it for every score cost a fifth of scoring.
+ * shows it only where it corrects a cell, and building it for every score was a large part of scoring.
  */
 export type Explain = () => string;
 
+/** The result of scoring one value under one rule. */
 export type ScoreResult =
   /** The rule decides the score. `score` is rounded like Excel's ROUND(x, 2). */
   | { status: "exact"; score: number; value: number | null; explain?: Explain; qualifier?: ValueQualifier; note?: string }
