@@ -12,15 +12,25 @@ import { flat } from "./flat-text";
 import { SheetView, address, compact, scalarText } from "./sheet";
 import type { CellWrite, Flag, IndicatorPlan, Layout, ScoreCell } from "./types";
 
+/** Full-width digits and point ("２４８９．５") as ASCII; the text itself when it has none. */
+function halfWidthDigits(text: string): string {
+  return /[０-９．]/.test(text) ? text.replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)) : text;
+}
+
 /** "5" / 5 / "5分" / "５" → 5; anything else → null. */
 export function numberOf(v: CellScalar): number | null {
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (typeof v !== "string") return null;
-  const t = v
-    .replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+  const t = halfWidthDigits(v)
     .replace(/[\s\u3000]+/g, "")
     .replace(/分$/, "");
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+}
+
+/** Decimal places of a decimal text ("0.35" → 2, "2489" → 0). */
+function placesOf(digits: string): number {
+  const dot = digits.indexOf(".");
+  return dot < 0 ? 0 : digits.length - dot - 1;
 }
 
 /**
@@ -32,28 +42,23 @@ function rowPrecision(view: SheetView, row: number, layout: Layout): number | un
   for (const y of layout.years) {
     if (y.valueCol === null) continue;
     const c = view.cell(row, y.valueCol);
-    let digits: string | null = null;
+    let places: number | null = null;
     if (typeof c?.v === "number" && Number.isFinite(c.v)) {
+      const percent = isPercentFormat(c.numFmt);
       const shown = String(c.v);
       if (!shown.includes("e")) {
         // the shortest text has no trailing zeros: ×100 (a % format) moves the point two places
-        const dot = shown.indexOf(".");
-        const places = dot < 0 ? 0 : shown.length - dot - 1;
-        const d = isPercentFormat(c.numFmt) ? Math.max(0, places - 2) : places;
-        best = best === undefined ? d : Math.max(best, d);
-        continue;
+        places = percent ? Math.max(0, placesOf(shown) - 2) : placesOf(shown);
+      } else {
+        const x = Rational.fromNumber(c.v);
+        places = placesOf((percent ? x.mul(100) : x).toDecimalString());
       }
-      const x = Rational.fromNumber(c.v);
-      digits = (isPercentFormat(c.numFmt) ? x.mul(100) : x).toDecimalString();
     } else if (typeof c?.v === "string") {
-      const text = /[０-９．]/.test(c.v) ? c.v.replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)) : c.v;
-      const m = /\d+(?:\.\d+)?/.exec(text);
-      digits = m ? m[0] : null;
+      const m = /\d+(?:\.\d+)?/.exec(halfWidthDigits(c.v));
+      places = m ? placesOf(m[0]) : null;
     }
-    if (digits === null) continue;
-    const dot = digits.indexOf(".");
-    const d = dot < 0 ? 0 : digits.length - dot - 1;
-    best = best === undefined ? d : Math.max(best, d);
+    if (places === null) continue;
+    best = best === undefined ? places : Math.max(best, places);
   }
   return best;
 }
