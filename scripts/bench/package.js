@@ -80,6 +80,7 @@ async function run() {
   const { computePlan } = require(path.join(DIST, "model", "index.js"));
   const { buildTemplateBuffer } = require(path.join(DIST, "xlsx", "template.js"));
   const { asXlsxInput } = require(path.join(DIST, "legacy", "adapt.js"));
+  const { CHECK_PLAN } = require(path.join(DIST, "cli", "check-plan.js"));
   const rows = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kjscore-bench-pkg-"));
   try {
@@ -91,9 +92,8 @@ async function run() {
     const books = Array.from({ length: 400 }, (_, i) => seeds[i % seeds.length]);
     // what `kjscore check FILE` does to read and plan (src/cli/main.ts planOf): the format check
     // (asXlsxInput: .xlsx, or .xls/.et/.ods converted), the package read, the plan as check makes it
-    // (Chinese only; the writes counted, their reasons not made)
-    const check = (b) =>
-      computePlan(readWorkbookSync(asXlsxInput(b, "county.xlsx").bytes).data, undefined, { english: false, writeReasons: false });
+    // (CHECK_PLAN: Chinese only; the writes counted, their reasons not made)
+    const check = (b) => computePlan(readWorkbookSync(asXlsxInput(b, "county.xlsx").bytes).data, undefined, CHECK_PLAN);
     // warm up both sides alike with one whole pass each (JIT, rule cache): 40 workbooks left the
     // larger of the two, ours, still being optimised while its first rounds were timed
     books.forEach(check);

@@ -11,6 +11,7 @@ import * as path from "path";
 import { computePlan, reportStream, type ReportStream } from "../model";
 import { NoTableError, TableChoiceError } from "../model/types";
 import type { Plan } from "../model/types";
+import { CHECK_PLAN } from "./check-plan";
 import { readWorkbook, XlsxReadError } from "../xlsx/read";
 import { applyPlan, PlanApplyError, writeWorkbook } from "../xlsx/write";
 import { makePortable, type PortableReport } from "../portable";
@@ -115,8 +116,7 @@ type Outcome = { file: string; plan: Plan } | { file: string; report: ReportStre
 async function planOf(bytes: Uint8Array, file: string, pick: { sheet?: string; table?: number }): Promise<Plan> {
   // .xls / .et / .ods are read through the copy an .xlsx route would make of them
   const { data } = await readWorkbook(asXlsxInput(bytes, path.basename(file)).bytes);
-  // check shows only Chinese, and counts the writes without saying why each is made: neither is made
-  return computePlan(data, tableChoiceOf(pick, data), { english: false, writeReasons: false });
+  return computePlan(data, tableChoiceOf(pick, data), CHECK_PLAN);
 }
 
 /**
