@@ -389,9 +389,68 @@ export function scoreRow(ctx: RowContext, category: string): { indicator: Indica
   }
 
   // The target: what its value needs, whether it can be reached, and the gap from the latest year before it.
+  const requiredValue = rule ? targetAnalysis({ view, layout, row, rule, scores, inputs, max, weight, unit, english, flags }) : null;
+
+  // the messages are kept as long as the plan: laid flat, not as ropes of their pieces (./flat-text.ts)
+  if (ctx.keepFlat) layFlat(flags, scores, writes);
+  return {
+    indicator: {
+      row: row + 1,
+      category,
+      name,
+      weight,
+      ruleKind: rule?.kind ?? null,
+      ruleText,
+      ruleCell,
+      max,
+      requiredValue,
+      unit,
+      dept: departmentsOf(view, row, cols),
+      scores,
+      flags,
+    },
+    writes,
+  };
+}
+
+function layFlat(flags: Flag[], scores: ScoreCell[], writes: CellWrite[]): void {
+  for (const f of flags) {
+    f.message = flat(f.message);
+    f.messageEn = flat(f.messageEn);
+  }
+  for (const sc of scores) if (sc.message) sc.message = flat(sc.message);
+  for (const w of writes) {
+    w.reason = flat(w.reason);
+    w.reasonEn = flat(w.reasonEn);
+  }
+}
+
+interface TargetContext {
+  view: SheetView;
+  layout: Layout;
+  row: number;
+  rule: Rule;
+  /** the row's score cells, one per year */
+  scores: ScoreCell[];
+  /** each year's value cell (undefined where the year has no value column) */
+  inputs: (ValueInput | undefined)[];
+  max: number | null;
+  weight: number | null;
+  unit: string | null;
+  english: boolean;
+  /** the row's flags: the target's are added */
+  flags: Flag[];
+}
+
+/**
+ * The target year's analysis: the value its target score needs, a flag when it cannot be reached
+ * (or has nothing to rest on), and the gap from the latest year before it. Returns the value needed.
+ */
+function targetAnalysis(ctx: TargetContext): number | null {
+  const { view, layout, row, rule, scores, inputs, max, weight, unit, english, flags } = ctx;
   let requiredValue: number | null = null;
   const targetIdx = layout.years.map((y) => y.kind).lastIndexOf("target");
-  if (rule && targetIdx >= 0) {
+  if (targetIdx >= 0) {
     const t = scores[targetIdx];
     const goal = t.stated;
     if (goal !== null) {
@@ -470,37 +529,5 @@ export function scoreRow(ctx: RowContext, category: string): { indicator: Indica
       }
     }
   }
-
-  // the messages are kept as long as the plan: laid flat, not as ropes of their pieces (./flat-text.ts)
-  if (ctx.keepFlat) layFlat(flags, scores, writes);
-  return {
-    indicator: {
-      row: row + 1,
-      category,
-      name,
-      weight,
-      ruleKind: rule?.kind ?? null,
-      ruleText,
-      ruleCell,
-      max,
-      requiredValue,
-      unit,
-      dept: departmentsOf(view, row, cols),
-      scores,
-      flags,
-    },
-    writes,
-  };
-}
-
-function layFlat(flags: Flag[], scores: ScoreCell[], writes: CellWrite[]): void {
-  for (const f of flags) {
-    f.message = flat(f.message);
-    f.messageEn = flat(f.messageEn);
-  }
-  for (const sc of scores) if (sc.message) sc.message = flat(sc.message);
-  for (const w of writes) {
-    w.reason = flat(w.reason);
-    w.reasonEn = flat(w.reasonEn);
-  }
+  return requiredValue;
 }
