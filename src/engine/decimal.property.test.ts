@@ -5,7 +5,7 @@
  * products pass 2^53 (where a double stops being exact) and beyond.
  */
 import fc from "fast-check";
-import { Rational } from "./decimal";
+import { DecimalSum, Rational } from "./decimal";
 
 /** the reference: a reduced BigInt fraction */
 interface Ref {
@@ -137,6 +137,27 @@ describe("a JS number is read as the decimal String() prints for it", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it("DecimalSum is the nearest double to the exact sum of the parts' decimals, on either road", () => {
+    // scores (≤ 6 places, the millionths road), any double (the Rational road), and mixes of both
+    const scoreArb = fc.tuple(fc.integer({ min: -100_000_000, max: 100_000_000 }), fc.integer({ min: 0, max: 6 })).map(([k, p]) => k / 10 ** p);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(scoreArb, scoreArb, numberArb), { maxLength: 40 }), (xs) => {
+        const sum = new DecimalSum();
+        for (const x of xs) sum.add(x);
+        const exact = xs.reduce((s, x) => s.add(Rational.fromNumber(x)), Rational.ZERO);
+        expect(Object.is(sum.toNumber(), exact.toNumber())).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("DecimalSum adds 0.1 and 0.2 to 0.3, and 5.025 × 3 to 15.075, as the decimals do", () => {
+    expect(new DecimalSum().add(0.1).add(0.2).toNumber()).toBe(0.3);
+    expect(new DecimalSum().add(5.025).add(5.025).add(5.025).toNumber()).toBe(15.075);
+    expect(new DecimalSum().add(1e-7).add(0.1).toNumber()).toBe(0.1000001);
+    expect(new DecimalSum().toNumber()).toBe(0);
   });
 
   it("prints 3.37225, 0.0035, -2.5 and 1e-7 as written", () => {

@@ -490,3 +490,35 @@ export function excelRound(x: RationalLike, places = 2): number {
 export function ceilTo(x: RationalLike, places: number): number {
   return Rational.of(x).ceilTo(places).toNumber();
 }
+
+const MILLION = 1e6;
+
+/**
+ * An exact running sum of numbers, each read as the decimal it shows (as Rational.fromNumber reads
+ * it): a table's total and subtotals. Every score has at most 6 places and is far below 2^40
+ * millionths, so the sum is kept as a whole number of millionths, exact on a double (no Rational
+ * is made per part); the first part that is not such a decimal moves the sum onto Rationals.
+ */
+export class DecimalSum {
+  private millionths = 0;
+  private exact: Rational | null = null;
+
+  add(x: number): this {
+    if (this.exact === null) {
+      const k = Math.round(x * MILLION);
+      // below 2^40 millionths only one multiple of 10^-6 rounds to x: when k/10^6 does, it is x's decimal
+      if (k < TWO_40 && k > -TWO_40 && k / MILLION === x && safe(this.millionths + k)) {
+        this.millionths += k;
+        return this;
+      }
+      this.exact = Rational.fraction(this.millionths, MILLION);
+    }
+    this.exact = this.exact.add(Rational.fromNumber(x));
+    return this;
+  }
+
+  /** The nearest double to the exact sum (IEEE division of two whole doubles is correctly rounded). */
+  toNumber(): number {
+    return this.exact === null ? this.millionths / MILLION : this.exact.toNumber();
+  }
+}

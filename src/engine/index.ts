@@ -9,7 +9,7 @@ import { parseRule as parseRuleText } from "./rules/registry";
 import { RuleError, type CellScalar, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "./types";
 
 export * from "./types";
-export { Rational, excelRound, ceilTo } from "./decimal";
+export { Rational, DecimalSum, excelRound, ceilTo } from "./decimal";
 export { normalize, foldChars } from "./normalize";
 export { readValue, isPercentFormat, type ValueReading } from "./values";
 export { placeholderOf, qualifierOf, type Qualifier } from "./value-words";

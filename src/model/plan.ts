@@ -3,7 +3,7 @@
  * per year, grades, the target analysis, the flags, and exactly which cells would be
  * written with what. Pure: the hosts read cells in, and write the plan out.
  */
-import { Rational, gapToNextGrade, gradeOf } from "../engine";
+import { DecimalSum, gapToNextGrade, gradeOf } from "../engine";
 import { SEVERITY_RANK } from "./highlight-style";
 import { findTable, tableInfo } from "./layout";
 import { fmt } from "./fmt";
@@ -72,12 +72,13 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice, options: Pla
     writes.push(...scored.writes);
   }
 
-  // Totals add the computed score where there is one, the stated score otherwise.
+  // Totals add the computed score where there is one, the stated score otherwise, each as the
+  // exact decimal it shows: the totals and the subtotals add the same parts
   const contribution = (s: ScoreCell) => s.computed ?? s.stated ?? 0;
-  // each cell's part read once as the exact decimal it shows: the totals and the subtotals add the same parts
-  const parts = indicators.map((ind) => ind.scores.map((s) => Rational.fromNumber(contribution(s))));
   const totals: TotalPlan[] = layout.years.map((y, i) => {
-    const computed = parts.reduce((sum, p) => sum.add(p[i]), Rational.ZERO).toNumber();
+    const sum = new DecimalSum();
+    for (const ind of indicators) sum.add(contribution(ind.scores[i]));
+    const computed = sum.toNumber();
     const cellAddr = layout.totalRow === null ? null : address(layout.totalRow, y.scoreCol);
     const data = layout.totalRow === null ? undefined : view.cell(layout.totalRow, y.scoreCol);
     const stated = data ? numberOf(data.v) : null;
@@ -108,16 +109,16 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice, options: Pla
 
   // one pass over the indicators (a sum of rationals is exact in any order), categories in order of appearance
   const subtotals: SubtotalPlan[] = [];
-  const sums = new Map<string, Rational[]>();
+  const sums = new Map<string, DecimalSum[]>();
   // a table with no 一级指标 column has no categories to subtotal (one line "" would only repeat the total)
-  for (const [k, ind] of (layout.columns.category === null ? [] : indicators).entries()) {
+  for (const ind of layout.columns.category === null ? [] : indicators) {
     let sum = sums.get(ind.category);
     if (!sum) {
-      sum = layout.years.map(() => Rational.ZERO);
+      sum = layout.years.map(() => new DecimalSum());
       sums.set(ind.category, sum);
       subtotals.push({ category: ind.category, points: categoryPoints.get(ind.category) ?? null, byColumn: {} });
     }
-    for (let i = 0; i < sum.length; i++) sum[i] = sum[i].add(parts[k][i]);
+    for (let i = 0; i < sum.length; i++) sum[i].add(contribution(ind.scores[i]));
   }
   for (const sub of subtotals) {
     const sum = sums.get(sub.category)!;
