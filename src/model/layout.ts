@@ -115,7 +115,8 @@ function ruleHeaderCol(view: SheetView, r: number, cols: number): number {
   for (let c = 0; c < n; c++) {
     const t = cells[c]?.v;
     // every rule header ends in 标准/办法/方法/细则/规则/依据/说明 (RULE_HEADER): most cells are passed without compacting them
-    if (typeof t === "string" && /[准法则据明]/.test(t) && roleOf(compact(t)) === "rule") return c;
+    // (roleOf gives "rule" exactly when RULE_HEADER matches: it is tested first)
+    if (typeof t === "string" && /[准法则据明]/.test(t) && RULE_HEADER.test(compact(t))) return c;
   }
   return -1;
 }

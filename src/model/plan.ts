@@ -57,11 +57,14 @@ export function computePlan(wb: WorkbookData, choice?: TableChoice, options: Pla
   const categoryPoints = new Map<string, number | null>();
 
   let category = "";
+  // the 一级指标 cell is merged down its rows: each row reads the same text, parsed once
+  let categoryText = "";
   const keepFlat = layout.indicatorRows.length >= FLAT_FROM_ROWS;
   for (const row of layout.indicatorRows) {
     if (layout.columns.category !== null) {
       const t = view.text(row, layout.columns.category, true);
-      if (t) {
+      if (t && t !== categoryText) {
+        categoryText = t;
         const c = parseCategory(t);
         category = c.name;
         if (!categoryPoints.has(c.name)) categoryPoints.set(c.name, c.points);

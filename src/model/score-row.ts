@@ -33,6 +33,30 @@ function placesOf(digits: string): number {
   return dot < 0 ? 0 : digits.length - dot - 1;
 }
 
+/** A digit, half- or full-width ("５")? */
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/**
+ * Decimal places of the first number in a text ("2489.5万元" → 1, "27家" → 0, "３．５" → 1), as
+ * /\d+(?:\.\d+)?/ finds it on the half-width text; null when it has no digit. Read in place: a
+ * row's value cells are read for every row.
+ */
+export function placesInText(text: string): number | null {
+  const n = text.length;
+  let i = 0;
+  while (i < n && !isDigitAt(text, i)) i++;
+  if (i === n) return null;
+  while (i < n && isDigitAt(text, i)) i++;
+  const point = text.charCodeAt(i);
+  if ((point !== 46 && point !== 0xff0e) || !isDigitAt(text, i + 1)) return 0;
+  let j = i + 1;
+  while (j < n && isDigitAt(text, j)) j++;
+  return j - i - 1;
+}
+
 /**
  * Decimals the row's 情况/目标 values are written in ("2489万元" → 0, "0.35%" or 0.0035 shown as 0.35% → 2),
  * the most over the row; undefined when no cell holds a number (the rule's own precision is used).
@@ -54,8 +78,7 @@ function rowPrecision(view: SheetView, row: number, layout: Layout): number | un
         places = placesOf((percent ? x.mul(100) : x).toDecimalString());
       }
     } else if (typeof c?.v === "string") {
-      const m = /\d+(?:\.\d+)?/.exec(halfWidthDigits(c.v));
-      places = m ? placesOf(m[0]) : null;
+      places = placesInText(c.v);
     }
     if (places === null) continue;
     best = best === undefined ? places : Math.max(best, places);
