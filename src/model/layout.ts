@@ -92,13 +92,12 @@ function hasYearHeads(view: SheetView, row: number, cols: number): boolean {
 function headerTexts(view: SheetView, rows: number[], cols: number): string[] {
   const out: string[] = [];
   for (let c = 0; c < cols; c++) {
-    const seen = new Set<string>();
     let h = "";
-    for (const r of rows) {
+    // a merge over two header rows is read once: at the first row it covers here
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k];
       const m = view.merge(r, c);
-      const key = m ? `${m.top},${m.left}` : `${r},${c}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (m && k > 0 && rows.slice(0, k).some((q) => view.merge(q, c)?.top === m.top && view.merge(q, c)?.left === m.left)) continue;
       h += compact(view.text(r, c, true));
     }
     out.push(h);

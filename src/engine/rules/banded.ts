@@ -10,7 +10,7 @@ import { dropSpaces, dropThousandsSeparators, foldChars, unifyWords, unifyWordsS
 import { valueReader } from "../values";
 import { RuleError, type Band, type NeededOptions, type Rule, type ScoreResult, type ValueInput } from "../types";
 import { WHOLE_UNITS, decimalsOf } from "./steps";
-import { NUM, exact, pointsShown, trimSegment, valueError, withUnit, type RulePlugin } from "./common";
+import { exact, leastScoreShowing, NUM, pointsShown, trimSegment, type RulePlugin, valueError, withUnit } from "./common";
 
 /** A banded rule, with its exact arithmetic exposed for tests and for the model's explanations. */
 export interface BandedRule extends Rule {
@@ -345,7 +345,7 @@ function makeRule(text: string, exactBands: ExactBand[], unit: string | null): B
     needed(target: number, options: NeededOptions = {}): number | null {
       // ROUND(s, 2) ≥ target exactly when s ≥ target − 0.005 (scores are ≥ 0)
       if (!Number.isFinite(target) || target > maxScore.toNumber() + 1e-9) return null;
-      const v = exactRequired(Rational.fromNumber(target).sub(Rational.parse("0.005")));
+      const v = exactRequired(leastScoreShowing(target));
       if (v === null) return null;
       // a count ("家") is whole unless the row itself writes decimals ("56.24家" per thousand firms)
       const places = options.precision ?? (wholeCount ? 0 : precision);

@@ -29,6 +29,17 @@ export function withoutCap(norm: string): string {
   return norm.replace(new RegExp(CAP.source, "g"), "");
 }
 
+const HALF_CENT = Rational.parse("0.005");
+
+/**
+ * The least exact score that a 得分 cell shows as `target` or more: ROUND(s, 2) ≥ target exactly
+ * when s ≥ target − 0.005 (scores are ≥ 0, where half away from zero is half up). What a rule's
+ * `needed` solves for.
+ */
+export function leastScoreShowing(target: number): Rational {
+  return Rational.fromNumber(target).sub(HALF_CENT);
+}
+
 /** An explanation given as it is, or as the function that makes it when asked (types.ts `Explain`). */
 export type Explanation = string | Explain;
 

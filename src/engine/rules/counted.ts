@@ -11,7 +11,7 @@ import { dateMessage, isDateFormat, isPercentFormat, readUnit, stripBrackets } f
 import { placeholderMessage, placeholderOf } from "../value-words";
 import { RuleError, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "../types";
 import { isDescription } from "./notes";
-import { NUM, parseCap, range, trimSegment, valueError, withoutCap, type RulePlugin } from "./common";
+import { leastScoreShowing, NUM, parseCap, range, trimSegment, type RulePlugin, valueError, withoutCap } from "./common";
 
 export type Level = "国家级" | "省部级" | "省级以上" | "省级" | "市级" | "县级";
 
@@ -459,9 +459,13 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
         if (pieces.length === 0) return valueError(`无法从“${v.trim()}”读出数量`);
       }
     }
-    const count = pieces.reduce((s, p) => s.add(p.count), Rational.ZERO);
-    let low = pieces.reduce((s, p) => s.add(p.low), Rational.ZERO);
-    let high = pieces.reduce((s, p) => s.add(p.high), Rational.ZERO);
+    // added from the first piece (a value is nearly always one): no sum started from zero
+    let [count, low, high] = [pieces[0].count, pieces[0].low, pieces[0].high];
+    for (let k = 1; k < pieces.length; k++) {
+      count = count.add(pieces[k].count);
+      low = low.add(pieces[k].low);
+      high = high.add(pieces[k].high);
+    }
     const notes = pieces.map((p) => p.note);
     if (additive) {
       const prev = context?.previous;
@@ -495,7 +499,7 @@ function makeRule(text: string, items: ExactItem[], unit: string | null, cap: Ra
     needed(target: number): number | null {
       // one price per item: the whole number of items whose rounded score reaches the target
       if (!Number.isFinite(target) || !all.every((p) => p.eq(all[0])) || all[0].sign() <= 0) return null;
-      const goal = Rational.fromNumber(target).sub(Rational.parse("0.005"));
+      const goal = leastScoreShowing(target);
       if (cap !== null && cap.lt(goal)) return null;
       const n = goal.sign() <= 0 ? Rational.ZERO : goal.div(all[0]).ceilTo(0);
       return n.toNumber();

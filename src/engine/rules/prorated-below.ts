@@ -6,7 +6,7 @@
 import { Rational } from "../decimal";
 import type { NeededOptions, ScoreContext, ScoreResult, ValueInput } from "../types";
 import { clauseError, clausesOf } from "./clauses";
-import { exact, NUM, pointsShown, withUnit } from "./common";
+import { exact, leastScoreShowing, NUM, pointsShown, withUnit } from "./common";
 import type { ProratedRule } from "./prorated";
 import { decimalsOf, levelReader, type StepRule } from "./steps";
 import { parseStepped } from "./stepped";
@@ -83,7 +83,7 @@ export function parseBelow(text: string): ProratedRule | null {
     },
     needed(goal: number, options: NeededOptions = {}): number | null {
       if (!Number.isFinite(goal)) return null;
-      const g = Rational.fromNumber(goal).sub(Rational.parse("0.005"));
+      const g = leastScoreShowing(goal);
       if (g.sign() <= 0) return 0;
       const places = options.precision ?? (whole ? 0 : Math.max(decimalsOf([edge]), 2));
       if (g.lt(atEdge)) {

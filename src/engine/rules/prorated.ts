@@ -10,7 +10,7 @@ import { foldChars, normalize } from "../normalize";
 import { RuleError, type NeededOptions, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "../types";
 import { clausesOf, clauseError, readClause, type Clause, type Reading } from "./clauses";
 import { isDescription } from "./notes";
-import { exact, NUM, pointsShown, valueError, withUnit, type RulePlugin } from "./common";
+import { exact, leastScoreShowing, NUM, pointsShown, type RulePlugin, valueError, withUnit } from "./common";
 import { decimalsOf, levelReader, WHOLE_UNITS, type StepRule } from "./steps";
 import { parseBelow } from "./prorated-below";
 
@@ -153,7 +153,7 @@ export function parseProrated(text: string): ProratedRule {
       if (full === null) return null;
       const places = options.precision ?? (whole ? 0 : Math.max(0, decimalsOf([target])));
       // ROUND(s, 2) ≥ goal exactly when s ≥ goal − 0.005
-      const v = smallest(Rational.fromNumber(goal).sub(Rational.parse("0.005")), places, full);
+      const v = smallest(leastScoreShowing(goal), places, full);
       return v === null ? null : v.toNumber();
     },
   };

@@ -11,7 +11,7 @@ import { Rational } from "../decimal";
 import type { Explain, NeededOptions, Rule, RuleKind, ScoreContext, ScoreResult, ValueInput } from "../types";
 import type { Edge } from "./clauses";
 import { valueReader } from "../values";
-import { exact, pointsShown, shortDecimal, valueError, withUnit } from "./common";
+import { exact, leastScoreShowing, pointsShown, shortDecimal, valueError, withUnit } from "./common";
 
 export interface StepIncrement {
   origin: Rational;
@@ -315,7 +315,7 @@ export function makeStepRule(spec: StepSpec): StepRule {
       // a count ("家") is whole unless the row itself writes decimals
       const places = options.precision ?? (spec.wholeCount ? 0 : spec.precision);
       // ROUND(s, 2) ≥ target exactly when s ≥ target − 0.005 (scores are ≥ 0: half away from zero is half up)
-      const goal = Rational.fromNumber(target).sub(Rational.parse("0.005"));
+      const goal = leastScoreShowing(target);
       const v = smallest(goal, places, full);
       return v === null ? null : v.toNumber();
     },
