@@ -293,15 +293,11 @@ function cellOf(
       }
     }
   }
-  if (formula !== undefined) {
-    const out: CellData = { v, formula };
-    if (numFmt) out.numFmt = numFmt;
-    return out;
-  }
+  // each shape made whole by its literal: a property added afterwards would need a backing store
+  // of its own (a PropertyArray) in every formatted cell
+  if (formula !== undefined) return numFmt ? { v, formula, numFmt } : { v, formula };
   if (v === null) return undefined;
-  const out: CellData = { v };
-  if (numFmt) out.numFmt = numFmt;
-  return out;
+  return numFmt ? { v, numFmt } : { v };
 }
 
 /** An ISO 8601 date-time (t="d" cells) as an Excel serial; a time alone is a fraction of a day. */
