@@ -24,9 +24,27 @@ export interface ElementSpan {
 
 const NAME = "(?:[A-Za-z_][\\w.-]*:)?";
 
+/**
+ * Patterns by the names they look for, made once: the same few names are looked for in every
+ * part of every workbook read ("Relationship" once per relationship). Each is global and used
+ * from a lastIndex set just before its exec, with nothing in between, so sharing one is safe.
+ */
+const patterns = new Map<string, RegExp>();
+
+function shared(key: string, source: () => string): RegExp {
+  let re = patterns.get(key);
+  if (re === undefined) {
+    if (patterns.size >= 512) patterns.clear();
+    re = new RegExp(source(), "g");
+    patterns.set(key, re);
+  }
+  return re;
+}
+
 /** A regexp matching the start tag of any of the local names (global, so lastIndex drives it). */
-export function startTagPattern(locals: string[]): RegExp {
-  return new RegExp(`<(${NAME}(?:${locals.join("|")}))(?=[\\s/>])[^>]*>`, "g");
+function startTagPattern(locals: string[]): RegExp {
+  const names = locals.length === 1 ? locals[0] : locals.join("|");
+  return shared(`<${names}`, () => `<(${NAME}(?:${names}))(?=[\\s/>])[^>]*>`);
 }
 
 /**
@@ -60,8 +78,7 @@ export function spanAt(text: string, start: number, openTag: string, qname: stri
     return { qname, start, openEnd, closeStart: openEnd, end: openEnd, openTag, selfClosing: true };
   }
   // nesting of the same name (a <t> in a <t> cannot happen; <c> in <c> neither; but <r> may)
-  const esc = qname.replace(/[.]/g, "\\.");
-  const re = new RegExp(`<(/?)${esc}(?=[\\s/>])[^>]*>`, "g");
+  const re = shared(`</${qname}`, () => `<(/?)${qname.replace(/[.]/g, "\\.")}(?=[\\s/>])[^>]*>`);
   re.lastIndex = openEnd;
   let depth = 1;
   for (;;) {
