@@ -141,7 +141,9 @@ describe("a JS number is read as the decimal String() prints for it", () => {
 
   it("DecimalSum is the nearest double to the exact sum of the parts' decimals, on either road", () => {
     // scores (≤ 6 places, the millionths road), any double (the Rational road), and mixes of both
-    const scoreArb = fc.tuple(fc.integer({ min: -100_000_000, max: 100_000_000 }), fc.integer({ min: 0, max: 6 })).map(([k, p]) => k / 10 ** p);
+    const scoreArb = fc
+      .tuple(fc.integer({ min: -100_000_000, max: 100_000_000 }), fc.integer({ min: 0, max: 6 }))
+      .map(([k, p]) => k / 10 ** p);
     fc.assert(
       fc.property(fc.array(fc.oneof(scoreArb, scoreArb, numberArb), { maxLength: 40 }), (xs) => {
         const sum = new DecimalSum();

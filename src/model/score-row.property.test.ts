@@ -19,12 +19,18 @@ describe("a value text's decimal places (the row's precision)", () => {
     // value cells as people write them: digits of both widths, points of both widths, units, signs, stray dots
     const piece = fc.constantFrom("0", "7", "12", "３", "５０", ".", "．", "..", "万元", "家", "%", "-", " ", "约", "e3", "个");
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 10 }).map((p) => p.join("")), (text) => {
-        expect(placesInText(text)).toBe(byPattern(text));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 10 }).map((p) => p.join("")),
+        (text) => {
+          expect(placesInText(text)).toBe(byPattern(text));
+        },
+      ),
       { numRuns: 5000 },
     );
-    fc.assert(fc.property(fc.string({ maxLength: 12 }), (text) => expect(placesInText(text)).toBe(byPattern(text))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), (text) => expect(placesInText(text)).toBe(byPattern(text))),
+      { numRuns: 2000 },
+    );
   });
 
   it("reads 2489.5万元 as 1, 27家 as 0, ３．５ as 1, 0.35% as 2, and 暂无 as none", () => {

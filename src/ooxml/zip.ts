@@ -314,7 +314,9 @@ function num64(v: DataView, at: number): number {
 
 function latin1(b: Uint8Array): string {
   // one string from the codes, not one per character added (a name is read for every entry of every file)
-  return b.length <= 4096 ? String.fromCharCode.apply(null, b as unknown as number[]) : Array.from(b, (c) => String.fromCharCode(c)).join("");
+  return b.length <= 4096
+    ? String.fromCharCode.apply(null, b as unknown as number[])
+    : Array.from(b, (c) => String.fromCharCode(c)).join("");
 }
 
 /** The compressed data of an entry, and where its raw form (header … descriptor) ends. */
