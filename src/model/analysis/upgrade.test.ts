@@ -182,6 +182,75 @@ describe("升级分析 of another county's table", () => {
   });
 });
 
+describe("升级分析 names the value to reach for every rule whose score rises with the row's own value", () => {
+  const header = [
+    "一级指标",
+    "二级指标",
+    "权重分值",
+    "评分标准",
+    "责任单位",
+    "2021年情况",
+    "2021年得分",
+    "2022年工作目标",
+    "2022年目标得分",
+  ];
+  const rows: (string | number | null)[][] = [
+    header,
+    [
+      "创新投入（20分）",
+      "技术合同成交额（万元）",
+      5,
+      "达到200万元得1分，每增加100万元加1分，最高5分",
+      "县科技局",
+      "350万元",
+      null,
+      "450万元",
+      3,
+    ],
+    [null, "科普信息报送", 2, "上报科普信息4篇以上记2分（完不成的按比例扣分）", "县科协", "2篇", null, "3篇", 1.5],
+    [null, "高新技术企业数量", 5, "高新技术企业数较上年每新增1家得1分，最高5分", "县科技局", "10家", null, "12家", 2],
+    [null, "科技信息按时报送", 3, "按时报送得满分，每迟报1次扣0.5分，扣完为止", "县科技局", "2次", null, "1次", 2.5],
+    ["合计得分", null, null, null, null, null, null, null, null],
+  ];
+  const wb = { sheets: [{ name: "Sheet1", merges: [], cells: rows.map((r) => r.map((v) => (v === null ? undefined : { v }))) }] };
+  const a = upgradeAnalysis(computePlan(wb))!;
+  const [contracts, outreach, firms, reports] = a.rows;
+
+  test("a threshold with steps: 450万元 scores 3 of 5; 4 points need 500万元, full marks 600万元", () => {
+    // 200万元 gives 1 point and each further whole 100万元 one more: 450 → 1 + 2 = 3, 500 → 4, 600 → 5
+    expect(contracts).toMatchObject({
+      kind: "value",
+      score: 3,
+      headroom: 2,
+      next: { score: 4, value: 500, valueText: "500万元", fromToday: { absolute: 150 } },
+      full: { score: 5, value: 600, valueText: "600万元", fromToday: { absolute: 250 } },
+    });
+  });
+
+  test("in proportion to a stated target: 3篇 of 4 scores 1.5 of 2; full marks need 4篇", () => {
+    expect(outreach).toMatchObject({ kind: "value", score: 1.5, headroom: 0.5, full: { score: 2, value: 4, valueText: "4篇" } });
+  });
+
+  test("rules over last year's figure and deductions name no value: the analysis does not hold the year before, and fewer is better", () => {
+    expect(firms).toMatchObject({ kind: "manual", next: null, full: null });
+    expect(reports).toMatchObject({ kind: "manual", headroom: 0.5, next: null, full: null });
+  });
+
+  test("the suggestion rescored by the rules themselves: 600万元 (5) and 4篇 (2)", () => {
+    expect(a.suggestion!.steps.map((x) => [x.row, x.action, x.toScore])).toEqual([
+      [2, "600万元", 5],
+      [3, "4篇", 2],
+    ]);
+    for (const step of a.suggestion!.steps) {
+      const rule = rows[step.row - 1][3] as string;
+      expect(scoreValue(step.action, rule, { weight: rows[step.row - 1][2] as number })).toMatchObject({
+        status: "exact",
+        score: step.toScore,
+      });
+    }
+  });
+});
+
 describe("升级分析 asks each rule once per question, and each row still gets its own answer", () => {
   // one R&D rule text on two rows: the first row writes one decimal (1%), the second two (1.05%);
   // the rule's answers are remembered per rule, so what the answer depends on (the precision, the

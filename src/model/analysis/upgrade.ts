@@ -1,8 +1,9 @@
 /**
  * 升级分析 — the path to the next grade ("退C进B争A"), for one year column of a plan.
  *
- * Per indicator: the points still available (max − score), the value a banded rule needs for full
- * marks and for the next whole point (the engine's Rule.required, used as returned), how far that is
+ * Per indicator: the points still available (max − score), the value a rule that rises with the
+ * row's value needs for full marks and for the next whole point (the engine's Rule.needed, under
+ * the row's precision and weight, used as returned), how far that is
  * from today's value (the latest actual year), and for counted rules the cheapest items that add
  * points. Then one suggested combination that closes the gap to the next grade, every new score
  * scored through the rule itself. Pure: a plan in, an analysis out.
@@ -44,11 +45,20 @@ function capScore(x: number, max: number | null): number {
   return max !== null && x > max ? max : x;
 }
 
-/** Scores a banded value through the rule, as a person would type it ("2560万元"); null when not exact. */
-function scoreValueText(rule: Rule, value: number, max: number | null): number | null {
-  const r = rule.score({ v: withUnit(value, rule.unit) });
+/** Scores a value through the rule, as a person would type it ("2560万元"); null when not exact. */
+function scoreValueText(rule: Rule, value: number, max: number | null, weight: number | null): number | null {
+  const r = rule.score({ v: withUnit(value, rule.unit) }, { weight });
   return r.status === "exact" ? capScore(r.score, max) : null;
 }
+
+/**
+ * Rules whose score rises with the row's own value, so a value to reach can be named: bands,
+ * flat bands, a threshold with steps, in proportion to a stated target. Not the rules over last
+ * year's figure (growth, increase: the level needed depends on the year before, which the
+ * analysis does not hold), not deductions (fewer is better: "reach 0次" is not a cost), and not
+ * counted items, which have their own road below.
+ */
+const VALUE_KINDS: ReadonlySet<string> = new Set(["banded", "stepped", "threshold", "prorated"]);
 
 /** Whole points above `score` up to `max`, and `max` itself when it is not whole: 3.37/5 → 4, 5. */
 function levelsAbove(score: number, max: number): number[] {
@@ -93,7 +103,14 @@ function analyseRow(ind: IndicatorPlan, col: number, todayCol: number, memo: Rul
   const score = contribution(sc);
   const max = ind.max;
   const headroom = max === null ? null : Math.max(0, Rational.fromNumber(max).sub(Rational.fromNumber(score)).toNumber());
-  const kind: UpgradeRowKind = rule?.kind === "banded" ? "value" : rule?.kind === "counted" ? "counted" : "manual";
+  // a value rule names values only when it can name the one for full marks (needed answers it)
+  const precision = rowPrecision(ind);
+  const weight = ind.weight;
+  const needFor = (r: Rule, s: number) =>
+    memo.of(r, `need|${precision}|${weight}|${s}`, () => (r.needed ? r.needed(s, { precision, weight }) : r.required(s)));
+  const valueRule = rule !== null && VALUE_KINDS.has(rule.kind) && (rule.kind === "banded" || rule.needed !== undefined);
+  const kind: UpgradeRowKind =
+    valueRule && max !== null && needFor(rule, max) !== null ? "value" : rule?.kind === "counted" ? "counted" : "manual";
   const row: UpgradeRow = {
     row: ind.row,
     category: ind.category,
@@ -116,26 +133,23 @@ function analyseRow(ind: IndicatorPlan, col: number, todayCol: number, memo: Rul
   const levels = memo.of(rule, `levels|${score}|${max}`, () => levelsAbove(score, max));
   const todayValue = today?.value ?? null;
 
-  if (rule.kind === "banded") {
+  if (kind === "value") {
     // the value the column's score rests on: its own value, else what the rule needs for that score
     // a value a person can enter: at the precision the row writes its values in, whose ROUNDED
-    // score reaches s (the same reading as the plan's requiredValue)
-    const precision = rowPrecision(ind);
-    const needFor = (s: number) =>
-      memo.of(rule, `need|${precision}|${s}`, () => (rule.needed ? rule.needed(s, { precision }) : rule.required(s)));
-    const base = sc.value ?? (score > 0 ? needFor(score) : null) ?? todayValue;
+    // score reaches s (the same reading as the plan's requiredValue), under the row's weight
+    const base = sc.value ?? (score > 0 ? needFor(rule, score) : null) ?? todayValue;
     const goal = (s: number): UpgradeGoal => {
-      const v = needFor(s);
+      const v = needFor(rule, s);
       return { score: s, value: v, valueText: v === null ? null : withUnit(v, rule.unit), fromToday: distance(todayValue, v), add: null };
     };
     row.full = goal(max);
     row.next = goal(levels[0]);
     // with no base value, costs are measured against the first step's value (the first step costs 1)
-    const first = needFor(levels[0]);
+    const first = needFor(rule, levels[0]);
     for (const s of levels) {
-      const v = needFor(s);
+      const v = needFor(rule, s);
       if (v === null) continue;
-      const reached = memo.of(rule, `score|${v}|${max}`, () => scoreValueText(rule, v, max));
+      const reached = memo.of(rule, `score|${v}|${max}|${weight}`, () => scoreValueText(rule, v, max, weight));
       if (reached === null || reached <= score) continue;
       const ref = base !== null && base > 0 ? base : first;
       const rel = ref !== null && ref > 0 ? Math.max(0, (v - (base ?? 0)) / ref) : 1;
