@@ -2,6 +2,7 @@
 import type { Plan } from "../model/types";
 import {
   departmentsStream,
+  judgedByAssessors,
   upgradeAnalysesStream,
   type DeptTask,
   type UpgradeAnalysis,
@@ -32,7 +33,8 @@ function rowCells(r: UpgradeRow): string[] {
   const head = r.headroom === null ? "" : score2(r.headroom);
   const scoreMax = `${score2(r.score)}/${r.max === null ? "?" : plainNumber(r.max)}`;
   if (r.headroom === 0) return [String(r.row), r.name, scoreMax, head, S.upgradeFull, "", ""];
-  if (r.kind === "manual") return [String(r.row), r.name, scoreMax, head, S.upgradeManual, "", ""];
+  if (r.kind === "manual")
+    return [String(r.row), r.name, scoreMax, head, judgedByAssessors(r) ? S.upgradeManual : S.upgradeNoValue, "", ""];
   const next = r.next ? `${plainNumber(r.next.score)}分：${goalText(r.next)}` : "";
   const full = r.full ? goalText(r.full) : "";
   const from =

@@ -78,6 +78,7 @@ export const S = {
   upgradeFromToday: (today: string | null) => (today ? `较${today}年` : "较现值"),
   upgradeFull: "已满分",
   upgradeManual: "评估打分，无数值",
+  upgradeNoValue: "评分标准算不出所需数值",
   addItems: (item: string, count: number) => `${item} ×${count}`,
   suggestionHeading: "  建议组合（各项相对增幅之和最小）：",
   suggestionHeadingGreedy: "  建议组合（指标太多，按每分所需增幅从小到大依次选取，未必是增幅之和最小的组合）：",

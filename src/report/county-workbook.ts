@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import type { Plan } from "../model/types";
-import { byDepartment, upgradeAnalyses, type UpgradeAnalysis } from "../model/analysis";
+import { byDepartment, judgedByAssessors, upgradeAnalyses, type UpgradeAnalysis } from "../model/analysis";
 import { distanceText, goalText } from "../cli/format-analysis";
 import { plainNumber, score2 } from "../cli/format";
 import { scalarText } from "../model/sheet";
@@ -138,7 +138,7 @@ function upgradeSheet(wb: ExcelJS.Workbook, analyses: UpgradeAnalysis[]): void {
     );
     styleHead(ws.addRow(R.upgradeHead(a.todayColumn)));
     for (const r of a.rows) {
-      const note = r.headroom === 0 ? R.full : r.kind === "manual" ? R.manual : "";
+      const note = r.headroom === 0 ? R.full : r.kind === "manual" ? (judgedByAssessors(r) ? R.manual : R.noValue) : "";
       const row = ws.addRow([
         r.row,
         r.name,

@@ -40,6 +40,7 @@ export const R = {
   ],
   upgradeColumn: (col: string, kind: string) => `${col}年（${kind}）`,
   manual: "评估打分，无数值",
+  noValue: "评分标准算不出所需数值",
   full: "已满分",
   deptsHead: ["责任单位", "角色", "行", "指标", "现得分", "目标得分", "目标值", "所需值", "建议", "提示"],
   lead: "牵头",

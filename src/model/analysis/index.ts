@@ -5,6 +5,7 @@ export {
   upgradeAnalysesStream,
   targetColumn,
   latestActualColumn,
+  judgedByAssessors,
 } from "./upgrade";
 export type { UpgradeAnalysisStream } from "./upgrade";
 export type { UpgradeAnalysis, UpgradeRow, UpgradeGoal, Suggestion, SuggestedStep, CountedOption, Distance } from "./upgrade";

@@ -1,7 +1,7 @@
 import { computePlan } from "..";
 import { scoreValue } from "../../engine";
 import { seedWorkbookData } from "../../sample/workbook-data";
-import { upgradeAnalyses, upgradeAnalysis, type UpgradeRow } from ".";
+import { judgedByAssessors, upgradeAnalyses, upgradeAnalysis, type UpgradeRow } from ".";
 
 const plan = computePlan(seedWorkbookData());
 const target = upgradeAnalysis(plan)!;
@@ -234,6 +234,9 @@ describe("升级分析 names the value to reach for every rule whose score rises
   test("rules over last year's figure and deductions name no value: the analysis does not hold the year before, and fewer is better", () => {
     expect(firms).toMatchObject({ kind: "manual", next: null, full: null });
     expect(reports).toMatchObject({ kind: "manual", headroom: 0.5, next: null, full: null });
+    // and the views say the rule names no value, not that assessors judge it (评估打分)
+    expect([firms, reports].map(judgedByAssessors)).toEqual([false, false]);
+    expect(judgedByAssessors(row("科技管理创新情况"))).toBe(true);
   });
 
   test("the suggestion rescored by the rules themselves: 600万元 (5) and 4篇 (2)", () => {

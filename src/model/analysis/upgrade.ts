@@ -79,6 +79,15 @@ function ruleOf(ind: IndicatorPlan): Rule | null {
   }
 }
 
+/**
+ * Whether a row with no value to reach is scored by the assessors' judgement (评估打分: prose, or
+ * a grade such as 好/一般/差) rather than by a rule that simply names no value (a deduction, a rise
+ * over last year's figure, options to choose from): the views say which.
+ */
+export function judgedByAssessors(r: Pick<UpgradeRow, "ruleKind">): boolean {
+  return r.ruleKind === "judged" || r.ruleKind === "graded";
+}
+
 /** The column analysed first: the target year, else the latest year. */
 export function targetColumn(plan: Plan): string | null {
   const ys = plan.layout.years;

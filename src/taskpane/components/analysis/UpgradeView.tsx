@@ -1,7 +1,7 @@
 /** 升级分析 view (lazy): what each indicator still offers, and one combination that reaches the next grade. */
 import * as React from "react";
 import type { Plan } from "../../../model/types";
-import { upgradeAnalyses, type UpgradeAnalysis, type UpgradeGoal, type UpgradeRow } from "../../../model/analysis";
+import { judgedByAssessors, upgradeAnalyses, type UpgradeAnalysis, type UpgradeGoal, type UpgradeRow } from "../../../model/analysis";
 import type { Language, Strings } from "../../strings";
 import { fmtPoints, fmtScore } from "../../format";
 import { GradeBadge } from "../GradeBadge";
@@ -34,7 +34,7 @@ function Row({ a, r }: { a: AnalysisStrings; r: UpgradeRow }) {
         <span className="kj-ind-max kj-muted">{a.scoreOfMax(fmtScore(r.score), r.max === null ? "?" : fmtPoints(r.max))}</span>
       </div>
       <div className="kj-up-head">{a.headroom(fmtScore(r.headroom ?? 0))}</div>
-      {r.kind === "manual" ? <div className="kj-muted">{a.manual}</div> : null}
+      {r.kind === "manual" ? <div className="kj-muted">{judgedByAssessors(r) ? a.manual : a.noValue}</div> : null}
       {r.next ? <Goal a={a} label={a.nextPoint(fmtPoints(r.next.score))} goal={r.next} unit={r.unit} /> : null}
       {r.full && r.next && r.full.score !== r.next.score ? <Goal a={a} label={a.fullMarks} goal={r.full} unit={r.unit} /> : null}
       {r.items.length > 1 ? (

@@ -16,6 +16,8 @@ export interface AnalysisStrings {
   fullMarks: string;
   isFull: string;
   manual: string;
+  /** a row whose rule names no value to reach (a deduction, a rise over last year, options) */
+  noValue: string;
   addItems: (item: string, count: number) => string;
   cheapest: string;
   distance: (abs: string, rel: string | null) => string;
@@ -71,6 +73,7 @@ const zh: AnalysisStrings = {
   fullMarks: "满分需",
   isFull: "已满分",
   manual: "评估打分，无需数值",
+  noValue: "评分标准算不出所需数值",
   addItems: (item, count) => `${item} × ${count}`,
   cheapest: "可加项目（由易到难）",
   distance: (abs, rel) => `较现值 ${abs}${rel ? `（${rel}）` : ""}`,
@@ -125,6 +128,7 @@ const en: AnalysisStrings = {
   fullMarks: "Full marks need",
   isFull: "full marks",
   manual: "judged by assessors, no value",
+  noValue: "the rule gives no value to reach",
   addItems: (item, count) => `${item} × ${count}`,
   cheapest: "Items that add points (easiest first)",
   distance: (abs, rel) => `${abs} from today${rel ? ` (${rel})` : ""}`,
