@@ -5,7 +5,7 @@
  */
 import type { ColumnKind, Layout, SheetData, TableChoice, TableInfo, WorkbookData, YearColumns } from "./types";
 import { NoTableError, TableChoiceError } from "./types";
-import { SheetView, compact } from "./sheet";
+import { SheetView, compact, type MergeArea } from "./sheet";
 import { describeTable } from "./table-notice";
 export { describeTable };
 
@@ -97,12 +97,17 @@ function headerTexts(view: SheetView, rows: number[], cols: number): string[] {
     for (let k = 0; k < rows.length; k++) {
       const r = rows[k];
       const m = view.merge(r, c);
-      if (m && k > 0 && rows.slice(0, k).some((q) => view.merge(q, c)?.top === m.top && view.merge(q, c)?.left === m.left)) continue;
+      if (m && rows.slice(0, k).some((q) => sameArea(view.merge(q, c), m))) continue;
       h += compact(view.text(r, c, true));
     }
     out.push(h);
   }
   return out;
+}
+
+/** Two merges with the same top-left cell (one area, however often the part lists it). */
+function sameArea(a: MergeArea | undefined, b: MergeArea): boolean {
+  return a !== undefined && a.top === b.top && a.left === b.left;
 }
 
 /** The column of a 评分标准-like header in a row, or -1. */
