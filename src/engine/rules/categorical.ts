@@ -129,6 +129,20 @@ export function parseCategorical(text: string): CategoricalRule {
   return makeRule(text, options, cap, nothing);
 }
 
+/** "有展厅", "建有宣传视频": a thing said to exist (two characters or more) */
+const HAS = /^(?:有|建有|设有|具有|已有|配有)(.{2,})$/;
+
+/** Every character of `part` appears in `key`, in the same order. */
+function inOrderWithin(part: string, key: string): boolean {
+  let at = 0;
+  for (const ch of part) {
+    at = key.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
 function longestCommonRun(a: string, b: string): number {
   let best = 0;
   const prev = new Array<number>(b.length + 1).fill(0);
@@ -158,6 +172,13 @@ function makeRule(text: string, found: Omit<ExactOption, "group">[], cap: Ration
       (o) => o.key === part,
       (o) => o.key.includes(part) || part.includes(o.key),
       (o) => longestCommonRun(o.key, part) >= 4,
+      // "有展厅" for "有全面展示综合体概况并提供产业展览、展示服务的展厅": a cell saying a thing exists
+      // (有/建有/设有…) names the option whose object it is — the option ends in its noun, its words in
+      // order. An action shortened ("加挂牌子" for "加挂科技局牌子") is not matched: which 牌子 is not said.
+      (o) => {
+        const thing = HAS.exec(part)?.[1];
+        return thing !== undefined && o.key.endsWith(thing.slice(-2)) && inOrderWithin(thing, o.key);
+      },
     ];
     for (const t of tiers) {
       const hit = options.filter(t);

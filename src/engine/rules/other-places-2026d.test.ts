@@ -133,3 +133,37 @@ test("a share-graded rule gives the first grade, best first, whose threshold the
     { numRuns: 150 },
   );
 });
+
+describe("held-out: 绍兴's 展厅/标识/视频 named by a cell that says they exist", () => {
+  const rule = parseRule(
+    "建有相对集中的办事服务大厅(窗口),有明确的服务事项和收费标准(3分);有全面展示综合体概况并提供产业展览、展示服务的展厅(4分);按照认定的名称,有明显、大气的综合体标识(2分);有全面宣传综合体所属产业、相关企业及产品的视频(2分)。",
+  );
+
+  test("有展厅 scores the 展厅 option's 4; all four named, 11", () => {
+    expect(rule.score({ v: "有展厅" })).toMatchObject({ status: "exact", score: 4 });
+    expect(rule.score({ v: "有展厅、有标识、有宣传视频，办事服务大厅已建成并公示服务事项和收费标准" })).toMatchObject({
+      status: "exact",
+      score: 11,
+    });
+  });
+
+  test("a shortened action is still not guessed: 加挂牌子 under 加挂科技局牌子 is an error", () => {
+    const r = parseRule("独立行政科技管理部门（4分）；合署办公的（2分）；加挂科技局牌子（1分）").score({ v: "加挂牌子" });
+    expect(r.status).toBe("error");
+  });
+});
+
+test("held-out: 接待人次 grades written in 万人次, 人次 and 人 compare in one unit", () => {
+  const rule = parseRule(
+    "优秀(占比90-100%)：3万人次以上；优良(占比70-90%)：1-3万人次；合格(占比60-70%)：1000-10000人；不合格(占比60%以下)：1000人次以下",
+  );
+  expect(rule.unit).toBe("人次");
+  const got = ["35000人次", "2万人次", "10000人次", "5000人次", "800人次"].map((v) => rule.score({ v }, { weight: 10 }));
+  expect(got).toMatchObject([
+    { low: 9, high: 10 },
+    { low: 7, high: 9 },
+    { low: 7, high: 9 },
+    { low: 6, high: 7 },
+    { low: 0, high: 6 },
+  ]);
+});

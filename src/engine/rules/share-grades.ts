@@ -13,6 +13,7 @@ import { RuleError, type Rule, type ScoreContext, type ScoreResult, type ValueIn
 import { readCondition, type Condition } from "./clauses";
 import { NUM, range, shortDecimal, trimSegment, valueError, withUnit, type RulePlugin } from "./common";
 import { levelReader, WHOLE_UNITS } from "./steps";
+import { readUnit } from "../values";
 
 interface Grade {
   label: string;
@@ -56,6 +57,26 @@ function gradesOf(text: string): Grade[] | null {
   return out;
 }
 
+/**
+ * "3万人次以上｜1-3万人次｜1000-10000人｜1000人次以下": each grade's figures in the base unit (人次), so
+ * that grades written with 万 compare with the others; a bare "人" among grades that count 人次 is
+ * the typist's shorthand for the same count (one column of one table).
+ */
+function inBaseUnits(grades: Grade[]): void {
+  for (const g of grades) {
+    const c = g.cond;
+    const u = c?.unit ? readUnit(c.unit) : null;
+    if (!c || !u || u.text !== c.unit) continue;
+    const base = u.base + (u.per !== null ? `/${u.per}` : "");
+    const scale = (e: Condition["low"]) => (e ? { ...e, at: e.at.mul(u.mult) } : null);
+    g.cond = { ...c, unit: base, low: scale(c.low), high: scale(c.high) };
+  }
+  const said = new Set(grades.map((g) => g.cond?.unit).filter((u) => u));
+  if (said.has("人次") && said.has("人")) {
+    for (const g of grades) if (g.cond?.unit === "人") g.cond = { ...g.cond, unit: "人次" };
+  }
+}
+
 function holds(c: Condition, v: Rational): boolean {
   if (c.low && (v.lt(c.low.at) || (v.eq(c.low.at) && !c.low.inclusive))) return false;
   if (c.high && (v.gt(c.high.at) || (v.eq(c.high.at) && !c.high.inclusive))) return false;
@@ -71,6 +92,7 @@ export function parseShareGrades(text: string): Rule {
       throw new RuleError(`评分标准“${grades[i].text}”无法识别：等级应从高到低写`, grades[i].text);
     }
   }
+  inBaseUnits(grades);
   const units = [...new Set(grades.flatMap((g) => (g.cond?.unit ? [g.cond.unit] : [])))];
   if (units.length > 1) {
     const g = grades.find((x) => x.cond?.unit && x.cond.unit !== units[0])!;
