@@ -100,10 +100,18 @@ describe("share-graded rules that cannot be read are refused, naming the grade",
     expect(e.message).toContain("从高到低");
   });
 
-  test("a condition in words that is no figure and no 未…", () => {
-    const e = refusal("优秀(占比90-100%)：展品展项丰富；合格(占比60-70%)：展品展项完整");
-    expect(e.part).toBe("优秀(占比90-100%)：展品展项丰富");
+  test("a condition in words among grades reached by figures", () => {
+    const e = refusal("优秀(占比90-100%)：300天以上；合格(占比60-70%)：展品展项完整");
+    expect(e.part).toBe("合格(占比60-70%)：展品展项完整");
     expect(e.message).toContain("等级的条件看不出是多少");
+  });
+
+  test("grades all in words (科普展示方式) are judged: the assessors pick the grade", () => {
+    const rule = parseRule(
+      "优秀(占比90-100%)：展品展项丰富,展板图文介绍、专业多媒体演示、互动环节等表现方式；优良(占比70-90%)：展品展项完整,有展板图文介绍、多媒体演示及互动环节等；合格(占比60-70%)：展品展项完整,具备科普教育功能；不合格(占比60%以下)：展品展项缺失损毁严重,不具备科普教育功能",
+    );
+    expect(rule.kind).toBe("judged");
+    expect(rule.score({ v: "展品展项完整" }, { weight: 10 })).toEqual({ status: "manual" });
   });
 });
 

@@ -5,7 +5,8 @@
  * "优秀(占比90-100%)：300天以上；优良(占比70-90%)：250天以上；…". The figure picks the grade — the
  * first, best first, whose condition it meets — and the grade gives a range of the 分值, within which
  * the assessors score: 280天 under a 分值 of 10 is 优良, 7-9分. A condition in words with no figure
- * ("科普展示内容未更新") is the grade of nothing done: it holds for 0.
+ * ("科普展示内容未更新") is the grade of nothing done: it holds for 0. Grades all in words
+ * ("展品展项丰富…｜展品展项完整…") are judged: no figure picks the grade.
  */
 import { Rational } from "../decimal";
 import { foldChars, normalize } from "../normalize";
@@ -14,14 +15,17 @@ import { readCondition, type Condition } from "./clauses";
 import { NUM, range, shortDecimal, trimSegment, valueError, withUnit, type RulePlugin } from "./common";
 import { levelReader, WHOLE_UNITS } from "./steps";
 import { readUnit } from "../values";
+import { makeJudged } from "./judged";
 
 interface Grade {
   label: string;
   /** the share of the 分值, as fractions */
   lo: Rational;
   hi: Rational;
-  /** null: the grade of nothing done (the condition holds for 0 only) */
+  /** null: a condition in words — the grade of nothing done ("未更新", holds for 0 only) unless `words` */
   cond: Condition | null;
+  /** a condition in words that is no figure and not "nothing done" ("展品展项丰富…") */
+  words: boolean;
   text: string;
 }
 
@@ -45,14 +49,11 @@ function gradesOf(text: string): Grade[] | null {
     const [lo, hi] = b !== null ? [Rational.min(a, b), Rational.max(a, b)] : m[4] === "以下" ? [Rational.ZERO, a] : [a, Rational.ONE];
     const said = m[5];
     const norm = normalize(said);
-    let cond = readCondition(norm);
-    if (cond === null) {
-      if (/\d/.test(norm) || !/未|没有|无|不/.test(norm)) {
-        throw new RuleError(`评分标准“${written}”无法识别：等级的条件看不出是多少`, written);
-      }
-      cond = null;
+    const cond = readCondition(norm);
+    if (cond === null && /\d/.test(norm)) {
+      throw new RuleError(`评分标准“${written}”无法识别：等级的条件看不出是多少`, written);
     }
-    out.push({ label: m[1], lo, hi, cond, text: written });
+    out.push({ label: m[1], lo, hi, cond, words: cond === null && !/未|没有|无|不/.test(norm), text: written });
   }
   return out;
 }
@@ -92,6 +93,11 @@ export function parseShareGrades(text: string): Rule {
       throw new RuleError(`评分标准“${grades[i].text}”无法识别：等级应从高到低写`, grades[i].text);
     }
   }
+  // "优秀(占比90-100%)：展品展项丰富…；优良(占比70-90%)：展品展项完整…": no grade is reached by a figure,
+  // so the assessors judge the grade and its score (the same as prose)
+  if (grades.every((g) => g.cond === null)) return makeJudged(text, normalize(text));
+  const worded = grades.find((g) => g.words);
+  if (worded) throw new RuleError(`评分标准“${worded.text}”无法识别：等级的条件看不出是多少`, worded.text);
   inBaseUnits(grades);
   const units = [...new Set(grades.flatMap((g) => (g.cond?.unit ? [g.cond.unit] : [])))];
   if (units.length > 1) {
