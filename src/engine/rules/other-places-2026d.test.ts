@@ -175,3 +175,14 @@ test("held-out: 接待人次 grades written in 万人次, 人次 and 人 compare
     { low: 0, high: 6 },
   ]);
 });
+
+test("the share may be headed 得分率 or 按分值的: the same grades", () => {
+  const a = parseRule("优秀(得分率90%以上)：300天以上；合格(得分率60-90%)：200天以上；不合格(得分率60%以下)：200天以下");
+  const b = parseRule("优秀(按分值的90-100%)：300天以上；合格(按分值的60-90%)：200天以上；不合格(按分值的60%以下)：200天以下");
+  for (const rule of [a, b]) {
+    expect(rule.kind).toBe("share-graded");
+    expect(rule.score({ v: "310天" }, { weight: 10 })).toMatchObject({ status: "range", low: 9, high: 10 });
+    expect(rule.score({ v: "250天" }, { weight: 10 })).toMatchObject({ status: "range", low: 6, high: 9 });
+    expect(rule.score({ v: "100天" }, { weight: 10 })).toMatchObject({ status: "range", low: 0, high: 6 });
+  }
+});
