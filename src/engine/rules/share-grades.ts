@@ -29,11 +29,11 @@ interface Grade {
   text: string;
 }
 
-/** "优秀(占比90-100%):…", "不合格(占比60%以下):…", "良好(占70%-90%):…" */
 /** how a table heads the share: "占比90-100%", "得分率90%以上", "按分值的60-70%" */
 const SHARE_WORD = String.raw`(?:占比|占分值的?|占|为|得分率|按分值的|分值的)?`;
 /** a share heading anywhere in the text: whether to try reading it as grades at all */
 const SHARE_HEAD = new RegExp(String.raw`\(${SHARE_WORD}${NUM}%?(?:-${NUM}%|%以上|%以下)\)`);
+/** one grade: "优秀(占比90-100%):…", "不合格(占比60%以下):…", "良好(占70%-90%):…" */
 const GRADE = new RegExp(String.raw`^([^\d()]{1,8}?)\(${SHARE_WORD}(${NUM})%?(?:-(${NUM})%|%(以上|以下))\)[:,]?(.+)$`);
 
 /** The text's grades, or null when it is not written as grades with shares (at least two, every segment one). */
