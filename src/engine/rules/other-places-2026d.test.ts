@@ -186,3 +186,11 @@ test("the share may be headed 得分率 or 按分值的: the same grades", () =>
     expect(rule.score({ v: "100天" }, { weight: 10 })).toMatchObject({ status: "range", low: 0, high: 6 });
   }
 });
+
+test("新媒体科普: a grade with a figure and a second condition (自建平台) is refused, never graded by the figure alone", () => {
+  const e = refusal(
+    "优秀(占比90-100%)：自建网站、微信或微博平台,上传区级共享平台信息达15条以上；优良(占比70-90%)：自建微信或微博平台,上传区级科普共享平台信息量10条以上；合格(占比60-70%)：上传区级科普共享平台信息量5条以上；不合格(占比60%以下)：上传区级共享平台信息量达低于5条",
+  );
+  expect(e.part).toBe("优秀(占比90-100%)：自建网站、微信或微博平台,上传区级共享平台信息达15条以上");
+  expect(e.message).toContain("一个等级有两项条件");
+});

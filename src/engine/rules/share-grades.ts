@@ -57,6 +57,10 @@ function gradesOf(text: string): Grade[] | null {
     if (cond === null && /\d/.test(norm)) {
       throw new RuleError(`评分标准“${written}”无法识别：等级的条件看不出是多少`, written);
     }
+    // "自建网站、微信或微博平台,上传区级共享平台信息达15条以上": a figure and a second condition in words
+    if (cond !== null && /[,;]/.test(cond.subject)) {
+      throw new RuleError(`评分标准“${written}”无法识别：一个等级有两项条件，单元格的一个数值定不了等级`, written);
+    }
     out.push({ label: m[1], lo, hi, cond, words: cond === null && !/未|没有|无|不/.test(norm), text: written });
   }
   return out;
