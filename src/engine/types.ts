@@ -39,7 +39,9 @@ export type RuleKind =
   /** one grade or yes/no, exclusive: "完成情况好计4分，一般计3分，差计2分", "…记2分（不使用不得分）" */
   | "graded"
   /** steps over last year's level: "高新技术企业数较上年每新增1家得1分，最高5分" */
-  | "increase";
+  | "increase"
+  /** grades worth a share of the 分值, reached by a figure: "优秀(占比90-100%)：300天以上；优良(占比70-90%)：250天以上；…" */
+  | "share-graded";
 
 /** One band of a banded linear rule, in the rule's unit: value in [low, high] scores linearly lowScore..highScore. */
 export interface Band {

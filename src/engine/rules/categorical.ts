@@ -36,6 +36,12 @@ const NOTHING_TAIL = /,(?:(?:出现|发现|存在)?(?:未|没有|无|不)|否则
 /** "建成…的得2分，当年新开工…的得1分": a comma between two options each written "…的得N分" ends the first */
 const COMMA_BETWEEN_OPTIONS = /(?<=的得\d+(?:\.\d+)?分),(?=[^\d,;。]+?的得\d+(?:\.\d+)?分(?:[,;。]|$))/g;
 
+/** an option's name that is a figure ("…个数", "…同比增长率", "…占比"): what is measured, not something done */
+const QUANTITY = /(?:[^\d]数|数量|总量|总额|增长率|增速|增幅|比例|比重|占比|覆盖率|拥有量|强度)$/;
+
+/** an item's number at the start of an option: "1." "2、" "(3)" "④" (not "1.5万元") */
+const ENUMERATOR = /^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳])/;
+
 interface ExactOption extends CategoricalOption {
   key: string;
   exactPoints: Rational;
@@ -73,7 +79,9 @@ export function parseCategorical(text: string): CategoricalRule {
     const pieceStart = start;
     if (pending === "") pendingStart = start;
     start = cut + skip;
-    const compactPiece = withoutCap(dropThousandsSeparators(unifyWords(piece)).replace(/\s+/g, "")).replace(NOTHING_TAIL, "");
+    let compactPiece = withoutCap(dropThousandsSeparators(unifyWords(piece)).replace(/\s+/g, "")).replace(NOTHING_TAIL, "");
+    // "1.有科技进步政策和年度工作总结(2分)": the item's number is no quantity in its name
+    if (pending === "") compactPiece = compactPiece.replace(ENUMERATOR, "");
     if ((compactPiece === "" || NOTHING.test(compactPiece)) && pending === "") {
       // "出现不配合现象不得分": a cell that says so scores 0
       if (compactPiece !== "") nothing.push(keyOf(compactPiece.replace(/(?:的|者)?,?(?:不得分|不计分|不加分|得0分)$/, "")));
@@ -101,6 +109,13 @@ export function parseCategorical(text: string): CategoricalRule {
       throw new RuleError(`评分标准第${index}段“${written}”无法识别：扣分或按件计分不是可选的加分项`, written);
     }
     const name = m[1].replace(/[,:]+$/, "").replace(/的$/, "");
+    // "累计引进大院名校共建创新载体个数(3分)": a figure with its weight, not an option a cell can name
+    if (QUANTITY.test(name)) {
+      throw new RuleError(
+        `评分标准第${index}段“${written}”无法识别：“${name.replace(/^[,;]+/, "")}”是一项数量，没有写明按多少计分`,
+        written,
+      );
+    }
     const p = Rational.parse(m[2] ?? m[3]);
     options.push({ name, points: p.toNumber(), text: written, key: keyOf(name), exactPoints: p });
     pending = "";
@@ -112,6 +127,20 @@ export function parseCategorical(text: string): CategoricalRule {
   if (options.length === 0) throw new RuleError(`评分标准“${text.trim()}”无法识别：没有可选项`, text.trim());
   const cap = parseCap(dropThousandsSeparators(unifyWords(folded)).replace(/\s+/g, ""));
   return makeRule(text, options, cap, nothing);
+}
+
+/** "有展厅", "建有宣传视频": a thing said to exist (two characters or more) */
+const HAS = /^(?:有|建有|设有|具有|已有|配有)(.{2,})$/;
+
+/** Every character of `part` appears in `key`, in the same order. */
+function inOrderWithin(part: string, key: string): boolean {
+  let at = 0;
+  for (const ch of part) {
+    at = key.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
 }
 
 function longestCommonRun(a: string, b: string): number {
@@ -143,6 +172,13 @@ function makeRule(text: string, found: Omit<ExactOption, "group">[], cap: Ration
       (o) => o.key === part,
       (o) => o.key.includes(part) || part.includes(o.key),
       (o) => longestCommonRun(o.key, part) >= 4,
+      // "有展厅" for "有全面展示综合体概况并提供产业展览、展示服务的展厅": a cell saying a thing exists
+      // (有/建有/设有…) names the option whose object it is — the option ends in its noun, its words in
+      // order. An action shortened ("加挂牌子" for "加挂科技局牌子") is not matched: which 牌子 is not said.
+      (o) => {
+        const thing = HAS.exec(part)?.[1];
+        return thing !== undefined && o.key.endsWith(thing.slice(-2)) && inOrderWithin(thing, o.key);
+      },
     ];
     for (const t of tiers) {
       const hit = options.filter(t);

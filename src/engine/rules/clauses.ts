@@ -224,7 +224,7 @@ export function splitScore(norm: string): { before: string; score: StatedScore }
 }
 
 /** Units a value may carry in a rule: one token right after a number. */
-const UNIT = String.raw`(?:个百分点|百分点|%|‰|[百千万亿]*元|件\/万人|人次|[个项次篇人家件所座处名位台套户亩吨起期例场批条](?:\/[万千百]?[人家户])?|分钟|天|日|小时|周|个月|月|年|倍)?`;
+const UNIT = String.raw`(?:个百分点|百分点|%|‰|[百千万亿]*元|件\/万人|万?人次|[个项次篇人家件所座处名位台套户亩吨起期例场批条](?:\/[万千百]?[人家户])?|分钟|天|日|小时|周|个月|月|年|倍)?`;
 
 const NUMBER_WITH_UNIT = new RegExp(String.raw`(${NUM})(${UNIT})(\((?:不)?(?:含|包含|包括)(?:本数)?\))?`, "y");
 

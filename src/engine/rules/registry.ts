@@ -24,6 +24,7 @@ import { increasePlugin } from "./increase";
 import { proratedPlugin } from "./prorated";
 import { rangedPlugin } from "./ranged";
 import { checkWriting } from "./writing";
+import { shareGradesPlugin } from "./share-grades";
 import { clausesOf, readClauses } from "./clauses";
 import { withoutPerPersonNote } from "./notes";
 import type { RulePlugin } from "./common";
@@ -31,6 +32,7 @@ import type { RulePlugin } from "./common";
 export const plugins: readonly RulePlugin[] = [
   discretionPlugin,
   figuresPlugin,
+  shareGradesPlugin,
   judgedRangesPlugin,
   rangedPlugin,
   proratedPlugin,
