@@ -81,8 +81,9 @@ function ruleOf(ind: IndicatorPlan): Rule | null {
 
 /**
  * Whether a row with no value to reach is scored by the assessors' judgement (评估打分: prose, a
- * grade such as 好/一般/差, or a range of the 分值 its grade gives) rather than by a rule that simply names no value (a deduction, a rise
- * over last year's figure, options to choose from): the views say which.
+ * grade such as 好/一般/差, or a range of the 分值 its grade gives) rather than by a rule that simply
+ * names no value (a deduction, a rise over last year's figure, options to choose from): the views
+ * say which.
  */
 export function judgedByAssessors(r: Pick<UpgradeRow, "ruleKind">): boolean {
   return r.ruleKind === "judged" || r.ruleKind === "graded" || r.ruleKind === "share-graded";
