@@ -182,18 +182,15 @@ describe("升级分析 of another county's table", () => {
   });
 });
 
+/** The headers of a small 分工表 typed as other counties type it: 2021 actual, 2022 target. */
+const header = ["一级指标", "二级指标", "权重分值", "评分标准", "责任单位", "2021年情况", "2021年得分", "2022年工作目标", "2022年目标得分"];
+
+/** A workbook of one sheet holding these rows (null: an empty cell). */
+function sheetOf(rows: (string | number | null)[][]) {
+  return { sheets: [{ name: "Sheet1", merges: [], cells: rows.map((r) => r.map((v) => (v === null ? undefined : { v }))) }] };
+}
+
 describe("升级分析 names the value to reach for every rule whose score rises with the row's own value", () => {
-  const header = [
-    "一级指标",
-    "二级指标",
-    "权重分值",
-    "评分标准",
-    "责任单位",
-    "2021年情况",
-    "2021年得分",
-    "2022年工作目标",
-    "2022年目标得分",
-  ];
   const rows: (string | number | null)[][] = [
     header,
     [
@@ -212,8 +209,7 @@ describe("升级分析 names the value to reach for every rule whose score rises
     [null, "科技信息按时报送", 3, "按时报送得满分，每迟报1次扣0.5分，扣完为止", "县科技局", "2次", null, "1次", 2.5],
     ["合计得分", null, null, null, null, null, null, null, null],
   ];
-  const wb = { sheets: [{ name: "Sheet1", merges: [], cells: rows.map((r) => r.map((v) => (v === null ? undefined : { v }))) }] };
-  const a = upgradeAnalysis(computePlan(wb))!;
+  const a = upgradeAnalysis(computePlan(sheetOf(rows)))!;
   const [contracts, outreach, firms, reports] = a.rows;
 
   test("a threshold with steps: 450万元 scores 3 of 5; 4 points need 500万元, full marks 600万元", () => {
@@ -259,25 +255,13 @@ describe("升级分析 asks each rule once per question, and each row still gets
   // the rule's answers are remembered per rule, so what the answer depends on (the precision, the
   // score) must be part of the question, or the second row would get the first row's value
   const rule = "≥2%（10分）；2%-1%（10-6分）；1%以下（6-0分）";
-  const header = [
-    "一级指标",
-    "二级指标",
-    "权重分值",
-    "评分标准",
-    "责任单位",
-    "2021年情况",
-    "2021年得分",
-    "2022年工作目标",
-    "2022年目标得分",
-  ];
   const rows: (string | number | null)[][] = [
     header,
     ["创新投入（20分）", "R&D经费投入强度（%）", 10, rule, "县统计局", "0.8%", null, "1%", 6],
     [null, "R&D经费投入强度（%）（乡镇）", 10, rule, "县统计局", "0.85%", null, "1.05%", 6.2],
     ["合计得分", null, null, null, null, null, null, null, null],
   ];
-  const wb = { sheets: [{ name: "Sheet1", merges: [], cells: rows.map((r) => r.map((v) => (v === null ? undefined : { v }))) }] };
-  const a = upgradeAnalysis(computePlan(wb))!;
+  const a = upgradeAnalysis(computePlan(sheetOf(rows)))!;
 
   test("7 points need 1.3% on the one-decimal row and 1.25% on the two-decimal row", () => {
     expect(a.rows.map((r) => [r.score, r.next?.score, r.next?.value])).toEqual([
@@ -287,10 +271,7 @@ describe("升级分析 asks each rule once per question, and each row still gets
   });
 
   test("the same table analysed alone per row gives the same rows (nothing carried over from the other row)", () => {
-    const alone = (i: number) =>
-      upgradeAnalysis(
-        computePlan({ sheets: [{ ...wb.sheets[0], cells: [wb.sheets[0].cells[0], wb.sheets[0].cells[1 + i], wb.sheets[0].cells[3]] }] }),
-      )!.rows[0];
+    const alone = (i: number) => upgradeAnalysis(computePlan(sheetOf([rows[0], rows[1 + i], rows[3]])))!.rows[0];
     // alone, a row sits at the first indicator row and, for the second, outside the category it was in
     for (const i of [0, 1]) expect(a.rows[i]).toEqual({ ...alone(i), row: a.rows[i].row, category: a.rows[i].category });
   });
