@@ -115,7 +115,7 @@ export function parseRanged(text: string): Rule {
     score(input): ScoreResult {
       const v = readValue(input, unit);
       if (v.status !== "value") return v.status === "error" ? valueError(v.message) : v;
-      const b = bands.find((x) => contains({ low: x.low, high: x.high, base: Rational.ZERO, text: "" }, v.value));
+      const b = bands.find((x) => contains(x, v.value));
       if (!b) return valueError(`数值${withUnit(v.value, unit)}不在评分标准的任何一档内`);
       const value = v.value;
       const how = () => `${withUnit(value, unit)}在“${b.clause.text}”`;

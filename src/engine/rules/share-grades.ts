@@ -13,7 +13,7 @@ import { foldChars, normalize } from "../normalize";
 import { RuleError, type Rule, type ScoreContext, type ScoreResult, type ValueInput } from "../types";
 import { readCondition, type Condition } from "./clauses";
 import { NUM, range, shortDecimal, trimSegment, valueError, withUnit, type RulePlugin } from "./common";
-import { levelReader, WHOLE_UNITS } from "./steps";
+import { contains, levelReader, WHOLE_UNITS } from "./steps";
 import { readUnit } from "../values";
 import { makeJudged } from "./judged";
 
@@ -86,12 +86,6 @@ function inBaseUnits(grades: Grade[]): void {
   }
 }
 
-function holds(c: Condition, v: Rational): boolean {
-  if (c.low && (v.lt(c.low.at) || (v.eq(c.low.at) && !c.low.inclusive))) return false;
-  if (c.high && (v.gt(c.high.at) || (v.eq(c.high.at) && !c.high.inclusive))) return false;
-  return true;
-}
-
 export function parseShareGrades(text: string): Rule {
   const found = gradesOf(text);
   if (found === null) throw new RuleError(`评分标准“${text.trim()}”无法识别：不是按等级占分值比例写的`, text.trim());
@@ -122,7 +116,7 @@ export function parseShareGrades(text: string): Rule {
     const weight = context?.weight;
     if (weight === undefined || weight === null) return valueError("没有权重分值：等级只写了占分值的比例，无从折算成分数");
     const w = Rational.fromNumber(weight);
-    const g = grades.find((x) => (x.cond === null ? v.isZero() : holds(x.cond, v)));
+    const g = grades.find((x) => (x.cond === null ? v.isZero() : contains(x.cond, v)));
     if (!g) return valueError(`${withUnit(v, unit)}不在评分标准的任何一个等级内`);
     const low = w.mul(g.lo);
     const high = w.mul(g.hi);

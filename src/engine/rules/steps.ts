@@ -89,7 +89,8 @@ export function resolveBase(base: Base, full: Rational | null): Rational | null 
   return base === "full" ? full : full.mul(base.share);
 }
 
-export function contains(p: Piece, v: Rational): boolean {
+/** Whether v lies between the edges (a step piece, or a clause's condition). */
+export function contains(p: { low: Edge | null; high: Edge | null }, v: Rational): boolean {
   if (p.low && (p.low.inclusive ? v.lt(p.low.at) : v.le(p.low.at))) return false;
   if (p.high && (p.high.inclusive ? v.gt(p.high.at) : v.ge(p.high.at))) return false;
   return true;
