@@ -7,22 +7,14 @@
  */
 import { computePlan } from ".";
 import { ruleFor } from "../engine";
-import { seedWorkbookData } from "../sample/workbook-data";
-import type { WorkbookData } from "./types";
+import { seedWithFirstRow } from "../../test/helpers/seed-row";
 import { portableEdits } from "../portable/edits";
 import { evaluate } from "../../test/helpers/formula-eval";
 import { upgradeAnalysis } from "./analysis";
 
-type Cells = WorkbookData["sheets"][1]["cells"];
-
 /** The seed's first row (财政科技支出, 权重 5 in C3) with another rule, weight and values in F3, H3, J3. */
 function firstRow(rule: string, weight: number, values: [string, string, string], scores: (number | null)[] = [null, null, null]) {
-  const wb = seedWorkbookData();
-  const cells: Cells = wb.sheets[1].cells;
-  cells[2][2] = { v: weight };
-  cells[2][3] = { v: rule };
-  [5, 7, 9].forEach((c, i) => (cells[2][c] = { v: values[i] }));
-  [6, 8, 10].forEach((c, i) => (cells[2][c] = scores[i] === null ? undefined : { v: scores[i]!, numFmt: "0.00" }));
+  const wb = seedWithFirstRow(rule, weight, values, scores, "0.00");
   return { wb, plan: computePlan(wb) };
 }
 

@@ -5,20 +5,11 @@
  * 权重 in C3, values in F3/H3/J3, scores in G3/I3/K3).
  */
 import { computePlan } from ".";
-import { seedWorkbookData } from "../sample/workbook-data";
+import { seedWithFirstRow } from "../../test/helpers/seed-row";
 import { upgradeAnalysis } from "./analysis";
-import type { WorkbookData } from "./types";
-
-type Cells = WorkbookData["sheets"][1]["cells"];
 
 function firstRow(rule: string, weight: number, values: [string, string, string], stated: (number | undefined)[] = []) {
-  const wb = seedWorkbookData();
-  const cells: Cells = wb.sheets[1].cells;
-  cells[2][2] = { v: weight };
-  cells[2][3] = { v: rule };
-  [5, 7, 9].forEach((c, i) => (cells[2][c] = { v: values[i] }));
-  [6, 8, 10].forEach((c, i) => (cells[2][c] = stated[i] === undefined ? undefined : { v: stated[i]! }));
-  return computePlan(wb);
+  return computePlan(seedWithFirstRow(rule, weight, values, stated));
 }
 
 const STATES = "建成集中供热中心并正常运行的得3分，当年开工或在建集中供热中心的得2分。";
